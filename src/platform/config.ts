@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  HEARTH_DATA_DIR: z.string().min(1).default('./data'),
+  HEARTH_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  HEARTH_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('hearth-demo-2026'),
+  HEARTH_DEMO: z.enum(['auto', 'off']).default('auto'),
+  HEARTH_SECURE_COOKIES: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { url: string } | { dataDir: string };
+  dataDir: string;
+  sessionSecret: string;
+  demoPassword: string;
+  loadDemo: boolean;
+  secureCookies: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the settings; a bad one stops Hearth with one line saying which and how to fix it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'setting');
+    throw new ConfigError(`Setting ${name} ${describe(issue)}: fix it in the environment, or remove it to use the default.`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.HEARTH_DATA_DIR);
+  if (e.DATABASE_URL && !e.HEARTH_SESSION_SECRET) {
+    throw new ConfigError('Setting HEARTH_SESSION_SECRET is missing: with DATABASE_URL set, give it a random value of at least 32 characters (for example from `openssl rand -hex 32`).');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: path.join(dataDir, 'pg') },
+    dataDir,
+    sessionSecret: e.HEARTH_SESSION_SECRET ?? embeddedSecret(dataDir),
+    demoPassword: e.HEARTH_DEMO_PASSWORD,
+    loadDemo: e.HEARTH_DEMO === 'auto',
+    secureCookies: e.HEARTH_SECURE_COOKIES,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value' && 'values' in issue) return `must be one of ${issue.values.join(', ')}`;
+  if (issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'invalid_format') return issue.message;
+  if (issue.code === 'invalid_type') return 'must be a whole number';
+  return issue.message;
+}
+
+function stripEmpty(env: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+}
+
+/** In embedded mode the secret is made once and kept beside the data, so sessions survive restarts. */
+function embeddedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,97 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleServer } from 'drizzle-orm/node-postgres';
+import { migrate as migrateServer } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleEmbedded } from 'drizzle-orm/pglite';
+import { migrate as migrateEmbedded } from 'drizzle-orm/pglite/migrator';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import * as schema from '../../schema.js';
+import type { Role } from '../permissions/roles.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** Who is acting, and in which scheme: set inside every transaction so row-level security can see it. */
+export interface Scope {
+  schemeId: string | null;
+  userId: string | null;
+  role: Role | null;
+}
+
+export const NO_ONE: Scope = { schemeId: null, userId: null, role: null };
+
+export interface Database {
+  readonly kind: 'embedded' | 'server';
+  /** The owner's connection: migrations and demo loading only. Bypasses row-level security. */
+  readonly owner: Db;
+  /** One transaction as the application role, scoped to a scheme and user. */
+  inScope<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T>;
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const APP_ROLE = 'hearth_app';
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+
+export type DatabaseOptions =
+  | { url: string }
+  | { dataDir?: string; loadDataDir?: Blob };
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return 'url' in options ? openServer(options.url) : openEmbedded(options);
+}
+
+export async function openEmbeddedClient(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
+  return PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { btree_gist } });
+}
+
+async function openEmbedded(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+  const client = await openEmbeddedClient(options);
+  const owner = drizzleEmbedded(client, { schema }) as unknown as Db;
+  return {
+    kind: 'embedded',
+    owner,
+    inScope: (scope, work) => runInScope(owner, scope, work),
+    migrate: () => migrateEmbedded(owner as never, { migrationsFolder }),
+    ping: () => pingWith(owner),
+    close: () => client.close(),
+  };
+}
+
+async function openServer(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const owner = drizzleServer(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'server',
+    owner,
+    inScope: (scope, work) => runInScope(owner, scope, work),
+    migrate: () => migrateServer(owner as never, { migrationsFolder }),
+    ping: () => pingWith(owner),
+    close: () => pool.end(),
+  };
+}
+
+function runInScope<T>(owner: Db, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return owner.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    await tx.execute(sql`select set_config('app.scheme_id', ${scope.schemeId ?? ''}, true),
+      set_config('app.user_id', ${scope.userId ?? ''}, true),
+      set_config('app.role', ${scope.role ?? ''}, true)`);
+    return work(tx);
+  });
+}
+
+async function pingWith(owner: Db): Promise<boolean> {
+  try {
+    await owner.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,40 @@
+import { ROLES, type Role } from './roles.js';
+
+const everyone = ROLES;
+const staff = ['scheme_manager', 'scheme_worker'] as const satisfies readonly Role[];
+const schemeMembers = ROLES.filter((role) => role !== 'national_admin');
+
+/**
+ * What each role may do. Every route names one of these (or `public`), and the permission
+ * matrix test requests every route as every role, so a rule cannot be forgotten.
+ * Commissioners and national administrators see aggregates only, never personal records.
+ */
+export const PERMISSIONS = {
+  'home.view': everyone,
+  'account.manage': everyone,
+  'carers.view': [...staff, 'carer', 'panel_member'],
+  'people.view': [...staff, 'carer', 'person', 'circle_member'],
+  'matching.use': [...staff, 'carer', 'person', 'circle_member'],
+  'arrangements.view': [...staff, 'carer', 'person', 'circle_member'],
+  'panel.view': [...staff, 'panel_member'],
+  'payments.view': ['scheme_manager', 'carer'],
+  'coproduction.view': [...schemeMembers.filter((role) => role !== 'commissioner')],
+  'time-credits.view': [...staff, 'carer', 'person', 'ambassador'],
+  'homeshare.view': staff,
+  'outcomes.view': [...staff, 'person', 'circle_member'],
+  'reports.view': ['scheme_manager', 'commissioner', 'national_admin'],
+  'team.view': ['scheme_manager'],
+  'team.manage': ['scheme_manager'],
+  'audit.view': ['scheme_manager', 'national_admin'],
+  'schemes.manage': ['national_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+/** `public` routes need no sign-in; `signed-in` routes need a session but no role (choosing a scheme). */
+export type Access = Permission | 'public' | 'signed-in';
+
+export const can = (role: Role | null | undefined, permission: Permission): boolean =>
+  role != null && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+
+export const isAccess = (value: unknown): value is Access =>
+  value === 'public' || value === 'signed-in' || (typeof value === 'string' && value in PERMISSIONS);

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../db/database.js';
+import { serverUrlFor, TEMPLATE_DATABASE, testServerUrl } from './server.js';
+
+/**
+ * A fresh, migrated database of its own for a test file: embedded PGlite by default,
+ * a new database on the PostgreSQL server when HEARTH_TEST_DATABASE_URL is set.
+ */
+export async function testDatabase(): Promise<Database> {
+  const serverUrl = testServerUrl();
+  if (!serverUrl) {
+    const snapshot = readFileSync(inject('embeddedSnapshot'));
+    return openDatabase({ loadDataDir: new Blob([snapshot]) });
+  }
+  const name = `hearth_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  const database = await openDatabase({ url: serverUrlFor(serverUrl, name) });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, statement: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}

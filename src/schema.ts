@@ -1,0 +1,2 @@
+/** Every table of Hearth, for Drizzle and its migrations. Each capability adds its own schema file here. */
+export * from './platform/db/schema.js';
