@@ -9,12 +9,18 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$ SELECT id, password_hash, status FROM users WHERE email = lower(p_email) $$;
 --> statement-breakpoint
 CREATE FUNCTION hearth_session(p_id text)
-RETURNS TABLE (user_id uuid, scheme_id uuid, role role, expires_at timestamptz, name text, email text)
+RETURNS TABLE (user_id uuid, scheme_id uuid, scheme_name text, role role, name text, email text)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
-  SELECT s.user_id, s.scheme_id, s.role, s.expires_at, u.name, u.email
-  FROM sessions s JOIN users u ON u.id = s.user_id
+  SELECT s.user_id, s.scheme_id, sc.name, s.role, u.name, u.email
+  FROM sessions s
+  JOIN users u ON u.id = s.user_id
+  LEFT JOIN schemes sc ON sc.id = s.scheme_id
   WHERE s.id = p_id AND s.expires_at > now() AND u.status = 'active'
+    AND (s.role IS NULL OR EXISTS (
+      SELECT 1 FROM memberships m
+      WHERE m.user_id = s.user_id AND m.role = s.role
+        AND m.scheme_id IS NOT DISTINCT FROM s.scheme_id AND m.ended_at IS NULL))
 $$;
 --> statement-breakpoint
 CREATE FUNCTION hearth_user_id_by_email(p_email text)

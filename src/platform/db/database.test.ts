@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../testing/database.js';
-import { NO_ONE, type Database } from './database.js';
+import { NO_ONE, rowsOf, type Database } from './database.js';
 
 describe('database', () => {
   let db: Database;
@@ -9,8 +9,8 @@ describe('database', () => {
   afterAll(async () => { await db.close(); });
 
   it('runs scoped work as the application role, which is not a superuser', async () => {
-    const rows = await db.inScope(NO_ONE, async (tx) =>
-      (await tx.execute(sql`select current_user as who, (select rolsuper from pg_roles where rolname = current_user) as super`)).rows);
+    const rows = await db.inScope(NO_ONE, (tx) =>
+      rowsOf(tx, sql`select current_user as who, (select rolsuper from pg_roles where rolname = current_user) as super`));
     expect(rows[0]).toEqual({ who: 'hearth_app', super: false });
   });
 

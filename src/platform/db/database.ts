@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleServer } from 'drizzle-orm/node-postgres';
 import { migrate as migrateServer } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -85,6 +85,12 @@ function runInScope<T>(owner: Db, scope: Scope, work: (tx: Tx) => Promise<T>): P
       set_config('app.role', ${scope.role ?? ''}, true)`);
     return work(tx);
   });
+}
+
+/** Rows of a raw SQL query, the same shape on PGlite and on a PostgreSQL server. */
+export async function rowsOf<T>(tx: Db | Tx, query: SQL): Promise<T[]> {
+  const result = (await tx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }
 
 async function pingWith(owner: Db): Promise<boolean> {

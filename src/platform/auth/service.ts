@@ -1,0 +1,87 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { audit } from '../audit/audit.js';
+import { NO_ONE, rowsOf, type Database } from '../db/database.js';
+import { memberships, schemes, users } from '../db/schema.js';
+import { InputProblem } from '../forms/forms.js';
+import type { Actor, SignedInUser } from '../http/types.js';
+import type { Role } from '../permissions/roles.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import type { SessionStore } from './sessions.js';
+
+export interface SchemeRole {
+  schemeId: string | null;
+  schemeName: string | null;
+  role: Role;
+}
+
+export type SignInResult =
+  | { ok: true; token: string; choices: SchemeRole[] }
+  | { ok: false };
+
+export function authService(db: Database, sessions: SessionStore) {
+  const accessOf = (userId: string) =>
+    db.inScope({ ...NO_ONE, userId }, (tx) =>
+      tx.select({ schemeId: memberships.schemeId, schemeName: schemes.name, role: memberships.role })
+        .from(memberships)
+        .leftJoin(schemes, eq(schemes.id, memberships.schemeId))
+        .where(and(eq(memberships.userId, userId), isNull(memberships.endedAt)))
+        .orderBy(asc(schemes.name), asc(memberships.role)));
+
+  return {
+    accessOf,
+
+    /**
+     * Checks the password and starts a session. With one way in, the session starts in it;
+     * with several, the person chooses next. The answer never says whether the email exists.
+     */
+    async signIn(email: string, password: string): Promise<SignInResult> {
+      const [found] = await db.inScope(NO_ONE, (tx) =>
+        rowsOf<{ user_id: string; password_hash: string | null; status: string }>(tx, sql`select user_id, password_hash, status from hearth_login(${email})`));
+      const valid = await verifyPassword(found?.password_hash, password);
+      if (!found || !valid || found.status !== 'active') return { ok: false };
+      const choices = await accessOf(found.user_id);
+      const only = choices.length === 1 ? choices[0]! : null;
+      const token = await db.inScope({ schemeId: only?.schemeId ?? null, userId: found.user_id, role: only?.role ?? null }, async (tx) => {
+        const token = await sessions.create(tx, found.user_id, { schemeId: only?.schemeId ?? null, role: only?.role ?? null });
+        if (only) {
+          const name = (await tx.select({ name: users.name }).from(users).where(eq(users.id, found.user_id)))[0]?.name ?? null;
+          await audit(tx, { userId: found.user_id, schemeId: only.schemeId, role: only.role, name }, { action: 'signed in', recordType: 'session' });
+        }
+        return token;
+      });
+      return { ok: true, token, choices };
+    },
+
+    async choose(user: SignedInUser, schemeId: string | null, role: Role): Promise<boolean> {
+      const choices = await accessOf(user.id);
+      if (!choices.some((c) => c.schemeId === schemeId && c.role === role)) return false;
+      const actor: Actor = { userId: user.id, schemeId, role, name: user.name };
+      await db.inScope(actor, async (tx) => {
+        await sessions.choose(tx, user.sessionId, { schemeId, role });
+        await audit(tx, actor, { action: 'signed in', recordType: 'session' });
+      });
+      return true;
+    },
+
+    async signOut(user: SignedInUser, actor: Actor) {
+      await db.inScope(actor, async (tx) => {
+        await sessions.end(tx, user.sessionId);
+        if (actor.role) await audit(tx, actor, { action: 'signed out', recordType: 'session' });
+      });
+    },
+
+    async changePassword(actor: Actor, current: string, replacement: string) {
+      const userId = actor.userId!;
+      const stored = await db.inScope(actor, async (tx) =>
+        (await tx.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)))[0]?.hash);
+      if (!(await verifyPassword(stored, current))) throw new InputProblem('currentPassword', 'Your current password is not right');
+      const hash = await hashPassword(replacement);
+      await db.inScope(actor, async (tx) => {
+        await tx.update(users).set({ passwordHash: hash, updatedAt: new Date() }).where(eq(users.id, userId));
+        await audit(tx, actor, { action: 'updated', recordType: 'user', recordId: userId, subjectUserId: userId, changes: { password: true } });
+      });
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof authService>;

@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { NO_ONE, rowsOf, type Database, type Tx } from '../db/database.js';
+import { sessions } from '../db/schema.js';
+import type { SignedInUser } from '../http/types.js';
+import { isRole, type Role } from '../permissions/roles.js';
+
+export const SESSION_COOKIE = 'hearth_session';
+export const SESSION_HOURS = 12;
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface SessionRow {
+  user_id: string;
+  scheme_id: string | null;
+  scheme_name: string | null;
+  role: string | null;
+  name: string;
+  email: string;
+}
+
+/** Sessions live in the database: the cookie holds a random token, the table only its hash. */
+export function sessionStore(db: Database) {
+  return {
+    async find(token: string | undefined): Promise<SignedInUser | null> {
+      if (!token || token.length > 100) return null;
+      const id = hashOf(token);
+      const [row] = await db.inScope(NO_ONE, (tx) => rowsOf<SessionRow>(tx, sql`select * from hearth_session(${id})`));
+      if (!row) return null;
+      const role = isRole(row.role) ? row.role : null;
+      return { id: row.user_id, name: row.name, email: row.email, sessionId: id, schemeId: row.scheme_id, schemeName: row.scheme_name, role };
+    },
+
+    /** Starts a new session (never reusing an old token) and returns the token for the cookie. */
+    async create(tx: Tx, userId: string, scheme: { schemeId: string | null; role: Role | null }): Promise<string> {
+      const token = randomBytes(32).toString('base64url');
+      await tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
+      await tx.insert(sessions).values({
+        id: hashOf(token),
+        userId,
+        schemeId: scheme.schemeId,
+        role: scheme.role,
+        expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
+      });
+      return token;
+    },
+
+    async choose(tx: Tx, sessionId: string, scheme: { schemeId: string | null; role: Role }) {
+      await tx.update(sessions).set({ schemeId: scheme.schemeId, role: scheme.role }).where(eq(sessions.id, sessionId));
+    },
+
+    async end(tx: Tx, sessionId: string) {
+      await tx.delete(sessions).where(eq(sessions.id, sessionId));
+    },
+  };
+}
+
+export type SessionStore = ReturnType<typeof sessionStore>;

@@ -1,0 +1,42 @@
+import { can, type Permission } from '../permissions/permissions.js';
+import type { Role } from '../permissions/roles.js';
+
+export interface Destination {
+  href: string;
+  title: string;
+  description: string;
+  permission: Permission;
+  /** Built in a later milestone: the page says what is coming. */
+  comingSoon?: boolean;
+  /** Shown in the top navigation as well as on the home page. */
+  inNavigation?: boolean;
+}
+
+/** Where each role can go: the home page and the top navigation are both made from this list. */
+export const DESTINATIONS: Destination[] = [
+  { href: '/carers', title: 'Carers', description: 'Enquiries, assessments, checks, approval and yearly reviews.', permission: 'carers.view', comingSoon: true, inNavigation: true },
+  { href: '/people', title: 'People', description: 'Referrals, one-page profiles, communication needs, and who is waiting for a match.', permission: 'people.view', comingSoon: true, inNavigation: true },
+  { href: '/matching', title: 'Matching', description: 'Suggested matches, explained, and introductions where both sides say yes.', permission: 'matching.use', comingSoon: true, inNavigation: true },
+  { href: '/arrangements', title: 'Living together', description: 'Arrangements, agreements, support plans, daily notes and reviews.', permission: 'arrangements.view', comingSoon: true, inNavigation: true },
+  { href: '/panel', title: 'Approval panel', description: 'Panel dates, papers and recommendations.', permission: 'panel.view', comingSoon: true },
+  { href: '/payments', title: 'Payments', description: 'Carer payments by band, night and session, and exports to finance.', permission: 'payments.view', comingSoon: true },
+  { href: '/coproduction', title: 'Coproduction', description: 'The Charter, local groups deciding together, and "you said, we did".', permission: 'coproduction.view', comingSoon: true },
+  { href: '/time-credits', title: 'Time Credits', description: 'Hours given and spent.', permission: 'time-credits.view', comingSoon: true },
+  { href: '/homeshare', title: 'Homeshare', description: 'Householders and homesharers, matched.', permission: 'homeshare.view', comingSoon: true },
+  { href: '/outcomes', title: 'Outcomes', description: 'Wellbeing across the Care Act areas, over time.', permission: 'outcomes.view', comingSoon: true },
+  { href: '/reports', title: 'Reports', description: 'Growth, savings and outcomes, with charts.', permission: 'reports.view', comingSoon: true, inNavigation: true },
+  { href: '/team', title: 'Team and access', description: 'Who can sign in to this scheme, and as what.', permission: 'team.view', inNavigation: true },
+  { href: '/audit', title: 'Audit log', description: 'Who looked at or changed which record, and when.', permission: 'audit.view', inNavigation: true },
+  { href: '/schemes', title: 'Schemes', description: 'Every scheme on this Hearth, and adding a new one.', permission: 'schemes.manage', inNavigation: true },
+];
+
+export const destinationsFor = (role: Role | null) => DESTINATIONS.filter((d) => can(role, d.permission));
+
+export function navigationFor(role: Role | null, currentPath: string) {
+  if (!role) return [];
+  const items = destinationsFor(role).filter((d) => d.inNavigation);
+  return [{ href: '/', text: 'Home' }, ...items.map((d) => ({ href: d.href, text: d.title }))].map((item) => ({
+    ...item,
+    active: item.href === '/' ? currentPath === '/' : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+  }));
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type nunjucks from 'nunjucks';
+import { navigationFor } from './navigation.js';
+
+/** reply.view(template, context): every page gets the signed-in user, navigation, CSRF token and CSP nonce. */
+export function installRendering(app: FastifyInstance, views: nunjucks.Environment) {
+  app.decorateReply('view', function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
+    const { request } = this;
+    const html = views.render(template, {
+      ...context,
+      user: request.user,
+      currentPath: request.url.split('?')[0],
+      navigation: navigationFor(request.user?.role ?? null, request.url.split('?')[0] ?? '/'),
+      csrfToken: this.generateCsrf(),
+      cspNonce: (this.cspNonce as { script?: string } | undefined)?.script,
+    });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from 'sass';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+const entry = path.join(here, 'styles/hearth.scss');
+const govukDist = path.join(root, 'node_modules/govuk-frontend/dist');
+const cacheDir = path.join(root, 'node_modules/.cache/hearth');
+
+/**
+ * Hearth's stylesheet, compiled from Sass once per change of its source or of GOV.UK Frontend,
+ * and kept in node_modules/.cache so later starts skip the compile.
+ */
+export function stylesheet(): string {
+  const version = JSON.parse(readFileSync(path.join(govukDist, '../package.json'), 'utf8')).version as string;
+  const key = createHash('sha256').update(version).update(readFileSync(entry)).digest('hex').slice(0, 16);
+  const cached = path.join(cacheDir, `hearth-${key}.css`);
+  if (existsSync(cached)) return readFileSync(cached, 'utf8');
+  const css = compile(entry, { loadPaths: [govukDist], style: 'compressed', quietDeps: true, silenceDeprecations: ['import'] }).css;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cached, css);
+  } catch {
+    // A read-only install still works; it compiles on each start.
+  }
+  return css;
+}

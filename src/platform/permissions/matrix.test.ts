@@ -1,0 +1,110 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.js';
+import { testApp, Visitor } from '../testing/app.js';
+import { aScheme, aUser } from '../testing/builders.js';
+import { ROLES, type Role } from './roles.js';
+
+type Who = Role | 'signed out';
+
+const everyone: Who[] = [...ROLES];
+const staff: Who[] = ['scheme_manager', 'scheme_worker'];
+const inScheme: Who[] = ROLES.filter((r) => r !== 'national_admin');
+
+/**
+ * Who may use each route, written out by hand: a new route without a line here fails,
+ * and so does a route whose rule lets in someone it should not (or keeps out someone it should not).
+ */
+const EXPECTED: Record<string, Who[] | 'anyone'> = {
+  'GET /health': 'anyone',
+  'GET /hearth/hearth.css': 'anyone',
+  'GET /hearth/:file': 'anyone',
+  'GET /assets/govuk-frontend.min.js': 'anyone',
+  'GET /assets/*': 'anyone',
+  'GET /sign-in': 'anyone',
+  'POST /sign-in': 'anyone',
+  'GET /signed-out': 'anyone',
+  'GET /choose-scheme': everyone,
+  'POST /choose-scheme': everyone,
+  'GET /no-access': everyone,
+  'GET /': everyone,
+  'GET /account': everyone,
+  'POST /account/password': everyone,
+  'GET /carers': [...staff, 'carer', 'panel_member'],
+  'GET /people': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /matching': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /panel': [...staff, 'panel_member'],
+  'GET /payments': ['scheme_manager', 'carer'],
+  'GET /coproduction': inScheme.filter((r) => r !== 'commissioner'),
+  'GET /time-credits': [...staff, 'carer', 'person', 'ambassador'],
+  'GET /homeshare': staff,
+  'GET /outcomes': [...staff, 'person', 'circle_member'],
+  'GET /reports': ['scheme_manager', 'commissioner', 'national_admin'],
+  'GET /team': ['scheme_manager'],
+  'GET /team/new': ['scheme_manager'],
+  'POST /team': ['scheme_manager'],
+  'GET /team/:id': ['scheme_manager'],
+  'POST /team/:id/end': ['scheme_manager'],
+  'GET /api/v1/team': ['scheme_manager'],
+  'POST /api/v1/team': ['scheme_manager'],
+  'GET /audit': ['scheme_manager', 'national_admin'],
+  'GET /schemes': ['national_admin'],
+  'GET /schemes/new': ['national_admin'],
+  'POST /schemes': ['national_admin'],
+  'POST /sign-out': everyone,
+};
+
+describe('permission matrix: every route as every role, and signed out', () => {
+  let app: FastifyInstance;
+  let db: Database;
+  let close: () => Promise<void>;
+  const visitors = new Map<Who, Visitor>();
+  let spareMembershipId = '';
+
+  beforeAll(async () => {
+    ({ app, db, close } = await testApp());
+    const scheme = await aScheme(db);
+    for (const role of ROLES) {
+      const user = await aUser(db, { role, schemeId: role === 'national_admin' ? null : scheme.id });
+      const visitor = new Visitor(app);
+      await visitor.signIn(user.email);
+      visitors.set(role, visitor);
+    }
+    const outsider = new Visitor(app);
+    await outsider.get('/sign-in');
+    visitors.set('signed out', outsider);
+    spareMembershipId = (await aUser(db, { role: 'carer', schemeId: scheme.id })).membership.id;
+  });
+  afterAll(async () => close());
+
+  it('has an expected line for every route, and a route for every line', () => {
+    const routes = app.accessRules.map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !(r in EXPECTED))).toEqual([]);
+    expect(Object.keys(EXPECTED).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  const denied = (status: number, location: unknown) =>
+    status === 401 || status === 403 || (status === 302 && String(location).startsWith('/sign-in'));
+
+  it('lets in exactly the expected roles', async () => {
+    const surprises: string[] = [];
+    // Sign-out last, since it ends the session the other requests use.
+    const rules = [...app.accessRules].sort((a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'));
+    for (const rule of rules) {
+      const key = `${rule.method} ${rule.url}`;
+      const url = rule.url.replace(':id', spareMembershipId).replace(':file', 'hearth-logo.svg').replace('*', 'images/favicon.ico');
+      for (const [who, visitor] of visitors) {
+        const response = rule.method === 'GET'
+          ? await visitor.get(url)
+          : url.startsWith('/api/') ? await visitor.json('POST', url, {}) : await visitor.post(url, {});
+        const expected = EXPECTED[key]!;
+        const shouldAllow = expected === 'anyone' || (who !== 'signed out' && expected.includes(who));
+        const wasDenied = denied(response.statusCode, response.headers.location);
+        if (response.statusCode >= 500) surprises.push(`${key} as ${who}: ${response.statusCode}`);
+        else if (shouldAllow === wasDenied) surprises.push(`${key} as ${who}: expected ${shouldAllow ? 'allowed' : 'denied'}, got ${response.statusCode}`);
+      }
+    }
+    expect(surprises).toEqual([]);
+  });
+});

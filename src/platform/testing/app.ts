@@ -1,0 +1,63 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../app.js';
+import type { Database } from '../db/database.js';
+import { testDatabase } from './database.js';
+import { TEST_PASSWORD } from './builders.js';
+
+export async function testApp(db?: Database, options: { signInAttempts?: number } = {}): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
+  const database = db ?? (await testDatabase());
+  const app = await buildApp({ sessionSecret: 'test-secret-that-is-long-enough-0123456789', secureCookies: false, logLevel: 'silent', signInAttempts: options.signInAttempts ?? 10_000 }, database);
+  return { app, db: database, close: async () => { await app.close(); await database.close(); } };
+}
+
+/**
+ * A visitor over real HTTP semantics (via inject): keeps its cookies, and sends the CSRF token
+ * from the last page it saw with each form, as a browser would.
+ */
+export class Visitor {
+  private cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+  }
+
+  async post(url: string, form: Record<string, string>, options: { csrf?: boolean } = {}) {
+    const body = new URLSearchParams({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...form }).toString();
+    return this.remember(await this.app.inject({
+      method: 'POST', url, payload: body,
+      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+    }));
+  }
+
+  async json(method: 'POST' | 'GET', url: string, payload?: unknown) {
+    return this.remember(await this.app.inject({
+      method, url, payload: payload as never,
+      headers: { cookie: this.cookieHeader(), 'csrf-token': this.csrf, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
+    }));
+  }
+
+  async signIn(email: string, password = TEST_PASSWORD) {
+    await this.get('/sign-in');
+    const response = await this.post('/sign-in', { email, password });
+    if (response.statusCode !== 302) throw new Error(`sign in as ${email} failed: ${response.statusCode}`);
+    await this.get('/');
+    return response;
+  }
+
+  private cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  private remember(response: LightMyRequestResponse) {
+    for (const cookie of response.cookies) {
+      if (cookie.value === '' || (cookie.maxAge !== undefined && cookie.maxAge <= 0) || (cookie.expires && cookie.expires.getTime() < Date.now())) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.csrf = token;
+    return response;
+  }
+}
