@@ -52,6 +52,8 @@ export type Services = ReturnType<typeof services>;
 export async function buildApp(config: AppConfig, db: Database): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     bodyLimit: 256 * 1024,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },

@@ -19,7 +19,7 @@ async function main() {
   const app = await buildApp(config, db);
   await app.listen({ port: config.port, host: config.host });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  printWelcome(`http://localhost:${config.port}`, db.kind, seconds, demoLoaded, config.demoPassword);
+  printWelcome(`http://localhost:${config.port}`, db.kind, seconds, config.loadDemo && { loadedNow: demoLoaded, password: config.demoPassword });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -34,16 +34,16 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-function printWelcome(address: string, kind: string, seconds: string, demoLoaded: boolean, password: string) {
-  const lines = [
-    '',
-    `Hearth is running at ${address} (${kind === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'}, ready in ${seconds} s)`,
-    demoLoaded ? 'A fictional demo scheme was loaded. Sign in as:' : 'Demo sign-ins (if the demo scheme is loaded):',
-    ...DEMO_SIGN_INS.map((s) => `  ${ROLE_NAMES[s.role].padEnd(30)} ${s.email}`),
-    `  Password for every demo sign-in: ${password}`,
-    '',
-  ];
-  console.log(lines.join('\n'));
+function printWelcome(address: string, kind: string, seconds: string, demo: false | { loadedNow: boolean; password: string }) {
+  const lines = [`Hearth is running at ${address} (${kind === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'}, ready in ${seconds} s)`];
+  if (demo) {
+    lines.push(
+      demo.loadedNow ? 'A fictional demo scheme was loaded. Sign in as:' : 'Demo sign-ins, if this database has the demo scheme:',
+      ...DEMO_SIGN_INS.map((s) => `  ${ROLE_NAMES[s.role].padEnd(30)} ${s.email}`),
+      `  Password for every demo sign-in: ${demo.password}`,
+    );
+  }
+  console.log(['', ...lines, ''].join('\n'));
 }
 
 main().catch((error) => {

@@ -9,6 +9,7 @@ const envSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  DATABASE_APP_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   HEARTH_DATA_DIR: z.string().min(1).default('./data'),
   HEARTH_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   HEARTH_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('hearth-demo-2026'),
@@ -22,7 +23,7 @@ export type Env = z.input<typeof envSchema>;
 export interface Config {
   port: number;
   host: string;
-  database: { url: string } | { dataDir: string };
+  database: { url: string; appUrl?: string | undefined } | { dataDir: string };
   dataDir: string;
   sessionSecret: string;
   demoPassword: string;
@@ -43,13 +44,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.HEARTH_DATA_DIR);
+  if (e.DATABASE_APP_URL && !e.DATABASE_URL) {
+    throw new ConfigError('Setting DATABASE_APP_URL needs DATABASE_URL too: DATABASE_URL is the owner that runs migrations, DATABASE_APP_URL the login requests use.');
+  }
   if (e.DATABASE_URL && !e.HEARTH_SESSION_SECRET) {
     throw new ConfigError('Setting HEARTH_SESSION_SECRET is missing: with DATABASE_URL set, give it a random value of at least 32 characters (for example from `openssl rand -hex 32`).');
   }
   return {
     port: e.PORT,
     host: e.HOST,
-    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: path.join(dataDir, 'pg') },
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL, appUrl: e.DATABASE_APP_URL } : { dataDir: path.join(dataDir, 'pg') },
     dataDir,
     sessionSecret: e.HEARTH_SESSION_SECRET ?? embeddedSecret(dataDir),
     demoPassword: e.HEARTH_DEMO_PASSWORD,

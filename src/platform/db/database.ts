@@ -39,12 +39,16 @@ export interface Database {
 export const APP_ROLE = 'hearth_app';
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
 
+/**
+ * A server is reached with `url`, as the owner of the tables (migrations and demo loading);
+ * with `appUrl` too, requests use that login instead: a role with no rights but those of hearth_app.
+ */
 export type DatabaseOptions =
-  | { url: string }
+  | { url: string; appUrl?: string | undefined }
   | { dataDir?: string; loadDataDir?: Blob };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return 'url' in options ? openServer(options.url) : openEmbedded(options);
+  return 'url' in options ? openServer(options.url, options.appUrl) : openEmbedded(options);
 }
 
 export async function openEmbeddedClient(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
@@ -64,21 +68,26 @@ async function openEmbedded(options: { dataDir?: string; loadDataDir?: Blob }): 
   };
 }
 
-async function openServer(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const owner = drizzleServer(pool, { schema }) as unknown as Db;
+async function openServer(url: string, appUrl: string | undefined): Promise<Database> {
+  const ownerPool = new pg.Pool({ connectionString: url, max: appUrl ? 2 : 10 });
+  const appPool = appUrl ? new pg.Pool({ connectionString: appUrl, max: 10 }) : ownerPool;
+  const owner = drizzleServer(ownerPool, { schema }) as unknown as Db;
+  const app = appUrl ? (drizzleServer(appPool, { schema }) as unknown as Db) : owner;
   return {
     kind: 'server',
     owner,
-    inScope: (scope, work) => runInScope(owner, scope, work),
+    inScope: (scope, work) => runInScope(app, scope, work),
     migrate: () => migrateServer(owner as never, { migrationsFolder }),
-    ping: () => pingWith(owner),
-    close: () => pool.end(),
+    ping: () => pingWith(app),
+    close: async () => {
+      if (appPool !== ownerPool) await appPool.end();
+      await ownerPool.end();
+    },
   };
 }
 
-function runInScope<T>(owner: Db, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return owner.transaction(async (tx) => {
+function runInScope<T>(connection: Db, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return connection.transaction(async (tx) => {
     await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
     await tx.execute(sql`select set_config('app.scheme_id', ${scope.schemeId ?? ''}, true),
       set_config('app.user_id', ${scope.userId ?? ''}, true),

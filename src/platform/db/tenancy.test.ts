@@ -30,8 +30,8 @@ describe('tenancy: row-level security keeps each scheme to its own rows', () => 
     await aUser(db, { role: 'scheme_manager', schemeId: schemeB, name: 'Bea Betaby' });
     carerB = await aUser(db, { role: 'carer', schemeId: schemeB, name: 'Cal Betaby' });
     a = { userId: managerA.id, schemeId: schemeA.id, role: 'scheme_manager', name: managerA.name };
-    await db.inScope({ userId: carerB.id, schemeId: schemeB, role: 'carer', name: carerB.name }, (tx) =>
-      audit(tx, { userId: carerB.id, schemeId: schemeB, role: 'carer', name: carerB.name }, { action: 'viewed', recordType: 'user', recordId: carerB.id }));
+    const b: Actor = { userId: carerB.id, schemeId: schemeB, role: 'carer', name: carerB.name };
+    await db.inScope(b, (tx) => audit(tx, b, { action: 'viewed', recordType: 'user', recordId: carerB.id }));
   });
   afterAll(async () => close());
 

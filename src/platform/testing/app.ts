@@ -47,7 +47,7 @@ export class Visitor {
     return response;
   }
 
-  private cookieHeader() {
+  cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 

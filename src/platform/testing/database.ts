@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../db/database.js';
-import { serverUrlFor, TEMPLATE_DATABASE, testServerUrl } from './server.js';
+import { APP_LOGIN, serverUrlFor, TEMPLATE_DATABASE, testServerUrl } from './server.js';
 
 /**
  * A fresh, migrated database of its own for a test file: embedded PGlite by default,
@@ -17,7 +17,7 @@ export async function testDatabase(): Promise<Database> {
   }
   const name = `hearth_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
-  const database = await openDatabase({ url: serverUrlFor(serverUrl, name) });
+  const database = await openDatabase({ url: serverUrlFor(serverUrl, name), appUrl: serverUrlFor(serverUrl, name, APP_LOGIN) });
   return {
     ...database,
     close: async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, openEmbeddedClient } from '../db/database.js';
-import { serverUrlFor, TEMPLATE_DATABASE, testServerUrl } from './server.js';
+import { APP_LOGIN, serverUrlFor, TEMPLATE_DATABASE, testServerUrl } from './server.js';
 
 /**
  * Migrates one database before the tests start; each test file then gets a copy of it quickly:
@@ -21,6 +21,11 @@ export default async function setup(project: TestProject) {
     const template = await openDatabase({ url: serverUrlFor(serverUrl, TEMPLATE_DATABASE) });
     await template.migrate();
     await template.close();
+    const again = new pg.Client({ connectionString: serverUrl });
+    await again.connect();
+    await again.query(`DO $$ BEGIN CREATE ROLE ${APP_LOGIN} LOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+    await again.query(`GRANT hearth_app TO ${APP_LOGIN}`);
+    await again.end();
     project.provide('embeddedSnapshot', '');
     return;
   }

@@ -1,0 +1,76 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testServerUrl } from './platform/testing/server.js';
+
+/** `npm start` as a person runs it: a real process, a real port, real HTTP. */
+function start(dataDir: string, port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, HEARTH_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => { output += chunk; });
+  child.stderr!.on('data', (chunk) => { output += chunk; });
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
+    child.stdout!.on('data', () => { if (output.includes('Password for every demo sign-in')) { clearTimeout(timer); resolve(output); } });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`exited ${code}:\n${output}`)); });
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, ready, exited, output: () => output };
+}
+
+const cookiesOf = (response: Response, jar: Map<string, string>) => {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    const [name, value] = pair!.split('=');
+    jar.set(name!, value!);
+  }
+  return [...jar].map(([n, v]) => `${n}=${v}`).join('; ');
+};
+
+describe.skipIf(Boolean(testServerUrl()))('npm start', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-start-'));
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = `http://127.0.0.1:${port}`;
+  let running: ChildProcess | undefined;
+  afterAll(() => { running?.kill('SIGKILL'); });
+
+  it('starts on the embedded database with the demo, signs in, and stops cleanly on SIGTERM', async () => {
+    const first = start(dataDir, port);
+    running = first.child;
+    const printed = await first.ready;
+    expect(printed).toContain(`Hearth is running at http://localhost:${port}`);
+    expect(printed).toContain('A fictional demo scheme was loaded');
+    expect(printed).toContain('manager@demo.hearth.example');
+
+    const jar = new Map<string, string>();
+    const signInPage = await fetch(`${base}/sign-in`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await signInPage.text())![1]!;
+    const signedIn = await fetch(`${base}/sign-in`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(signInPage, jar) },
+      body: new URLSearchParams({ _csrf: csrf, email: 'manager@demo.hearth.example', password: 'hearth-demo-2026' }),
+    });
+    expect(signedIn.status).toBe(302);
+    const home = await fetch(`${base}/`, { headers: { cookie: cookiesOf(signedIn, jar) } });
+    expect(await home.text()).toContain('Northbrook');
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('closing');
+  }, 120_000);
+
+  it('keeps its data on a second start, and does not load the demo again', async () => {
+    const second = start(dataDir, port);
+    running = second.child;
+    const printed = await second.ready;
+    expect(printed).not.toContain('A fictional demo scheme was loaded');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+});

@@ -1,0 +1,41 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'hearth-config-'));
+
+describe('configuration', () => {
+  it('runs embedded with nothing set, keeping one session secret in the data folder', () => {
+    const dir = tempDir();
+    const first = loadConfig({ HEARTH_DATA_DIR: dir });
+    expect(first.port).toBe(3000);
+    expect(first.database).toEqual({ dataDir: path.join(dir, 'pg') });
+    expect(first.sessionSecret).toHaveLength(64);
+    expect(readFileSync(path.join(dir, 'session-secret'), 'utf8')).toBe(first.sessionSecret);
+    expect(loadConfig({ HEARTH_DATA_DIR: dir }).sessionSecret).toBe(first.sessionSecret);
+  });
+
+  it('uses a PostgreSQL server when DATABASE_URL is set, and then needs a session secret', () => {
+    const dir = tempDir();
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://h@localhost/hearth', HEARTH_DATA_DIR: dir })).toThrow(/HEARTH_SESSION_SECRET is missing/);
+    const config = loadConfig({ DATABASE_URL: 'postgres://h@localhost/hearth', HEARTH_SESSION_SECRET: 's'.repeat(40), HEARTH_DATA_DIR: dir });
+    expect(config.database).toEqual({ url: 'postgres://h@localhost/hearth', appUrl: undefined });
+    expect(existsSync(path.join(dir, 'session-secret'))).toBe(false);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^Setting PORT must be a whole number/],
+    [{ PORT: '70000' }, /^Setting PORT /],
+    [{ DATABASE_URL: 'mysql://x' }, /^Setting DATABASE_URL must start with postgres:\/\//],
+    [{ HEARTH_DEMO_PASSWORD: 'short' }, /^Setting HEARTH_DEMO_PASSWORD must be at least 8 characters/],
+    [{ LOG_LEVEL: 'loud' }, /^Setting LOG_LEVEL must be one of/],
+  ])('stops with one clear line for a bad setting: %o', (env, message) => {
+    let error: unknown;
+    try { loadConfig({ HEARTH_DATA_DIR: tempDir(), ...env }); } catch (e) { error = e; }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});
