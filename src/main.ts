@@ -1,9 +1,9 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/database.js';
-import { DEMO_SIGN_INS, generateDemo } from './demo/generate.js';
+import { generateDemo } from './demo/generate.js';
+import { formatSignIns } from './demo/sign-ins.js';
 import { hasAnyScheme, loadDemo } from './demo/load.js';
-import { ROLE_NAMES } from './platform/permissions/roles.js';
 
 const started = performance.now();
 
@@ -39,8 +39,7 @@ function printWelcome(address: string, kind: string, seconds: string, demo: fals
   if (demo) {
     lines.push(
       demo.loadedNow ? 'A fictional demo scheme was loaded. Sign in as:' : 'Demo sign-ins, if this database has the demo scheme:',
-      ...DEMO_SIGN_INS.map((s) => `  ${ROLE_NAMES[s.role].padEnd(30)} ${s.email}`),
-      `  Password for every demo sign-in: ${demo.password}`,
+      ...formatSignIns(demo.password),
     );
   }
   console.log(['', ...lines, ''].join('\n'));

@@ -1,0 +1,174 @@
+import { base, en, en_GB, Faker } from '@faker-js/faker';
+import type { schemeKind } from '../platform/db/schema.js';
+import type { Role } from '../platform/permissions/roles.js';
+import { demoId } from './ids.js';
+import { DEMO_SIGN_INS, SECOND_SCHEME_SIGN_IN } from './sign-ins.js';
+
+export { DEMO_SIGN_INS } from './sign-ins.js';
+
+export type DemoScale = 'small' | 'national';
+
+export interface DemoScheme {
+  id: string;
+  name: string;
+  kind: (typeof schemeKind.enumValues)[number];
+  region: string;
+  localAuthority: string;
+}
+
+export interface DemoUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface DemoMembership {
+  id: string;
+  userId: string;
+  schemeId: string | null;
+  role: Role;
+}
+
+export interface DemoData {
+  schemes: DemoScheme[];
+  users: DemoUser[];
+  memberships: DemoMembership[];
+}
+
+/** How many schemes each nation or English region has at national scale: 148, plus the two small-scale schemes. */
+const SCHEMES_BY_REGION: Record<string, number> = {
+  'North East': 7,
+  'North West': 18,
+  'Yorkshire and the Humber': 13,
+  'East Midlands': 11,
+  'West Midlands': 14,
+  'East of England': 14,
+  London: 19,
+  'South East': 19,
+  'South West': 12,
+  Wales: 9,
+  Scotland: 8,
+  'Northern Ireland': 4,
+};
+
+const NATIONAL_CARERS = 10_000;
+
+/** Fictional schemes and people, the same for the same seed. Pure: no database, no clock, no global faker. */
+export function generateDemo(options: { scale: DemoScale; seed: number }): DemoData {
+  const faker = new Faker({ locale: [en_GB, en, base], seed: options.seed });
+  const demo = demoBuilder(faker);
+  addSmallSchemes(demo);
+  if (options.scale === 'national') addNationalSchemes(demo, faker);
+  return demo.data;
+}
+
+type DemoBuilder = ReturnType<typeof demoBuilder>;
+
+function demoBuilder(faker: Faker) {
+  const data: DemoData = { schemes: [], users: [], memberships: [] };
+  const emailsTaken = new Map<string, number>();
+
+  const join = (userId: string, schemeId: string | null, role: Role) => {
+    data.memberships.push({ id: demoId('membership', `${userId}:${schemeId ?? 'national'}:${role}`), userId, schemeId, role });
+  };
+
+  const generatedEmail = (firstName: string, lastName: string) => {
+    const local = `${slug(firstName)}.${slug(lastName)}`;
+    const seen = (emailsTaken.get(local) ?? 0) + 1;
+    emailsTaken.set(local, seen);
+    return `${seen === 1 ? local : `${local}.${seen}`}@people.hearth.example`;
+  };
+
+  return {
+    data,
+    addScheme(scheme: Omit<DemoScheme, 'id'>): string {
+      const id = demoId('scheme', scheme.name);
+      data.schemes.push({ id, ...scheme });
+      return id;
+    },
+    /** A fixed sign-in, with a known email and name. */
+    addSignIn(schemeId: string | null, signIn: { role: Role; email: string; name: string }) {
+      const id = demoId('user', signIn.email);
+      data.users.push({ id, email: signIn.email, name: signIn.name });
+      join(id, schemeId, signIn.role);
+    },
+    /** Generated members of a scheme, each with a fictional name and a unique email. */
+    addMembers(schemeId: string, role: Role, count: number) {
+      for (let i = 0; i < count; i++) {
+        const firstName = faker.person.firstName();
+        const lastName = faker.person.lastName();
+        const email = generatedEmail(firstName, lastName);
+        const id = demoId('user', email);
+        data.users.push({ id, email, name: `${firstName} ${lastName}` });
+        join(id, schemeId, role);
+      }
+    },
+  };
+}
+
+/** Northbrook, with a sign-in for every role, and Eastmere, a second tenant for cross-scheme checks. */
+function addSmallSchemes(demo: DemoBuilder) {
+  const northbrook = demo.addScheme({
+    name: 'Northbrook Shared Lives (demo)', kind: 'both', region: 'North West', localAuthority: 'Northbrook Council',
+  });
+  for (const signIn of DEMO_SIGN_INS) demo.addSignIn(signIn.role === 'national_admin' ? null : northbrook, signIn);
+  demo.addMembers(northbrook, 'scheme_worker', 1);
+  demo.addMembers(northbrook, 'carer', 30);
+  demo.addMembers(northbrook, 'person', 30);
+  demo.addMembers(northbrook, 'circle_member', 4);
+  demo.addMembers(northbrook, 'ambassador', 2);
+  demo.addMembers(northbrook, 'panel_member', 2);
+
+  const eastmere = demo.addScheme({
+    name: 'Eastmere Shared Lives (demo)', kind: 'shared_lives', region: 'East of England', localAuthority: 'Eastmere Council',
+  });
+  demo.addSignIn(eastmere, SECOND_SCHEME_SIGN_IN);
+  demo.addMembers(eastmere, 'scheme_worker', 1);
+  demo.addMembers(eastmere, 'carer', 4);
+  demo.addMembers(eastmere, 'person', 5);
+}
+
+/** About 150 schemes of uneven size, roughly 10,000 carers and 13,000 people who use Shared Lives. */
+function addNationalSchemes(demo: DemoBuilder, faker: Faker) {
+  const towns = fictionalTowns(faker, Object.values(SCHEMES_BY_REGION).reduce((a, b) => a + b, 0));
+  const sizes = towns.map(() => Math.exp(0.7 * gaussian(faker)));
+  const totalSize = sizes.reduce((a, b) => a + b, 0);
+  let index = 0;
+  for (const [region, count] of Object.entries(SCHEMES_BY_REGION)) {
+    for (let i = 0; i < count; i++, index++) {
+      const town = towns[index]!;
+      const schemeId = demo.addScheme({
+        name: `${town} Shared Lives`,
+        kind: faker.helpers.weightedArrayElement([{ weight: 85, value: 'shared_lives' }, { weight: 15, value: 'both' }]),
+        region,
+        localAuthority: `${town} Council`,
+      });
+      const carers = Math.min(400, Math.max(8, Math.round((NATIONAL_CARERS * sizes[index]!) / totalSize)));
+      demo.addMembers(schemeId, 'scheme_manager', 1);
+      demo.addMembers(schemeId, 'scheme_worker', faker.number.int({ min: 1, max: 4 }));
+      demo.addMembers(schemeId, 'carer', carers);
+      demo.addMembers(schemeId, 'person', Math.round(carers * faker.number.float({ min: 1.05, max: 1.55 })));
+    }
+  }
+}
+
+/** Made-up town names (faker's are invented, e.g. "Upper Kubwick"), unique and short enough to read. */
+function fictionalTowns(faker: Faker, count: number): string[] {
+  const towns = new Set<string>();
+  while (towns.size < count) {
+    const town = faker.location.city();
+    if (town.length <= 20 && !/northbrook|eastmere/i.test(town)) towns.add(town);
+  }
+  return [...towns];
+}
+
+/** A standard normal draw (Box–Muller), so scheme sizes are skewed like real ones: many small, a few large. */
+function gaussian(faker: Faker): number {
+  const u = 1 - faker.number.float({ min: 0, max: 1 });
+  const v = faker.number.float({ min: 0, max: 1 });
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+function slug(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}

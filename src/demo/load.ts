@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../platform/auth/passwords.js';
+import type { Database } from '../platform/db/database.js';
+import { memberships, schemes, users } from '../platform/db/schema.js';
+import type { DemoData } from './generate.js';
+
+export interface DemoCounts {
+  schemes: number;
+  users: number;
+  memberships: number;
+}
+
+const ROWS_PER_INSERT = 1_000;
+
+/**
+ * Loads demo data through the owner's connection in one transaction. Rows already there are
+ * left alone, so loading twice leaves one copy. Returns how many rows were added.
+ * Every demo user gets the same hash of the demo password: it is hashed once, not 23,000 times.
+ */
+export async function loadDemo(db: Database, data: DemoData, options: { password: string }): Promise<DemoCounts> {
+  const passwordHash = await hashPassword(options.password);
+  return db.owner.transaction(async (tx) => ({
+    schemes: await inChunks(data.schemes, (chunk) =>
+      tx.insert(schemes).values(chunk).onConflictDoNothing().returning({ id: schemes.id })),
+    users: await inChunks(data.users, (chunk) =>
+      tx.insert(users).values(chunk.map((user) => ({ ...user, passwordHash }))).onConflictDoNothing().returning({ id: users.id })),
+    memberships: await inChunks(data.memberships, (chunk) =>
+      tx.insert(memberships).values(chunk).onConflictDoNothing().returning({ id: memberships.id })),
+  }));
+}
+
+/** Whether any scheme exists: start-up loads the small demo only into an empty database. */
+export async function hasAnyScheme(db: Database): Promise<boolean> {
+  const found = await db.owner.select({ one: sql`1` }).from(schemes).limit(1);
+  return found.length > 0;
+}
+
+async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown[]>): Promise<number> {
+  let added = 0;
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    added += (await insert(rows.slice(start, start + ROWS_PER_INSERT))).length;
+  }
+  return added;
+}
