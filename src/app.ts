@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { authService } from './platform/auth/service.js';
@@ -64,7 +65,9 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   app.decorate('accessRules', requireAccessRules(app));
   installErrorPages(app);
   await installSecurity(app, { secret: config.sessionSecret, secureCookies: config.secureCookies });
-  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(formbody);
+  // Spreadsheet uploads: the file arrives in the body with the form's other fields, CSRF token included.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } });
   installRendering(app, createViews());
   installGuard(app, s.sessions);
   await installAssets(app);
