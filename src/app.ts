@@ -22,6 +22,17 @@ import { teamService } from './team/service.js';
 import { teamRoutes } from './team/routes.js';
 import { schemesService } from './schemes/service.js';
 import { schemesRoutes } from './schemes/routes.js';
+import { carersService } from './carers/service.js';
+import { householdService } from './carers/household-service.js';
+import { reviewsService } from './carers/reviews-service.js';
+import { carersRoutes } from './carers/routes.js';
+import { addDefaultCheckTypes, checksService } from './carers/checks/service.js';
+import { checksRoutes } from './carers/checks/routes.js';
+import { carersDue } from './carers/due.js';
+import { panelService } from './panel/service.js';
+import { panelRoutes } from './panel/routes.js';
+import { dueService } from './due/service.js';
+import { dueRoutes } from './due/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -44,7 +55,13 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   auth: authService(db, s.sessions),
   auditLog: auditLog(db),
   team: teamService(db),
-  schemes: schemesService(db),
+  schemes: schemesService(db, [addDefaultCheckTypes]),
+  carers: carersService(db),
+  household: householdService(db),
+  reviews: reviewsService(db),
+  checks: checksService(db),
+  panel: panelService(db),
+  due: dueService(db, [carersDue(db)]),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -80,5 +97,9 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   teamRoutes(app, svc.team);
   schemesRoutes(app, svc.schemes);
   auditRoutes(app, svc.auditLog);
+  carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer });
+  checksRoutes(app, svc.checks);
+  panelRoutes(app, svc.panel);
+  dueRoutes(app, svc.due, svc.carers);
   return app;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import { audit } from '../platform/audit/audit.js';
 import { hashPassword } from '../platform/auth/passwords.js';
-import { rowsOf, type Database } from '../platform/db/database.js';
+import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
@@ -17,8 +17,11 @@ export interface NewScheme {
   managerPassword: string | null;
 }
 
+/** What a capability sets up in a new scheme (its default settings), inside the scheme's own scope. */
+export type SchemeSetUp = (tx: Tx, schemeId: string) => Promise<void>;
+
 /** Schemes are Hearth's tenants. National administrators add them; they never see inside them. */
-export function schemesService(db: Database) {
+export function schemesService(db: Database, setUp: readonly SchemeSetUp[] = []) {
   return {
     list: (actor: Actor) => db.inScope(actor, (tx) => tx.select().from(schemes).orderBy(asc(schemes.name))),
 
@@ -38,6 +41,7 @@ export function schemesService(db: Database) {
           await tx.insert(users).values({ id: userId, name: input.managerName, email: input.managerEmail, passwordHash });
         }
         await tx.insert(memberships).values({ userId, schemeId: id, role: 'scheme_manager' });
+        for (const step of setUp) await step(tx, id);
         return { id };
       });
     },

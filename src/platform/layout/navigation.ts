@@ -14,11 +14,12 @@ export interface Destination {
 
 /** Where each role can go: the home page and the top navigation are both made from this list. */
 export const DESTINATIONS: Destination[] = [
-  { href: '/carers', title: 'Carers', description: 'Enquiries, assessments, checks, approval and yearly reviews.', permission: 'carers.view', comingSoon: true, inNavigation: true },
+  { href: '/carers', title: 'Carers', description: 'Enquiries, assessments, checks, approval and yearly reviews.', permission: 'carers.view', inNavigation: true },
+  { href: '/due', title: 'What is due', description: 'Checks, training, yearly reviews and home safety checks that are overdue or due in the next 30 days.', permission: 'due.view', inNavigation: true },
   { href: '/people', title: 'People', description: 'Referrals, one-page profiles, communication needs, and who is waiting for a match.', permission: 'people.view', comingSoon: true, inNavigation: true },
   { href: '/matching', title: 'Matching', description: 'Suggested matches, explained, and introductions where both sides say yes.', permission: 'matching.use', comingSoon: true, inNavigation: true },
   { href: '/arrangements', title: 'Living together', description: 'Arrangements, agreements, support plans, daily notes and reviews.', permission: 'arrangements.view', comingSoon: true, inNavigation: true },
-  { href: '/panel', title: 'Approval panel', description: 'Panel dates, papers and recommendations.', permission: 'panel.view', comingSoon: true },
+  { href: '/panel', title: 'Approval panel', description: 'Panel dates, papers and recommendations.', permission: 'panel.view' },
   { href: '/payments', title: 'Payments', description: 'Carer payments by band, night and session, and exports to finance.', permission: 'payments.view', comingSoon: true },
   { href: '/coproduction', title: 'Coproduction', description: 'The Charter, local groups deciding together, and "you said, we did".', permission: 'coproduction.view', comingSoon: true },
   { href: '/time-credits', title: 'Time Credits', description: 'Hours given and spent.', permission: 'time-credits.view', comingSoon: true },

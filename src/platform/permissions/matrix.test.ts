@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { testApp, Visitor } from '../testing/app.js';
 import { aScheme, aUser } from '../testing/builders.js';
+import { aCarer, aHouseholdMember, aPanel, aPanelCase, defaultCheckTypes } from '../../carers/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -10,6 +11,8 @@ type Who = Role | 'signed out';
 const everyone: Who[] = [...ROLES];
 const staff: Who[] = ['scheme_manager', 'scheme_worker'];
 const inScheme: Who[] = ROLES.filter((r) => r !== 'national_admin');
+const carerRecords: Who[] = [...staff, 'carer'];
+const panel: Who[] = [...staff, 'panel_member'];
 
 /**
  * Who may use each route, written out by hand: a new route without a line here fails,
@@ -30,11 +33,50 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /': everyone,
   'GET /account': everyone,
   'POST /account/password': everyone,
-  'GET /carers': [...staff, 'carer', 'panel_member'],
+  'GET /carers': carerRecords,
+  'GET /carers/board': carerRecords,
+  'GET /carers/me': carerRecords,
+  'GET /carers/new': staff,
+  'POST /carers': staff,
+  'GET /carers/:id': carerRecords,
+  'GET /carers/:id/edit': staff,
+  'POST /carers/:id': staff,
+  'GET /carers/:id/stage': staff,
+  'POST /carers/:id/stage': staff,
+  'GET /carers/:id/household': carerRecords,
+  'GET /carers/:id/household/home': staff,
+  'POST /carers/:id/household/home': staff,
+  'GET /carers/:id/household/new': staff,
+  'POST /carers/:id/household': staff,
+  'GET /carers/:id/household/:memberId': staff,
+  'POST /carers/:id/household/:memberId': staff,
+  'GET /carers/:id/approval': carerRecords,
+  'GET /carers/:id/reviews': carerRecords,
+  'GET /carers/:id/reviews/new': staff,
+  'POST /carers/:id/reviews': staff,
+  'GET /carers/:id/history': carerRecords,
+  'GET /carers/:id/checks': carerRecords,
+  'GET /carers/:id/checks/new': staff,
+  'POST /carers/:id/checks': staff,
+  'GET /carers/settings/checks': ['scheme_manager'],
+  'GET /carers/settings/checks/new': ['scheme_manager'],
+  'POST /carers/settings/checks': ['scheme_manager'],
+  'GET /carers/settings/checks/:id': ['scheme_manager'],
+  'POST /carers/settings/checks/:id': ['scheme_manager'],
+  'GET /due': carerRecords,
   'GET /people': [...staff, 'carer', 'person', 'circle_member'],
   'GET /matching': [...staff, 'carer', 'person', 'circle_member'],
   'GET /arrangements': [...staff, 'carer', 'person', 'circle_member'],
-  'GET /panel': [...staff, 'panel_member'],
+  'GET /panel': panel,
+  'GET /panel/new': staff,
+  'POST /panel': staff,
+  'GET /panel/:id': panel,
+  'GET /panel/:id/cases/new': staff,
+  'POST /panel/:id/cases': staff,
+  'GET /panel/cases/:id': panel,
+  'POST /panel/cases/:id/view': ['panel_member'],
+  'POST /panel/cases/:id/recommendation': staff,
+  'POST /panel/cases/:id/decision': ['scheme_manager'],
   'GET /payments': ['scheme_manager', 'carer'],
   'GET /coproduction': inScheme.filter((r) => r !== 'commissioner'),
   'GET /time-credits': [...staff, 'carer', 'person', 'ambassador'],
@@ -60,21 +102,33 @@ describe('permission matrix: every route as every role, and signed out', () => {
   let db: Database;
   let close: () => Promise<void>;
   const visitors = new Map<Who, Visitor>();
-  let spareMembershipId = '';
+  /** A real record for each route's parameters (by the path up to them), so pages render rather than answer 404. */
+  const samples = new Map<string, string>([['/hearth/:file', 'hearth-logo.svg'], ['/assets/*', 'images/favicon.ico']]);
+  const urlFor = (route: string) => route.replace(/:\w+|\*/g, (param, offset: number) => samples.get(route.slice(0, offset) + param) ?? samples.get('/team/:id')!);
 
   beforeAll(async () => {
     ({ app, db, close } = await testApp());
     const scheme = await aScheme(db);
+    const users = new Map<Role, string>();
     for (const role of ROLES) {
       const user = await aUser(db, { role, schemeId: role === 'national_admin' ? null : scheme.id });
+      users.set(role, user.id);
       const visitor = new Visitor(app);
       await visitor.signIn(user.email);
       visitors.set(role, visitor);
     }
+    const checkTypes = await defaultCheckTypes(db, scheme.id);
+    const carer = await aCarer(db, { schemeId: scheme.id, stage: 'panel', userId: users.get('carer')! });
+    const panel = await aPanel(db, scheme.id, { memberUserIds: [users.get('panel_member')!] });
+    samples.set('/carers/:id', carer.id);
+    samples.set('/carers/:id/household/:memberId', (await aHouseholdMember(db, carer)).id);
+    samples.set('/carers/settings/checks/:id', checkTypes[0]!.id);
+    samples.set('/panel/:id', panel.id);
+    samples.set('/panel/cases/:id', (await aPanelCase(db, panel, carer)).id);
     const outsider = new Visitor(app);
     await outsider.get('/sign-in');
     visitors.set('signed out', outsider);
-    spareMembershipId = (await aUser(db, { role: 'carer', schemeId: scheme.id })).membership.id;
+    samples.set('/team/:id', (await aUser(db, { role: 'carer', schemeId: scheme.id })).membership.id);
   });
   afterAll(async () => close());
 
@@ -93,7 +147,7 @@ describe('permission matrix: every route as every role, and signed out', () => {
     const rules = [...app.accessRules].sort((a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'));
     for (const rule of rules) {
       const key = `${rule.method} ${rule.url}`;
-      const url = rule.url.replace(':id', spareMembershipId).replace(':file', 'hearth-logo.svg').replace('*', 'images/favicon.ico');
+      const url = urlFor(rule.url);
       for (const [who, visitor] of visitors) {
         const response = rule.method === 'GET'
           ? await visitor.get(url)

@@ -1,0 +1,29 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { Tx } from '../platform/db/database.js';
+import { forbidden, notFound } from '../platform/errors/errors.js';
+import type { Actor } from '../platform/http/types.js';
+import { carers } from './schema.js';
+
+export type CarerRow = typeof carers.$inferSelect;
+
+export const isStaffActor = (actor: Actor) => actor.role === 'scheme_manager' || actor.role === 'scheme_worker';
+
+/** Scheme staff change carers' records; a carer only reads their own. */
+export function requireStaff(actor: Actor) {
+  if (!isStaffActor(actor)) throw forbidden();
+}
+
+/** Which carers an actor may see: the scheme's for staff, only their own for a carer, none for anyone else. */
+export function visibleCarers(actor: Actor): SQL {
+  const inScheme = eq(carers.schemeId, actor.schemeId ?? '00000000-0000-0000-0000-000000000000');
+  if (isStaffActor(actor)) return inScheme;
+  if (actor.role === 'carer' && actor.userId) return and(inScheme, eq(carers.userId, actor.userId))!;
+  return eq(carers.id, '00000000-0000-0000-0000-000000000000');
+}
+
+/** A carer's record, if this actor may see it; otherwise not found (never "forbidden", which would say it exists). */
+export async function carerFor(tx: Tx, actor: Actor, id: string): Promise<CarerRow> {
+  const [row] = await tx.select().from(carers).where(and(eq(carers.id, id), visibleCarers(actor)));
+  if (!row) throw notFound();
+  return row;
+}

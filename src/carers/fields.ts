@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** A UK postcode, in capitals with one space before the last three characters: "nb1 2ab" → "NB1 2AB". */
+export const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/;
+
+export const normalisePostcode = (value: string) => {
+  const compact = value.toUpperCase().replace(/\s+/g, '');
+  return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
+};
+
+export const optionalPostcode = () =>
+  z.string().trim().max(10, 'Enter a real postcode, like NB1 2AB').optional()
+    .refine((v) => !v || POSTCODE.test(v.toUpperCase().replace(/\s+/g, ' ')), 'Enter a real postcode, like NB1 2AB')
+    .transform((v) => (v ? normalisePostcode(v) : null));
+
+export const optionalEmail = () =>
+  z.string().trim().max(254, 'Email address must be 254 characters or fewer').toLowerCase().optional()
+    .refine((v) => !v || z.email().safeParse(v).success, 'Enter an email address in the correct format, like name@example.com')
+    .transform((v) => v || null);
+
+export const optionalPhone = () =>
+  z.string().trim().max(30, 'Phone number must be 30 characters or fewer').optional()
+    .refine((v) => !v || /^[0-9+() -]{6,30}$/.test(v), 'Enter a phone number, like 01632 960 001')
+    .transform((v) => v || null);
+
+/** A whole number typed in a box; empty means not known. */
+export const optionalWholeNumber = (label: string, { min = 0, max = 100 } = {}) =>
+  z.string().trim().optional()
+    .refine((v) => !v || /^\d+$/.test(v), `${label} must be a whole number, like 2`)
+    .transform((v) => (v ? Number(v) : null))
+    .refine((v) => v === null || (v >= min && v <= max), `${label} must be between ${min} and ${max}`);
+
+/** Yes / no radios; not answered means not known. */
+export const optionalYesNo = () =>
+  z.enum(['yes', 'no']).optional().catch(undefined).transform((v) => (v === undefined ? null : v === 'yes'));
+
+/** Checkboxes: none ticked arrives as nothing, one as a string, several as a list. */
+export const ticked = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : [v].flat()), z.array(z.enum(values)));
+
+/** Checkboxes whose values are ids (people to choose from a list). */
+export const tickedIds = (message: string) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : [v].flat()), z.array(z.uuid({ error: message })));

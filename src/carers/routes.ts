@@ -1,0 +1,366 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { submitForm } from '../platform/forms/forms.js';
+import { notFound } from '../platform/errors/errors.js';
+import { pagination } from '../platform/layout/paging.js';
+import { isStaffActor } from './access.js';
+import { addMonths, todayIso } from './dates.js';
+import { dateInput, dateValues, optionalDateInput, withDateInputs } from './date-input.js';
+import { optionalEmail, optionalPhone, optionalPostcode, optionalWholeNumber, optionalYesNo } from './fields.js';
+import { SMOKING, SMOKING_NAMES, splitList } from './household.js';
+import type { HouseholdService } from './household-service.js';
+import { homeSummary } from './papers.js';
+import { daysText, dueTag, recordContext, stageTag } from './present.js';
+import { statusOn } from './checks/expiry.js';
+import { REVIEW_OUTCOMES, type ReviewsService } from './reviews-service.js';
+import type { CarersService, StageFilter } from './service.js';
+import { CARER_STAGES, CLOSED, CURRENT, moveLabel, PIPELINE, REASON_NEEDED, STAGE_NAMES, workerMoves, type CarerStage } from './stages.js';
+import { describeTerms } from './terms.js';
+
+const STAGE_FILTERS = ['pipeline', 'current', 'closed', ...CARER_STAGES] as const;
+const STAGE_FILTER_NAMES: Record<string, string> = { pipeline: 'On the way to approval', current: 'Approved or paused', closed: 'Withdrawn, declined or left', ...STAGE_NAMES };
+
+const optionalId = z.string().trim().optional().transform((v) => v || undefined).pipe(z.union([z.uuid(), z.literal('none')]).optional()).catch(undefined);
+
+const listQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  stage: z.enum(STAGE_FILTERS).optional().catch(undefined),
+  worker: optionalId,
+  area: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  sort: z.enum(['name', 'waiting']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+
+const details = {
+  name: text('Enter the carer’s full name', { max: 120, label: 'Name' }),
+  email: optionalEmail(),
+  phone: optionalPhone(),
+  address: optionalText({ max: 300, label: 'Address' }),
+  postcode: optionalPostcode(),
+  area: optionalText({ max: 80, label: 'Area' }),
+  workerUserId: z.string().optional().transform((v) => v || null).pipe(z.uuid({ error: 'Choose a worker from the list' }).nullable()),
+};
+
+export const enquiryForm = withDateInputs(['enquiredOn'], z.object({
+  ...details,
+  enquiredOn: dateInput({ whenEmpty: 'Enter the date they first got in touch', label: 'The date they got in touch', notFuture: true }),
+}));
+
+const editForm = z.object({
+  ...details,
+  signInEmail: optionalEmail(),
+});
+
+const moveForm = withDateInputs(['effectiveOn'], z.object({
+  to: choice(CARER_STAGES, 'Choose where they are now'),
+  reason: optionalText({ max: 1000, label: 'Reason' }),
+  effectiveOn: dateInput({ whenEmpty: 'Enter the date of this change', label: 'The date of this change', notFuture: true }),
+}).superRefine((form, ctx) => {
+  if (REASON_NEEDED.includes(form.to) && !form.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: `Give the reason they are ${STAGE_NAMES[form.to].toLowerCase()}` });
+}));
+
+const homeForm = z.object({
+  bedrooms: optionalWholeNumber('Bedrooms', { max: 30 }),
+  spareBedrooms: optionalWholeNumber('Spare bedrooms', { max: 30 }),
+  stepFree: optionalYesNo(),
+  ownBathroom: optionalYesNo(),
+  smoking: z.enum(SMOKING).optional().catch(undefined).transform((v) => v ?? null),
+  pets: optionalText({ max: 300, label: 'Pets' }),
+  languages: optionalText({ max: 500, label: 'Languages' }).transform(splitList),
+  faith: optionalText({ max: 200, label: 'Faith' }),
+  culture: optionalText({ max: 500, label: 'Culture' }),
+  interests: optionalText({ max: 1000, label: 'Interests' }).transform(splitList),
+  routines: optionalText({ max: 2000, label: 'Routines' }),
+}).superRefine((home, ctx) => {
+  if (home.spareBedrooms !== null && (home.bedrooms === null || home.spareBedrooms > home.bedrooms)) {
+    ctx.addIssue({ code: 'custom', path: ['spareBedrooms'], message: 'Spare bedrooms must be no more than bedrooms' });
+  }
+});
+
+const memberForm = withDateInputs(['dateOfBirth', 'movedOutOn'], z.object({
+  name: text('Enter their name', { max: 120, label: 'Name' }),
+  relationship: text('Enter how they are related to the carer, like partner or son', { max: 80, label: 'Relationship' }),
+  dateOfBirth: dateInput({ whenEmpty: 'Enter their date of birth', label: 'Date of birth', notFuture: true }),
+  movedOutOn: optionalDateInput({ label: 'The date they moved out', notFuture: true }),
+}));
+
+const reviewForm = withDateInputs(['reviewedOn', 'nextDueOn'], z.object({
+  reviewedOn: dateInput({ whenEmpty: 'Enter the date of the review', label: 'The date of the review', notFuture: true }),
+  outcome: choice(Object.keys(REVIEW_OUTCOMES) as [keyof typeof REVIEW_OUTCOMES], 'Choose the outcome of the review'),
+  summary: text('Write a summary of the review', { max: 5000, label: 'Summary' }),
+  carerView: optionalText({ max: 5000, label: 'The carer’s view' }),
+  nextDueOn: dateInput({ whenEmpty: 'Enter when the next review is due', label: 'The next review date' }),
+}));
+
+const idParams = z.object({ id: z.uuid() });
+const memberParams = z.object({ id: z.uuid(), memberId: z.uuid() });
+
+export function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+const staffOf = (request: FastifyRequest) => isStaffActor(request.actor);
+const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
+
+export interface CarerServices {
+  carers: CarersService;
+  household: HouseholdService;
+  reviews: ReviewsService;
+  panelCases: (actor: FastifyRequest['actor'], carerId: string) => Promise<{ id: string; meetsOn: string; recommendation: string | null; recommendedOn: string | null }[]>;
+}
+
+export function carersRoutes(app: FastifyInstance, { carers, household, reviews, panelCases }: CarerServices) {
+  const choicesFor = async (request: FastifyRequest, selected?: unknown) => {
+    const { workers } = await carers.choices(request.actor);
+    return [{ value: '', text: 'No one yet' }, ...workers.map((w) => ({ value: w.id, text: w.name, selected: w.id === selected }))];
+  };
+
+  app.get('/carers', { config: { access: 'carers.view' } }, async (request, reply) => {
+    if (!staffOf(request)) return reply.redirect('/carers/me');
+    const filter = listQuery.parse(request.query ?? {});
+    const [{ total, rows }, { workers, areas }] = await Promise.all([
+      carers.list(request.actor, { ...filter, stage: filter.stage as StageFilter | undefined }),
+      carers.choices(request.actor),
+    ]);
+    const query = { q: filter.q, stage: filter.stage, worker: filter.worker, area: filter.area, sort: filter.sort };
+    return reply.view('carers/views/list.njk', {
+      title: 'Carers',
+      filter,
+      rows: rows.map((r) => ({ ...r, tag: stageTag(r.stage), daysText: daysText(r.daysInStage) })),
+      stages: [{ value: '', text: 'Any stage' }, ...STAGE_FILTERS.map((s) => ({ value: s, text: STAGE_FILTER_NAMES[s], selected: s === filter.stage }))],
+      workers: [{ value: '', text: 'Any worker' }, { value: 'none', text: 'No worker yet', selected: filter.worker === 'none' }, ...workers.map((w) => ({ value: w.id, text: w.name, selected: w.id === filter.worker }))],
+      areas: [{ value: '', text: 'Any area' }, ...areas.map((a) => ({ value: a, text: a, selected: a === filter.area }))],
+      sorts: [{ value: 'name', text: 'Name', selected: filter.sort !== 'waiting' }, { value: 'waiting', text: 'Longest in their stage', selected: filter.sort === 'waiting' }],
+      paging: pagination({ page: filter.page, total, path: '/carers', query }),
+      boardHref: `/carers/board${new URLSearchParams(Object.entries({ worker: filter.worker, area: filter.area }).filter((e): e is [string, string] => !!e[1])).toString().replace(/^(?=.)/, '?')}`,
+      imported: (request.query as { imported?: string }).imported,
+      manager: request.actor.role === 'scheme_manager',
+    });
+  });
+
+  app.get('/carers/board', { config: { access: 'carers.view' } }, async (request, reply) => {
+    if (!staffOf(request)) return reply.redirect('/carers/me');
+    const filter = listQuery.parse(request.query ?? {});
+    const [board, { workers, areas }] = await Promise.all([
+      carers.board(request.actor, { worker: filter.worker, area: filter.area }),
+      carers.choices(request.actor),
+    ]);
+    const listHref = (stage: string) => `/carers?${new URLSearchParams(Object.entries({ stage, worker: filter.worker, area: filter.area, sort: 'waiting' }).filter((e): e is [string, string] => !!e[1]))}`;
+    return reply.view('carers/views/board.njk', {
+      title: 'Carers: the journey to approval',
+      filter,
+      columns: board.columns.map((c) => ({ ...c, name: STAGE_NAMES[c.stage], href: listHref(c.stage), carers: c.carers.map((r) => ({ ...r, daysText: daysText(r.daysInStage) })) })),
+      others: [...CURRENT, ...CLOSED].map((stage) => ({ stage, name: STAGE_NAMES[stage], total: board.totals.get(stage) ?? 0, href: listHref(stage) })),
+      workers: [{ value: '', text: 'Any worker' }, { value: 'none', text: 'No worker yet', selected: filter.worker === 'none' }, ...workers.map((w) => ({ value: w.id, text: w.name, selected: w.id === filter.worker }))],
+      areas: [{ value: '', text: 'Any area' }, ...areas.map((a) => ({ value: a, text: a, selected: a === filter.area }))],
+      pipelineCount: PIPELINE.length,
+    });
+  });
+
+  app.get('/carers/me', { config: { access: 'carers.view' } }, async (request, reply) => {
+    if (staffOf(request)) return reply.redirect('/carers');
+    const id = await carers.ownId(request.actor);
+    if (id) return reply.redirect(`/carers/${id}`);
+    return reply.view('carers/views/no-record.njk', { title: 'Your carer record' });
+  });
+
+  app.get('/carers/new', { config: { access: 'carers.manage' } }, async (request, reply) =>
+    reply.view('carers/views/details-form.njk', { title: 'Add an enquiry', action: '/carers', isNew: true, workers: await choicesFor(request), values: dateValues('enquiredOn', todayIso()), backLink: '/carers' }));
+
+  app.post('/carers', { config: { access: 'carers.manage' } }, async (request, reply) => submitForm(reply, {
+    schema: enquiryForm,
+    view: 'carers/views/details-form.njk',
+    context: { title: 'Add an enquiry', action: '/carers', isNew: true, workers: await choicesFor(request, bodyOf(request).workerUserId), backLink: '/carers' },
+    save: (form) => carers.create(request.actor, form),
+    then: ({ id }) => reply.redirect(`/carers/${id}?saved=added`),
+  }));
+
+  app.get('/carers/:id', { config: { access: 'carers.view' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const record = await carers.record(request.actor, id);
+    const staff = staffOf(request);
+    return reply.view('carers/views/summary.njk', {
+      ...recordContext(record, 'summary', staff, (request.query as { saved?: string }).saved),
+      moves: staff ? workerMoves(record.carer.stage).length > 0 : false,
+    });
+  });
+
+  app.get('/carers/:id/edit', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const { carer } = await carers.record(request.actor, id);
+    return reply.view('carers/views/details-form.njk', {
+      title: `Change details: ${carer.name}`, action: `/carers/${id}`, isNew: false, carer,
+      workers: await choicesFor(request, carer.workerUserId), values: carer, backLink: `/carers/${id}`,
+    });
+  });
+
+  app.post('/carers/:id', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    return submitForm(reply, {
+      schema: editForm,
+      view: 'carers/views/details-form.njk',
+      context: { title: 'Change details', action: `/carers/${id}`, isNew: false, workers: await choicesFor(request, bodyOf(request).workerUserId), backLink: `/carers/${id}` },
+      save: (form) => carers.update(request.actor, id, form),
+      then: () => reply.redirect(`/carers/${id}?saved=details`),
+    });
+  });
+
+  const moveContext = (carer: { id: string; name: string; stage: CarerStage }, selected?: unknown) => ({
+    title: `Change stage: ${carer.name}`,
+    carer,
+    stageName: STAGE_NAMES[carer.stage],
+    moves: workerMoves(carer.stage).map((to) => ({ value: to, text: moveLabel(carer.stage, to), checked: to === selected, hint: REASON_NEEDED.includes(to) ? { text: 'Needs a reason' } : undefined })),
+    panelNote: carer.stage === 'checks' ? 'add' : carer.stage === 'panel' ? 'recommend' : carer.stage === 'decision' ? 'decide' : null,
+    backLink: `/carers/${carer.id}`,
+  });
+
+  app.get('/carers/:id/stage', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const { carer } = await carers.record(request.actor, id);
+    return reply.view('carers/views/stage.njk', { ...moveContext(carer), values: dateValues('effectiveOn', todayIso()) });
+  });
+
+  app.post('/carers/:id/stage', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const { carer } = await carers.record(request.actor, id);
+    return submitForm(reply, {
+      schema: moveForm,
+      view: 'carers/views/stage.njk',
+      context: moveContext(carer, bodyOf(request).to),
+      save: (form) => carers.move(request.actor, id, form),
+      then: () => reply.redirect(`/carers/${id}?saved=stage`),
+    });
+  });
+
+  app.get('/carers/:id/household', { config: { access: 'carers.view' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const found = await household.household(request.actor, id);
+    return reply.view('carers/views/household.njk', {
+      ...recordContext(found, 'household', staffOf(request), (request.query as { saved?: string }).saved),
+      home: homeSummary(found.home),
+      members: found.members,
+    });
+  });
+
+  const homeContext = (carer: { id: string; name: string }) => ({
+    title: `Home: ${carer.name}`, carer, backLink: `/carers/${carer.id}/household`,
+    smoking: SMOKING.map((s) => ({ value: s, text: SMOKING_NAMES[s] })),
+  });
+
+  app.get('/carers/:id/household/home', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const { carer, home } = await household.home(request.actor, id);
+    const yesNo = (v: boolean | null) => (v === null ? undefined : v ? 'yes' : 'no');
+    return reply.view('carers/views/home-form.njk', {
+      ...homeContext(carer),
+      values: { ...home, stepFree: yesNo(home.stepFree), ownBathroom: yesNo(home.ownBathroom), languages: home.languages.join(', '), interests: home.interests.join(', ') },
+    });
+  });
+
+  app.post('/carers/:id/household/home', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const { carer } = await household.home(request.actor, id);
+    return submitForm(reply, {
+      schema: homeForm,
+      view: 'carers/views/home-form.njk',
+      context: homeContext(carer),
+      save: (form) => household.updateHome(request.actor, id, form),
+      then: () => reply.redirect(`/carers/${id}/household?saved=home`),
+    });
+  });
+
+  app.get('/carers/:id/household/new', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const { carer } = await household.home(request.actor, id);
+    return reply.view('carers/views/member-form.njk', { title: `Add someone to ${carer.name}’s household`, action: `/carers/${id}/household`, isNew: true, backLink: `/carers/${id}/household` });
+  });
+
+  app.post('/carers/:id/household', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    return submitForm(reply, {
+      schema: memberForm,
+      view: 'carers/views/member-form.njk',
+      context: { title: 'Add someone to the household', action: `/carers/${id}/household`, isNew: true, backLink: `/carers/${id}/household` },
+      save: (form) => household.addMember(request.actor, id, form),
+      then: () => reply.redirect(`/carers/${id}/household?saved=member`),
+    });
+  });
+
+  app.get('/carers/:id/household/:memberId', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id, memberId } = parseParams(memberParams, request.params);
+    const { member } = await household.member(request.actor, id, memberId);
+    return reply.view('carers/views/member-form.njk', {
+      title: `Change details: ${member.name}`, action: `/carers/${id}/household/${memberId}`, isNew: false, backLink: `/carers/${id}/household`,
+      values: { ...member, ...dateValues('dateOfBirth', member.dateOfBirth), ...dateValues('movedOutOn', member.movedOutOn) },
+    });
+  });
+
+  app.post('/carers/:id/household/:memberId', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id, memberId } = parseParams(memberParams, request.params);
+    return submitForm(reply, {
+      schema: memberForm,
+      view: 'carers/views/member-form.njk',
+      context: { title: 'Change details', action: `/carers/${id}/household/${memberId}`, isNew: false, backLink: `/carers/${id}/household` },
+      save: (form) => household.updateMember(request.actor, id, memberId, form),
+      then: () => reply.redirect(`/carers/${id}/household?saved=member`),
+    });
+  });
+
+  app.get('/carers/:id/approval', { config: { access: 'carers.view' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const found = await carers.approvals(request.actor, id);
+    const staff = staffOf(request);
+    return reply.view('carers/views/approval.njk', {
+      ...recordContext(found, 'approval', staff),
+      decisions: found.decisions.map((d) => ({ ...d, terms: d.decision === 'approved' ? describeTerms({ maxPeople: d.maxPeople!, arrangementTypes: d.arrangementTypes ?? [], needs: d.needs ?? [] }) : null })),
+      panels: staff ? await panelCases(request.actor, id) : [],
+    });
+  });
+
+  app.get('/carers/:id/reviews', { config: { access: 'carers.view' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const found = await reviews.list(request.actor, id);
+    return reply.view('carers/views/reviews.njk', {
+      ...recordContext(found, 'reviews', staffOf(request), (request.query as { saved?: string }).saved),
+      reviews: found.reviews.map((r) => ({ ...r, outcomeName: REVIEW_OUTCOMES[r.outcome] })),
+      canReview: CURRENT.includes(found.carer.stage),
+      reviewTag: found.carer.reviewDueOn && CURRENT.includes(found.carer.stage) ? dueTag(statusOn(found.carer.reviewDueOn, todayIso())) : null,
+    });
+  });
+
+  const reviewContext = (carer: { id: string; name: string }) => ({
+    title: `Record a yearly review: ${carer.name}`, carer, backLink: `/carers/${carer.id}/reviews`,
+    outcomes: Object.entries(REVIEW_OUTCOMES).map(([value, text]) => ({ value, text })),
+  });
+
+  app.get('/carers/:id/reviews/new', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const { carer } = await carers.record(request.actor, id);
+    const today = todayIso();
+    return reply.view('carers/views/review-form.njk', { ...reviewContext(carer), values: { ...dateValues('reviewedOn', today), ...dateValues('nextDueOn', addMonths(today, 12)) } });
+  });
+
+  app.post('/carers/:id/reviews', { config: { access: 'carers.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const { carer } = await carers.record(request.actor, id);
+    return submitForm(reply, {
+      schema: reviewForm,
+      view: 'carers/views/review-form.njk',
+      context: reviewContext(carer),
+      save: (form) => reviews.add(request.actor, id, form),
+      then: () => reply.redirect(`/carers/${id}/reviews?saved=review`),
+    });
+  });
+
+  app.get('/carers/:id/history', { config: { access: 'carers.view' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const found = await carers.history(request.actor, id);
+    return reply.view('carers/views/history.njk', {
+      ...recordContext(found, 'history', staffOf(request)),
+      changes: found.changes.map((c) => ({ ...c, fromName: c.fromStage ? STAGE_NAMES[c.fromStage] : 'New enquiry', toName: STAGE_NAMES[c.toStage] })),
+    });
+  });
+}

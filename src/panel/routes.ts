@@ -1,0 +1,189 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { submitForm } from '../platform/forms/forms.js';
+import { isStaffActor } from '../carers/access.js';
+import { todayIso } from '../carers/dates.js';
+import { dateInput, dateValues, withDateInputs } from '../carers/date-input.js';
+import { tickedIds } from '../carers/fields.js';
+import { dueTag } from '../carers/present.js';
+import { parseParams } from '../carers/routes.js';
+import { STAGE_NAMES } from '../carers/stages.js';
+import { describeTerms } from '../carers/terms.js';
+import { termsFields, termsItems, termsWhen } from '../carers/terms-form.js';
+import type { PanelService, PanelView } from './service.js';
+
+export const VIEW_NAMES: Record<PanelView, string> = { approve: 'Approve', decline: 'Decline', defer: 'Defer: more information needed' };
+
+const panelForm = withDateInputs(['meetsOn'], z.object({
+  meetsOn: dateInput({ whenEmpty: 'Enter the date the panel meets', label: 'The panel date' }),
+  place: optionalText({ max: 200, label: 'Place' }),
+  memberUserIds: tickedIds('Choose panel members from the list'),
+  chairUserId: z.string().optional().transform((v) => v || null).pipe(z.uuid({ error: 'Choose the chair from the list' }).nullable()),
+}));
+
+const caseForm = z.object({
+  carerId: z.uuid({ error: 'Choose a carer who is ready for a panel' }),
+  summary: text('Write the summary the panel will read', { max: 10_000, label: 'Summary' }),
+});
+
+const viewForm = z.object({
+  view: choice(['approve', 'decline', 'defer'], 'Choose your view'),
+  comments: text('Write your reasons', { max: 5000, label: 'Your reasons' }),
+});
+
+const recommendationForm = withDateInputs(['recommendedOn'], z.object({
+  recommendation: choice(['approve', 'decline', 'defer'], 'Choose the panel’s recommendation'),
+  ...termsFields,
+  reason: optionalText({ max: 5000, label: 'Reasons' }),
+  recommendedOn: dateInput({ whenEmpty: 'Enter the date of the recommendation', label: 'The date of the recommendation', notFuture: true }),
+}).transform((form, ctx) => ({
+  recommendation: form.recommendation,
+  terms: termsWhen(form.recommendation === 'approve', form, ctx),
+  reason: form.reason,
+  recommendedOn: form.recommendedOn,
+})));
+
+const decisionForm = withDateInputs(['decidedOn'], z.object({
+  decision: choice(['approved', 'declined'], 'Choose the scheme’s decision'),
+  ...termsFields,
+  reason: optionalText({ max: 5000, label: 'Reasons' }),
+  decidedOn: dateInput({ whenEmpty: 'Enter the date of the decision', label: 'The date of the decision', notFuture: true }),
+}).transform((form, ctx) => ({
+  decision: form.decision,
+  terms: termsWhen(form.decision === 'approved', form, ctx),
+  reason: form.reason,
+  decidedOn: form.decidedOn,
+})));
+
+const idParams = z.object({ id: z.uuid() });
+
+export function panelRoutes(app: FastifyInstance, panels: PanelService) {
+  app.get('/panel', { config: { access: 'panel.view' } }, async (request, reply) => {
+    const list = await panels.list(request.actor);
+    const today = todayIso();
+    return reply.view('panel/views/list.njk', {
+      title: 'Approval panel',
+      upcoming: list.filter((p) => p.meetsOn >= today).reverse(),
+      past: list.filter((p) => p.meetsOn < today),
+      staff: isStaffActor(request.actor),
+      added: (request.query as { added?: string }).added === '1',
+    });
+  });
+
+  const newContext = async (request: FastifyRequest, values: Record<string, unknown> = {}) => {
+    const members = await panels.memberChoices(request.actor);
+    const chosen = [values.memberUserIds ?? []].flat().map(String);
+    return {
+      title: 'Add a panel', backLink: '/panel',
+      members: members.map((m) => ({ value: m.id, text: m.name, checked: chosen.includes(m.id) })),
+      chairs: [{ value: '', text: 'Not chosen yet' }, ...members.map((m) => ({ value: m.id, text: m.name, selected: m.id === values.chairUserId }))],
+    };
+  };
+
+  app.get('/panel/new', { config: { access: 'panel.manage' } }, async (request, reply) =>
+    reply.view('panel/views/new.njk', await newContext(request)));
+
+  app.post('/panel', { config: { access: 'panel.manage' } }, async (request, reply) => submitForm(reply, {
+    schema: panelForm,
+    view: 'panel/views/new.njk',
+    context: await newContext(request, (request.body ?? {}) as Record<string, unknown>),
+    save: (form) => panels.create(request.actor, form),
+    then: ({ id }) => reply.redirect(`/panel/${id}?added=1`),
+  }));
+
+  app.get('/panel/:id', { config: { access: 'panel.view' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const found = await panels.panel(request.actor, id);
+    return reply.view('panel/views/panel.njk', {
+      title: 'Approval panel', ...found,
+      cases: found.cases.map((c) => ({ ...c, recommendationName: c.recommendation ? VIEW_NAMES[c.recommendation] : 'Not yet' })),
+      staff: isStaffActor(request.actor),
+      added: (request.query as { added?: string }).added,
+      backLink: '/panel',
+    });
+  });
+
+  const caseFormContext = async (request: FastifyRequest, panelId: string, values: Record<string, unknown> = {}) => {
+    const { panel, ready } = await panels.candidates(request.actor, panelId);
+    return {
+      title: 'Add a carer to this panel', panel, backLink: `/panel/${panelId}`,
+      carers: [{ value: '', text: 'Choose a carer' }, ...ready.map((c) => ({ value: c.id, text: `${c.name} (${STAGE_NAMES[c.stage]})`, selected: c.id === values.carerId }))],
+      none: ready.length === 0,
+    };
+  };
+
+  app.get('/panel/:id/cases/new', { config: { access: 'panel.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    return reply.view('panel/views/add-case.njk', await caseFormContext(request, id));
+  });
+
+  app.post('/panel/:id/cases', { config: { access: 'panel.manage' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    return submitForm(reply, {
+      schema: caseForm,
+      view: 'panel/views/add-case.njk',
+      context: await caseFormContext(request, id, (request.body ?? {}) as Record<string, unknown>),
+      save: (form) => panels.addCase(request.actor, id, form),
+      then: ({ id: caseId }) => reply.redirect(`/panel/cases/${caseId}?saved=added`),
+    });
+  });
+
+  const caseContext = async (request: FastifyRequest, caseId: string) => {
+    const found = await panels.case(request.actor, caseId);
+    const { case: c, panel } = found;
+    const staff = isStaffActor(request.actor);
+    const mine = found.views.find((v) => v.userId === request.actor.userId);
+    const stage = found.carerStage;
+    return {
+      title: `Panel papers: ${c.papers.carerName}`,
+      c, panel, papers: c.papers,
+      checks: c.papers.checks.map((k) => ({ ...k, tag: dueTag(k.status) })),
+      views: found.views.map((v) => ({ ...v, viewName: VIEW_NAMES[v.view] })),
+      recommendationName: c.recommendation ? VIEW_NAMES[c.recommendation] : null,
+      recommendedTerms: c.recommendedTerms ? describeTerms(c.recommendedTerms) : null,
+      decision: found.decision ? { ...found.decision, terms: found.decision.decision === 'approved' ? describeTerms({ maxPeople: found.decision.maxPeople!, arrangementTypes: found.decision.arrangementTypes ?? [], needs: found.decision.needs ?? [] }) : null } : null,
+      staff,
+      canGiveView: found.sitsOn && request.actor.role === 'panel_member' && !c.recommendation,
+      canRecommend: staff && !c.recommendation && stage === 'panel',
+      canDecide: request.actor.role === 'scheme_manager' && c.recommended && !found.decision && stage === 'decision',
+      viewOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text, checked: mine?.view === value })),
+      recommendationOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text })),
+      decisionOptions: [{ value: 'approved', text: 'Approve' }, { value: 'declined', text: 'Decline' }],
+      mine,
+      backLink: `/panel/${panel.id}`,
+    };
+  };
+
+  app.get('/panel/cases/:id', { config: { access: 'panel.view' } }, async (request, reply) => {
+    const { id } = parseParams(idParams, request.params);
+    const context = await caseContext(request, id);
+    const terms = context.c.recommendedTerms ?? undefined;
+    return reply.view('panel/views/case.njk', {
+      ...context,
+      terms: termsItems(terms ? { maxPeople: terms.maxPeople, arrangementTypes: terms.arrangementTypes, needs: terms.needs } : {}),
+      values: {
+        ...(context.mine ? { view: context.mine.view, comments: context.mine.comments } : {}),
+        ...dateValues('recommendedOn', context.panel.meetsOn <= todayIso() ? context.panel.meetsOn : todayIso()),
+        ...dateValues('decidedOn', todayIso()),
+      },
+      saved: (request.query as { saved?: string }).saved,
+    });
+  });
+
+  const casePost = (path: string, access: 'panel.sit' | 'panel.manage' | 'panel.decide', schema: z.ZodType, save: (request: FastifyRequest, id: string, form: never) => Promise<unknown>, saved: string) =>
+    app.post(path, { config: { access } }, async (request, reply) => {
+      const { id } = parseParams(idParams, request.params);
+      return submitForm(reply, {
+        schema,
+        view: 'panel/views/case.njk',
+        context: { ...(await caseContext(request, id)), terms: termsItems((request.body ?? {}) as Record<string, unknown>) },
+        save: (form) => save(request, id, form as never),
+        then: () => reply.redirect(`/panel/cases/${id}?saved=${saved}`),
+      });
+    });
+
+  casePost('/panel/cases/:id/view', 'panel.sit', viewForm, (request, id, form) => panels.giveView(request.actor, id, form), 'view');
+  casePost('/panel/cases/:id/recommendation', 'panel.manage', recommendationForm, (request, id, form) => panels.recommend(request.actor, id, form), 'recommendation');
+  casePost('/panel/cases/:id/decision', 'panel.decide', decisionForm, (request, id, form) => panels.decide(request.actor, id, form), 'decision');
+}
