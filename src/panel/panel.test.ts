@@ -1,0 +1,168 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../platform/db/database.js';
+import type { Actor } from '../platform/http/types.js';
+import { testApp, Visitor } from '../platform/testing/app.js';
+import { aScheme, aUser } from '../platform/testing/builders.js';
+import { addMonths, todayIso } from '../carers/dates.js';
+import { carerApprovals, carers } from '../carers/schema.js';
+import { aCarer, aHouseholdMember, aPanel, aPanelCase, defaultCheckTypes } from '../carers/testing.js';
+import { panelCases } from './schema.js';
+
+const dbError = (pattern: RegExp) => (error: unknown) =>
+  pattern.test(String((error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message));
+
+const dateFields = (name: string, iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year! };
+};
+
+describe('the approval panel, from papers to the scheme’s decision', () => {
+  let app: FastifyInstance;
+  let db: Database;
+  let close: () => Promise<void>;
+  let schemeId = '';
+  let manager: Visitor;
+  let worker: Visitor;
+  let member: Visitor;
+  let outsider: Visitor;
+  let managerActor: Actor;
+  let memberId = '';
+  let carerId = '';
+  let panelId = '';
+  let caseId = '';
+  const today = todayIso();
+
+  beforeAll(async () => {
+    ({ app, db, close } = await testApp());
+    schemeId = (await aScheme(db)).id;
+    await defaultCheckTypes(db, schemeId);
+    const m = await aUser(db, { role: 'scheme_manager', schemeId, name: 'Mo Manager' });
+    managerActor = { userId: m.id, schemeId, role: 'scheme_manager', name: m.name };
+    const w = await aUser(db, { role: 'scheme_worker', schemeId });
+    const p = await aUser(db, { role: 'panel_member', schemeId, name: 'Pat Panel' });
+    memberId = p.id;
+    const o = await aUser(db, { role: 'panel_member', schemeId, name: 'Ola Other' });
+    [manager, worker, member, outsider] = [new Visitor(app), new Visitor(app), new Visitor(app), new Visitor(app)];
+    await manager.signIn(m.email);
+    await worker.signIn(w.email);
+    await member.signIn(p.email);
+    await outsider.signIn(o.email);
+    const carer = await aCarer(db, { schemeId, stage: 'checks', name: 'Cass Carver', area: 'Westfield' });
+    carerId = carer.id;
+    await aHouseholdMember(db, carer, { name: 'Dev Carver', relationship: 'husband' });
+  });
+  afterAll(async () => close());
+
+  it('sets a panel date with its members', async () => {
+    await worker.get('/panel/new');
+    const bad = await worker.post('/panel', {});
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter the date the panel meets');
+    const created = await worker.post('/panel', { ...dateFields('meetsOn', today), place: 'Room 4', memberUserIds: memberId, chairUserId: memberId });
+    expect(created.statusCode).toBe(302);
+    panelId = /\/panel\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
+    const page = await worker.get(`/panel/${panelId}`);
+    expect(page.body).toContain('Pat Panel (chair)');
+  });
+
+  it('adds a carer with papers made from their record, moving them to Approval panel', async () => {
+    await worker.get(`/panel/${panelId}/cases/new`);
+    const added = await worker.post(`/panel/${panelId}/cases`, { carerId, summary: 'Cass has years of experience\nsupporting her brother.' });
+    expect(added.statusCode).toBe(302);
+    caseId = /\/panel\/cases\/([0-9a-f-]{36})/.exec(added.headers.location as string)![1]!;
+    const [c] = await db.owner.select().from(panelCases).where(eq(panelCases.id, caseId));
+    expect(c!.papers).toMatchObject({ carerName: 'Cass Carver', area: 'Westfield', household: [{ name: 'Dev Carver', adult: true }] });
+    expect(c!.papers.checks.some((k) => k.name.startsWith('DBS') && k.who === 'Dev Carver' && k.status === 'missing')).toBe(true);
+    const [carer] = await db.owner.select().from(carers).where(eq(carers.id, carerId));
+    expect(carer!.stage).toBe('panel');
+  });
+
+  it('shows a panel member the papers of their own panels, and nothing of carers’ records', async () => {
+    expect((await member.get('/panel')).body).toContain(`/panel/${panelId}`);
+    const papers = await member.get(`/panel/cases/${caseId}`);
+    expect(papers.statusCode).toBe(200);
+    expect(papers.body).toContain('supporting her brother');
+    expect(papers.body).toContain('Your view');
+    expect((await member.get(`/carers/${carerId}`)).statusCode).toBe(403);
+    expect((await member.get('/due')).statusCode).toBe(403);
+
+    expect((await outsider.get('/panel')).body).not.toContain(`/panel/${panelId}`);
+    expect((await outsider.get(`/panel/${panelId}`)).statusCode).toBe(404);
+    expect((await outsider.get(`/panel/cases/${caseId}`)).statusCode).toBe(404);
+    await outsider.get('/panel');
+    expect((await outsider.post(`/panel/cases/${caseId}/view`, { view: 'approve', comments: 'Looks fine' })).statusCode).toBe(404);
+  });
+
+  it('takes each member’s own view', async () => {
+    const bad = await member.post(`/panel/cases/${caseId}/view`, { view: 'approve' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Write your reasons');
+    expect((await member.post(`/panel/cases/${caseId}/view`, { view: 'approve', comments: 'Warm, experienced household.' })).statusCode).toBe(302);
+    expect((await worker.get(`/panel/cases/${caseId}`)).body).toContain('Warm, experienced household.');
+  });
+
+  it('records no approval without a panel recommendation: not in the service, not in the database', async () => {
+    await manager.get(`/panel/cases/${caseId}`);
+    const early = await manager.post(`/panel/cases/${caseId}/decision`, { decision: 'approved', maxPeople: '2', arrangementTypes: 'live_in', ...dateFields('decidedOn', today) });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('Record the panel’s recommendation before the scheme’s decision');
+
+    await expect(db.inScope(managerActor, (tx) => tx.insert(carerApprovals).values({
+      schemeId, carerId, decision: 'approved', decidedOn: today, basis: 'panel', panelCaseId: caseId, maxPeople: 2, arrangementTypes: ['live_in'], needs: [],
+    }))).rejects.toSatisfy(dbError(/carer_approvals_recommended_case/));
+    await expect(db.inScope(managerActor, (tx) => tx.insert(carerApprovals).values({
+      schemeId, carerId, decision: 'approved', decidedOn: today, basis: 'panel', maxPeople: 2, arrangementTypes: ['live_in'], needs: [],
+    }))).rejects.toSatisfy(dbError(/carer_approvals_panel_basis/));
+  });
+
+  it('records the recommendation, moving the carer to Decision', async () => {
+    await worker.get(`/panel/cases/${caseId}`);
+    const noTerms = await worker.post(`/panel/cases/${caseId}/recommendation`, { recommendation: 'approve', ...dateFields('recommendedOn', today) });
+    expect(noTerms.statusCode).toBe(400);
+    expect(noTerms.body).toContain('Choose how many people they can support at once');
+    expect(noTerms.body).toContain('Choose at least one kind of arrangement');
+    const done = await worker.post(`/panel/cases/${caseId}/recommendation`, { recommendation: 'approve', maxPeople: '2', arrangementTypes: ['live_in', 'short_breaks'], needs: 'learning_disability', ...dateFields('recommendedOn', today) });
+    expect(done.statusCode).toBe(302);
+    const [carer] = await db.owner.select().from(carers).where(eq(carers.id, carerId));
+    expect(carer!.stage).toBe('decision');
+    expect((await member.post(`/panel/cases/${caseId}/view`, { view: 'decline', comments: 'Changed my mind' })).body).toContain('views can no longer change');
+  });
+
+  it('lets only a manager record the scheme’s decision, with reasons when it differs', async () => {
+    await worker.get(`/panel/cases/${caseId}`);
+    expect((await worker.post(`/panel/cases/${caseId}/decision`, { decision: 'approved' })).statusCode).toBe(403);
+    await manager.get(`/panel/cases/${caseId}`);
+    const differs = await manager.post(`/panel/cases/${caseId}/decision`, { decision: 'declined', ...dateFields('decidedOn', today) });
+    expect(differs.statusCode).toBe(400);
+    expect(differs.body).toContain('Give the reasons the scheme’s decision differs from the panel’s recommendation');
+
+    const approved = await manager.post(`/panel/cases/${caseId}/decision`, { decision: 'approved', maxPeople: '2', arrangementTypes: 'live_in', needs: ['learning_disability', 'autism'], ...dateFields('decidedOn', today) });
+    expect(approved.statusCode).toBe(302);
+    const [carer] = await db.owner.select().from(carers).where(eq(carers.id, carerId));
+    expect(carer).toMatchObject({ stage: 'approved', approvedOn: today, reviewDueOn: addMonths(today, 12) });
+    const [decision] = await db.owner.select().from(carerApprovals).where(eq(carerApprovals.carerId, carerId));
+    expect(decision).toMatchObject({ decision: 'approved', basis: 'panel', panelCaseId: caseId, maxPeople: 2, arrangementTypes: ['live_in'], needs: ['learning_disability', 'autism'], byName: 'Mo Manager' });
+
+    const record = await manager.get(`/carers/${carerId}/approval`);
+    expect(record.body).toContain('2 people at once');
+    expect(record.body).toContain('Long-term (live-in)');
+    expect(record.body).toContain('Learning disability, Autism');
+    expect((await manager.post(`/panel/cases/${caseId}/decision`, { decision: 'approved', maxPeople: '2', arrangementTypes: 'live_in', ...dateFields('decidedOn', today) })).statusCode).toBe(400);
+  });
+
+  it('keeps a deferred carer at Approval panel, ready for the next one', async () => {
+    const carer = await aCarer(db, { schemeId, stage: 'panel', name: 'Dee Ferred' });
+    const panel = await aPanel(db, schemeId);
+    const c = await aPanelCase(db, panel, carer);
+    await worker.get(`/panel/cases/${c.id}`);
+    const noReason = await worker.post(`/panel/cases/${c.id}/recommendation`, { recommendation: 'defer', ...dateFields('recommendedOn', today) });
+    expect(noReason.body).toContain('Give the panel’s reasons');
+    expect((await worker.post(`/panel/cases/${c.id}/recommendation`, { recommendation: 'defer', reason: 'Needs a second reference', ...dateFields('recommendedOn', today) })).statusCode).toBe(302);
+    const [after] = await db.owner.select().from(carers).where(eq(carers.id, carer.id));
+    expect(after!.stage).toBe('panel');
+    const next = await aPanel(db, schemeId);
+    expect((await worker.get(`/panel/${next.id}/cases/new`)).body).toContain('Dee Ferred');
+  });
+});
