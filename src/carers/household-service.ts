@@ -7,23 +7,11 @@ import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { carerFor, requireStaff } from './access.js';
 import { ageOn, todayIso, type IsoDate } from './dates.js';
-import { isAdult, type Smoking } from './household.js';
+import { isAdult, type Home } from './household.js';
+
+export type { Home };
 import { carerHomes, householdMembers } from './schema.js';
 import { openRecord } from './service.js';
-
-export interface Home {
-  bedrooms: number | null;
-  spareBedrooms: number | null;
-  stepFree: boolean | null;
-  ownBathroom: boolean | null;
-  smoking: Smoking | null;
-  pets: string | null;
-  languages: string[];
-  faith: string | null;
-  culture: string | null;
-  interests: string[];
-  routines: string | null;
-}
 
 export interface HouseholdMember {
   name: string;

@@ -5,27 +5,10 @@ import type { PanelPapers } from '../panel/papers.js';
 import { carerFor } from './access.js';
 import { requirementsOf } from './checks/service.js';
 import { todayIso } from './dates.js';
-import { homeOf, membersOf, type Home } from './household-service.js';
-import { SMOKING_NAMES } from './household.js';
+import { homeOf, membersOf } from './household-service.js';
+import { homeSummary } from './household.js';
 import { carers } from './schema.js';
 import { users } from '../platform/db/schema.js';
-
-const yesNo = (value: boolean | null) => (value === null ? 'Not known' : value ? 'Yes' : 'No');
-
-export function homeSummary(home: Home): { label: string; value: string }[] {
-  return [
-    { label: 'Bedrooms', value: home.bedrooms === null ? 'Not known' : `${home.bedrooms} (${home.spareBedrooms ?? 0} spare)` },
-    { label: 'Step-free access', value: yesNo(home.stepFree) },
-    { label: 'Own bathroom for the person', value: yesNo(home.ownBathroom) },
-    { label: 'Smoking', value: home.smoking ? SMOKING_NAMES[home.smoking] : 'Not known' },
-    { label: 'Pets', value: home.pets ?? 'None' },
-    { label: 'Languages spoken', value: home.languages.join(', ') || 'Not recorded' },
-    { label: 'Faith', value: home.faith ?? 'Not recorded' },
-    { label: 'Culture', value: home.culture ?? 'Not recorded' },
-    { label: 'Interests', value: home.interests.join(', ') || 'Not recorded' },
-    { label: 'Routines', value: home.routines ?? 'Not recorded' },
-  ];
-}
 
 /** The papers a panel sees about a carer, as things stand today: written by the worker, never the full record. */
 export async function panelPapersFor(tx: Tx, actor: Actor, carerId: string, summary: string): Promise<PanelPapers> {

@@ -162,7 +162,7 @@ export function carersService(db: Database) {
     async history(actor: Actor, id: string) {
       return db.inScope(actor, async (tx) => {
         const header = await openRecord(tx, actor, id);
-        const changes = await tx.select().from(carerStageChanges).where(eq(carerStageChanges.carerId, id)).orderBy(desc(carerStageChanges.at));
+        const changes = await tx.select().from(carerStageChanges).where(eq(carerStageChanges.carerId, id)).orderBy(desc(carerStageChanges.effectiveOn), desc(carerStageChanges.at));
         return { ...header, changes };
       });
     },

@@ -1,7 +1,11 @@
 import { base, en, en_GB, Faker } from '@faker-js/faker';
 import type { schemeKind } from '../platform/db/schema.js';
 import type { Role } from '../platform/permissions/roles.js';
+import type { IsoDate } from '../carers/dates.js';
+import type { CarerStage } from '../carers/stages.js';
+import { addCarers, emptyCarerData, type DemoCarerData, type SchemeCarers } from './carers.js';
 import { demoId } from './ids.js';
+import { Random } from './random.js';
 import { DEMO_SIGN_INS, SECOND_SCHEME_SIGN_IN } from './sign-ins.js';
 
 export { DEMO_SIGN_INS } from './sign-ins.js';
@@ -29,7 +33,7 @@ export interface DemoMembership {
   role: Role;
 }
 
-export interface DemoData {
+export interface DemoData extends DemoCarerData {
   schemes: DemoScheme[];
   users: DemoUser[];
   memberships: DemoMembership[];
@@ -53,19 +57,36 @@ const SCHEMES_BY_REGION: Record<string, number> = {
 
 const NATIONAL_CARERS = 10_000;
 
-/** Fictional schemes and people, the same for the same seed. Pure: no database, no clock, no global faker. */
-export function generateDemo(options: { scale: DemoScale; seed: number }): DemoData {
+/** Where the demo's carers live, for postcodes and map positions. */
+const REGION_CENTRES: Record<string, readonly [number, number]> = {
+  'North East': [54.9, -1.6], 'North West': [53.7, -2.5], 'Yorkshire and the Humber': [53.8, -1.3], 'East Midlands': [52.9, -1.1],
+  'West Midlands': [52.5, -2.0], 'East of England': [52.3, 0.6], London: [51.5, -0.1], 'South East': [51.2, -0.6],
+  'South West': [50.9, -3.2], Wales: [52.2, -3.6], Scotland: [56.2, -3.9], 'Northern Ireland': [54.6, -6.5],
+};
+
+/**
+ * Fictional schemes, people and carers, the same for the same seed and day. Pure: no database,
+ * no global faker, and no clock: dates are set from `today` (start-up and the demo command pass the real date).
+ */
+export function generateDemo(options: { scale: DemoScale; seed: number; today?: IsoDate }): DemoData {
   const faker = new Faker({ locale: [en_GB, en, base], seed: options.seed });
   const demo = demoBuilder(faker);
   addSmallSchemes(demo);
   if (options.scale === 'national') addNationalSchemes(demo, faker);
+  const carerFaker = new Faker({ locale: [en_GB, en, base], seed: options.seed + 1 });
+  const today = options.today ?? DEMO_TODAY;
+  demo.carerPlans.forEach((plan, index) => addCarers(demo.data, carerFaker, new Random(options.seed * 7919 + index), plan, today, options.seed));
   return demo.data;
 }
+
+/** The day tests generate the demo for, so it is the same on every run. */
+export const DEMO_TODAY: IsoDate = '2026-03-02';
 
 type DemoBuilder = ReturnType<typeof demoBuilder>;
 
 function demoBuilder(faker: Faker) {
-  const data: DemoData = { schemes: [], users: [], memberships: [] };
+  const data: DemoData = { schemes: [], users: [], memberships: [], ...emptyCarerData() };
+  const carerPlans: SchemeCarers[] = [];
   const emailsTaken = new Map<string, number>();
 
   const join = (userId: string, schemeId: string | null, role: Role) => {
@@ -79,8 +100,25 @@ function demoBuilder(faker: Faker) {
     return `${seen === 1 ? local : `${local}.${seen}`}@people.hearth.example`;
   };
 
+  const usersById = new Map<string, DemoUser>();
+  const inScheme = (schemeId: string, ...roles: Role[]) => {
+    for (const user of data.users.slice(usersById.size)) usersById.set(user.id, user);
+    return data.memberships.filter((m) => m.schemeId === schemeId && roles.includes(m.role)).map((m) => usersById.get(m.userId)!);
+  };
+
   return {
     data,
+    carerPlans,
+    /** Carers for a scheme, once its sign-ins are added: every carer sign-in is an approved carer; others are on the way or have gone. */
+    planCarers(schemeId: string, plan: Omit<SchemeCarers, 'schemeId' | 'carerUsers' | 'staffUserIds' | 'panelMemberUserIds'>) {
+      carerPlans.push({
+        schemeId,
+        carerUsers: inScheme(schemeId, 'carer'),
+        staffUserIds: inScheme(schemeId, 'scheme_worker', 'scheme_manager').map((u) => u.id),
+        panelMemberUserIds: inScheme(schemeId, 'panel_member').map((u) => u.id),
+        ...plan,
+      });
+    },
     addScheme(scheme: Omit<DemoScheme, 'id'>): string {
       const id = demoId('scheme', scheme.name);
       data.schemes.push({ id, ...scheme });
@@ -118,6 +156,14 @@ function addSmallSchemes(demo: DemoBuilder) {
   demo.addMembers(northbrook, 'circle_member', 4);
   demo.addMembers(northbrook, 'ambassador', 2);
   demo.addMembers(northbrook, 'panel_member', 2);
+  demo.planCarers(northbrook, {
+    town: 'Northbrook', postcodeArea: 'NB', centre: [53.72, -2.46], showcase: true,
+    areas: ['Northbrook Central', 'Northbrook East', 'Millbank', 'Ashcombe', 'Fellside'],
+    extraStages: [
+      ...repeat('enquiry', 4), ...repeat('initial_visit', 3), ...repeat('assessment', 3), ...repeat('checks', 4),
+      ...repeat('panel', 2), ...repeat('decision', 2), ...repeat('withdrawn', 2), ...repeat('declined', 2), ...repeat('left', 2),
+    ],
+  });
 
   const eastmere = demo.addScheme({
     name: 'Eastmere Shared Lives (demo)', kind: 'shared_lives', region: 'East of England', localAuthority: 'Eastmere Council',
@@ -126,7 +172,18 @@ function addSmallSchemes(demo: DemoBuilder) {
   demo.addMembers(eastmere, 'scheme_worker', 1);
   demo.addMembers(eastmere, 'carer', 4);
   demo.addMembers(eastmere, 'person', 5);
+  demo.planCarers(eastmere, {
+    town: 'Eastmere', postcodeArea: 'EM', centre: [52.4, 1.2], showcase: false, areas: ['Eastmere', 'Eastmere Quay'],
+    extraStages: ['enquiry', 'assessment', 'checks'],
+  });
 }
+
+const repeat = (value: CarerStage, times: number): CarerStage[] => Array.from({ length: times }, () => value);
+
+/** Carers without a sign-in at national scale: mostly on the way to approval, some who stopped. */
+const NATIONAL_EXTRA_STAGES: readonly (readonly [CarerStage, number])[] = [
+  ['enquiry', 20], ['initial_visit', 12], ['assessment', 15], ['checks', 15], ['panel', 6], ['decision', 4], ['withdrawn', 12], ['declined', 6], ['left', 10],
+];
 
 /** About 150 schemes of uneven size, roughly 10,000 carers and 13,000 people who use Shared Lives. */
 function addNationalSchemes(demo: DemoBuilder, faker: Faker) {
@@ -148,6 +205,15 @@ function addNationalSchemes(demo: DemoBuilder, faker: Faker) {
       demo.addMembers(schemeId, 'scheme_worker', faker.number.int({ min: 1, max: 4 }));
       demo.addMembers(schemeId, 'carer', carers);
       demo.addMembers(schemeId, 'person', Math.round(carers * faker.number.float({ min: 1.05, max: 1.55 })));
+      const [lat, lng] = REGION_CENTRES[region]!;
+      const stages = new Random(index + 1);
+      demo.planCarers(schemeId, {
+        town, showcase: false,
+        postcodeArea: town.replace(/[^A-Za-z]/g, '').slice(0, 2).toUpperCase().padEnd(2, 'X'),
+        centre: [lat + (stages.next() - 0.5) * 1.5, lng + (stages.next() - 0.5) * 1.5],
+        areas: ['Central', 'North', 'South', 'East', 'West'].map((side) => `${town} ${side}`),
+        extraStages: Array.from({ length: Math.round(carers * 0.12) }, () => stages.weighted(NATIONAL_EXTRA_STAGES)),
+      });
     }
   }
 }

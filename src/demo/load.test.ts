@@ -31,11 +31,13 @@ describe('loadDemo', () => {
 
     const first = await loadDemo(db, small, { password });
     const expected = { schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length };
-    expect(first).toEqual(expected);
+    const carerRecords = [small.checkTypes, small.carerHomes, small.householdMembers, small.carerStageChanges, small.approvalPanels, small.panelMembers,
+      small.panelCases, small.panelViews, small.carerApprovals, small.checkRecords, small.carerReviews].reduce((sum, rows) => sum + rows.length, 0);
+    expect(first).toEqual({ ...expected, carers: small.carers.length, carerRecords });
     expect(await rowCounts()).toEqual(expected);
     expect(await hasAnyScheme(db)).toBe(true);
 
-    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0 });
+    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, carers: 0, carerRecords: 0 });
     expect(await rowCounts()).toEqual(expected);
   });
 

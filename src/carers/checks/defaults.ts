@@ -1,12 +1,12 @@
-import type { checkTypes } from './schema.js';
+import type { CheckType } from './requirements.js';
 
-type NewCheckType = Omit<typeof checkTypes.$inferInsert, 'schemeId' | 'id' | 'createdAt'>;
+type DefaultCheckType = Omit<CheckType, 'id'> & { position: number };
 
 /**
  * The checks and training a new scheme starts with: realistic defaults a manager can change at
  * /carers/settings/checks. (drizzle/0004_carers_custom.sql gives schemes made before this the same list.)
  */
-export const DEFAULT_CHECK_TYPES: readonly NewCheckType[] = ([
+export const DEFAULT_CHECK_TYPES: readonly DefaultCheckType[] = ([
   { name: 'DBS check (enhanced, with adults’ barred list)', kind: 'check', appliesTo: 'every_adult', validMonths: 36, howMany: 1, required: true },
   { name: 'Reference', kind: 'check', appliesTo: 'carer', validMonths: null, howMany: 2, required: true },
   { name: 'GP health check', kind: 'check', appliesTo: 'carer', validMonths: null, howMany: 1, required: true },
@@ -18,4 +18,4 @@ export const DEFAULT_CHECK_TYPES: readonly NewCheckType[] = ([
   { name: 'Medication', kind: 'training', appliesTo: 'carer', validMonths: 36, howMany: 1, required: true },
   { name: 'Moving and handling', kind: 'training', appliesTo: 'carer', validMonths: 36, howMany: 1, required: false },
   { name: 'Mental Capacity Act', kind: 'training', appliesTo: 'carer', validMonths: 36, howMany: 1, required: false },
-] satisfies NewCheckType[]).map((type, position) => ({ ...type, position }));
+] satisfies Omit<DefaultCheckType, 'position'>[]).map((type, position) => ({ ...type, position }));
