@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { Config } from './platform/config.js';
@@ -45,6 +45,17 @@ declare module 'fastify' {
   }
 }
 
+/** One line per request only when asked for (LOG_LEVEL=debug); errors are logged by the error handler. */
+class QuietRequests extends LogController {
+  override incomingRequest(request: Parameters<LogController['incomingRequest']>[0]) {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(_error: unknown, _request: unknown, reply: Parameters<LogController['requestCompleted']>[2]) {
+    reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 /** Data access: one store per concern, over the one database. */
 export const stores = (db: Database) => ({
   sessions: sessionStore(db),
@@ -70,8 +81,7 @@ export type Services = ReturnType<typeof services>;
 export async function buildApp(config: AppConfig, db: Database): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
-    // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
-    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    logController: new QuietRequests(),
     bodyLimit: 256 * 1024,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
