@@ -26,6 +26,8 @@ import { carersService } from './carers/service.js';
 import { householdService } from './carers/household-service.js';
 import { reviewsService } from './carers/reviews-service.js';
 import { carersRoutes } from './carers/routes.js';
+import { carersCsvService } from './carers/import-service.js';
+import { carersCsvRoutes } from './carers/csv-routes.js';
 import { addDefaultCheckTypes, checksService } from './carers/checks/service.js';
 import { checksRoutes } from './carers/checks/routes.js';
 import { carersDue } from './carers/due.js';
@@ -68,6 +70,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   team: teamService(db),
   schemes: schemesService(db, [addDefaultCheckTypes]),
   carers: carersService(db),
+  carersCsv: carersCsvService(db),
   household: householdService(db),
   reviews: reviewsService(db),
   checks: checksService(db),
@@ -108,6 +111,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   schemesRoutes(app, svc.schemes);
   auditRoutes(app, svc.auditLog);
   carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer });
+  carersCsvRoutes(app, svc.carersCsv);
   checksRoutes(app, svc.checks);
   panelRoutes(app, svc.panel);
   dueRoutes(app, svc.due, svc.carers);

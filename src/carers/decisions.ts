@@ -26,6 +26,6 @@ export async function recordDecision(tx: Tx, actor: Actor, carer: CarerRow, d: D
     reason: d.reason, byUserId: actor.userId, byName: actor.name,
   });
   await audit(tx, actor, { action: 'created', recordType: 'carer approval', recordId: id, subjectUserId: carer.userId, changes: { carerId: carer.id, ...d, terms: d.terms } });
-  await moveCarer(tx, actor, carer, { to: d.decision, via: 'decision', reason: d.reason, effectiveOn: d.decidedOn });
+  await moveCarer(tx, actor, carer, { to: d.decision, via: 'decision', reason: d.reason, effectiveOn: d.decidedOn, fields: { stage: 'decision', date: 'decidedOn' } });
   return id;
 }

@@ -14,6 +14,8 @@ export interface Move {
   via: Via;
   reason?: string | null;
   effectiveOn: IsoDate;
+  /** The form's fields for the stage and the date, so a problem is shown beside the right one. */
+  fields?: { stage: string; date: string };
 }
 
 /**
@@ -21,10 +23,11 @@ export interface Move {
  * the carer row and the stage history change together, and the audit log records it.
  */
 export async function moveCarer(tx: Tx, actor: Actor, carer: CarerRow, move: Move): Promise<void> {
+  const fields = move.fields ?? { stage: 'to', date: 'effectiveOn' };
   const allowed = transition(carer.stage, move.to, { via: move.via, reason: move.reason });
-  if (!allowed.ok) throw new InputProblem(move.via === 'worker' ? 'to' : 'form', allowed.problem);
+  if (!allowed.ok) throw new InputProblem(fields.stage, allowed.problem);
   if (move.effectiveOn < carer.stageSince) {
-    throw new InputProblem('effectiveOn', `The date must be on or after ${formatDate(carer.stageSince)}, when they moved to their current stage`);
+    throw new InputProblem(fields.date, `The date must be on or after ${formatDate(carer.stageSince)}, when they moved to their current stage`);
   }
   const reason = REASON_NEEDED.includes(move.to) ? move.reason!.trim() : null;
   const approvedOn = move.to === 'approved' && move.via === 'decision' ? move.effectiveOn : carer.approvedOn;

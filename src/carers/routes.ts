@@ -101,6 +101,12 @@ export function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.
   return parsed.data;
 }
 
+/** A link that keeps a list's filters, leaving out empty ones. */
+const withQuery = (path: string, params: Record<string, string | undefined>) => {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+  return query ? `${path}?${query}` : path;
+};
+
 const staffOf = (request: FastifyRequest) => isStaffActor(request.actor);
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
@@ -134,7 +140,8 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       areas: [{ value: '', text: 'Any area' }, ...areas.map((a) => ({ value: a, text: a, selected: a === filter.area }))],
       sorts: [{ value: 'name', text: 'Name', selected: filter.sort !== 'waiting' }, { value: 'waiting', text: 'Longest in their stage', selected: filter.sort === 'waiting' }],
       paging: pagination({ page: filter.page, total, path: '/carers', query }),
-      boardHref: `/carers/board${new URLSearchParams(Object.entries({ worker: filter.worker, area: filter.area }).filter((e): e is [string, string] => !!e[1])).toString().replace(/^(?=.)/, '?')}`,
+      exportHref: withQuery('/carers/export.csv', { q: filter.q, stage: filter.stage, worker: filter.worker, area: filter.area }),
+      boardHref: withQuery('/carers/board', { worker: filter.worker, area: filter.area }),
       imported: (request.query as { imported?: string }).imported,
       manager: request.actor.role === 'scheme_manager',
     });
@@ -147,7 +154,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       carers.board(request.actor, { worker: filter.worker, area: filter.area }),
       carers.choices(request.actor),
     ]);
-    const listHref = (stage: string) => `/carers?${new URLSearchParams(Object.entries({ stage, worker: filter.worker, area: filter.area, sort: 'waiting' }).filter((e): e is [string, string] => !!e[1]))}`;
+    const listHref = (stage: string) => withQuery('/carers', { stage, worker: filter.worker, area: filter.area, sort: 'waiting' });
     return reply.view('carers/views/board.njk', {
       title: 'Carers: the journey to approval',
       filter,

@@ -46,7 +46,8 @@ const stagesOf = (filter: StageFilter): CarerStage[] =>
 
 const likeText = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function conditions(actor: Actor, filter: Omit<CarerFilter, 'page' | 'sort'>): SQL {
+/** The carers a list shows: those the actor may see, matching its search and filters. */
+export function carerConditions(actor: Actor, filter: Omit<CarerFilter, 'page' | 'sort'>): SQL {
   const where: SQL[] = [visibleCarers(actor)];
   if (filter.stage) where.push(inArray(carers.stage, stagesOf(filter.stage)));
   if (filter.worker === 'none') where.push(isNull(carers.workerUserId));
@@ -78,7 +79,7 @@ const withDays = <R extends { stageSince: IsoDate }>(rows: R[], today: IsoDate) 
 export function carersService(db: Database) {
   return {
     async list(actor: Actor, filter: CarerFilter) {
-      const where = conditions(actor, filter);
+      const where = carerConditions(actor, filter);
       const order = filter.sort === 'waiting' ? [asc(carers.stageSince), asc(carers.name)] : [asc(carers.name), asc(carers.id)];
       return db.inScope(actor, async (tx) => {
         const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(carers).where(where);
@@ -91,7 +92,7 @@ export function carersService(db: Database) {
 
     /** The pipeline as columns, longest waiting first, with how many are approved, paused or closed. */
     async board(actor: Actor, filter: Omit<CarerFilter, 'page' | 'sort' | 'stage'>, perColumn = 25) {
-      const where = conditions(actor, filter);
+      const where = carerConditions(actor, filter);
       return db.inScope(actor, async (tx) => {
         const counts = await tx.select({ stage: carers.stage, total: count() }).from(carers).where(where).groupBy(carers.stage);
         const rows = await tx.select(listColumns).from(carers).leftJoin(worker, eq(worker.id, carers.workerUserId))

@@ -115,7 +115,7 @@ export function panelService(db: Database) {
         const papers = await panelPapersFor(tx, actor, carer.id, input.summary);
         await tx.insert(panelCases).values({ id, schemeId: carer.schemeId, panelId, carerId: carer.id, papers });
         await audit(tx, actor, { action: 'created', recordType: 'panel case', recordId: id, subjectUserId: carer.userId, changes: { panelId, carerId: carer.id, summary: input.summary } });
-        if (carer.stage === 'checks') await moveCarer(tx, actor, carer, { to: 'panel', via: 'panel', effectiveOn: papers.preparedOn });
+        if (carer.stage === 'checks') await moveCarer(tx, actor, carer, { to: 'panel', via: 'panel', effectiveOn: papers.preparedOn, fields: { stage: 'carerId', date: 'carerId' } });
         return { id };
       });
     },
@@ -166,7 +166,7 @@ export function panelService(db: Database) {
           recommendationReason: input.reason, recommendedOn: input.recommendedOn,
         }).where(eq(panelCases.id, caseId));
         await audit(tx, actor, { action: 'updated', recordType: 'panel case', recordId: caseId, subjectUserId: carer.userId, changes: { ...input } });
-        if (input.recommendation !== 'defer') await moveCarer(tx, actor, carer, { to: 'decision', via: 'recommendation', effectiveOn: input.recommendedOn });
+        if (input.recommendation !== 'defer') await moveCarer(tx, actor, carer, { to: 'decision', via: 'recommendation', effectiveOn: input.recommendedOn, fields: { stage: 'recommendation', date: 'recommendedOn' } });
       });
     },
 

@@ -44,6 +44,25 @@ describe('a CSV definition', () => {
     expect(people.preview('').ok).toBe(false);
   });
 
+  it('checks across a row’s cells once each cell is right', () => {
+    const sized = defineCsv<{ name: string; bedrooms?: number }>({
+      name: 'sized',
+      columns: [people.spec.columns[0]!, people.spec.columns[2]!],
+      check: (row) => (row.bedrooms === 0 ? [{ field: 'bedrooms', message: `${row.name} needs a bedroom` }] : []),
+    });
+    expect(sized.preview('Name,Bedrooms\nBo,0\nCy,x\nDi,2\n').problems).toEqual([
+      { rowNumber: 2, column: 'Bedrooms', message: 'Bo needs a bedroom' },
+      { rowNumber: 3, column: 'Bedrooms', message: 'Enter a number' },
+    ]);
+  });
+
+  it('reads back its own export, even cells it had to keep from running as formulas', () => {
+    const signed = defineCsv<{ name: string; email: string; bedrooms?: number }>({ ...people.spec, name: 'signed' });
+    const exported = signed.export([{ name: '+44 ringer', email: 'ri@example.org', bedrooms: -1 }]);
+    expect(exported).toContain("'+44 ringer");
+    expect(signed.preview(exported).rows[0]!.values).toEqual({ Name: '+44 ringer', Email: 'ri@example.org', Bedrooms: '-1' });
+  });
+
   it('exports records under the same headings', () => {
     expect(parseCsv(people.export([{ name: 'Di Wren', email: 'di@example.org', bedrooms: 1 }]))).toEqual([['Name', 'Email', 'Bedrooms'], ['Di Wren', 'di@example.org', '1']]);
   });

@@ -36,19 +36,24 @@ export interface CsvPreview<T> {
   ok: boolean;
 }
 
-export interface CsvSpec {
+export interface CsvSpec<T = unknown> {
   /** Used in file names: `${name}-template.csv`. */
   name: string;
   columns: readonly CsvColumn[];
   /** Fields that must differ on every row of one file (for example email). */
   unique?: readonly string[];
   maxRows?: number;
+  /** Checks across a row's cells once each cell is right (a reason needed for some stages, say): each problem names its field. */
+  check?: (row: T) => { field: string; message: string }[];
 }
 
 export const MAX_ROWS = 20_000;
 
+/** Undoes the apostrophe an export puts before a cell like "-2.45" or "+44…" (see toCsv), so an exported file imports as it was. */
+const restore = (cell: string) => cell.replace(/^'(?=[=+\-@])/, '');
+
 /** One spreadsheet shape: its template, its checks, and its export, from one list of columns. */
-export function defineCsv<T>(spec: CsvSpec) {
+export function defineCsv<T>(spec: CsvSpec<T>) {
   const rowSchema = z.object(Object.fromEntries(spec.columns.map((c) => [c.field, c.schema])));
   const headerOf = new Map(spec.columns.map((c) => [c.field, c.header]));
   const key = (text: string) => text.trim().toLowerCase();
@@ -66,12 +71,12 @@ export function defineCsv<T>(spec: CsvSpec) {
     const seen = new Map<string, Map<string, number>>((spec.unique ?? []).map((f) => [f, new Map()]));
     const rows = records.map((record, index): CsvRow<T> => {
       const rowNumber = index + 2;
-      const values = Object.fromEntries(spec.columns.map((c) => [c.header, (record[positions.get(key(c.header))!] ?? '').trim()]));
+      const values = Object.fromEntries(spec.columns.map((c) => [c.header, restore((record[positions.get(key(c.header))!] ?? '').trim())]));
       const input = Object.fromEntries(spec.columns.map((c) => [c.field, values[c.header] === '' ? undefined : values[c.header]]));
       const parsed = rowSchema.safeParse(input);
-      const problems: CsvProblem[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({
-        rowNumber, column: headerOf.get(String(issue.path[0])) ?? 'Row', message: issue.message,
-      }));
+      const problems: CsvProblem[] = parsed.success
+        ? (spec.check?.(parsed.data as T) ?? []).map((p) => ({ rowNumber, column: headerOf.get(p.field) ?? 'Row', message: p.message }))
+        : parsed.error.issues.map((issue) => ({ rowNumber, column: headerOf.get(String(issue.path[0])) ?? 'Row', message: issue.message }));
       for (const [field, values] of seen) {
         const value = String(input[field] ?? '').toLowerCase();
         if (!value) continue;
