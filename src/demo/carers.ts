@@ -41,7 +41,7 @@ export interface SchemeCarers {
   schemeId: string;
   /** Sign-ins with the carer role: each is an approved (or paused) carer. The first is the fixed demo sign-in, if any. */
   carerUsers: readonly { id: string; name: string; email: string }[];
-  staffUserIds: readonly string[];
+  staff: readonly { id: string; name: string }[];
   panelMemberUserIds: readonly string[];
   /** Carers without a sign-in: on the way to approval, or withdrawn, declined or left. */
   extraStages: readonly CarerStage[];
@@ -85,7 +85,8 @@ export function addCarers(out: DemoCarerData, faker: Faker, random: Random, sche
   const types = DEFAULT_CHECK_TYPES.map((t) => ({ ...t, id: demoId('check type', `${scheme.schemeId}:${t.name}`), schemeId: scheme.schemeId }));
   out.checkTypes.push(...types);
 
-  const worker = () => random.pick(scheme.staffUserIds);
+  const worker = () => random.pick(scheme.staff).id;
+  const staffNames = new Map(scheme.staff.map((s) => [s.id, s.name]));
   const lastPanel = scheme.showcase ? addDays(today, -21) : addDays(today, -random.int(14, 40));
   const nextPanel = addDays(today, scheme.showcase ? 10 : random.int(5, 30));
   const panels = {
@@ -268,7 +269,7 @@ export function addCarers(out: DemoCarerData, faker: Faker, random: Random, sche
     const adults = members.filter((m) => isAdult(m.dateOfBirth, prepared));
     const requirements = requirementsFor(types, { memberId: null, name: carer.name }, adults.map((m) => ({ memberId: m.id, name: m.name })), carer.records, prepared);
     return {
-      carerName: carer.name, area: carer.area ?? null, enquiredOn: carer.enquiredOn!, worker: null, summary: random.pick(SUMMARIES),
+      carerName: carer.name, area: carer.area ?? null, enquiredOn: carer.enquiredOn!, worker: staffNames.get(carer.workerUserId ?? '') ?? null, summary: random.pick(SUMMARIES),
       home: homeSummary(carer.home),
       household: members.map((m) => ({ name: m.name, relationship: m.relationship, age: ageOn(m.dateOfBirth, prepared), adult: isAdult(m.dateOfBirth, prepared) })),
       checks: requirements.filter((r) => r.type.required).map((r) => ({ name: r.type.name, who: r.who.name, status: r.status, completedOn: r.latest?.completedOn ?? null, expiresOn: r.dueOn })),

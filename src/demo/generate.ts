@@ -110,11 +110,11 @@ function demoBuilder(faker: Faker) {
     data,
     carerPlans,
     /** Carers for a scheme, once its sign-ins are added: every carer sign-in is an approved carer; others are on the way or have gone. */
-    planCarers(schemeId: string, plan: Omit<SchemeCarers, 'schemeId' | 'carerUsers' | 'staffUserIds' | 'panelMemberUserIds'>) {
+    planCarers(schemeId: string, plan: Omit<SchemeCarers, 'schemeId' | 'carerUsers' | 'staff' | 'panelMemberUserIds'>) {
       carerPlans.push({
         schemeId,
         carerUsers: inScheme(schemeId, 'carer'),
-        staffUserIds: inScheme(schemeId, 'scheme_worker', 'scheme_manager').map((u) => u.id),
+        staff: inScheme(schemeId, 'scheme_worker', 'scheme_manager'),
         panelMemberUserIds: inScheme(schemeId, 'panel_member').map((u) => u.id),
         ...plan,
       });

@@ -8,7 +8,7 @@ import { aScheme, aUser } from '../platform/testing/builders.js';
 import { addMonths, todayIso } from '../carers/dates.js';
 import { carerApprovals, carers } from '../carers/schema.js';
 import { aCarer, aHouseholdMember, aPanel, aPanelCase, defaultCheckTypes } from '../carers/testing.js';
-import { panelCases } from './schema.js';
+import { approvalPanels, panelCases } from './schema.js';
 
 const dbError = (pattern: RegExp) => (error: unknown) =>
   pattern.test(String((error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message));
@@ -154,11 +154,14 @@ describe('the approval panel, from papers to the scheme’s decision', () => {
 
   it('keeps a deferred carer at Approval panel, ready for the next one', async () => {
     const carer = await aCarer(db, { schemeId, stage: 'panel', name: 'Dee Ferred' });
-    const panel = await aPanel(db, schemeId);
+    const panel = await aPanel(db, schemeId, { meetsOn: addMonths(today, 1) });
     const c = await aPanelCase(db, panel, carer);
     await worker.get(`/panel/cases/${c.id}`);
     const noReason = await worker.post(`/panel/cases/${c.id}/recommendation`, { recommendation: 'defer', ...dateFields('recommendedOn', today) });
     expect(noReason.body).toContain('Give the panel’s reasons');
+    const early = await worker.post(`/panel/cases/${c.id}/recommendation`, { recommendation: 'defer', reason: 'Needs a second reference', ...dateFields('recommendedOn', today) });
+    expect(early.body).toContain('its recommendation cannot be earlier');
+    await db.owner.update(approvalPanels).set({ meetsOn: today }).where(eq(approvalPanels.id, panel.id));
     expect((await worker.post(`/panel/cases/${c.id}/recommendation`, { recommendation: 'defer', reason: 'Needs a second reference', ...dateFields('recommendedOn', today) })).statusCode).toBe(302);
     const [after] = await db.owner.select().from(carers).where(eq(carers.id, carer.id));
     expect(after!.stage).toBe('panel');

@@ -164,7 +164,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       terms: termsItems(terms ? { maxPeople: terms.maxPeople, arrangementTypes: terms.arrangementTypes, needs: terms.needs } : {}),
       values: {
         ...(context.mine ? { view: context.mine.view, comments: context.mine.comments } : {}),
-        ...dateValues('recommendedOn', context.panel.meetsOn <= todayIso() ? context.panel.meetsOn : todayIso()),
+        ...dateValues('recommendedOn', context.panel.meetsOn),
         ...dateValues('decidedOn', todayIso()),
       },
       saved: (request.query as { saved?: string }).saved,

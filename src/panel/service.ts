@@ -13,6 +13,7 @@ import { moveCarer } from '../carers/moves.js';
 import { panelPapersFor } from '../carers/papers.js';
 import { carerApprovals, carers } from '../carers/schema.js';
 import type { ApprovalTerms } from '../carers/terms.js';
+import { formatDate } from '../platform/layout/views.js';
 import { approvalPanels, panelCases, panelMembers, panelViews } from './schema.js';
 
 export type PanelView = 'approve' | 'decline' | 'defer';
@@ -161,6 +162,8 @@ export function panelService(db: Database) {
         if (input.recommendation !== 'approve' && !input.reason) throw new InputProblem('reason', 'Give the panel’s reasons');
         const carer = await carerFor(tx, actor, found.carerId);
         if (carer.stage !== 'panel') throw new InputProblem('recommendation', 'This carer is not waiting for a panel');
+        const [panel] = await tx.select({ meetsOn: approvalPanels.meetsOn }).from(approvalPanels).where(eq(approvalPanels.id, found.panelId));
+        if (input.recommendedOn < panel!.meetsOn) throw new InputProblem('recommendedOn', `The panel meets on ${formatDate(panel!.meetsOn)}: its recommendation cannot be earlier`);
         await tx.update(panelCases).set({
           recommendation: input.recommendation, recommendedTerms: input.recommendation === 'approve' ? input.terms : null,
           recommendationReason: input.reason, recommendedOn: input.recommendedOn,

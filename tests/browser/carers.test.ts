@@ -119,7 +119,7 @@ describe('the journey to approval, in the browser', () => {
     }
 
     await page.goto('/panel');
-    await page.locator('a[href^="/panel/"]').filter({ hasNotText: 'Add' }).first().click();
+    await page.locator('table', { has: page.locator('caption', { hasText: 'Past panels' }) }).locator('a').first().click();
     await page.getByRole('button', { name: 'Add a carer to this panel' }).click();
     await page.getByLabel('Carer').selectOption({ label: 'Journey Tester (Checks)' });
     await page.getByLabel('Summary for the panel').fill('Experienced, warm household; strong references.');
