@@ -21,6 +21,8 @@ import { teamService } from './team/service.js';
 import { teamRoutes } from './team/routes.js';
 import { schemesService } from './schemes/service.js';
 import { schemesRoutes } from './schemes/routes.js';
+import { peopleServices } from './people/service.js';
+import { peopleRoutes } from './people/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -44,6 +46,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   auditLog: auditLog(db),
   team: teamService(db),
   schemes: schemesService(db),
+  people: peopleServices(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -76,6 +79,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   accountRoutes(app, svc.auth);
   teamRoutes(app, svc.team);
   schemesRoutes(app, svc.schemes);
+  peopleRoutes(app, svc.people);
   auditRoutes(app, svc.auditLog);
   return app;
 }

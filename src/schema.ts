@@ -1,2 +1,3 @@
 /** Every table of Hearth, for Drizzle and its migrations. Each capability adds its own schema file here. */
 export * from './platform/db/schema.js';
+export * from './people/schema.js';

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { testApp, Visitor } from '../testing/app.js';
 import { aScheme, aUser } from '../testing/builders.js';
+import { aCircleMember, aPerson } from '../../people/testing.js';
+import { risks, supportNeedCategories } from '../../people/schema.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -48,6 +50,36 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'POST /team/:id/end': ['scheme_manager'],
   'GET /api/v1/team': ['scheme_manager'],
   'POST /api/v1/team': ['scheme_manager'],
+  'GET /people/referrals/new': staff,
+  'POST /people/referrals': staff,
+  'GET /people/:id': [...staff, 'person', 'circle_member'],
+  'GET /people/:id/details': staff,
+  'POST /people/:id/details': staff,
+  'GET /people/:id/status': staff,
+  'POST /people/:id/status': staff,
+  'GET /people/:id/profile': staff,
+  'GET /people/:id/profile/edit': staff,
+  'POST /people/:id/profile': staff,
+  'GET /people/:id/communication': staff,
+  'POST /people/:id/communication': staff,
+  'GET /people/:id/needs': staff,
+  'GET /people/:id/needs/edit': staff,
+  'POST /people/:id/needs': staff,
+  'GET /people/:id/wishes': staff,
+  'POST /people/:id/wishes': staff,
+  'GET /people/:id/risks/new': staff,
+  'POST /people/:id/risks': staff,
+  'GET /people/:id/risks/:riskId': staff,
+  'POST /people/:id/risks/:riskId': staff,
+  'GET /people/:id/circle': staff,
+  'GET /people/:id/circle/new': staff,
+  'POST /people/:id/circle': staff,
+  'GET /people/:id/circle/:memberId': staff,
+  'POST /people/:id/circle/:memberId': staff,
+  'POST /people/:id/circle/:memberId/end': staff,
+  'GET /people/settings/needs': ['scheme_manager'],
+  'POST /people/settings/needs': ['scheme_manager'],
+  'POST /people/settings/needs/:categoryId/retire': ['scheme_manager'],
   'GET /audit': ['scheme_manager', 'national_admin'],
   'GET /schemes': ['national_admin'],
   'GET /schemes/new': ['national_admin'],
@@ -60,7 +92,12 @@ describe('permission matrix: every route as every role, and signed out', () => {
   let db: Database;
   let close: () => Promise<void>;
   const visitors = new Map<Who, Visitor>();
-  let spareMembershipId = '';
+  const users = new Map<Role, string>();
+  /** Real ids for route parameters, by the route's first path segment ('*' for any route). */
+  const params: Record<string, Record<string, string>> = { '*': { file: 'hearth-logo.svg' } };
+  const fill = (url: string) => url
+    .replace(/:(\w+)/g, (_, name: string) => params[url.split('/')[1]!]?.[name] ?? params['*']![name] ?? name)
+    .replace('*', 'images/favicon.ico');
 
   beforeAll(async () => {
     ({ app, db, close } = await testApp());
@@ -70,11 +107,21 @@ describe('permission matrix: every route as every role, and signed out', () => {
       const visitor = new Visitor(app);
       await visitor.signIn(user.email);
       visitors.set(role, visitor);
+      users.set(role, user.id);
     }
     const outsider = new Visitor(app);
     await outsider.get('/sign-in');
     visitors.set('signed out', outsider);
-    spareMembershipId = (await aUser(db, { role: 'carer', schemeId: scheme.id })).membership.id;
+    params.team = { id: (await aUser(db, { role: 'carer', schemeId: scheme.id })).membership.id };
+    // The person-role visitor's own record, and the circle visitor consented to by that person.
+    const person = await aPerson(db, { schemeId: scheme.id, status: 'assessing', userId: users.get('person')! });
+    await aCircleMember(db, person, { userId: users.get('circle_member')!, consents: ['profile'] });
+    params.people = {
+      id: person.id,
+      memberId: (await aCircleMember(db, person, { name: 'Spare Member' })).id,
+      riskId: (await db.owner.insert(risks).values({ schemeId: scheme.id, personId: person.id, risk: 'Falls', positiveSteps: 'Grab rails' }).returning())[0]!.id,
+      categoryId: (await db.owner.insert(supportNeedCategories).values({ schemeId: scheme.id, name: 'Spare need' }).returning())[0]!.id,
+    };
   });
   afterAll(async () => close());
 
@@ -89,11 +136,13 @@ describe('permission matrix: every route as every role, and signed out', () => {
 
   it('lets in exactly the expected roles', async () => {
     const surprises: string[] = [];
-    // Sign-out last, since it ends the session the other requests use.
-    const rules = [...app.accessRules].sort((a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'));
+    // Reading first, so what a post changes (ending a circle membership) cannot change who may read;
+    // sign-out last, since it ends the session the other requests use.
+    const order = (r: { method: string; url: string }) => (r.url === '/sign-out' ? 2 : r.method === 'GET' ? 0 : 1);
+    const rules = [...app.accessRules].sort((a, b) => order(a) - order(b));
     for (const rule of rules) {
       const key = `${rule.method} ${rule.url}`;
-      const url = rule.url.replace(':id', spareMembershipId).replace(':file', 'hearth-logo.svg').replace('*', 'images/favicon.ico');
+      const url = fill(rule.url);
       for (const [who, visitor] of visitors) {
         const response = rule.method === 'GET'
           ? await visitor.get(url)

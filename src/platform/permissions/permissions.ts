@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'account.manage': everyone,
   'carers.view': [...staff, 'carer', 'panel_member'],
   'people.view': [...staff, 'carer', 'person', 'circle_member'],
+  'people.manage': staff,
+  'people.settings': ['scheme_manager'],
   'matching.use': [...staff, 'carer', 'person', 'circle_member'],
   'arrangements.view': [...staff, 'carer', 'person', 'circle_member'],
   'panel.view': [...staff, 'panel_member'],
