@@ -2,6 +2,7 @@ import { base, en, en_GB, Faker } from '@faker-js/faker';
 import type { schemeKind } from '../platform/db/schema.js';
 import type { Role } from '../platform/permissions/roles.js';
 import { demoId } from './ids.js';
+import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
 import { DEMO_SIGN_INS, SECOND_SCHEME_SIGN_IN } from './sign-ins.js';
 
 export { DEMO_SIGN_INS } from './sign-ins.js';
@@ -33,6 +34,7 @@ export interface DemoData {
   schemes: DemoScheme[];
   users: DemoUser[];
   memberships: DemoMembership[];
+  people: DemoPeople;
 }
 
 /** How many schemes each nation or English region has at national scale: 148, plus the two small-scale schemes. */
@@ -53,19 +55,47 @@ const SCHEMES_BY_REGION: Record<string, number> = {
 
 const NATIONAL_CARERS = 10_000;
 
-/** Fictional schemes and people, the same for the same seed. Pure: no database, no clock, no global faker. */
-export function generateDemo(options: { scale: DemoScale; seed: number }): DemoData {
+/** The day the demo's dates count back from, unless start-up gives today's. */
+export const DEMO_TODAY = '2026-11-02';
+
+/**
+ * Fictional schemes and people, the same for the same seed and day. Pure: no database, no clock,
+ * no global faker. People's records come from a faker of their own, so they leave the rest unchanged.
+ */
+export function generateDemo(options: { scale: DemoScale; seed: number; today?: string }): DemoData {
   const faker = new Faker({ locale: [en_GB, en, base], seed: options.seed });
   const demo = demoBuilder(faker);
   addSmallSchemes(demo);
   if (options.scale === 'national') addNationalSchemes(demo, faker);
+  addPeopleRecords(demo.data, new Faker({ locale: [en_GB, en, base], seed: options.seed + 1 }), options.today ?? DEMO_TODAY);
   return demo.data;
+}
+
+/** A record for every person sign-in; the small demo's Northbrook walks through every status. */
+function addPeopleRecords(data: DemoData, faker: Faker, today: string) {
+  const ctx = { faker, today, out: data.people, linkedCircleUsers: new Set<string>() };
+  const names = new Map(data.users.map((u) => [u.id, u]));
+  const byScheme = new Map<string, DemoMembership[]>();
+  for (const m of data.memberships) if (m.schemeId) byScheme.set(m.schemeId, [...(byScheme.get(m.schemeId) ?? []), m]);
+  const fixedEmail = (role: Role) => DEMO_SIGN_INS.find((s) => s.role === role)!.email;
+  const fixedPerson = data.users.find((u) => u.email === fixedEmail('person'))!.id;
+  const fixedCircle = data.users.find((u) => u.email === fixedEmail('circle_member'))!.id;
+  data.schemes.forEach((scheme, index) => {
+    const members = byScheme.get(scheme.id) ?? [];
+    const withRole = (...roles: Role[]) => members.filter((m) => roles.includes(m.role)).map((m) => ({ id: m.userId, name: names.get(m.userId)!.name }));
+    const northbrook = index === 0;
+    addSchemePeople(ctx, {
+      id: scheme.id, region: scheme.region, town: scheme.name.replace(/ Shared Lives.*$/, ''),
+      personUsers: withRole('person'), workerIds: withRole('scheme_worker', 'scheme_manager').map((u) => u.id), circleUsers: withRole('circle_member'),
+      ...(northbrook ? { everyStatus: true, fixed: { personUserId: fixedPerson, circleUserId: fixedCircle } } : {}),
+    });
+  });
 }
 
 type DemoBuilder = ReturnType<typeof demoBuilder>;
 
 function demoBuilder(faker: Faker) {
-  const data: DemoData = { schemes: [], users: [], memberships: [] };
+  const data: DemoData = { schemes: [], users: [], memberships: [], people: emptyPeople() };
   const emailsTaken = new Map<string, number>();
 
   const join = (userId: string, schemeId: string | null, role: Role) => {

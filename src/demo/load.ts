@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../platform/auth/passwords.js';
-import type { Database } from '../platform/db/database.js';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database, Tx } from '../platform/db/database.js';
+import {
+  circleConsents, circleMembers, communicationNeeds, matchingPreferences, needsSummaries, onePageProfiles, people, personStatusChanges,
+  personSupportNeeds, referrals, risks, supportNeedCategories,
+} from '../people/schema.js';
+import type { DemoPeople } from './people.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import type { DemoData } from './generate.js';
 
@@ -8,6 +14,8 @@ export interface DemoCounts {
   schemes: number;
   users: number;
   memberships: number;
+  /** Records of people who use Shared Lives. */
+  people: number;
 }
 
 const ROWS_PER_INSERT = 1_000;
@@ -26,7 +34,30 @@ export async function loadDemo(db: Database, data: DemoData, options: { password
       tx.insert(users).values(chunk.map((user) => ({ ...user, passwordHash }))).onConflictDoNothing().returning({ id: users.id })),
     memberships: await inChunks(data.memberships, (chunk) =>
       tx.insert(memberships).values(chunk).onConflictDoNothing().returning({ id: memberships.id })),
+    people: await loadPeople(tx, data.people),
   }));
+}
+
+/** People's records, parents before children; returns how many person records were added. */
+async function loadPeople(tx: Tx, data: DemoPeople): Promise<number> {
+  const load = <T extends PgTable>(table: T, rows: T['$inferInsert'][]) =>
+    inChunks(rows, async (chunk) => {
+      await tx.insert(table).values(chunk).onConflictDoNothing();
+      return [];
+    });
+  await load(supportNeedCategories, data.categories);
+  const added = await inChunks(data.people, (chunk) => tx.insert(people).values(chunk).onConflictDoNothing().returning({ id: people.id }));
+  await load(personStatusChanges, data.statusChanges);
+  await load(referrals, data.referrals);
+  await load(onePageProfiles, data.profiles);
+  await load(communicationNeeds, data.communication);
+  await load(personSupportNeeds, data.needs);
+  await load(needsSummaries, data.summaries);
+  await load(matchingPreferences, data.preferences);
+  await load(risks, data.risks);
+  await load(circleMembers, data.circleMembers);
+  await load(circleConsents, data.consents);
+  return added;
 }
 
 /** Whether any scheme exists: start-up loads the small demo only into an empty database. */
