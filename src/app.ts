@@ -1,5 +1,6 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { authService } from './platform/auth/service.js';
@@ -35,6 +36,17 @@ declare module 'fastify' {
   }
 }
 
+/** One line per request only when asked for (LOG_LEVEL=debug); errors are logged by the error handler. */
+class QuietRequests extends LogController {
+  override incomingRequest(request: Parameters<LogController['incomingRequest']>[0]) {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(_error: unknown, _request: unknown, reply: Parameters<LogController['requestCompleted']>[2]) {
+    reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 /** Data access: one store per concern, over the one database. */
 export const stores = (db: Database) => ({
   sessions: sessionStore(db),
@@ -55,8 +67,7 @@ export type Services = ReturnType<typeof services>;
 export async function buildApp(config: AppConfig, db: Database): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
-    // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
-    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    logController: new QuietRequests(),
     bodyLimit: 256 * 1024,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
@@ -67,7 +78,9 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   app.decorate('accessRules', requireAccessRules(app));
   installErrorPages(app);
   await installSecurity(app, { secret: config.sessionSecret, secureCookies: config.secureCookies });
-  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(formbody);
+  // Spreadsheet uploads: the file arrives in the body with the form's other fields, CSRF token included.
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } });
   installRendering(app, createViews());
   installGuard(app, s.sessions);
   await installAssets(app);

@@ -71,6 +71,9 @@ async function openEmbedded(options: { dataDir?: string; loadDataDir?: Blob }): 
 async function openServer(url: string, appUrl: string | undefined): Promise<Database> {
   const ownerPool = new pg.Pool({ connectionString: url, max: appUrl ? 2 : 10 });
   const appPool = appUrl ? new pg.Pool({ connectionString: appUrl, max: 10 }) : ownerPool;
+  // An idle connection the server drops (a restart, a failover) must not bring Hearth down:
+  // the pool replaces it on the next query.
+  for (const pool of new Set([ownerPool, appPool])) pool.on('error', (error) => console.error(`Database connection lost: ${error.message}`));
   const owner = drizzleServer(ownerPool, { schema }) as unknown as Db;
   const app = appUrl ? (drizzleServer(appPool, { schema }) as unknown as Db) : owner;
   return {

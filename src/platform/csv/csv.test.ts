@@ -1,0 +1,27 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCsv, toCsv } from './csv.js';
+
+describe('CSV', () => {
+  it('reads quotes, commas and line breaks inside quotes, CRLF and a byte-order mark', () => {
+    expect(parseCsv('\ufeffname,notes\r\n"Hart, Ada","said ""hello""\nand left"\r\nBo,\n\n')).toEqual([
+      ['name', 'notes'],
+      ['Hart, Ada', 'said "hello"\nand left'],
+      ['Bo', ''],
+    ]);
+  });
+
+  it('keeps a spreadsheet from running an exported cell as a formula', () => {
+    expect(toCsv([['=HYPERLINK("x")', '+1', '-2', '@SUM(A1)', 'plain']])).toBe('\ufeff"\'=HYPERLINK(""x"")",\'+1,\'-2,\'@SUM(A1),plain\r\n');
+  });
+
+  it('reads back what it writes, for any text that does not look like a formula', () => {
+    const cell = fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !/^[=+\-@\t\r]/.test(s));
+    const row = fc.array(cell, { minLength: 1, maxLength: 6 });
+    fc.assert(fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
+      const meaningful = rows.filter((r) => r.some((c) => c.trim() !== ''));
+      const width = (r: string[]) => r;
+      expect(parseCsv(toCsv(meaningful)).map(width)).toEqual(meaningful);
+    }));
+  });
+});

@@ -1,0 +1,272 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { AxeResults, RunOptions } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type LaunchOptions, type Page, type Response } from 'playwright-core';
+import { test as base } from 'vitest';
+import { DEMO_SIGN_INS, generateDemo } from '../../src/demo/generate.js';
+import { loadDemo } from '../../src/demo/load.js';
+import type { DemoSignIn } from '../../src/demo/sign-ins.js';
+import type { Database } from '../../src/platform/db/database.js';
+import type { Role } from '../../src/platform/permissions/roles.js';
+import { testApp } from '../../src/platform/testing/app.js';
+
+/**
+ * The browser-test harness: a real Hearth on 127.0.0.1 with the small demo loaded, Debian's Chromium,
+ * a new browser context for every test, and the checks every page should pass (status, axe, no
+ * script errors or broken assets). A journey is a `test(...)` taking `{ page }`; a new page is
+ * checked by `checkPage(page, '/its/path')`, or for free by the walk once a link leads to it.
+ */
+
+export interface Hearth {
+  /** Where Hearth listens, e.g. http://127.0.0.1:41234 (every context uses it as its base URL). */
+  url: string;
+  /** The database behind it, for a journey that needs more than the demo (add rows with the builders). */
+  db: Database;
+  password: string;
+  signIns: readonly DemoSignIn[];
+  signInFor(role: Role): DemoSignIn;
+}
+
+export const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+
+export const CHROMIUM_LAUNCH: LaunchOptions = {
+  executablePath: CHROMIUM_PATHS.find((p) => existsSync(p)) ?? CHROMIUM_PATHS[0],
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+};
+
+export const test = base
+  .extend('demo', { scope: 'file' }, { seed: 2026, password: 'browser-test-password-2026' })
+  .extend('hearth', { scope: 'file' }, async ({ demo }, { onCleanup }): Promise<Hearth> => {
+    const { app, db, close } = await testApp();
+    onCleanup(close);
+    await loadDemo(db, generateDemo({ scale: 'small', seed: demo.seed }), { password: demo.password });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      db,
+      password: demo.password,
+      signIns: DEMO_SIGN_INS,
+      signInFor: (role) => DEMO_SIGN_INS.find((s) => s.role === role) ?? failWith(`No demo sign-in for ${role}`),
+    };
+  })
+  .extend('launch', { scope: 'file' }, CHROMIUM_LAUNCH)
+  .extend('browser', { scope: 'file' }, async ({ launch }, { onCleanup }): Promise<Browser> => {
+    if (!launch.executablePath || !existsSync(launch.executablePath)) {
+      failWith(`Chromium is not at ${CHROMIUM_PATHS.join(' or ')}: apt-get install -y --no-install-recommends chromium fonts-liberation`);
+    }
+    const browser = await chromium.launch(launch);
+    onCleanup(() => browser.close());
+    return browser;
+  })
+  /** Opens another fresh context (for example with JavaScript off); all are closed after the test. */
+  .extend('openContext', async ({ browser, hearth }, { onCleanup }) => {
+    const contexts: BrowserContext[] = [];
+    onCleanup(async () => { await Promise.all(contexts.map((c) => c.close())); });
+    return async (options: BrowserContextOptions = {}) => {
+      const context = await browser.newContext({ baseURL: hearth.url, ...options });
+      context.on('page', watchForProblems);
+      contexts.push(context);
+      return context;
+    };
+  })
+  .extend('context', async ({ openContext }) => openContext())
+  .extend('page', async ({ context }) => context.newPage());
+
+/** Signs in through the real form, as a person would, and waits to land (on the home page unless told). */
+export async function signIn(page: Page, who: { email: string }, password: string, landOn = '/'): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === landOn);
+}
+
+// ---- Checking a page ----
+
+export interface PageExpectations {
+  /** The status the page should answer with; by default anything below 400. */
+  status?: number;
+}
+
+/** Opens a page and checks it: status, no script errors or broken assets, and no axe violations. */
+export async function checkPage(page: Page, path: string, expected: PageExpectations = {}): Promise<Response> {
+  const response = await page.goto(path);
+  if (!response) failWith(`No response for ${path}`);
+  failIfAny(await problemsWith(page, response, expected));
+  return response;
+}
+
+/** Every problem with the page just loaded, as readable lines (empty when all is well). */
+export async function problemsWith(page: Page, response: Response, expected: PageExpectations = {}): Promise<string[]> {
+  const problems: string[] = [];
+  const status = response.status();
+  if (expected.status === undefined ? status >= 400 : status !== expected.status) {
+    problems.push(`${page.url()} answered ${status}, expected ${expected.status ?? 'below 400'}`);
+  }
+  if (isHtml(response)) {
+    await page.waitForLoadState('load');
+    const violations = await axeViolations(page);
+    if (violations.length) problems.push(describeViolations(page.url(), violations));
+  }
+  problems.push(...takeBrowserProblems(page));
+  return problems;
+}
+
+const isHtml = (response: Response) => (response.headers()['content-type'] ?? '').startsWith('text/html');
+
+// ---- Accessibility ----
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export const AXE_OPTIONS: RunOptions = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  resultTypes: ['violations'],
+};
+
+/** Fails with a readable list of WCAG 2.2 AA violations on the page as it is now. */
+export async function checkAxe(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  if (violations.length) failWith(describeViolations(page.url(), violations));
+}
+
+/**
+ * axe-core is put into the page with page.evaluate, which runs through the DevTools protocol and so
+ * is not subject to Hearth's Content-Security-Policy (script-src 'self' plus nonces): an injected
+ * inline <script> would be blocked. The context keeps the real CSP, so tests still see what users see.
+ */
+export async function axeViolations(page: Page): Promise<AxeResults['violations']> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(
+    (options) => (window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }).axe.run(document, options),
+    AXE_OPTIONS as never,
+  );
+  return results.violations;
+}
+
+export function describeViolations(url: string, violations: AxeResults['violations']): string {
+  const lines = [`${violations.length} accessibility rule${violations.length === 1 ? '' : 's'} broken on ${url}:`];
+  for (const v of violations) {
+    lines.push(`  ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`, `    ${v.helpUrl}`);
+    for (const node of v.nodes) {
+      lines.push(`    at ${node.target.join(' ')}  ${node.html.slice(0, 160)}`);
+      const why = node.failureSummary?.split('\n').slice(1).map((l) => l.trim()).filter(Boolean).join('; ');
+      if (why) lines.push(`      ${why}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+// ---- Script errors, CSP violations and broken assets ----
+
+const browserProblems = new WeakMap<Page, string[]>();
+
+function watchForProblems(page: Page) {
+  const problems: string[] = [];
+  browserProblems.set(page, problems);
+  page.on('pageerror', (error) => problems.push(`script error on ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console error on ${page.url()}: ${message.text()}`);
+    }
+  });
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'document' && response.status() >= 400) {
+      problems.push(`${response.url()} (${response.request().resourceType()}) answered ${response.status()} on ${page.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    // An asset still loading when the test moves on is aborted: not the page's fault.
+    if (request.resourceType() !== 'document' && request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${request.url()} failed on ${page.url()}: ${request.failure()?.errorText}`);
+  });
+}
+
+/** What went wrong in the page since last asked: uncaught errors, console errors (CSP reports among them), failed assets. */
+export function takeBrowserProblems(page: Page): string[] {
+  const problems = browserProblems.get(page) ?? [];
+  return problems.splice(0, problems.length);
+}
+
+// ---- Walking a site ----
+
+export interface WalkOptions {
+  from?: string;
+  /** Most pages to visit. */
+  limit?: number;
+  /** Most pages to visit with the same shape of address (/team/:id, /team?page): enough to check the template. */
+  perShape?: number;
+}
+
+export interface Walk {
+  /** Status 0: a download. */
+  visited: { path: string; status: number }[];
+  problems: string[];
+}
+
+/** Breadth-first over same-origin GET links from a page, checking every page reached. */
+export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk> {
+  const { from = '/', limit = 60, perShape = 3 } = options;
+  const queue = [from];
+  const seen = new Set<string>();
+  const shapes = new Map<string, number>();
+  const result: Walk = { visited: [], problems: [] };
+  let origin = '';
+  while (queue.length && result.visited.length < limit) {
+    const url = queue.shift()!;
+    const response = await page.goto(url).catch((error: Error) => {
+      // A link to a file download (a CSV template, an export) is not a page to check.
+      if (error.message.includes('Download is starting')) return 'download' as const;
+      throw error;
+    });
+    if (response === 'download') { result.visited.push({ path: /^https?:/.test(url) ? pathOf(url) : url, status: 0 }); continue; }
+    if (!response) { result.problems.push(`No response for ${url}`); continue; }
+    origin ||= new URL(page.url()).origin;
+    seen.add(new URL(url, origin).href).add(page.url());
+    const landed = pathOf(page.url());
+    result.visited.push({ path: landed === pathOf(new URL(url, origin).href) ? landed : `${pathOf(new URL(url, origin).href)} → ${landed}`, status: response.status() });
+    result.problems.push(...(await problemsWith(page, response)));
+    if (!isHtml(response)) continue;
+    const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    for (const link of links) {
+      const next = followable(link, origin);
+      if (!next || seen.has(next)) continue;
+      seen.add(next);
+      const shape = shapeOf(next);
+      const count = shapes.get(shape) ?? 0;
+      if (count >= perShape) continue;
+      shapes.set(shape, count + 1);
+      queue.push(next);
+    }
+  }
+  return result;
+}
+
+const NOT_PAGES = [/^\/sign-out$/, /^\/assets\//, /^\/hearth\//, /\.[a-z0-9]{2,5}$/i];
+
+/** The link without its fragment if it is a page of this site worth visiting, otherwise null. */
+export function followable(link: string, origin: string): string | null {
+  let url: URL;
+  try { url = new URL(link); } catch { return null; }
+  if (url.origin !== origin || NOT_PAGES.some((pattern) => pattern.test(url.pathname))) return null;
+  url.hash = '';
+  return url.href;
+}
+
+const ID_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)$/i;
+
+function shapeOf(href: string): string {
+  const url = new URL(href);
+  const path = url.pathname.split('/').map((s) => (ID_SEGMENT.test(s) ? ':id' : s)).join('/');
+  return `${path}?${[...url.searchParams.keys()].sort().join('&')}`;
+}
+
+const pathOf = (href: string) => { const url = new URL(href); return url.pathname + url.search; };
+
+function failIfAny(problems: string[]) {
+  if (problems.length) failWith(problems.join('\n'));
+}
+
+function failWith(message: string): never {
+  throw new Error(message);
+}

@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Browser tests: a real Hearth on 127.0.0.1 and Debian's Chromium. One file at a time, since each runs its own Hearth and browser. */
+export default defineConfig({
+  root: repoRoot,
+  test: {
+    include: ['tests/browser/**/*.test.ts'],
+    globalSetup: ['./src/platform/testing/global-setup.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
