@@ -14,7 +14,7 @@ import { asValues, options, selectOptions, type Values } from './view-helpers.js
 import { CONSENT_NAMES, SOURCE_NAMES, URGENCIES, URGENCY_NAMES } from './words.js';
 import { preferenceWords } from './needs-routes.js';
 
-const listQuery = z.object({
+export const listQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
   status: z.enum(PERSON_STATUSES).optional().catch(undefined),
   worker: z.union([z.literal('none'), z.uuid()]).optional().catch(undefined),
@@ -35,6 +35,8 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
     const filter = listQuery.parse(request.query ?? {});
     const [{ total, rows }, { workers, areas }] = await Promise.all([records.list(actor, filter), records.filters(actor)]);
     const today = todayInUk();
+    const query = { q: filter.q, status: filter.status, worker: filter.worker, urgency: filter.urgency, area: filter.area };
+    const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1])).toString();
     return reply.view('people/views/list.njk', {
       title: isStaff(actor) ? 'People' : 'People you support',
       staff: isStaff(actor),
@@ -45,8 +47,10 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
       areas: selectOptions('Any area', areas.map((a) => ({ value: a, text: a })), filter.area),
       people: rows.map((p) => ({ ...p, statusName: STATUS_NAMES[p.status], waited: howLong(daysBetween(p.statusSince, today)), urgencyName: p.urgency ? URGENCY_NAMES[p.urgency] : '' })),
       waitingList: filter.status === 'waiting',
-      paging: pagination({ page: filter.page, total, path: '/people', query: { q: filter.q, status: filter.status, worker: filter.worker, urgency: filter.urgency, area: filter.area } }),
+      paging: pagination({ page: filter.page, total, path: '/people', query }),
       isManager: actor.role === 'scheme_manager',
+      imported: z.coerce.number().int().min(0).optional().catch(undefined).parse((request.query as { imported?: unknown }).imported),
+      exportHref: `/people/export.csv${search ? `?${search}` : ''}`,
     });
   });
 

@@ -63,25 +63,10 @@ const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 export function recordsService(db: Database, clock: () => string = todayInUk) {
   return {
     async list(actor: Actor, filter: PeopleFilter) {
-      const conditions: SQL[] = [];
-      if (!isStaff(actor)) conditions.push(visibleToSelfService(actor));
-      if (filter.status) conditions.push(eq(people.status, filter.status));
-      if (filter.worker === 'none') conditions.push(isNull(people.workerUserId));
-      else if (filter.worker) conditions.push(eq(people.workerUserId, filter.worker));
-      if (filter.urgency) conditions.push(eq(referrals.urgency, filter.urgency));
-      if (filter.area) conditions.push(eq(people.area, filter.area));
-      if (filter.q) {
-        const postcode = filter.q.toUpperCase().replace(/\s+/g, '');
-        conditions.push(or(
-          ilike(people.name, like(filter.q)),
-          ilike(people.preferredName, like(filter.q)),
-          /^[A-Z0-9]{2,7}$/.test(postcode) ? sql`replace(${people.postcode}, ' ', '') like ${`${postcode}%`}` : undefined,
-        )!);
-      }
-      const where = and(...conditions);
+      const where = peopleWhere(actor, filter);
       const waitingFirst = filter.status === 'waiting' || filter.status === 'referred';
       return db.inScope(actor, async (tx) => {
-        const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(people).leftJoin(referrals, eq(referrals.personId, people.id)).where(where);
+        const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(people).where(where);
         const rows = await tx.select({
           id: people.id, name: people.name, preferredName: people.preferredName, status: people.status, statusSince: people.statusSince,
           postcode: people.postcode, area: people.area, urgency: referrals.urgency, workerName: users.name,
@@ -224,6 +209,26 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
       });
     },
   };
+}
+
+/** The list's filters and search, and for anyone but staff, only the people they may see. */
+export function peopleWhere(actor: Actor, filter: Omit<PeopleFilter, 'page'>): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (!isStaff(actor)) conditions.push(visibleToSelfService(actor));
+  if (filter.status) conditions.push(eq(people.status, filter.status));
+  if (filter.worker === 'none') conditions.push(isNull(people.workerUserId));
+  else if (filter.worker) conditions.push(eq(people.workerUserId, filter.worker));
+  if (filter.urgency) conditions.push(sql`exists (select 1 from ${referrals} where ${referrals.personId} = ${people.id} and ${referrals.urgency} = ${filter.urgency})`);
+  if (filter.area) conditions.push(eq(people.area, filter.area));
+  if (filter.q) {
+    const postcode = filter.q.toUpperCase().replace(/\s+/g, '');
+    conditions.push(or(
+      ilike(people.name, like(filter.q)),
+      ilike(people.preferredName, like(filter.q)),
+      /^[A-Z0-9]{2,7}$/.test(postcode) ? sql`replace(${people.postcode}, ' ', '') like ${`${postcode}%`}` : undefined,
+    )!);
+  }
+  return and(...conditions);
 }
 
 /** People a person or circle member may see: their own record, or those who consented to them. */

@@ -65,6 +65,8 @@ describe('from referral to waiting for a match, in the browser', () => {
     for (const message of ['Enter their full name', 'Enter the name of the person who made the referral', 'Enter a real postcode',
       'Date the referral was received must be a real date', 'Choose how urgent it is']) expect(response.body).toContain(message);
     expect(response.body).toContain('value="not a postcode"');
+    expect(response.body).toContain('href="#receivedOn"');
+    expect(response.body).toMatch(/<input[^>]+id="receivedOn"[^>]+name="receivedOn-day"/);
     expect(response.body).toContain('&lt;b&gt;bold&lt;/b&gt;');
     expect(await db.owner.select().from(people)).toHaveLength(before.length);
   });

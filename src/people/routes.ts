@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { aboutRoutes } from './about-routes.js';
 import { circleRoutes } from './circle-routes.js';
+import { peopleCsvRoutes } from './csv-routes.js';
 import { needsRoutes } from './needs-routes.js';
 import { recordsRoutes } from './records-routes.js';
 import type { PeopleServices } from './service.js';
@@ -11,4 +12,5 @@ export function peopleRoutes(app: FastifyInstance, people: PeopleServices) {
   aboutRoutes(app, people);
   needsRoutes(app, people);
   circleRoutes(app, people);
+  peopleCsvRoutes(app, people);
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../platform/http/types.js';
 import { aboutService } from './about-service.js';
 import { sightOf } from './access.js';
 import { circleService } from './circle-service.js';
+import { peopleCsvService } from './csv-service.js';
 import { personHeader, type PersonHeader } from './header.js';
 import { needsService } from './needs-service.js';
 import { recordsService } from './records-service.js';
@@ -16,6 +17,7 @@ export function peopleServices(db: Database, options: { today?: () => string } =
     needs: needsService(db),
     circle: circleService(db),
     shared: sharedViewService(db),
+    csv: peopleCsvService(db, options.today),
 
     /**
      * The top of any page about a person, with the communication flag: for matching, arrangements and
