@@ -117,7 +117,7 @@ export function addSchemePeople(ctx: Context, scheme: SchemeForPeople) {
     addJourney(ctx, scheme.id, personId, dates, arrangementTypes, scheme.workerIds);
     if (status === 'referred' || status === 'declined') return;
     const assessed = status !== 'assessing' || faker.datatype.boolean(0.5);
-    if (assessed || fixed) addAssessment(ctx, scheme.id, personId, categoryIds, fixed);
+    if (assessed || fixed) addAssessment(ctx, scheme.id, personId, categoryIds, fixed, dates[1]!.on);
     addCircle(ctx, scheme, personId, user.id, fixed);
   });
 }
@@ -179,12 +179,12 @@ function addJourney(ctx: Context, schemeId: string, personId: string, dates: { s
       id: demoId('status change', `${personId}:${i}`), schemeId, personId, fromStatus: i ? dates[i - 1]!.status : null, toStatus: step.status, on: step.on,
       arrangementTypes: step.status === 'supported' ? types : [],
       reason: step.status === 'moved_on' ? faker.helpers.arrayElement(MOVED_ON) : step.status === 'declined' ? faker.helpers.arrayElement(DECLINED) : null,
-      recordedByUserId: faker.helpers.arrayElement(workers),
+      recordedByUserId: faker.helpers.arrayElement(workers), recordedAt: new Date(`${step.on}T10:00:00Z`),
     });
   });
 }
 
-function addAssessment(ctx: Context, schemeId: string, personId: string, categoryIds: string[], fixed: boolean) {
+function addAssessment(ctx: Context, schemeId: string, personId: string, categoryIds: string[], fixed: boolean, assessedFrom: string) {
   const { faker, out } = ctx;
   const versions = fixed ? 2 : faker.helpers.weightedArrayElement([{ weight: 15, value: 0 }, { weight: 70, value: 1 }, { weight: 15, value: 2 }]);
   for (let version = 1; version <= versions; version++) {
@@ -195,6 +195,7 @@ function addAssessment(ctx: Context, schemeId: string, personId: string, categor
       howToSupportMe: faker.helpers.arrayElements(SUPPORT, { min: 2, max: 4 }).join('. ') + '.',
       writtenWith: faker.helpers.arrayElement(['me and my key worker', 'me and my mum', 'me, my sister and the scheme worker', 'me and my advocate']),
       inOwnWords: fixed || faker.datatype.boolean(0.75),
+      createdAt: new Date(`${[addDays(assessedFrom, version * 7), ctx.today].sort()[0]}T1${version}:00:00Z`),
     });
   }
   if (fixed || faker.datatype.boolean(0.85)) {

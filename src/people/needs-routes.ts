@@ -9,14 +9,15 @@ import { HOUSEHOLD_TOPICS, type HouseholdAnswer } from './words.js';
 
 type Preferences = Awaited<ReturnType<PeopleServices['needs']['preferences']>>['preferences'];
 
-/** What someone wants from a match, in words, for a summary list. */
-export function preferenceWords(p: NonNullable<Preferences>) {
+/** What someone wants from a match, in words, for a summary list: about "you" when the person reads it. */
+export function preferenceWords(p: NonNullable<Preferences>, { you = false } = {}) {
+  const they = you ? 'you' : 'they';
   const row = (key: string, value: string | number | null | undefined) => ({ key: { text: key }, value: { text: value === null || value === undefined || value === '' ? 'Not written down' : String(value) } });
   const household = (topic: keyof typeof HOUSEHOLD_TOPICS, answer: HouseholdAnswer | null) =>
     row(HOUSEHOLD_TOPICS[topic].question, answer ? HOUSEHOLD_TOPICS[topic].answers[answer] : null);
   return {
     rows: [
-      row('Where they want to live', p.areas),
+      row(`Where ${they} want to live`, p.areas),
       row('How far from there', p.maxDistanceMiles ? `Up to ${p.maxDistanceMiles} miles` : null),
       row('Household', p.household),
       household('children', p.children),
@@ -27,7 +28,7 @@ export function preferenceWords(p: NonNullable<Preferences>) {
       row('Languages', p.languages.join(', ')),
       row('Interests', p.interests.join(', ')),
       row('Routines', p.routines),
-      row('Who they want to live with or near', p.liveWithOrNear),
+      row(`Who ${they} want to live with or near`, p.liveWithOrNear),
     ],
   };
 }

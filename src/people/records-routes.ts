@@ -11,7 +11,7 @@ import type { PersonHeader } from './header.js';
 import type { PeopleServices } from './service.js';
 import { ARRANGEMENT_NAMES, daysBetween, howLong, PERSON_STATUSES, STATUS_NAMES } from './status.js';
 import { asValues, options, selectOptions, type Values } from './view-helpers.js';
-import { CONSENT_NAMES, SOURCE_NAMES, URGENCIES, URGENCY_NAMES } from './words.js';
+import { CONSENT_NAMES, CONSENT_NAMES_FOR_PERSON, RELATIONSHIP_NAMES, SOURCE_NAMES, URGENCIES, URGENCY_NAMES } from './words.js';
 import { preferenceWords } from './needs-routes.js';
 
 export const listQuery = z.object({
@@ -83,8 +83,12 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
         title: seen.relation === 'self' ? 'Your record' : seen.person.name,
         ...seen,
         needs: seen.needs && { ...seen.needs, needNames: seen.needs.needs.map((n) => n.name) },
-        preferences: seen.preferences === undefined ? undefined : seen.preferences && preferenceWords(seen.preferences),
-        circle: seen.circle.map((m) => ({ ...m, consentNames: m.consents.map((c) => CONSENT_NAMES[c.area]) })),
+        preferences: seen.preferences === undefined ? undefined : seen.preferences && preferenceWords(seen.preferences, { you: seen.relation === 'self' }),
+        circle: seen.circle.map((m) => ({
+          ...m,
+          relationshipName: m.relationshipDetail ?? RELATIONSHIP_NAMES[m.relationship].toLowerCase(),
+          consentNames: m.consents.map((c) => (seen.relation === 'self' ? CONSENT_NAMES_FOR_PERSON : CONSENT_NAMES)[c.area]),
+        })),
         history: seen.history?.map(named),
         backLink: seen.relation === 'self' ? null : '/people',
       });

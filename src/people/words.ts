@@ -65,6 +65,14 @@ export const CONSENT_NAMES: Record<ConsentArea, string> = {
   matching: 'Matching: what they want from a match, and how it is going',
 };
 
+/** The same, as the person reads them about their own record. */
+export const CONSENT_NAMES_FOR_PERSON: Record<ConsentArea, string> = {
+  profile: 'your one-page profile',
+  support_plan: 'your needs, risks and support plan',
+  daily_notes: 'daily notes',
+  matching: 'what you want from a match, and how it is going',
+};
+
 export const HOUSEHOLD_ANSWERS = ['would_like', 'fine', 'not_wanted'] as const;
 export type HouseholdAnswer = (typeof HOUSEHOLD_ANSWERS)[number];
 
