@@ -22,6 +22,8 @@ import { teamService } from './team/service.js';
 import { teamRoutes } from './team/routes.js';
 import { schemesService } from './schemes/service.js';
 import { schemesRoutes } from './schemes/routes.js';
+import { peopleServices } from './people/service.js';
+import { peopleRoutes } from './people/routes.js';
 import { carersService } from './carers/service.js';
 import { householdService } from './carers/household-service.js';
 import { reviewsService } from './carers/reviews-service.js';
@@ -69,6 +71,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   auditLog: auditLog(db),
   team: teamService(db),
   schemes: schemesService(db, [addDefaultCheckTypes]),
+  people: peopleServices(db),
   carers: carersService(db),
   carersCsv: carersCsvService(db),
   household: householdService(db),
@@ -109,6 +112,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   accountRoutes(app, svc.auth);
   teamRoutes(app, svc.team);
   schemesRoutes(app, svc.schemes);
+  peopleRoutes(app, svc.people);
   auditRoutes(app, svc.auditLog);
   carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer });
   carersCsvRoutes(app, svc.carersCsv);

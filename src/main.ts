@@ -4,7 +4,7 @@ import { openDatabase } from './platform/db/database.js';
 import { generateDemo } from './demo/generate.js';
 import { formatSignIns } from './demo/sign-ins.js';
 import { hasAnyScheme, loadDemo } from './demo/load.js';
-import { todayIso } from './carers/dates.js';
+import { todayInUk } from './people/date-input.js';
 
 const started = performance.now();
 
@@ -14,7 +14,7 @@ async function main() {
   await db.migrate();
   let demoLoaded = false;
   if (config.loadDemo && !(await hasAnyScheme(db))) {
-    await loadDemo(db, generateDemo({ scale: 'small', seed: 2026, today: todayIso() }), { password: config.demoPassword });
+    await loadDemo(db, generateDemo({ scale: 'small', seed: 2026, today: todayInUk() }), { password: config.demoPassword });
     demoLoaded = true;
   }
   const app = await buildApp(config, db);

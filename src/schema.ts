@@ -1,5 +1,6 @@
 /** Every table of Hearth, for Drizzle and its migrations. Each capability adds its own schema file here. */
 export * from './platform/db/schema.js';
+export * from './people/schema.js';
 export * from './carers/schema.js';
 export * from './carers/checks/schema.js';
 export * from './panel/schema.js';

@@ -16,70 +16,70 @@ const signIn = (role: string) => small.users.find((u) => u.email === DEMO_SIGN_I
 /** Every row points at rows that exist, as the database's foreign keys will insist. */
 function expectConsistent(data: DemoData) {
   const ids = (rows: { id?: string | undefined }[]) => new Set(rows.map((r) => r.id!));
-  const carers = ids(data.carers);
-  const members = ids(data.householdMembers);
-  const types = ids(data.checkTypes);
-  const panels = ids(data.approvalPanels);
+  const carers = ids(data.carers.carers);
+  const members = ids(data.carers.householdMembers);
+  const types = ids(data.carers.checkTypes);
+  const panels = ids(data.carers.approvalPanels);
   const users = ids(data.users);
-  for (const table of [data.carers, data.householdMembers, data.carerStageChanges, data.carerApprovals, data.checkRecords, data.carerReviews, data.panelCases, data.panelViews]) {
+  for (const table of [data.carers.carers, data.carers.householdMembers, data.carers.carerStageChanges, data.carers.carerApprovals, data.carers.checkRecords, data.carers.carerReviews, data.carers.panelCases, data.carers.panelViews]) {
     expect(ids(table).size).toBe(table.length);
   }
-  for (const row of [...data.householdMembers, ...data.carerStageChanges, ...data.carerApprovals, ...data.checkRecords, ...data.carerReviews, ...data.panelCases]) {
+  for (const row of [...data.carers.householdMembers, ...data.carers.carerStageChanges, ...data.carers.carerApprovals, ...data.carers.checkRecords, ...data.carers.carerReviews, ...data.carers.panelCases]) {
     expect(carers.has(row.carerId)).toBe(true);
   }
-  for (const r of data.checkRecords) {
+  for (const r of data.carers.checkRecords) {
     expect(types.has(r.checkTypeId)).toBe(true);
     if (r.householdMemberId) expect(members.has(r.householdMemberId)).toBe(true);
     if (r.expiresOn) expect(r.expiresOn >= r.completedOn).toBe(true);
   }
-  const cases = new Map(data.panelCases.map((c) => [c.id!, c]));
-  for (const c of data.panelCases) expect(panels.has(c.panelId)).toBe(true);
-  for (const a of data.carerApprovals) {
+  const cases = new Map(data.carers.panelCases.map((c) => [c.id!, c]));
+  for (const c of data.carers.panelCases) expect(panels.has(c.panelId)).toBe(true);
+  for (const a of data.carers.carerApprovals) {
     if (a.basis === 'panel') {
       const c = cases.get(a.panelCaseId!)!;
       expect(c.carerId).toBe(a.carerId);
       expect(['approve', 'decline']).toContain(c.recommendation);
     } else expect(a.panelCaseId ?? null).toBeNull();
   }
-  for (const m of data.panelMembers) expect(users.has(m.userId)).toBe(true);
-  for (const c of data.carers) {
+  for (const m of data.carers.panelMembers) expect(users.has(m.userId)).toBe(true);
+  for (const c of data.carers.carers) {
     if (c.userId) expect(users.has(c.userId)).toBe(true);
     if (REASON_NEEDED.includes(c.stage!)) expect(c.stageReason).toBeTruthy();
     if (c.stage === 'approved' || c.stage === 'paused') expect(c.approvedOn).toBeTruthy();
     expect(c.stageSince! <= DEMO_TODAY).toBe(true);
   }
-  for (const s of data.carerStageChanges) if (REASON_NEEDED.includes(s.toStage)) expect(s.reason).toBeTruthy();
+  for (const s of data.carers.carerStageChanges) if (REASON_NEEDED.includes(s.toStage)) expect(s.reason).toBeTruthy();
 }
 
 describe('the demo’s carers', () => {
   it('gives Northbrook 30 or more carers at every stage, with households', () => {
-    const carers = small.carers.filter((c) => c.schemeId === northbrook);
+    const carers = small.carers.carers.filter((c) => c.schemeId === northbrook);
     expect(carers.length).toBeGreaterThanOrEqual(30);
     expect(new Set(carers.map((c) => c.stage))).toEqual(new Set(CARER_STAGES));
-    const withHousehold = new Set(small.householdMembers.map((m) => m.carerId));
+    const withHousehold = new Set(small.carers.householdMembers.map((m) => m.carerId));
     expect(carers.filter((c) => withHousehold.has(c.id!)).length).toBeGreaterThan(carers.length / 3);
   });
 
   it('has approved carers with terms, some checks overdue and some due soon', () => {
-    const approved = small.carers.filter((c) => c.schemeId === northbrook && c.stage === 'approved');
-    const terms = new Map(small.carerApprovals.filter((a) => a.decision === 'approved').map((a) => [a.carerId, a]));
+    const approved = small.carers.carers.filter((c) => c.schemeId === northbrook && c.stage === 'approved');
+    const terms = new Map(small.carers.carerApprovals.filter((a) => a.decision === 'approved').map((a) => [a.carerId, a]));
     for (const c of approved) expect(terms.get(c.id!)?.maxPeople).toBeGreaterThan(0);
-    const types = small.checkTypes.filter((t) => t.schemeId === northbrook);
+    const types = small.carers.checkTypes.filter((t) => t.schemeId === northbrook);
     const statuses = approved.flatMap((c) => requirementsFor(types, { memberId: null, name: c.name },
-      small.householdMembers.filter((m) => m.carerId === c.id && isAdult(m.dateOfBirth, DEMO_TODAY)).map((m) => ({ memberId: m.id!, name: m.name })),
-      small.checkRecords.filter((r) => r.carerId === c.id).map((r) => ({ ...r, id: r.id!, householdMemberId: r.householdMemberId ?? null, expiresOn: r.expiresOn ?? null })),
+      small.carers.householdMembers.filter((m) => m.carerId === c.id && isAdult(m.dateOfBirth, DEMO_TODAY)).map((m) => ({ memberId: m.id!, name: m.name })),
+      small.carers.checkRecords.filter((r) => r.carerId === c.id).map((r) => ({ ...r, id: r.id!, householdMemberId: r.householdMemberId ?? null, expiresOn: r.expiresOn ?? null })),
       DEMO_TODAY).filter(isDue).map((r) => r.status));
     expect(statuses).toContain('overdue');
     expect(statuses).toContain('due_soon');
   });
 
   it('links the fixed carer sign-in to an approved carer, and seats the panel sign-in on the panel with cases', () => {
-    const carer = small.carers.find((c) => c.userId === signIn('carer').id)!;
+    const carer = small.carers.carers.find((c) => c.userId === signIn('carer').id)!;
     expect(carer.stage).toBe('approved');
     const panel = signIn('panel_member');
-    const seats = small.panelMembers.filter((m) => m.userId === panel.id);
+    const seats = small.carers.panelMembers.filter((m) => m.userId === panel.id);
     expect(seats.length).toBe(2);
-    const cases = small.panelCases.filter((c) => seats.some((s) => s.panelId === c.panelId));
+    const cases = small.carers.panelCases.filter((c) => seats.some((s) => s.panelId === c.panelId));
     expect(cases.length).toBeGreaterThanOrEqual(4);
     expect(new Set(cases.map((c) => c.recommendation ?? 'none'))).toEqual(new Set(['approve', 'decline', 'defer', 'none']));
   });
@@ -90,10 +90,10 @@ describe('the demo’s carers', () => {
   });
 
   it('gives the national demo about 10,000 carers across every scheme', () => {
-    expect(national.carers.length).toBeGreaterThanOrEqual(9_500);
-    expect(national.carers.length).toBeLessThanOrEqual(12_500);
-    expect(new Set(national.carers.map((c) => c.schemeId)).size).toBe(national.schemes.length);
-    expect(national.checkRecords.length).toBeGreaterThan(national.carers.length * 5);
+    expect(national.carers.carers.length).toBeGreaterThanOrEqual(9_500);
+    expect(national.carers.carers.length).toBeLessThanOrEqual(12_500);
+    expect(new Set(national.carers.carers.map((c) => c.schemeId)).size).toBe(national.schemes.length);
+    expect(national.carers.checkRecords.length).toBeGreaterThan(national.carers.carers.length * 5);
   });
 });
 
@@ -114,6 +114,6 @@ describe('the demo’s carers, loaded', () => {
     const carer = signIn('carer');
     const own = await carersDue(db)({ userId: carer.id, schemeId: northbrook, role: 'carer', name: carer.name }, DEMO_TODAY);
     expect(own.map((i) => i.title)).toEqual(expect.arrayContaining(['Home health and safety check', 'First aid']));
-    expect(new Set(own.map((i) => i.whoHref))).toEqual(new Set([`/carers/${small.carers.find((c) => c.userId === carer.id)!.id}`]));
+    expect(new Set(own.map((i) => i.whoHref))).toEqual(new Set([`/carers/${small.carers.carers.find((c) => c.userId === carer.id)!.id}`]));
   });
 });

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { generateDemo } from './generate.js';
-import { todayIso } from '../carers/dates.js';
 import { loadDemo } from './load.js';
 import { formatSignIns } from './sign-ins.js';
+import { todayInUk } from '../people/date-input.js';
 
 const USAGE = 'Usage: npm run demo -- --scale small|national [--seed 2026]';
 
@@ -42,11 +42,11 @@ const started = performance.now();
 const db = await openDatabase(config.database);
 try {
   await db.migrate();
-  const data = generateDemo({ ...args, today: todayIso() });
+  const data = generateDemo({ ...args, today: todayInUk() });
   const added = await loadDemo(db, data, { password: config.demoPassword });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Demo (${args.scale}, seed ${args.seed}) loaded in ${seconds} s into ${db.kind === 'embedded' ? 'embedded PostgreSQL' : 'the PostgreSQL server'}.`);
-  console.log(`Added ${added.schemes} of ${data.schemes.length} schemes, ${added.users} of ${data.users.length} users, ${added.memberships} of ${data.memberships.length} memberships, ${added.carers} of ${data.carers.length} carers with ${added.carerRecords} of their records (rows already there are kept).`);
+  console.log(`Added ${added.schemes} of ${data.schemes.length} schemes, ${added.users} of ${data.users.length} users, ${added.memberships} of ${data.memberships.length} memberships, ${added.people} of ${data.people.people.length} people's records, ${added.carers} of ${data.carers.carers.length} carers' records (rows already there are kept).`);
   console.log(['Sign in as:', ...formatSignIns(config.demoPassword)].join('\n'));
 } catch (error) {
   console.error(`The demo could not be loaded: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../platform/permissions/roles.js';
-import { DEMO_SIGN_INS, generateDemo, type DemoData } from './generate.js';
+import { PERSON_STATUSES } from '../people/status.js';
+import { DEMO_SIGN_INS, DEMO_TODAY, generateDemo, type DemoData } from './generate.js';
 import { formatSignIns, SECOND_SCHEME_SIGN_IN } from './sign-ins.js';
 
 const small = generateDemo({ scale: 'small', seed: 2026 });
@@ -79,6 +80,58 @@ describe('generateDemo', () => {
     const started = performance.now();
     generateDemo({ scale: 'national', seed: 1 });
     expect(performance.now() - started).toBeLessThan(6_000);
+  });
+});
+
+describe('people who use Shared Lives in the demo', () => {
+  const northbrook = small.schemes[0]!.id;
+  const fixed = (role: string) => small.users.find((u) => u.email === `${role}@demo.hearth.example`)!.id;
+
+  it('gives Northbrook 30 or more people at every status, each a record of a person sign-in', () => {
+    const records = small.people.people.filter((p) => p.schemeId === northbrook);
+    expect(records.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(records.map((p) => p.status))).toEqual(new Set(PERSON_STATUSES));
+    const personUsers = small.memberships.filter((m) => m.role === 'person').map((m) => m.userId);
+    expect(small.people.people.map((p) => p.userId).sort()).toEqual(personUsers.sort());
+  });
+
+  it('links person@ to a record waiting for a match, and circle@ to their circle with consent', () => {
+    const mara = small.people.people.find((p) => p.userId === fixed('person'))!;
+    expect(mara).toMatchObject({ status: 'waiting', schemeId: northbrook });
+    const member = small.people.circleMembers.find((m) => m.userId === fixed('circle'))!;
+    expect(member.personId).toBe(mara.id);
+    expect(small.people.consents.filter((c) => c.circleMemberId === member.id).map((c) => c.area).sort()).toEqual(['matching', 'profile', 'support_plan']);
+    expect(small.people.profiles.filter((p) => p.personId === mara.id).length).toBeGreaterThanOrEqual(1);
+    expect(small.people.communication.find((c) => c.personId === mara.id)?.needs).toContain('easy_read');
+  });
+
+  it('keeps every record consistent with the database’s rules', () => {
+    for (const data of [small, national]) {
+      const ids = new Set(data.people.people.map((p) => p.id));
+      expect(ids.size).toBe(data.people.people.length);
+      for (const p of data.people.people) {
+        expect((p.status === 'supported') === ((p.arrangementTypes ?? []).length > 0)).toBe(true);
+        expect(p.statusSince <= DEMO_TODAY).toBe(true);
+      }
+      const last = new Map<string, string>();
+      for (const change of data.people.statusChanges) {
+        expect(ids.has(change.personId)).toBe(true);
+        expect(change.on >= (last.get(change.personId) ?? '')).toBe(true);
+        last.set(change.personId, change.on);
+      }
+      for (const p of data.people.people) expect(last.get(p.id!)).toBe(p.statusSince);
+      const categories = new Set(data.people.categories.map((c) => `${c.id}:${c.schemeId}`));
+      for (const need of data.people.needs) expect(categories.has(`${need.categoryId}:${need.schemeId}`)).toBe(true);
+      const members = new Map(data.people.circleMembers.map((m) => [m.id, m.personId]));
+      for (const consent of data.people.consents) expect(members.get(consent.circleMemberId)).toBe(consent.personId);
+      for (const r of data.people.referrals) expect(r.decision === 'declined' ? !!r.decisionReason : true).toBe(true);
+    }
+  });
+
+  it('gives national scale about 13,000 records, most of them supported', () => {
+    expect(national.people.people.length).toBe(withRole(national, 'person'));
+    const supported = national.people.people.filter((p) => p.status === 'supported').length;
+    expect(supported / national.people.people.length).toBeGreaterThan(0.5);
   });
 });
 

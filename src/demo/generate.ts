@@ -1,10 +1,10 @@
 import { base, en, en_GB, Faker } from '@faker-js/faker';
 import type { schemeKind } from '../platform/db/schema.js';
 import type { Role } from '../platform/permissions/roles.js';
-import type { IsoDate } from '../carers/dates.js';
 import type { CarerStage } from '../carers/stages.js';
-import { addCarers, emptyCarerData, type DemoCarerData, type SchemeCarers } from './carers.js';
+import { addCarers, emptyCarerData, type DemoCarerData } from './carers.js';
 import { demoId } from './ids.js';
+import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
 import { Random } from './random.js';
 import { DEMO_SIGN_INS, SECOND_SCHEME_SIGN_IN } from './sign-ins.js';
 
@@ -33,10 +33,12 @@ export interface DemoMembership {
   role: Role;
 }
 
-export interface DemoData extends DemoCarerData {
+export interface DemoData {
   schemes: DemoScheme[];
   users: DemoUser[];
   memberships: DemoMembership[];
+  people: DemoPeople;
+  carers: DemoCarerData;
 }
 
 /** How many schemes each nation or English region has at national scale: 148, plus the two small-scale schemes. */
@@ -57,6 +59,44 @@ const SCHEMES_BY_REGION: Record<string, number> = {
 
 const NATIONAL_CARERS = 10_000;
 
+/** The day the demo's dates count back from, unless start-up gives today's. */
+export const DEMO_TODAY = '2026-11-02';
+
+/**
+ * Fictional schemes and people, the same for the same seed and day. Pure: no database, no clock,
+ * no global faker. People's records come from a faker of their own, so they leave the rest unchanged.
+ */
+export function generateDemo(options: { scale: DemoScale; seed: number; today?: string }): DemoData {
+  const faker = new Faker({ locale: [en_GB, en, base], seed: options.seed });
+  const demo = demoBuilder(faker);
+  addSmallSchemes(demo);
+  if (options.scale === 'national') addNationalSchemes(demo, faker);
+  addPeopleRecords(demo.data, new Faker({ locale: [en_GB, en, base], seed: options.seed + 1 }), options.today ?? DEMO_TODAY);
+  addCarerRecords(demo.data, new Faker({ locale: [en_GB, en, base], seed: options.seed + 2 }), options.today ?? DEMO_TODAY, options.seed);
+  return demo.data;
+}
+
+/** A record for every person sign-in; the small demo's Northbrook walks through every status. */
+function addPeopleRecords(data: DemoData, faker: Faker, today: string) {
+  const ctx = { faker, today, out: data.people, linkedCircleUsers: new Set<string>() };
+  const names = new Map(data.users.map((u) => [u.id, u]));
+  const byScheme = new Map<string, DemoMembership[]>();
+  for (const m of data.memberships) if (m.schemeId) byScheme.set(m.schemeId, [...(byScheme.get(m.schemeId) ?? []), m]);
+  const fixedEmail = (role: Role) => DEMO_SIGN_INS.find((s) => s.role === role)!.email;
+  const fixedPerson = data.users.find((u) => u.email === fixedEmail('person'))!.id;
+  const fixedCircle = data.users.find((u) => u.email === fixedEmail('circle_member'))!.id;
+  data.schemes.forEach((scheme, index) => {
+    const members = byScheme.get(scheme.id) ?? [];
+    const withRole = (...roles: Role[]) => members.filter((m) => roles.includes(m.role)).map((m) => ({ id: m.userId, name: names.get(m.userId)!.name }));
+    const northbrook = index === 0;
+    addSchemePeople(ctx, {
+      id: scheme.id, region: scheme.region, town: scheme.name.replace(/ Shared Lives.*$/, ''),
+      personUsers: withRole('person'), workerIds: withRole('scheme_worker', 'scheme_manager').map((u) => u.id), circleUsers: withRole('circle_member'),
+      ...(northbrook ? { everyStatus: true, fixed: { personUserId: fixedPerson, circleUserId: fixedCircle } } : {}),
+    });
+  });
+}
+
 /** Where the demo's carers live, for postcodes and map positions. */
 const REGION_CENTRES: Record<string, readonly [number, number]> = {
   'North East': [54.9, -1.6], 'North West': [53.7, -2.5], 'Yorkshire and the Humber': [53.8, -1.3], 'East Midlands': [52.9, -1.1],
@@ -64,29 +104,51 @@ const REGION_CENTRES: Record<string, readonly [number, number]> = {
   'South West': [50.9, -3.2], Wales: [52.2, -3.6], Scotland: [56.2, -3.9], 'Northern Ireland': [54.6, -6.5],
 };
 
-/**
- * Fictional schemes, people and carers, the same for the same seed and day. Pure: no database,
- * no global faker, and no clock: dates are set from `today` (start-up and the demo command pass the real date).
- */
-export function generateDemo(options: { scale: DemoScale; seed: number; today?: IsoDate }): DemoData {
-  const faker = new Faker({ locale: [en_GB, en, base], seed: options.seed });
-  const demo = demoBuilder(faker);
-  addSmallSchemes(demo);
-  if (options.scale === 'national') addNationalSchemes(demo, faker);
-  const carerFaker = new Faker({ locale: [en_GB, en, base], seed: options.seed + 1 });
-  const today = options.today ?? DEMO_TODAY;
-  demo.carerPlans.forEach((plan, index) => addCarers(demo.data, carerFaker, new Random(options.seed * 7919 + index), plan, today, options.seed));
-  return demo.data;
-}
+const repeat = (stage: CarerStage, times: number): CarerStage[] => Array.from({ length: times }, () => stage);
 
-/** The day tests generate the demo for, so it is the same on every run. */
-export const DEMO_TODAY: IsoDate = '2026-03-02';
+/** Northbrook's carers without a sign-in: a few at every stage of the journey, and some who stopped. */
+const NORTHBROOK_EXTRA_STAGES: readonly CarerStage[] = [
+  ...repeat('enquiry', 4), ...repeat('initial_visit', 3), ...repeat('assessment', 3), ...repeat('checks', 4),
+  ...repeat('panel', 2), ...repeat('decision', 2), ...repeat('withdrawn', 2), ...repeat('declined', 2), ...repeat('left', 2),
+];
+
+/** Carers without a sign-in elsewhere: mostly on the way to approval, some who stopped. */
+const NATIONAL_EXTRA_STAGES: readonly (readonly [CarerStage, number])[] = [
+  ['enquiry', 20], ['initial_visit', 12], ['assessment', 15], ['checks', 15], ['panel', 6], ['decision', 4], ['withdrawn', 12], ['declined', 6], ['left', 10],
+];
+
+/**
+ * A carer's record for every carer sign-in (approved, a few paused), and about one more in eight
+ * without a sign-in, on the way or gone: households, checks, reviews, panels. Northbrook shows every stage.
+ */
+function addCarerRecords(data: DemoData, faker: Faker, today: string, seed: number) {
+  const users = new Map(data.users.map((u) => [u.id, u]));
+  const byScheme = new Map<string, DemoMembership[]>();
+  for (const m of data.memberships) if (m.schemeId) byScheme.set(m.schemeId, [...(byScheme.get(m.schemeId) ?? []), m]);
+  data.schemes.forEach((scheme, index) => {
+    const members = byScheme.get(scheme.id) ?? [];
+    const withRole = (...roles: Role[]) => members.filter((m) => roles.includes(m.role)).map((m) => users.get(m.userId)!);
+    const town = scheme.name.replace(/ Shared Lives.*$/, '');
+    const random = new Random(seed * 7919 + index);
+    const carerUsers = withRole('carer');
+    const showcase = index === 0;
+    const [lat, lng] = REGION_CENTRES[scheme.region] ?? [53, -1.5];
+    addCarers(data.carers, faker, random, {
+      schemeId: scheme.id, town, showcase, carerUsers,
+      staff: withRole('scheme_worker', 'scheme_manager'),
+      panelMemberUserIds: withRole('panel_member').map((u) => u.id),
+      postcodeArea: town.replace(/[^A-Za-z]/g, '').slice(0, 2).toUpperCase().padEnd(2, 'X'),
+      centre: showcase ? [53.72, -2.46] : [lat + (random.next() - 0.5) * 1.5, lng + (random.next() - 0.5) * 1.5],
+      areas: showcase ? ['Northbrook Central', 'Northbrook East', 'Millbank', 'Ashcombe', 'Fellside'] : ['Central', 'North', 'South', 'East', 'West'].map((side) => `${town} ${side}`),
+      extraStages: showcase ? NORTHBROOK_EXTRA_STAGES : Array.from({ length: Math.max(3, Math.round(carerUsers.length * 0.12)) }, () => random.weighted(NATIONAL_EXTRA_STAGES)),
+    }, today, seed);
+  });
+}
 
 type DemoBuilder = ReturnType<typeof demoBuilder>;
 
 function demoBuilder(faker: Faker) {
-  const data: DemoData = { schemes: [], users: [], memberships: [], ...emptyCarerData() };
-  const carerPlans: SchemeCarers[] = [];
+  const data: DemoData = { schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData() };
   const emailsTaken = new Map<string, number>();
 
   const join = (userId: string, schemeId: string | null, role: Role) => {
@@ -100,25 +162,8 @@ function demoBuilder(faker: Faker) {
     return `${seen === 1 ? local : `${local}.${seen}`}@people.hearth.example`;
   };
 
-  const usersById = new Map<string, DemoUser>();
-  const inScheme = (schemeId: string, ...roles: Role[]) => {
-    for (const user of data.users.slice(usersById.size)) usersById.set(user.id, user);
-    return data.memberships.filter((m) => m.schemeId === schemeId && roles.includes(m.role)).map((m) => usersById.get(m.userId)!);
-  };
-
   return {
     data,
-    carerPlans,
-    /** Carers for a scheme, once its sign-ins are added: every carer sign-in is an approved carer; others are on the way or have gone. */
-    planCarers(schemeId: string, plan: Omit<SchemeCarers, 'schemeId' | 'carerUsers' | 'staff' | 'panelMemberUserIds'>) {
-      carerPlans.push({
-        schemeId,
-        carerUsers: inScheme(schemeId, 'carer'),
-        staff: inScheme(schemeId, 'scheme_worker', 'scheme_manager'),
-        panelMemberUserIds: inScheme(schemeId, 'panel_member').map((u) => u.id),
-        ...plan,
-      });
-    },
     addScheme(scheme: Omit<DemoScheme, 'id'>): string {
       const id = demoId('scheme', scheme.name);
       data.schemes.push({ id, ...scheme });
@@ -156,14 +201,6 @@ function addSmallSchemes(demo: DemoBuilder) {
   demo.addMembers(northbrook, 'circle_member', 4);
   demo.addMembers(northbrook, 'ambassador', 2);
   demo.addMembers(northbrook, 'panel_member', 2);
-  demo.planCarers(northbrook, {
-    town: 'Northbrook', postcodeArea: 'NB', centre: [53.72, -2.46], showcase: true,
-    areas: ['Northbrook Central', 'Northbrook East', 'Millbank', 'Ashcombe', 'Fellside'],
-    extraStages: [
-      ...repeat('enquiry', 4), ...repeat('initial_visit', 3), ...repeat('assessment', 3), ...repeat('checks', 4),
-      ...repeat('panel', 2), ...repeat('decision', 2), ...repeat('withdrawn', 2), ...repeat('declined', 2), ...repeat('left', 2),
-    ],
-  });
 
   const eastmere = demo.addScheme({
     name: 'Eastmere Shared Lives (demo)', kind: 'shared_lives', region: 'East of England', localAuthority: 'Eastmere Council',
@@ -172,18 +209,7 @@ function addSmallSchemes(demo: DemoBuilder) {
   demo.addMembers(eastmere, 'scheme_worker', 1);
   demo.addMembers(eastmere, 'carer', 4);
   demo.addMembers(eastmere, 'person', 5);
-  demo.planCarers(eastmere, {
-    town: 'Eastmere', postcodeArea: 'EM', centre: [52.4, 1.2], showcase: false, areas: ['Eastmere', 'Eastmere Quay'],
-    extraStages: ['enquiry', 'assessment', 'checks'],
-  });
 }
-
-const repeat = (value: CarerStage, times: number): CarerStage[] => Array.from({ length: times }, () => value);
-
-/** Carers without a sign-in at national scale: mostly on the way to approval, some who stopped. */
-const NATIONAL_EXTRA_STAGES: readonly (readonly [CarerStage, number])[] = [
-  ['enquiry', 20], ['initial_visit', 12], ['assessment', 15], ['checks', 15], ['panel', 6], ['decision', 4], ['withdrawn', 12], ['declined', 6], ['left', 10],
-];
 
 /** About 150 schemes of uneven size, roughly 10,000 carers and 13,000 people who use Shared Lives. */
 function addNationalSchemes(demo: DemoBuilder, faker: Faker) {
@@ -205,15 +231,6 @@ function addNationalSchemes(demo: DemoBuilder, faker: Faker) {
       demo.addMembers(schemeId, 'scheme_worker', faker.number.int({ min: 1, max: 4 }));
       demo.addMembers(schemeId, 'carer', carers);
       demo.addMembers(schemeId, 'person', Math.round(carers * faker.number.float({ min: 1.05, max: 1.55 })));
-      const [lat, lng] = REGION_CENTRES[region]!;
-      const stages = new Random(index + 1);
-      demo.planCarers(schemeId, {
-        town, showcase: false,
-        postcodeArea: town.replace(/[^A-Za-z]/g, '').slice(0, 2).toUpperCase().padEnd(2, 'X'),
-        centre: [lat + (stages.next() - 0.5) * 1.5, lng + (stages.next() - 0.5) * 1.5],
-        areas: ['Central', 'North', 'South', 'East', 'West'].map((side) => `${town} ${side}`),
-        extraStages: Array.from({ length: Math.round(carers * 0.12) }, () => stages.weighted(NATIONAL_EXTRA_STAGES)),
-      });
     }
   }
 }

@@ -5,7 +5,10 @@ import { createHash } from 'node:crypto';
  * The same key always gives the same id, so a user or scheme loaded by two demo runs,
  * even with different seeds, is one row, and its memberships still point at it.
  */
-export function demoId(kind: string, key: string): string {
+export type DemoKind = 'scheme' | 'user' | 'membership' | 'person' | 'referral' | 'status change' | 'profile' | 'risk' | 'category' | 'circle member' | 'consent'
+  | 'carer' | 'check type' | 'panel' | 'panel member' | 'panel case' | 'panel view';
+
+export function demoId(kind: DemoKind, key: string): string {
   const bytes = createHash('sha1').update(`hearth-demo:${kind}:${key}`).digest();
   bytes[6] = (bytes[6]! & 0x0f) | 0x50;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

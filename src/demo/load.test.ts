@@ -4,6 +4,8 @@ import { verifyPassword } from '../platform/auth/passwords.js';
 import type { Database } from '../platform/db/database.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import { testDatabase } from '../platform/testing/database.js';
+import { people } from '../people/schema.js';
+import { carers } from '../carers/schema.js';
 import { DEMO_SIGN_INS, generateDemo } from './generate.js';
 import { hasAnyScheme, loadDemo } from './load.js';
 
@@ -22,7 +24,9 @@ async function rowCounts() {
   const [s] = await db.owner.select({ n: count() }).from(schemes);
   const [u] = await db.owner.select({ n: count() }).from(users);
   const [m] = await db.owner.select({ n: count() }).from(memberships);
-  return { schemes: s!.n, users: u!.n, memberships: m!.n };
+  const [p] = await db.owner.select({ n: count() }).from(people);
+  const [c] = await db.owner.select({ n: count() }).from(carers);
+  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n };
 }
 
 describe('loadDemo', () => {
@@ -30,14 +34,12 @@ describe('loadDemo', () => {
     expect(await hasAnyScheme(db)).toBe(false);
 
     const first = await loadDemo(db, small, { password });
-    const expected = { schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length };
-    const carerRecords = [small.checkTypes, small.carerHomes, small.householdMembers, small.carerStageChanges, small.approvalPanels, small.panelMembers,
-      small.panelCases, small.panelViews, small.carerApprovals, small.checkRecords, small.carerReviews].reduce((sum, rows) => sum + rows.length, 0);
-    expect(first).toEqual({ ...expected, carers: small.carers.length, carerRecords });
+    const expected = { schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length, people: small.people.people.length, carers: small.carers.carers.length };
+    expect(first).toEqual(expected);
     expect(await rowCounts()).toEqual(expected);
     expect(await hasAnyScheme(db)).toBe(true);
 
-    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, carers: 0, carerRecords: 0 });
+    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0 });
     expect(await rowCounts()).toEqual(expected);
   });
 

@@ -1,27 +1,28 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../platform/auth/passwords.js';
-import type { Database } from '../platform/db/database.js';
-import { memberships, schemes, users } from '../platform/db/schema.js';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Database, Tx } from '../platform/db/database.js';
+import {
+  circleConsents, circleMembers, communicationNeeds, matchingPreferences, needsSummaries, onePageProfiles, people, personStatusChanges,
+  personSupportNeeds, referrals, risks, supportNeedCategories,
+} from '../people/schema.js';
+import type { DemoPeople } from './people.js';
 import { carerApprovals, carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from '../carers/schema.js';
 import { checkRecords, checkTypes } from '../carers/checks/schema.js';
 import { approvalPanels, panelCases, panelMembers, panelViews } from '../panel/schema.js';
+import type { DemoCarerData } from './carers.js';
+import { memberships, schemes, users } from '../platform/db/schema.js';
 import type { DemoData } from './generate.js';
 
 export interface DemoCounts {
   schemes: number;
   users: number;
   memberships: number;
+  /** Records of people who use Shared Lives. */
+  people: number;
+  /** Carers' records (with their households, checks, reviews and panels). */
   carers: number;
-  /** Their households, checks, stage history, reviews, approvals and panels. */
-  carerRecords: number;
 }
-
-/** Carers' tables, in the order their foreign keys need. */
-const CARER_TABLES = [
-  ['checkTypes', checkTypes], ['carerHomes', carerHomes], ['householdMembers', householdMembers], ['carerStageChanges', carerStageChanges],
-  ['approvalPanels', approvalPanels], ['panelMembers', panelMembers], ['panelCases', panelCases], ['panelViews', panelViews],
-  ['carerApprovals', carerApprovals], ['checkRecords', checkRecords], ['carerReviews', carerReviews],
-] as const;
 
 const ROWS_PER_INSERT = 1_000;
 
@@ -32,25 +33,60 @@ const ROWS_PER_INSERT = 1_000;
  */
 export async function loadDemo(db: Database, data: DemoData, options: { password: string }): Promise<DemoCounts> {
   const passwordHash = await hashPassword(options.password);
-  return db.owner.transaction(async (tx) => {
-    const counts = {
-      schemes: await inChunks(data.schemes, (chunk) =>
-        tx.insert(schemes).values(chunk).onConflictDoNothing().returning({ id: schemes.id })),
-      users: await inChunks(data.users, (chunk) =>
-        tx.insert(users).values(chunk.map((user) => ({ ...user, passwordHash }))).onConflictDoNothing().returning({ id: users.id })),
-      memberships: await inChunks(data.memberships, (chunk) =>
-        tx.insert(memberships).values(chunk).onConflictDoNothing().returning({ id: memberships.id })),
-      carers: 0,
-      carerRecords: 0,
-    };
-    // Check types first (records point at them), then carers, then everything that belongs to a carer.
-    counts.carerRecords += await inChunks(data.checkTypes, (chunk) => tx.insert(checkTypes).values(chunk).onConflictDoNothing().returning({ id: checkTypes.id }));
-    counts.carers = await inChunks(data.carers, (chunk) => tx.insert(carers).values(chunk).onConflictDoNothing().returning({ id: carers.id }));
-    for (const [key, table] of CARER_TABLES.slice(1)) {
-      counts.carerRecords += await inChunks<object>(data[key], (chunk) => tx.insert(table).values(chunk as never).onConflictDoNothing().returning({ one: sql`1` }));
-    }
-    return counts;
-  });
+  return db.owner.transaction(async (tx) => ({
+    schemes: await inChunks(data.schemes, (chunk) =>
+      tx.insert(schemes).values(chunk).onConflictDoNothing().returning({ id: schemes.id })),
+    users: await inChunks(data.users, (chunk) =>
+      tx.insert(users).values(chunk.map((user) => ({ ...user, passwordHash }))).onConflictDoNothing().returning({ id: users.id })),
+    memberships: await inChunks(data.memberships, (chunk) =>
+      tx.insert(memberships).values(chunk).onConflictDoNothing().returning({ id: memberships.id })),
+    people: await loadPeople(tx, data.people),
+    carers: await loadCarers(tx, data.carers),
+  }));
+}
+
+/** People's records, parents before children; returns how many person records were added. */
+async function loadPeople(tx: Tx, data: DemoPeople): Promise<number> {
+  const load = <T extends PgTable>(table: T, rows: T['$inferInsert'][]) =>
+    inChunks(rows, async (chunk) => {
+      await tx.insert(table).values(chunk).onConflictDoNothing();
+      return [];
+    });
+  await load(supportNeedCategories, data.categories);
+  const added = await inChunks(data.people, (chunk) => tx.insert(people).values(chunk).onConflictDoNothing().returning({ id: people.id }));
+  await load(personStatusChanges, data.statusChanges);
+  await load(referrals, data.referrals);
+  await load(onePageProfiles, data.profiles);
+  await load(communicationNeeds, data.communication);
+  await load(personSupportNeeds, data.needs);
+  await load(needsSummaries, data.summaries);
+  await load(matchingPreferences, data.preferences);
+  await load(risks, data.risks);
+  await load(circleMembers, data.circleMembers);
+  await load(circleConsents, data.consents);
+  return added;
+}
+
+/** Carers' records, parents before children; returns how many carers were added. */
+async function loadCarers(tx: Tx, data: DemoCarerData): Promise<number> {
+  const load = <T extends PgTable>(table: T, rows: T['$inferInsert'][]) =>
+    inChunks(rows, async (chunk) => {
+      await tx.insert(table).values(chunk).onConflictDoNothing();
+      return [];
+    });
+  await load(checkTypes, data.checkTypes);
+  const added = await inChunks(data.carers, (chunk) => tx.insert(carers).values(chunk).onConflictDoNothing().returning({ id: carers.id }));
+  await load(carerHomes, data.carerHomes);
+  await load(householdMembers, data.householdMembers);
+  await load(carerStageChanges, data.carerStageChanges);
+  await load(approvalPanels, data.approvalPanels);
+  await load(panelMembers, data.panelMembers);
+  await load(panelCases, data.panelCases);
+  await load(panelViews, data.panelViews);
+  await load(carerApprovals, data.carerApprovals);
+  await load(checkRecords, data.checkRecords);
+  await load(carerReviews, data.carerReviews);
+  return added;
 }
 
 /** Whether any scheme exists: start-up loads the small demo only into an empty database. */

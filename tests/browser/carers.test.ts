@@ -4,17 +4,21 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { carers } from '../../src/carers/schema.js';
 import { approvalPanels, panelCases } from '../../src/panel/schema.js';
+import { schemes } from '../../src/platform/db/schema.js';
 import { checkAxe, checkPage, signIn, takeBrowserProblems, test, type Hearth } from './harness.js';
 
 /** Carers' pages the walk may not reach in its 60 pages, each checked with axe, and the journey to approval in the browser. */
 
+/** A carer in Northbrook, where the demo sign-ins work, at this stage. */
 const carerAt = async (hearth: Hearth, stage: 'enquiry' | 'decision' | 'approved') =>
-  (await hearth.db.owner.select().from(carers).where(eq(carers.stage, stage)).limit(1))[0]!;
+  (await hearth.db.owner.select({ id: carers.id }).from(carers).innerJoin(schemes, eq(schemes.id, carers.schemeId))
+    .where(and(eq(carers.stage, stage), eq(schemes.name, 'Northbrook Shared Lives (demo)'))).limit(1))[0]!;
 
 async function caseFor(hearth: Hearth, stage: 'panel' | 'decision') {
   const [found] = await hearth.db.owner.select({ id: panelCases.id }).from(panelCases).innerJoin(carers, eq(carers.id, panelCases.carerId))
     .innerJoin(approvalPanels, eq(approvalPanels.id, panelCases.panelId))
-    .where(and(eq(carers.stage, stage), stage === 'panel' ? isNull(panelCases.recommendation) : eq(panelCases.recommended, true)));
+    .innerJoin(schemes, eq(schemes.id, carers.schemeId))
+    .where(and(eq(carers.stage, stage), eq(schemes.name, 'Northbrook Shared Lives (demo)'), stage === 'panel' ? isNull(panelCases.recommendation) : eq(panelCases.recommended, true)));
   return found!.id;
 }
 

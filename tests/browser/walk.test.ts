@@ -87,6 +87,11 @@ const FORMS: FormCheck[] = [
     errors: ['Enter your new password again'], notKept: ['Current password'],
   },
   {
+    name: 'recording a referral', as: 'scheme_worker', path: '/people/referrals/new', submit: 'Record the referral', status: 400,
+    type: { 'Full name': 'Ada Example', 'Their name': 'Sam Referrer' },
+    errors: ['Choose who made the referral', 'Enter why they have been referred', 'Choose how urgent it is', 'Enter what the person wants'],
+  },
+  {
     name: 'adding a scheme', as: 'national_admin', path: '/schemes/new', submit: 'Add scheme', status: 400,
     type: { 'Scheme name': 'Westholm Shared Lives', 'Local authority': 'Westholm Council' },
     errors: ['Choose what the scheme runs', 'Choose the region', 'Enter the manager’s full name'],

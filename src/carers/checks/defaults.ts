@@ -4,7 +4,7 @@ type DefaultCheckType = Omit<CheckType, 'id'> & { position: number };
 
 /**
  * The checks and training a new scheme starts with: realistic defaults a manager can change at
- * /carers/settings/checks. (drizzle/0004_carers_custom.sql gives schemes made before this the same list.)
+ * /carers/settings/checks. (drizzle/0006_carers_custom.sql gives schemes made before this the same list.)
  */
 export const DEFAULT_CHECK_TYPES: readonly DefaultCheckType[] = ([
   { name: 'DBS check (enhanced, with adults’ barred list)', kind: 'check', appliesTo: 'every_adult', validMonths: 36, howMany: 1, required: true },

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { formErrors } from '../forms/forms.js';
 import type { Actor } from '../http/types.js';
 import type { Permission } from '../permissions/permissions.js';
-import { CsvRowsProblem, type CsvDefinition, type CsvPreview } from './define.js';
+import { CsvRowsProblem, type CsvDefinition, type CsvPreview, type CsvProblem } from './define.js';
 
 export interface CsvImport<T> {
   /** Where the list lives, e.g. `/carers`: the import is at `/carers/import`. */
@@ -13,6 +13,11 @@ export interface CsvImport<T> {
   csv: CsvDefinition<T>;
   /** Saves every row or none, in one transaction; throws CsvRowsProblem for rows that clash with saved records. */
   save: (actor: Actor, rows: T[]) => Promise<{ count: number }>;
+  /**
+   * Problems only the saved records can show (an unknown id, a clash), found before anything is saved,
+   * so the preview lists them with the rest. Rows are in file order: the first is row 2. Save checks again.
+   */
+  check?: (actor: Actor, rows: T[]) => Promise<CsvProblem[]>;
 }
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -56,7 +61,9 @@ export function csvImportRoutes<T>(app: FastifyInstance, options: CsvImport<T>) 
         errors: formErrors([{ path: ['file'], message: text.trim() ? 'The file must be a CSV file' : 'Choose a CSV file to upload' }]),
       });
     }
-    return showPreview(reply, csv.preview(text), text);
+    const preview = csv.preview(text);
+    const problems = preview.ok && options.check ? await options.check(request.actor, preview.ready) : [];
+    return showPreview(reply, problems.length ? { ...preview, problems, ok: false } : preview, text);
   });
 
   app.post(`${base}/import/confirm`, { config, bodyLimit: MAX_BYTES * 2 }, async (request, reply) => {

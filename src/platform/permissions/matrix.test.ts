@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { testApp, Visitor } from '../testing/app.js';
 import { aScheme, aUser } from '../testing/builders.js';
-import { aCarer, aHouseholdMember, aPanel, aPanelCase, defaultCheckTypes } from '../../carers/testing.js';
+import { aCircleMember, aPerson } from '../../people/testing.js';
+import { risks, supportNeedCategories } from '../../people/schema.js';
+import { aCarer, aHouseholdMember, aPanel, defaultCheckTypes } from '../../carers/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -95,6 +97,41 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'POST /team/:id/end': ['scheme_manager'],
   'GET /api/v1/team': ['scheme_manager'],
   'POST /api/v1/team': ['scheme_manager'],
+  'GET /people/referrals/new': staff,
+  'POST /people/referrals': staff,
+  'GET /people/:id': [...staff, 'person', 'circle_member'],
+  'GET /people/:id/details': staff,
+  'POST /people/:id/details': staff,
+  'GET /people/:id/status': staff,
+  'POST /people/:id/status': staff,
+  'GET /people/:id/profile': staff,
+  'GET /people/:id/profile/edit': staff,
+  'POST /people/:id/profile': staff,
+  'GET /people/:id/communication': staff,
+  'POST /people/:id/communication': staff,
+  'GET /people/:id/needs': staff,
+  'GET /people/:id/needs/edit': staff,
+  'POST /people/:id/needs': staff,
+  'GET /people/:id/wishes': staff,
+  'POST /people/:id/wishes': staff,
+  'GET /people/:id/risks/new': staff,
+  'POST /people/:id/risks': staff,
+  'GET /people/:id/risks/:riskId': staff,
+  'POST /people/:id/risks/:riskId': staff,
+  'GET /people/:id/circle': staff,
+  'GET /people/:id/circle/new': staff,
+  'POST /people/:id/circle': staff,
+  'GET /people/:id/circle/:memberId': staff,
+  'POST /people/:id/circle/:memberId': staff,
+  'POST /people/:id/circle/:memberId/end': staff,
+  'GET /people/import': staff,
+  'GET /people/import/template.csv': staff,
+  'POST /people/import': staff,
+  'POST /people/import/confirm': staff,
+  'GET /people/export.csv': staff,
+  'GET /people/settings/needs': ['scheme_manager'],
+  'POST /people/settings/needs': ['scheme_manager'],
+  'POST /people/settings/needs/:categoryId/retire': ['scheme_manager'],
   'GET /audit': ['scheme_manager', 'national_admin'],
   'GET /schemes': ['national_admin'],
   'GET /schemes/new': ['national_admin'],
@@ -107,33 +144,41 @@ describe('permission matrix: every route as every role, and signed out', () => {
   let db: Database;
   let close: () => Promise<void>;
   const visitors = new Map<Who, Visitor>();
-  /** A real record for each route's parameters (by the path up to them), so pages render rather than answer 404. */
-  const samples = new Map<string, string>([['/hearth/:file', 'hearth-logo.svg'], ['/assets/*', 'images/favicon.ico']]);
-  const urlFor = (route: string) => route.replace(/:\w+|\*/g, (param, offset: number) => samples.get(route.slice(0, offset) + param) ?? samples.get('/team/:id')!);
+  const users = new Map<Role, string>();
+  /** Real ids for route parameters, by the route's first path segment ('*' for any route). */
+  const params: Record<string, Record<string, string>> = { '*': { file: 'hearth-logo.svg' } };
+  const fill = (url: string) => url
+    .replace(/:(\w+)/g, (_, name: string) => params[url.split('/')[1]!]?.[name] ?? params['*']![name] ?? name)
+    .replace('*', 'images/favicon.ico');
 
   beforeAll(async () => {
     ({ app, db, close } = await testApp());
     const scheme = await aScheme(db);
-    const users = new Map<Role, string>();
     for (const role of ROLES) {
       const user = await aUser(db, { role, schemeId: role === 'national_admin' ? null : scheme.id });
-      users.set(role, user.id);
       const visitor = new Visitor(app);
       await visitor.signIn(user.email);
       visitors.set(role, visitor);
+      users.set(role, user.id);
     }
-    const checkTypes = await defaultCheckTypes(db, scheme.id);
-    const carer = await aCarer(db, { schemeId: scheme.id, stage: 'panel', userId: users.get('carer')! });
-    const panel = await aPanel(db, scheme.id, { memberUserIds: [users.get('panel_member')!] });
-    samples.set('/carers/:id', carer.id);
-    samples.set('/carers/:id/household/:memberId', (await aHouseholdMember(db, carer)).id);
-    samples.set('/carers/settings/checks/:id', checkTypes[0]!.id);
-    samples.set('/panel/:id', panel.id);
-    samples.set('/panel/cases/:id', (await aPanelCase(db, panel, carer)).id);
     const outsider = new Visitor(app);
     await outsider.get('/sign-in');
     visitors.set('signed out', outsider);
-    samples.set('/team/:id', (await aUser(db, { role: 'carer', schemeId: scheme.id })).membership.id);
+    params.team = { id: (await aUser(db, { role: 'carer', schemeId: scheme.id })).membership.id };
+    // The carer-role visitor's own record, at the approval panel, with someone at home; a panel the panel member sits on.
+    await defaultCheckTypes(db, scheme.id);
+    const carer = await aCarer(db, { schemeId: scheme.id, stage: 'panel', userId: users.get('carer')! });
+    params.carers = { id: carer.id, memberId: (await aHouseholdMember(db, carer)).id };
+    params.panel = { id: (await aPanel(db, scheme.id, { memberUserIds: [users.get('panel_member')!] })).id };
+    // The person-role visitor's own record, and the circle visitor consented to by that person.
+    const person = await aPerson(db, { schemeId: scheme.id, status: 'assessing', userId: users.get('person')! });
+    await aCircleMember(db, person, { userId: users.get('circle_member')!, consents: ['profile'] });
+    params.people = {
+      id: person.id,
+      memberId: (await aCircleMember(db, person, { name: 'Spare Member' })).id,
+      riskId: (await db.owner.insert(risks).values({ schemeId: scheme.id, personId: person.id, risk: 'Falls', positiveSteps: 'Grab rails' }).returning())[0]!.id,
+      categoryId: (await db.owner.insert(supportNeedCategories).values({ schemeId: scheme.id, name: 'Spare need' }).returning())[0]!.id,
+    };
   });
   afterAll(async () => close());
 
@@ -148,11 +193,13 @@ describe('permission matrix: every route as every role, and signed out', () => {
 
   it('lets in exactly the expected roles', async () => {
     const surprises: string[] = [];
-    // Sign-out last, since it ends the session the other requests use.
-    const rules = [...app.accessRules].sort((a, b) => Number(a.url === '/sign-out') - Number(b.url === '/sign-out'));
+    // Reading first, so what a post changes (ending a circle membership) cannot change who may read;
+    // sign-out last, since it ends the session the other requests use.
+    const order = (r: { method: string; url: string }) => (r.url === '/sign-out' ? 2 : r.method === 'GET' ? 0 : 1);
+    const rules = [...app.accessRules].sort((a, b) => order(a) - order(b));
     for (const rule of rules) {
       const key = `${rule.method} ${rule.url}`;
-      const url = urlFor(rule.url);
+      const url = fill(rule.url);
       for (const [who, visitor] of visitors) {
         const response = rule.method === 'GET'
           ? await visitor.get(url)

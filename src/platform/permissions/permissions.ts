@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'carers.settings': ['scheme_manager'],
   'due.view': [...staff, 'carer'],
   'people.view': [...staff, 'carer', 'person', 'circle_member'],
+  'people.manage': staff,
+  'people.settings': ['scheme_manager'],
   'matching.use': [...staff, 'carer', 'person', 'circle_member'],
   'arrangements.view': [...staff, 'carer', 'person', 'circle_member'],
   'panel.view': [...staff, 'panel_member'],

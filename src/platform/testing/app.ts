@@ -24,10 +24,10 @@ export class Visitor {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
   }
 
-  /** A form post; a list sends the field once per value, as ticked checkboxes do. */
+  /** A form post; a list sends the field once per value, as checkboxes do. */
   async post(url: string, form: Record<string, string | string[]>, options: { csrf?: boolean } = {}) {
-    const fields = { ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...form };
-    const body = new URLSearchParams(Object.entries(fields).flatMap(([name, value]) => [value].flat().map((v) => [name, v]))).toString();
+    const fields = Object.entries({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...form });
+    const body = new URLSearchParams(fields.flatMap(([name, value]) => [value].flat().map((v) => [name, v]))).toString();
     return this.remember(await this.app.inject({
       method: 'POST', url, payload: body,
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,0 +1,150 @@
+import type { FastifyInstance } from 'fastify';
+import { answers, submitForm } from '../platform/forms/forms.js';
+import { ids } from './fields.js';
+import { categoryForm, needsForm, preferencesForm, riskForm } from './forms.js';
+import type { PersonHeader } from './header.js';
+import type { PeopleServices } from './service.js';
+import { asValues, options, type Values } from './view-helpers.js';
+import { HOUSEHOLD_TOPICS, type HouseholdAnswer } from './words.js';
+
+type Preferences = Awaited<ReturnType<PeopleServices['needs']['preferences']>>['preferences'];
+
+/** What someone wants from a match, in words, for a summary list: about "you" when the person reads it. */
+export function preferenceWords(p: NonNullable<Preferences>, { you = false } = {}) {
+  const they = you ? 'you' : 'they';
+  const row = (key: string, value: string | number | null | undefined) => ({ key: { text: key }, value: { text: value === null || value === undefined || value === '' ? 'Not written down' : String(value) } });
+  const household = (topic: keyof typeof HOUSEHOLD_TOPICS, answer: HouseholdAnswer | null) =>
+    row(HOUSEHOLD_TOPICS[topic].question, answer ? HOUSEHOLD_TOPICS[topic].answers[answer] : null);
+  return {
+    rows: [
+      row(`Where ${they} want to live`, p.areas),
+      row('How far from there', p.maxDistanceMiles ? `Up to ${p.maxDistanceMiles} miles` : null),
+      row('Household', p.household),
+      household('children', p.children),
+      household('pets', p.pets),
+      household('smoking', p.smoking),
+      row('Faith', p.faith),
+      row('Culture', p.culture),
+      row('Languages', p.languages.join(', ')),
+      row('Interests', p.interests.join(', ')),
+      row('Routines', p.routines),
+      row(`Who ${they} want to live with or near`, p.liveWithOrNear),
+    ],
+  };
+}
+
+export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServices) {
+  app.get('/people/:id/needs', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    const found = await needs.page(request.actor, id);
+    return reply.view('people/views/needs.njk', {
+      title: `Needs, wishes and risks: ${found.person.name}`, section: 'needs', backLink: '/people', ...found,
+      needNames: found.needs.map((n) => n.name),
+      preferences: found.preferences && preferenceWords(found.preferences),
+    });
+  });
+
+  const needsContext = (found: Awaited<ReturnType<typeof needs.needsForm>>, values: Values) => ({
+    title: `Support needs, health and medication: ${found.person.name}`, person: found.person, backLink: `/people/${found.person.id}/needs`,
+    categories: options(found.categories.map((c) => ({ value: c.id, text: c.retiredAt ? `${c.name} (no longer offered)` : c.name })), values.categoryIds),
+  });
+
+  app.get('/people/:id/needs/edit', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    const found = await needs.needsForm(request.actor, id);
+    const values = { ...asValues(found.summary), categoryIds: found.needs.map((n) => n.id) };
+    return reply.view('people/views/needs-edit.njk', { ...needsContext(found, values), values });
+  });
+
+  app.post('/people/:id/needs', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    const found = await needs.needsForm(request.actor, id);
+    return submitForm(reply, {
+      schema: needsForm,
+      view: 'people/views/needs-edit.njk',
+      context: needsContext(found, answers(request.body)),
+      save: (form) => needs.saveNeeds(request.actor, id, form),
+      then: () => reply.redirect(`/people/${id}/needs`),
+    });
+  });
+
+  const wishesContext = (person: PersonHeader, values: Values) => ({
+    title: `What they want from a match: ${person.name}`, person, backLink: `/people/${person.id}/needs`,
+    household: Object.fromEntries(Object.entries(HOUSEHOLD_TOPICS).map(([topic, { question, answers: words }]) =>
+      [topic, { question, items: [...options(words, values[topic]), { value: '', text: 'Not asked yet', checked: !values[topic], selected: false }] }])),
+  });
+
+  app.get('/people/:id/wishes', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    const found = await needs.preferences(request.actor, id);
+    const values = asValues(found.preferences, ['languages', 'interests']);
+    return reply.view('people/views/wishes.njk', { ...wishesContext(found.person, values), values });
+  });
+
+  app.post('/people/:id/wishes', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    return submitForm(reply, {
+      schema: preferencesForm,
+      view: 'people/views/wishes.njk',
+      context: wishesContext(await header(request.actor, id), answers(request.body)),
+      save: (form) => needs.savePreferences(request.actor, id, form),
+      then: () => reply.redirect(`/people/${id}/needs`),
+    });
+  });
+
+  const riskContext = (person: PersonHeader, riskId?: string) => ({
+    title: riskId ? `Change a risk: ${person.name}` : `Add a risk: ${person.name}`, person, riskId, backLink: `/people/${person.id}/needs`,
+  });
+
+  app.get('/people/:id/risks/new', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    const { person } = await needs.risk(request.actor, id);
+    return reply.view('people/views/risk.njk', { ...riskContext(person), values: {} });
+  });
+
+  app.post('/people/:id/risks', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    return submitForm(reply, {
+      schema: riskForm,
+      view: 'people/views/risk.njk',
+      context: riskContext(await header(request.actor, id)),
+      save: ({ ended: _, ...form }) => needs.addRisk(request.actor, id, form),
+      then: () => reply.redirect(`/people/${id}/needs`),
+    });
+  });
+
+  app.get('/people/:id/risks/:riskId', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id, riskId } = ids(request.params, 'id', 'riskId');
+    const { person, risk } = await needs.risk(request.actor, id, riskId);
+    return reply.view('people/views/risk.njk', { ...riskContext(person, riskId), values: asValues(risk) });
+  });
+
+  app.post('/people/:id/risks/:riskId', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id, riskId } = ids(request.params, 'id', 'riskId');
+    const { person } = await needs.risk(request.actor, id, riskId);
+    return submitForm(reply, {
+      schema: riskForm,
+      view: 'people/views/risk.njk',
+      context: riskContext(person, riskId),
+      save: (form) => needs.updateRisk(request.actor, id, riskId, form),
+      then: () => reply.redirect(`/people/${id}/needs`),
+    });
+  });
+
+  app.get('/people/settings/needs', { config: { access: 'people.settings' } }, async (request, reply) =>
+    reply.view('people/views/settings-needs.njk', { title: 'Support needs this scheme records', backLink: '/people', categories: await needs.categories(request.actor), values: {} }));
+
+  app.post('/people/settings/needs', { config: { access: 'people.settings' } }, async (request, reply) => submitForm(reply, {
+    schema: categoryForm,
+    view: 'people/views/settings-needs.njk',
+    context: { title: 'Support needs this scheme records', backLink: '/people', categories: await needs.categories(request.actor) },
+    save: ({ name }) => needs.addCategory(request.actor, name),
+    then: () => reply.redirect('/people/settings/needs'),
+  }));
+
+  app.post('/people/settings/needs/:categoryId/retire', { config: { access: 'people.settings' } }, async (request, reply) => {
+    const { categoryId } = ids(request.params, 'categoryId');
+    await needs.retireCategory(request.actor, categoryId);
+    return reply.redirect('/people/settings/needs');
+  });
+}

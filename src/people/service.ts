@@ -1,0 +1,35 @@
+import type { Database } from '../platform/db/database.js';
+import type { Actor } from '../platform/http/types.js';
+import { aboutService } from './about-service.js';
+import { sightOf } from './access.js';
+import { circleService } from './circle-service.js';
+import { peopleCsvService } from './csv-service.js';
+import { personHeader, type PersonHeader } from './header.js';
+import { needsService } from './needs-service.js';
+import { recordsService } from './records-service.js';
+import { sharedViewService } from './shared-view-service.js';
+
+/** The people's journey, as one service for the composition root and for other capabilities. */
+export function peopleServices(db: Database, options: { today?: () => string } = {}) {
+  return {
+    records: recordsService(db, options.today),
+    about: aboutService(db),
+    needs: needsService(db),
+    circle: circleService(db),
+    shared: sharedViewService(db),
+    csv: peopleCsvService(db, options.today),
+
+    /**
+     * The top of any page about a person, with the communication flag: for matching, arrangements and
+     * the carer's view to show through `people/views/person-header.njk`. Checks the actor may see them.
+     */
+    async header(actor: Actor, personId: string): Promise<PersonHeader> {
+      return db.inScope(actor, async (tx) => {
+        await sightOf(tx, actor, personId);
+        return personHeader(tx, personId);
+      });
+    },
+  };
+}
+
+export type PeopleServices = ReturnType<typeof peopleServices>;
