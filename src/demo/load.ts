@@ -11,6 +11,7 @@ import { carerApprovals, carerHomes, carerReviews, carers, carerStageChanges, ho
 import { checkRecords, checkTypes } from '../carers/checks/schema.js';
 import { approvalPanels, panelCases, panelMembers, panelViews } from '../panel/schema.js';
 import type { DemoCarerData } from './carers.js';
+import { insertMany } from './bulk.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import type { DemoData } from './generate.js';
 
@@ -67,25 +68,20 @@ async function loadPeople(tx: Tx, data: DemoPeople): Promise<number> {
   return added;
 }
 
-/** Carers' records, parents before children; returns how many carers were added. */
+/** Carers' records, parents before children, many rows to a statement; returns how many carers were added. */
 async function loadCarers(tx: Tx, data: DemoCarerData): Promise<number> {
-  const load = <T extends PgTable>(table: T, rows: T['$inferInsert'][]) =>
-    inChunks(rows, async (chunk) => {
-      await tx.insert(table).values(chunk).onConflictDoNothing();
-      return [];
-    });
-  await load(checkTypes, data.checkTypes);
-  const added = await inChunks(data.carers, (chunk) => tx.insert(carers).values(chunk).onConflictDoNothing().returning({ id: carers.id }));
-  await load(carerHomes, data.carerHomes);
-  await load(householdMembers, data.householdMembers);
-  await load(carerStageChanges, data.carerStageChanges);
-  await load(approvalPanels, data.approvalPanels);
-  await load(panelMembers, data.panelMembers);
-  await load(panelCases, data.panelCases);
-  await load(panelViews, data.panelViews);
-  await load(carerApprovals, data.carerApprovals);
-  await load(checkRecords, data.checkRecords);
-  await load(carerReviews, data.carerReviews);
+  await insertMany(tx, checkTypes, data.checkTypes);
+  const added = await insertMany(tx, carers, data.carers);
+  await insertMany(tx, carerHomes, data.carerHomes);
+  await insertMany(tx, householdMembers, data.householdMembers);
+  await insertMany(tx, carerStageChanges, data.carerStageChanges);
+  await insertMany(tx, approvalPanels, data.approvalPanels);
+  await insertMany(tx, panelMembers, data.panelMembers);
+  await insertMany(tx, panelCases, data.panelCases);
+  await insertMany(tx, panelViews, data.panelViews);
+  await insertMany(tx, carerApprovals, data.carerApprovals);
+  await insertMany(tx, checkRecords, data.checkRecords);
+  await insertMany(tx, carerReviews, data.carerReviews);
   return added;
 }
 
