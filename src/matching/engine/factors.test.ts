@@ -21,9 +21,11 @@ function factor(name: Factor, person: MatchPerson, carer: MatchCarer, options: P
 }
 
 describe('soft factors', () => {
-  it('shared interests: full marks from three shared, or all of the shorter list', () => {
+  it("shared interests: full marks when the carer shares three of the person's, or all when they listed fewer", () => {
     const person = aPerson({ interests: ['gardening', 'football', 'cooking', 'darts'] });
-    expect(factor('interests', person, aCarer({ interests: ['Football', 'gardening'] }))).toEqual({ value: 1, text: 'Both enjoy gardening and football' });
+    expect(factor('interests', person, aCarer({ interests: ['Football', 'gardening', 'cooking'] }))).toEqual({ value: 1, text: 'Both enjoy gardening, football and cooking' });
+    expect(factor('interests', person, aCarer({ interests: ['Football', 'gardening'] }))).toEqual({ value: 0.667, text: 'Both enjoy gardening and football' });
+    expect(factor('interests', aPerson({ interests: ['bingo'] }), aCarer({ interests: ['bingo', 'chess'] })).value).toBe(1);
     expect(factor('interests', person, aCarer({ interests: ['football', 'bingo', 'swimming', 'chess'] })).value).toBeCloseTo(1 / 3, 2);
     expect(factor('interests', person, aCarer({ interests: ['bingo'] }))).toEqual({ value: 0, text: 'No shared interests yet' });
     expect(factor('interests', aPerson(), aCarer({ interests: ['bingo'] }))).toEqual({ value: 0.5, text: 'No interests listed yet' });

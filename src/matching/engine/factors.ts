@@ -12,7 +12,7 @@ import { FACTORS, type Factor } from './types.js';
 
 export const NEUTRAL = 0.5;
 
-/** Overlaps score fully from this many shared words (or all the fewer words one side listed). */
+/** Interests and routines score fully when the carer shares this many of the person's (or all, if the person listed fewer). */
 const FULL_OVERLAP = 3;
 
 export const FACTOR_INDEX = Object.fromEntries(FACTORS.map((f, i) => [f, i])) as Record<Factor, number>;
@@ -46,7 +46,7 @@ function overlapValue(a: TagSet, i: number, b: TagSet, j: number): number {
   const na = a.count[i]!;
   const nb = b.count[j]!;
   if (na === 0 || nb === 0) return NEUTRAL;
-  return Math.min(1, shared(a, i, b, j) / Math.min(na, nb, FULL_OVERLAP));
+  return Math.min(1, shared(a, i, b, j) / Math.min(na, FULL_OVERLAP));
 }
 
 function languageValue(P: PeoplePool, pi: number, C: CarerPool, ci: number): number {
