@@ -104,9 +104,9 @@ describe('maximum-weight assignment', () => {
     expect(result.total).toBe(16);
   });
 
-  it('equals brute force, is never worse than greedy, and respects capacities and edges', () => {
-    fc.assert(fc.property(problem, (p) => {
-      const result = maxWeightAssignment(p);
+  it('equals brute force, is never worse than greedy, and respects capacities and edges, however few edges it starts with', () => {
+    fc.assert(fc.property(problem, fc.constantFrom(1, 2, 32), (p, firstEdges) => {
+      const result = maxWeightAssignment(p, { firstEdges });
       expect(result.total).toBe(bruteForce(p));
       expect(result.total).toBeGreaterThanOrEqual(greedy(p));
       const load = Array.from(p.capacity, () => 0);
@@ -138,7 +138,9 @@ describe('maximum-weight assignment', () => {
         start[r + 1] = column.length;
       }
       const p = { rows, capacity, start, column: Int32Array.from(column), weight: Int32Array.from(weight) };
-      expect(maxWeightAssignment(p).total).toBe(viaMunkres(p));
+      const expected = viaMunkres(p);
+      expect(maxWeightAssignment(p).total).toBe(expected);
+      expect(maxWeightAssignment(p, { firstEdges: 2 }).total).toBe(expected);
     }), { numRuns: 200 });
   });
 

@@ -5,16 +5,21 @@
  *
  * It is a min-cost flow, solved exactly by successive shortest paths with potentials (the
  * Hungarian method's dual view): every row sends one unit, through one of its edges at cost
- * W − weight (W the largest weight) to a column and on to a sink `t`, or straight to `t` at cost
- * W ("unplaced"). Capacities stay on the columns, never expanded into slots.
+ * W − weight (W the largest weight) to a column and on to a sink, or straight to the sink at cost
+ * W ("unplaced"). Capacities stay on the columns, never expanded into slots. Optimality rests on
+ * one invariant: every arc of the residual graph keeps a non-negative reduced cost.
  *
- * Rather than one Dijkstra per free row, each round runs one Dijkstra backwards from the sink.
- * Shifting the potentials by those distances makes every node's shortest path to the sink a path
- * of zero reduced cost at once, so the round then augments along as many of the free rows' paths
- * as do not share a node (a later path stays shortest when the ones before it are disjoint). A
- * greedy start places each row on its best column while there is room. Reduced costs stay
- * non-negative on every residual arc, which is what makes the result optimal. Weights must be
- * whole numbers (0 to 2²²) so that every sum is exact and distances fit a bucket queue.
+ * - Rounds: rather than one Dijkstra per free row, each round runs one Dijkstra backwards from the
+ *   sink. Shifting the potentials by those distances makes every node's shortest path to the sink
+ *   a path of zero reduced cost at once, so the round augments along as many free rows' paths as
+ *   share no node. A greedy start first places each row on its best column while there is room.
+ * - Column generation: the rounds search only each row's best few edges. Afterwards every other
+ *   edge's reduced cost is checked; a row with a negative one takes those edges in, leaves its
+ *   place and is put back by a shortest path to that place (which may pass through the sink).
+ *   When no edge is negative the potentials prove the result optimal for all the edges.
+ *
+ * Weights must be whole numbers (0 to 2²²) so that every sum is exact and distances fit a bucket
+ * queue.
  */
 
 import type { PeoplePool } from './encode.js';
@@ -84,12 +89,18 @@ const FREE = -1;
 const UNPLACED = -2;
 /** A round's search stops once this share of the free rows have their path (fewer searches win over longer ones). */
 const STOP_SHARE = 0.5;
+/** Each row's best this-many edges are searched at first; the others join only if they turn out to matter. */
+const FIRST_EDGES = 32;
 /** Searches keep one bucket per whole distance up to the largest weight. */
 const MAX_WEIGHT = 1 << 22;
 
-export function maxWeightAssignment(problem: AssignmentProblem): AssignmentResult {
+/**
+ * `firstEdges`: about how many of each row's best edges the search starts with (default 32); the result
+ * is the same for any value, only the time differs.
+ */
+export function maxWeightAssignment(problem: AssignmentProblem, options: { firstEdges?: number } = {}): AssignmentResult {
   check(problem);
-  return new Solver(problem).solve();
+  return new Solver(problem, Math.max(1, options.firstEdges ?? FIRST_EDGES)).solve();
 }
 
 /** The solver's state; methods, not closures, so the JIT keeps what it learns between calls. */
@@ -100,6 +111,8 @@ class Solver {
   private readonly column: Int32Array;
   private readonly weight: Float64Array;
   private readonly byColumn: ReturnType<typeof transpose>;
+  /** Edges searched so far: each row's best few at first, others once they prove to matter. */
+  private readonly active: Uint8Array;
   private readonly W: number;
   /** Potentials: the reduced cost of edge e is (W − weight) − u[row] − v[column]; the sink's is 0. */
   private readonly u: Float64Array;
@@ -116,17 +129,22 @@ class Solver {
   private readonly used: Uint8Array;
   private readonly path: Int32Array;
   private readonly queue: BucketQueue;
+  /** For the repair searches, which pass through the sink: each node's predecessor and the edge used. */
+  private readonly before: Int32Array;
+  private readonly beforeEdge: Int32Array;
+  private readonly touched: Int32Array;
 
-  constructor(problem: AssignmentProblem) {
+  constructor(problem: AssignmentProblem, firstEdges: number) {
     this.rows = problem.rows;
     this.start = problem.start;
     this.column = problem.column;
-    this.weight = Float64Array.from(problem.weight);
+    this.weight = new Float64Array(problem.weight);
     const capacity = Int32Array.from(problem.capacity, (c) => Math.max(0, c));
     this.columns = capacity.length;
     let W = 0;
     for (let e = 0; e < this.weight.length; e++) W = Math.max(W, this.weight[e]!);
-    this.byColumn = transpose(this.rows, this.columns, this.start, this.column, this.weight, W);
+    this.active = bestEdges(this.rows, this.start, this.weight, W, firstEdges);
+    this.byColumn = transpose(this.rows, this.columns, this.start, this.column, this.weight, W, this.active);
     this.W = W;
     this.u = new Float64Array(this.rows);
     this.v = new Float64Array(this.columns);
@@ -134,12 +152,15 @@ class Solver {
     this.edgeOf = new Int32Array(this.rows).fill(-1);
     this.held = new ColumnRows(capacity);
     const nodes = this.rows + this.columns;
-    this.distance = new Float64Array(nodes);
-    this.done = new Uint8Array(nodes);
+    this.distance = new Float64Array(nodes + 1).fill(Infinity);
+    this.done = new Uint8Array(nodes + 1);
     this.next = new Int32Array(nodes);
     this.used = new Uint8Array(nodes);
     this.path = new Int32Array(nodes);
     this.queue = new BucketQueue(W);
+    this.before = new Int32Array(nodes + 1);
+    this.beforeEdge = new Int32Array(nodes + 1);
+    this.touched = new Int32Array(nodes + 1);
   }
 
   solve(): AssignmentResult {
@@ -148,6 +169,11 @@ class Solver {
       const reach = this.shortestPathsToSink(Math.ceil(free * STOP_SHARE));
       this.shiftPotentials(reach);
       free -= this.augmentDisjointPaths();
+    }
+    this.distance.fill(Infinity);
+    this.done.fill(0);
+    for (let rows = this.rowsWithBetterEdges(); rows.length > 0; rows = this.rowsWithBetterEdges()) {
+      for (const r of rows) this.repair(r);
     }
     const { columnOf, edgeOf, weight } = this;
     let total = 0;
@@ -182,21 +208,13 @@ class Solver {
 
   /** Dijkstra backwards from the sink until enough free rows have their distance; returns the last distance. */
   private shortestPathsToSink(freeRows: number): number {
-    const { rows, columns, weight, W, u, v, columnOf, edgeOf, held, distance, done, next, queue } = this;
-    const { start: byStart, row: byRow, edge: byEdge, cost: byCost } = this.byColumn;
+    const { rows, columns, weight, W, u, v, columnOf, edgeOf, held, distance, done, queue } = this;
     distance.fill(Infinity);
     done.fill(0);
     queue.clear();
-    const improve = (x: number, d: number, step: number) => {
-      if (d < distance[x]!) {
-        distance[x] = d;
-        next[x] = step;
-        queue.push(x, d);
-      }
-    };
-    for (let c = 0; c < columns; c++) if (held.hasRoom(c)) improve(rows + c, v[c]!, -1);
+    for (let c = 0; c < columns; c++) if (held.hasRoom(c)) this.improve(rows + c, v[c]!, -1);
     for (let r = 0; r < rows; r++) {
-      if (columnOf[r] === UNPLACED) done[r] = 1; else improve(r, W - u[r]!, -1);
+      if (columnOf[r] === UNPLACED) done[r] = 1; else this.improve(r, W - u[r]!, -1);
     }
     let last = 0;
     for (;;) {
@@ -210,31 +228,46 @@ class Solver {
         if (c === FREE) {
           if (--freeRows === 0) break;
         } else if (!done[rows + c]) {
-          improve(rows + c, d + u[x]! + v[c]! - (W - weight[edgeOf[x]!]!), x);
+          this.improve(rows + c, d + u[x]! + v[c]! - (W - weight[edgeOf[x]!]!), x);
         }
       } else {
-        const c = x - rows;
-        const base = d - v[c]!;
-        const end = byStart[c + 1]!;
-        for (let k = byStart[c]!; k < end; k++) {
-          const r = byRow[k]!;
-          if (done[r] || columnOf[r] === c) continue;
-          const nd = base + byCost[k]! - u[r]!;
-          if (nd < distance[r]!) {
-            distance[r] = nd;
-            next[r] = byEdge[k]!;
-            queue.push(r, nd);
-          }
-        }
+        this.relaxColumn(x - rows, d);
       }
     }
     return last;
   }
 
+  /** Rows that could give their place to column c (at distance d from the sink) get a path through it. */
+  private relaxColumn(c: number, d: number) {
+    const { u, v, columnOf, distance, done, next, queue } = this;
+    const { start, row, edge, cost } = this.byColumn;
+    const base = d - v[c]!;
+    const end = start[c + 1]!;
+    for (let k = start[c]!; k < end; k++) {
+      const r = row[k]!;
+      if (done[r] || columnOf[r] === c) continue;
+      const nd = base + cost[k]! - u[r]!;
+      if (nd < distance[r]!) {
+        distance[r] = nd;
+        next[r] = edge[k]!;
+        queue.push(r, nd);
+      }
+    }
+  }
+
+  private improve(x: number, d: number, step: number) {
+    if (d < this.distance[x]!) {
+      this.distance[x] = d;
+      this.next[x] = step;
+      this.queue.push(x, d);
+    }
+  }
+
   /** New potentials from the distances (capped at `reach`, where Dijkstra stopped). */
   private shiftPotentials(reach: number) {
-    const { rows, u, v, distance } = this;
-    for (let r = 0; r < rows; r++) u[r]! += Math.min(distance[r]!, reach);
+    const { rows, u, v, distance, columnOf } = this;
+    // An unplaced row stays at distance 0 (its only arc in is the sink's, at no cost): its edges stay feasible.
+    for (let r = 0; r < rows; r++) if (columnOf[r] !== UNPLACED) u[r]! += Math.min(distance[r]!, reach);
     for (let c = 0; c < this.columns; c++) v[c]! -= Math.min(distance[rows + c]!, reach);
   }
 
@@ -268,6 +301,138 @@ class Solver {
     return augmented;
   }
 
+  /** Rows with an edge left out of the search whose reduced cost is negative (so the potentials prove nothing yet). */
+  private rowsWithBetterEdges(): number[] {
+    const found: number[] = [];
+    for (let r = 0; r < this.rows; r++) if (this.betterEdges(r, false)) found.push(r);
+    return found;
+  }
+
+  /** Whether row r has an edge left out of the search with a negative reduced cost; with `join`, those edges join. */
+  private betterEdges(r: number, join: boolean): boolean {
+    const { start, column, weight, W, u, v, active } = this;
+    let better = false;
+    for (let e = start[r]!; e < start[r + 1]!; e++) {
+      if (!active[e] && W - weight[e]! - u[r]! - v[column[e]!]! < 0) {
+        if (!join) return true;
+        active[e] = 1;
+        better = true;
+      }
+    }
+    return better;
+  }
+
+  /**
+   * Takes row r out and puts it back by a shortest path that ends where it was (its column, which
+   * is now one row short, or the sink when it was unplaced). Only r's arcs lose feasibility when
+   * its new edges join, and lowering u[r] restores them; the path may run through the sink.
+   */
+  private repair(r: number) {
+    const { rows, columns, start, column, weight, W, u, v, columnOf, edgeOf, held, active, distance, done, queue, touched } = this;
+    const sink = rows + columns;
+    if (!this.betterEdges(r, true)) return;
+    const from = columnOf[r]!;
+    const target = from >= 0 ? rows + from : sink;
+    if (from >= 0) held.remove(from, r);
+    columnOf[r] = FREE;
+    let ur = W;
+    for (let e = start[r]!; e < start[r + 1]!; e++) if (active[e]) ur = Math.min(ur, W - weight[e]! - v[column[e]!]!);
+    const bound = from >= 0 ? W - weight[edgeOf[r]!]! - ur - v[from]! : W - ur;
+    u[r] = ur;
+    edgeOf[r] = -1;
+    queue.clear();
+    queue.ensure(bound);
+    this.bound = bound;
+    this.touchedCount = 0;
+    const reach = this.reach.bind(this);
+    reach(r, 0, -1, -1);
+    let D = bound;
+    for (;;) {
+      const x = queue.pop(distance, done);
+      if (x < 0) break;
+      const d = distance[x]!;
+      done[x] = 1;
+      if (x === target) { D = d; break; }
+      if (x < rows) {
+        for (let e = start[x]!; e < start[x + 1]!; e++) {
+          const c = column[e]!;
+          if (active[e] && c !== columnOf[x]) reach(rows + c, d + W - weight[e]! - u[x]! - v[c]!, x, e);
+        }
+        if (columnOf[x] !== UNPLACED) reach(sink, d + W - u[x]!, x, -1);
+      } else if (x < sink) {
+        const c = x - rows;
+        for (let k = held.first(c); k < held.end(c); k++) {
+          const h = held.at(k);
+          reach(h, d + u[h]! + v[c]! - (W - weight[edgeOf[h]!]!), x, -1);
+        }
+        if (held.hasRoom(c) && x !== target) reach(sink, d + v[c]!, x, -1);
+      } else {
+        for (let c = 0; c < columns; c++) {
+          if (held.end(c) > held.first(c) || rows + c === target) reach(rows + c, d - v[c]!, sink, -1);
+        }
+        for (let h = 0; h < rows; h++) if (columnOf[h] === UNPLACED) reach(h, d + u[h]! - W, sink, -1);
+      }
+    }
+    const count = this.touchedCount;
+    for (let k = 0; k < count; k++) {
+      const x = touched[k]!;
+      if (done[x] && distance[x]! < D) {
+        if (x < rows) u[x]! += D - distance[x]!;
+        else if (x < sink) v[x - rows]! -= D - distance[x]!;
+        else for (let y = 0; y < rows; y++) u[y]! -= D - distance[x]!;
+      }
+    }
+    // The sink's potential moved down: shift every column up instead (rows were shifted above), keeping it 0.
+    if (done[sink] && distance[sink]! < D) for (let c = 0; c < columns; c++) v[c]! += D - distance[sink]!;
+    this.applyPath(r, target);
+    for (let k = 0; k < count; k++) {
+      distance[touched[k]!] = Infinity;
+      done[touched[k]!] = 0;
+    }
+  }
+
+  private bound = 0;
+  private touchedCount = 0;
+
+  /** A repair search reaches node x at distance d, from `via` (by edge `edge` when from a row to a column). */
+  private reach(x: number, d: number, via: number, edge: number) {
+    const { distance } = this;
+    if (this.done[x] || d >= distance[x]! || d > this.bound) return;
+    if (distance[x] === Infinity) this.touched[this.touchedCount++] = x;
+    distance[x] = d;
+    this.before[x] = via;
+    this.beforeEdge[x] = edge;
+    this.queue.push(x, d);
+  }
+
+  /** Moves the rows along the repair path from r to `target`: first out of the columns they leave, then into their new ones. */
+  private applyPath(r: number, target: number) {
+    const { rows, columns, column, columnOf, edgeOf, held, before, beforeEdge, path } = this;
+    const sink = rows + columns;
+    let length = 0;
+    for (let x = target; x !== r; x = before[x]!) path[length++] = x;
+    path[length++] = r;
+    for (let k = 0; k + 1 < length; k++) {
+      const x = path[k]!;
+      const prev = path[k + 1]!;
+      if (x < rows && prev >= rows && prev < sink) held.remove(prev - rows, x);
+    }
+    for (let k = 0; k + 1 < length; k++) {
+      const x = path[k]!;
+      const prev = path[k + 1]!;
+      if (prev >= rows) continue;
+      if (x === sink) {
+        columnOf[prev] = UNPLACED;
+        edgeOf[prev] = -1;
+      } else {
+        const e = beforeEdge[x]!;
+        held.add(column[e]!, prev);
+        columnOf[prev] = column[e]!;
+        edgeOf[prev] = e;
+      }
+    }
+  }
+
   /** The nodes on r0's path to the sink, into `path`; -1 if one is already used this round. */
   private pathFrom(r0: number): number {
     const { rows, column, next, used, path } = this;
@@ -287,6 +452,32 @@ class Solver {
   }
 }
 
+/**
+ * Marks about `k` of each row's heaviest edges: all edges in the weight bands (of 64 between 0
+ * and W) from the top down to the band where the row's count reaches `k`.
+ */
+function bestEdges(rows: number, start: Int32Array, weight: Float64Array, W: number, k: number): Uint8Array {
+  const active = new Uint8Array(weight.length);
+  const BANDS = 64;
+  const counts = new Int32Array(BANDS);
+  const scale = BANDS / (W + 1);
+  for (let r = 0; r < rows; r++) {
+    const first = start[r]!;
+    const end = start[r + 1]!;
+    if (end - first <= k) {
+      active.fill(1, first, end);
+      continue;
+    }
+    counts.fill(0);
+    for (let e = first; e < end; e++) counts[(weight[e]! * scale) | 0]!++;
+    let lowest = BANDS - 1;
+    for (let total = counts[lowest]!; total < k; total += counts[lowest]!) lowest--;
+    const threshold = lowest / scale;
+    for (let e = first; e < end; e++) if (weight[e]! >= threshold) active[e] = 1;
+  }
+  return active;
+}
+
 function check({ rows, start, column, weight, capacity }: AssignmentProblem) {
   if (start.length !== rows + 1 || column.length !== weight.length || start[rows] !== column.length) {
     throw new RangeError('The edges do not match the rows');
@@ -300,16 +491,17 @@ function check({ rows, start, column, weight, capacity }: AssignmentProblem) {
 }
 
 /** Each column's edges (row, edge number and cost W − weight), the transpose of the rows' lists. */
-function transpose(rows: number, columns: number, start: Int32Array, column: Int32Array, weight: Float64Array, W: number) {
+function transpose(rows: number, columns: number, start: Int32Array, column: Int32Array, weight: Float64Array, W: number, active: Uint8Array) {
   const byStart = new Int32Array(columns + 1);
-  for (let e = 0; e < column.length; e++) byStart[column[e]! + 1]!++;
+  for (let e = 0; e < column.length; e++) if (active[e]) byStart[column[e]! + 1]!++;
   for (let c = 0; c < columns; c++) byStart[c + 1]! += byStart[c]!;
   const fill = byStart.slice(0, columns);
-  const row = new Int32Array(column.length);
-  const edge = new Int32Array(column.length);
-  const cost = new Float64Array(column.length);
+  const row = new Int32Array(byStart[columns]!);
+  const edge = new Int32Array(byStart[columns]!);
+  const cost = new Float64Array(byStart[columns]!);
   for (let r = 0; r < rows; r++) {
     for (let e = start[r]!; e < start[r + 1]!; e++) {
+      if (!active[e]) continue;
       const k = fill[column[e]!]!++;
       row[k] = r;
       edge[k] = e;
@@ -333,6 +525,9 @@ class ColumnRows {
   }
 
   hasRoom(c: number) { return this.count[c]! < this.capacity[c]!; }
+  first(c: number) { return this.offset[c]!; }
+  end(c: number) { return this.offset[c]! + this.count[c]!; }
+  at(k: number) { return this.rows[k]!; }
   add(c: number, r: number) { this.rows[this.offset[c]! + this.count[c]!++] = r; }
 
   remove(c: number, r: number) {
@@ -353,15 +548,22 @@ class ColumnRows {
  * A node may wait in several buckets; only the one matching its current distance counts.
  */
 class BucketQueue {
-  private readonly head: Int32Array;
+  private head: Int32Array;
   private node = new Int32Array(1024);
   private key = new Int32Array(1024);
   private link = new Int32Array(1024);
   private count = 0;
   private cursor = 0;
 
-  constructor(private readonly max: number) {
+  constructor(private max: number) {
     this.head = new Int32Array(max + 1).fill(-1);
+  }
+
+  /** Room for distances up to `max` (call when empty). */
+  ensure(max: number) {
+    if (max <= this.max) return;
+    this.max = Math.max(max, 2 * this.max);
+    this.head = new Int32Array(this.max + 1).fill(-1);
   }
 
   clear() {

@@ -1,4 +1,4 @@
-import { failedConstraints } from './constraints.js';
+import { failedConstraints, homeChord2 } from './constraints.js';
 import type { CarerPool, PeoplePool } from './encode.js';
 import { encodePeople } from './encode.js';
 import { exclusionReasons, explainPair, scoreWithContributions } from './explain.js';
@@ -18,7 +18,9 @@ export function shortlistInPool(people: PeoplePool, pi: number, options: Shortli
   const found: number[] = [];
   const scores: number[] = [];
   const excluded: Excluded[] = [];
+  const limit = options.includeExcluded ? Infinity : Math.min(people.maxChord2[pi]!, C.settings.maxChord2);
   for (let ci = 0; ci < C.size; ci++) {
+    if (homeChord2(people, pi, C, ci) > limit) continue;
     const failed = failedConstraints(people, pi, C, ci);
     if (failed === 0) {
       found.push(ci);
@@ -78,8 +80,16 @@ export function scoreAll(people: PeoplePool): ScoreTable {
   let carer = new Int32Array(1024);
   let score = new Float64Array(1024);
   let n = 0;
+  const { x, y, z } = C;
   for (let pi = 0; pi < people.size; pi++) {
+    // Distance first: nationally it rules out nearly every pair, for a few multiplications.
+    const [px, py, pz] = [people.x[pi]!, people.y[pi]!, people.z[pi]!];
+    const limit = Math.min(people.maxChord2[pi]!, C.settings.maxChord2);
     for (let ci = 0; ci < C.size; ci++) {
+      const dx = px - x[ci]!;
+      const dy = py - y[ci]!;
+      const dz = pz - z[ci]!;
+      if (dx * dx + dy * dy + dz * dz > limit) continue;
       if (failedConstraints(people, pi, C, ci) !== 0) continue;
       if (n === carer.length) {
         carer = grow(carer, new Int32Array(n * 2));
