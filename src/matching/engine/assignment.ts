@@ -99,8 +99,7 @@ const MAX_WEIGHT = 1 << 22;
  * is the same for any value, only the time differs.
  */
 export function maxWeightAssignment(problem: AssignmentProblem, options: { firstEdges?: number } = {}): AssignmentResult {
-  check(problem);
-  return new Solver(problem, Math.max(1, options.firstEdges ?? FIRST_EDGES)).solve();
+  return new Solver(problem, checkedWeights(problem), Math.max(1, options.firstEdges ?? FIRST_EDGES)).solve();
 }
 
 /** The solver's state; methods, not closures, so the JIT keeps what it learns between calls. */
@@ -113,6 +112,12 @@ class Solver {
   private readonly byColumn: ReturnType<typeof transpose>;
   /** Edges searched so far: each row's best few at first, others once they prove to matter. */
   private readonly active: Uint8Array;
+  /** Rows whose u went up since their edges were last checked. */
+  private readonly raised: Uint8Array;
+  /** In a round: a row's distance plus its u; −Infinity once it is done (see relaxColumn). */
+  private readonly reachable: Float64Array;
+  /** Room to set aside `reachable` for the rows a column holds while it is relaxed. */
+  private readonly blocked: Float64Array;
   private readonly W: number;
   /** Potentials: the reduced cost of edge e is (W − weight) − u[row] − v[column]; the sink's is 0. */
   private readonly u: Float64Array;
@@ -134,16 +139,19 @@ class Solver {
   private readonly beforeEdge: Int32Array;
   private readonly touched: Int32Array;
 
-  constructor(problem: AssignmentProblem, firstEdges: number) {
+  constructor(problem: AssignmentProblem, { weight, W }: { weight: Float64Array; W: number }, firstEdges: number) {
     this.rows = problem.rows;
     this.start = problem.start;
     this.column = problem.column;
-    this.weight = new Float64Array(problem.weight);
+    this.weight = weight;
     const capacity = Int32Array.from(problem.capacity, (c) => Math.max(0, c));
     this.columns = capacity.length;
-    let W = 0;
-    for (let e = 0; e < this.weight.length; e++) W = Math.max(W, this.weight[e]!);
     this.active = bestEdges(this.rows, this.start, this.weight, W, firstEdges);
+    this.raised = new Uint8Array(this.rows);
+    this.reachable = new Float64Array(this.rows);
+    let widest = 0;
+    for (let c = 0; c < this.columns; c++) widest = Math.max(widest, capacity[c]!);
+    this.blocked = new Float64Array(widest);
     this.byColumn = transpose(this.rows, this.columns, this.start, this.column, this.weight, W, this.active);
     this.W = W;
     this.u = new Float64Array(this.rows);
@@ -172,6 +180,8 @@ class Solver {
     }
     this.distance.fill(Infinity);
     this.done.fill(0);
+    // Only a row whose u went up can gain a negative edge, so after the first check only those are looked at again.
+    this.raised.fill(1);
     for (let rows = this.rowsWithBetterEdges(); rows.length > 0; rows = this.rowsWithBetterEdges()) {
       for (const r of rows) this.repair(r);
     }
@@ -211,10 +221,16 @@ class Solver {
     const { rows, columns, weight, W, u, v, columnOf, edgeOf, held, distance, done, queue } = this;
     distance.fill(Infinity);
     done.fill(0);
+    this.reachable.fill(Infinity);
     queue.clear();
     for (let c = 0; c < columns; c++) if (held.hasRoom(c)) this.improve(rows + c, v[c]!, -1);
     for (let r = 0; r < rows; r++) {
-      if (columnOf[r] === UNPLACED) done[r] = 1; else this.improve(r, W - u[r]!, -1);
+      if (columnOf[r] === UNPLACED) {
+        done[r] = 1;
+        this.reachable[r] = -Infinity;
+      } else {
+        this.improve(r, W - u[r]!, -1);
+      }
     }
     let last = 0;
     for (;;) {
@@ -224,6 +240,7 @@ class Solver {
       done[x] = 1;
       last = d;
       if (x < rows) {
+        this.reachable[x] = -Infinity;
         const c = columnOf[x]!;
         if (c === FREE) {
           if (--freeRows === 0) break;
@@ -237,27 +254,38 @@ class Solver {
     return last;
   }
 
-  /** Rows that could give their place to column c (at distance d from the sink) get a path through it. */
+  /**
+   * Rows that could give their place to column c (at distance d from the sink) get a path through
+   * it. `reachable[r]` is r's distance plus u[r] (−Infinity once r is done or while it is c's), so
+   * the common case, no improvement, reads one number per edge.
+   */
   private relaxColumn(c: number, d: number) {
-    const { u, v, columnOf, distance, done, next, queue } = this;
+    const { u, v, distance, reachable, next, queue, held, blocked } = this;
     const { start, row, edge, cost } = this.byColumn;
     const base = d - v[c]!;
     const end = start[c + 1]!;
+    const [first, own] = [held.first(c), held.end(c)];
+    for (let k = first; k < own; k++) {
+      blocked[k - first] = reachable[held.at(k)]!;
+      reachable[held.at(k)] = -Infinity;
+    }
     for (let k = start[c]!; k < end; k++) {
       const r = row[k]!;
-      if (done[r] || columnOf[r] === c) continue;
-      const nd = base + cost[k]! - u[r]!;
-      if (nd < distance[r]!) {
-        distance[r] = nd;
+      const through = base + cost[k]!;
+      if (through < reachable[r]!) {
+        reachable[r] = through;
+        distance[r] = through - u[r]!;
         next[r] = edge[k]!;
-        queue.push(r, nd);
+        queue.push(r, distance[r]!);
       }
     }
+    for (let k = first; k < own; k++) reachable[held.at(k)] = blocked[k - first]!;
   }
 
   private improve(x: number, d: number, step: number) {
     if (d < this.distance[x]!) {
       this.distance[x] = d;
+      if (x < this.rows) this.reachable[x] = d + this.u[x]!;
       this.next[x] = step;
       this.queue.push(x, d);
     }
@@ -281,6 +309,7 @@ class Solver {
       const length = this.pathFrom(r0);
       if (length < 0) continue;
       for (let k = 0; k < length; k++) used[path[k]!] = 1;
+      used[path[length - 1]!] = path[length - 1]! < rows ? 1 : 0;
       for (let k = length - 1; k >= 0; k--) {
         const r = path[k]!;
         if (r >= rows) continue;
@@ -304,7 +333,11 @@ class Solver {
   /** Rows with an edge left out of the search whose reduced cost is negative (so the potentials prove nothing yet). */
   private rowsWithBetterEdges(): number[] {
     const found: number[] = [];
-    for (let r = 0; r < this.rows; r++) if (this.betterEdges(r, false)) found.push(r);
+    for (let r = 0; r < this.rows; r++) {
+      if (!this.raised[r]) continue;
+      this.raised[r] = 0;
+      if (this.betterEdges(r, false)) found.push(r);
+    }
     return found;
   }
 
@@ -344,8 +377,7 @@ class Solver {
     queue.ensure(bound);
     this.bound = bound;
     this.touchedCount = 0;
-    const reach = this.reach.bind(this);
-    reach(r, 0, -1, -1);
+    this.reach(r, 0, -1, -1);
     let D = bound;
     for (;;) {
       const x = queue.pop(distance, done);
@@ -356,28 +388,31 @@ class Solver {
       if (x < rows) {
         for (let e = start[x]!; e < start[x + 1]!; e++) {
           const c = column[e]!;
-          if (active[e] && c !== columnOf[x]) reach(rows + c, d + W - weight[e]! - u[x]! - v[c]!, x, e);
+          if (active[e] && c !== columnOf[x]) this.reach(rows + c, d + W - weight[e]! - u[x]! - v[c]!, x, e);
         }
-        if (columnOf[x] !== UNPLACED) reach(sink, d + W - u[x]!, x, -1);
+        if (columnOf[x] !== UNPLACED) this.reach(sink, d + W - u[x]!, x, -1);
       } else if (x < sink) {
         const c = x - rows;
         for (let k = held.first(c); k < held.end(c); k++) {
           const h = held.at(k);
-          reach(h, d + u[h]! + v[c]! - (W - weight[edgeOf[h]!]!), x, -1);
+          this.reach(h, d + u[h]! + v[c]! - (W - weight[edgeOf[h]!]!), x, -1);
         }
-        if (held.hasRoom(c) && x !== target) reach(sink, d + v[c]!, x, -1);
+        if (held.hasRoom(c) && x !== target) this.reach(sink, d + v[c]!, x, -1);
       } else {
         for (let c = 0; c < columns; c++) {
-          if (held.end(c) > held.first(c) || rows + c === target) reach(rows + c, d - v[c]!, sink, -1);
+          if (held.end(c) > held.first(c) || rows + c === target) this.reach(rows + c, d - v[c]!, sink, -1);
         }
-        for (let h = 0; h < rows; h++) if (columnOf[h] === UNPLACED) reach(h, d + u[h]! - W, sink, -1);
+        for (let h = 0; h < rows; h++) if (columnOf[h] === UNPLACED) this.reach(h, d + u[h]! - W, sink, -1);
       }
     }
     const count = this.touchedCount;
     for (let k = 0; k < count; k++) {
       const x = touched[k]!;
       if (done[x] && distance[x]! < D) {
-        if (x < rows) u[x]! += D - distance[x]!;
+        if (x < rows) {
+          u[x]! += D - distance[x]!;
+          this.raised[x] = 1;
+        }
         else if (x < sink) v[x - rows]! -= D - distance[x]!;
         else for (let y = 0; y < rows; y++) u[y]! -= D - distance[x]!;
       }
@@ -444,9 +479,14 @@ class Solver {
       const e = next[r]!;
       if (e < 0) return length;
       const c = rows + column[e]!;
+      // A path may end at a free place another path took this round, while places are left.
+      if (next[c]! < 0) {
+        if (!this.held.hasRoom(column[e]!)) return -1;
+        path[length++] = c;
+        return length;
+      }
       if (used[c]) return -1;
       path[length++] = c;
-      if (next[c]! < 0) return length;
       r = next[c]!;
     }
   }
@@ -456,7 +496,7 @@ class Solver {
  * Marks about `k` of each row's heaviest edges: all edges in the weight bands (of 64 between 0
  * and W) from the top down to the band where the row's count reaches `k`.
  */
-function bestEdges(rows: number, start: Int32Array, weight: Float64Array, W: number, k: number): Uint8Array {
+function bestEdges(rows: number, start: Int32Array, weight: Float64Array, W: number, k: number) {
   const active = new Uint8Array(weight.length);
   const BANDS = 64;
   const counts = new Int32Array(BANDS);
@@ -478,16 +518,21 @@ function bestEdges(rows: number, start: Int32Array, weight: Float64Array, W: num
   return active;
 }
 
-function check({ rows, start, column, weight, capacity }: AssignmentProblem) {
+/** The weights as a Float64Array with the largest, after checking the problem is well formed. */
+function checkedWeights({ rows, start, column, weight, capacity }: AssignmentProblem): { weight: Float64Array; W: number } {
   if (start.length !== rows + 1 || column.length !== weight.length || start[rows] !== column.length) {
     throw new RangeError('The edges do not match the rows');
   }
+  const copy = new Float64Array(weight.length);
+  let W = 0;
   for (let e = 0; e < weight.length; e++) {
-    if (!Number.isInteger(weight[e]) || weight[e]! < 0 || weight[e]! > MAX_WEIGHT) {
-      throw new RangeError(`Weights must be whole numbers from 0 to ${MAX_WEIGHT}`);
-    }
-    if (column[e]! < 0 || column[e]! >= capacity.length) throw new RangeError('An edge names a column that does not exist');
+    const w = weight[e]!;
+    if (!(Number.isInteger(w) && w >= 0 && w <= MAX_WEIGHT)) throw new RangeError(`Weights must be whole numbers from 0 to ${MAX_WEIGHT}`);
+    if (!(column[e]! >= 0 && column[e]! < capacity.length)) throw new RangeError('An edge names a column that does not exist');
+    copy[e] = w;
+    if (w > W) W = w;
   }
+  return { weight: copy, W };
 }
 
 /** Each column's edges (row, edge number and cost W − weight), the transpose of the rows' lists. */
