@@ -146,13 +146,14 @@ class Solver {
     this.weight = weight;
     const capacity = Int32Array.from(problem.capacity, (c) => Math.max(0, c));
     this.columns = capacity.length;
-    this.active = bestEdges(this.rows, this.start, this.weight, W, firstEdges);
+    const best = bestEdges(this.rows, this.start, this.weight, W, firstEdges);
+    this.active = best.active;
     this.raised = new Uint8Array(this.rows);
     this.reachable = new Float64Array(this.rows);
     let widest = 0;
     for (let c = 0; c < this.columns; c++) widest = Math.max(widest, capacity[c]!);
     this.blocked = new Float64Array(widest);
-    this.byColumn = transpose(this.rows, this.columns, this.start, this.column, this.weight, W, this.active);
+    this.byColumn = transpose(this.columns, this.column, this.weight, W, best.edges, best.owners);
     this.W = W;
     this.u = new Float64Array(this.rows);
     this.v = new Float64Array(this.columns);
@@ -494,28 +495,35 @@ class Solver {
 
 /**
  * Marks about `k` of each row's heaviest edges: all edges in the weight bands (of 64 between 0
- * and W) from the top down to the band where the row's count reaches `k`.
+ * and W) from the top down to the band where the row's count reaches `k`. Also lists them (edge
+ * and row), in row order.
  */
 function bestEdges(rows: number, start: Int32Array, weight: Float64Array, W: number, k: number) {
   const active = new Uint8Array(weight.length);
+  const edges: number[] = [];
+  const owners: number[] = [];
   const BANDS = 64;
   const counts = new Int32Array(BANDS);
   const scale = BANDS / (W + 1);
   for (let r = 0; r < rows; r++) {
     const first = start[r]!;
     const end = start[r + 1]!;
-    if (end - first <= k) {
-      active.fill(1, first, end);
-      continue;
+    let threshold = 0;
+    if (end - first > k) {
+      counts.fill(0);
+      for (let e = first; e < end; e++) counts[(weight[e]! * scale) | 0]!++;
+      let lowest = BANDS - 1;
+      for (let total = counts[lowest]!; total < k; total += counts[lowest]!) lowest--;
+      threshold = lowest / scale;
     }
-    counts.fill(0);
-    for (let e = first; e < end; e++) counts[(weight[e]! * scale) | 0]!++;
-    let lowest = BANDS - 1;
-    for (let total = counts[lowest]!; total < k; total += counts[lowest]!) lowest--;
-    const threshold = lowest / scale;
-    for (let e = first; e < end; e++) if (weight[e]! >= threshold) active[e] = 1;
+    for (let e = first; e < end; e++) {
+      if (weight[e]! < threshold) continue;
+      active[e] = 1;
+      edges.push(e);
+      owners.push(r);
+    }
   }
-  return active;
+  return { active, edges: Int32Array.from(edges), owners: Int32Array.from(owners) };
 }
 
 /** The weights as a Float64Array with the largest, after checking the problem is well formed. */
@@ -524,10 +532,11 @@ function checkedWeights({ rows, start, column, weight, capacity }: AssignmentPro
     throw new RangeError('The edges do not match the rows');
   }
   const copy = new Float64Array(weight.length);
+  const whole = weight instanceof Int32Array;
   let W = 0;
   for (let e = 0; e < weight.length; e++) {
     const w = weight[e]!;
-    if (!(Number.isInteger(w) && w >= 0 && w <= MAX_WEIGHT)) throw new RangeError(`Weights must be whole numbers from 0 to ${MAX_WEIGHT}`);
+    if (!((whole || Number.isInteger(w)) && w >= 0 && w <= MAX_WEIGHT)) throw new RangeError(`Weights must be whole numbers from 0 to ${MAX_WEIGHT}`);
     if (!(column[e]! >= 0 && column[e]! < capacity.length)) throw new RangeError('An edge names a column that does not exist');
     copy[e] = w;
     if (w > W) W = w;
@@ -535,23 +544,21 @@ function checkedWeights({ rows, start, column, weight, capacity }: AssignmentPro
   return { weight: copy, W };
 }
 
-/** Each column's edges (row, edge number and cost W − weight), the transpose of the rows' lists. */
-function transpose(rows: number, columns: number, start: Int32Array, column: Int32Array, weight: Float64Array, W: number, active: Uint8Array) {
+/** Each column's edges (row, edge number and cost W − weight), from a list of edges in row order. */
+function transpose(columns: number, column: Int32Array, weight: Float64Array, W: number, edges: Int32Array, owners: Int32Array) {
   const byStart = new Int32Array(columns + 1);
-  for (let e = 0; e < column.length; e++) if (active[e]) byStart[column[e]! + 1]!++;
+  for (let k = 0; k < edges.length; k++) byStart[column[edges[k]!]! + 1]!++;
   for (let c = 0; c < columns; c++) byStart[c + 1]! += byStart[c]!;
   const fill = byStart.slice(0, columns);
-  const row = new Int32Array(byStart[columns]!);
-  const edge = new Int32Array(byStart[columns]!);
-  const cost = new Float64Array(byStart[columns]!);
-  for (let r = 0; r < rows; r++) {
-    for (let e = start[r]!; e < start[r + 1]!; e++) {
-      if (!active[e]) continue;
-      const k = fill[column[e]!]!++;
-      row[k] = r;
-      edge[k] = e;
-      cost[k] = W - weight[e]!;
-    }
+  const row = new Int32Array(edges.length);
+  const edge = new Int32Array(edges.length);
+  const cost = new Float64Array(edges.length);
+  for (let k = 0; k < edges.length; k++) {
+    const e = edges[k]!;
+    const j = fill[column[e]!]!++;
+    row[j] = owners[k]!;
+    edge[j] = e;
+    cost[j] = W - weight[e]!;
   }
   return { start: byStart, row, edge, cost };
 }
