@@ -26,8 +26,8 @@ export interface DateRange {
 
 export interface MatchCarer {
   id: string;
-  /** Where the carer lives. */
-  home: Coordinates;
+  /** Where the carer lives; the postcode is kept for people to read, the coordinates for distances. */
+  home: Coordinates & { postcode?: string };
   /** The approval terms the scheme decided after the approval panel. */
   approval: {
     /** People the carer may support at once. */
@@ -140,7 +140,7 @@ export interface Decline {
   by: 'person' | 'carer';
 }
 
-/** The scheme worker's note about one pair: a soft factor, shown as written. */
+/** The scheme worker's note about one pair: a soft factor, shown as written. The last note given for a pair counts. */
 export interface WorkerNote {
   personId: string;
   carerId: string;
