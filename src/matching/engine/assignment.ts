@@ -112,6 +112,9 @@ class Solver {
   private readonly byColumn: ReturnType<typeof transpose>;
   /** Edges searched so far: each row's best few at first, others once they prove to matter. */
   private readonly active: Uint8Array;
+  /** Row r's searched edges: `activeList[start[r]]…`, `activeCount[r]` of them. */
+  private readonly activeList: Int32Array;
+  private readonly activeCount: Int32Array;
   /** Rows whose u went up since their edges were last checked. */
   private readonly raised: Uint8Array;
   /** In a round: a row's distance plus its u; −Infinity once it is done (see relaxColumn). */
@@ -148,12 +151,14 @@ class Solver {
     this.columns = capacity.length;
     const best = bestEdges(this.rows, this.start, this.weight, W, firstEdges);
     this.active = best.active;
+    this.activeList = best.list;
+    this.activeCount = best.count;
     this.raised = new Uint8Array(this.rows);
     this.reachable = new Float64Array(this.rows);
     let widest = 0;
     for (let c = 0; c < this.columns; c++) widest = Math.max(widest, capacity[c]!);
     this.blocked = new Float64Array(widest);
-    this.byColumn = transpose(this.columns, this.column, this.weight, W, best.edges, best.owners);
+    this.byColumn = transpose(this.rows, this.columns, this.start, this.column, this.weight, W, best.list, best.count);
     this.W = W;
     this.u = new Float64Array(this.rows);
     this.v = new Float64Array(this.columns);
@@ -350,6 +355,7 @@ class Solver {
       if (!active[e] && W - weight[e]! - u[r]! - v[column[e]!]! < 0) {
         if (!join) return true;
         active[e] = 1;
+        this.activeList[start[r]! + this.activeCount[r]!++] = e;
         better = true;
       }
     }
@@ -362,7 +368,7 @@ class Solver {
    * its new edges join, and lowering u[r] restores them; the path may run through the sink.
    */
   private repair(r: number) {
-    const { rows, columns, start, column, weight, W, u, v, columnOf, edgeOf, held, active, distance, done, queue, touched } = this;
+    const { rows, columns, start, column, weight, W, u, v, columnOf, edgeOf, held, distance, done, queue, touched } = this;
     const sink = rows + columns;
     if (!this.betterEdges(r, true)) return;
     const from = columnOf[r]!;
@@ -370,7 +376,8 @@ class Solver {
     if (from >= 0) held.remove(from, r);
     columnOf[r] = FREE;
     let ur = W;
-    for (let e = start[r]!; e < start[r + 1]!; e++) if (active[e]) ur = Math.min(ur, W - weight[e]! - v[column[e]!]!);
+    const { activeList, activeCount } = this;
+    for (let k = start[r]!; k < start[r]! + activeCount[r]!; k++) ur = Math.min(ur, W - weight[activeList[k]!]! - v[column[activeList[k]!]!]!);
     const bound = from >= 0 ? W - weight[edgeOf[r]!]! - ur - v[from]! : W - ur;
     u[r] = ur;
     edgeOf[r] = -1;
@@ -387,9 +394,10 @@ class Solver {
       done[x] = 1;
       if (x === target) { D = d; break; }
       if (x < rows) {
-        for (let e = start[x]!; e < start[x + 1]!; e++) {
+        for (let k = start[x]!; k < start[x]! + activeCount[x]!; k++) {
+          const e = activeList[k]!;
           const c = column[e]!;
-          if (active[e] && c !== columnOf[x]) this.reach(rows + c, d + W - weight[e]! - u[x]! - v[c]!, x, e);
+          if (c !== columnOf[x]) this.reach(rows + c, d + W - weight[e]! - u[x]! - v[c]!, x, e);
         }
         if (columnOf[x] !== UNPLACED) this.reach(sink, d + W - u[x]!, x, -1);
       } else if (x < sink) {
@@ -495,35 +503,36 @@ class Solver {
 
 /**
  * Marks about `k` of each row's heaviest edges: all edges in the weight bands (of 64 between 0
- * and W) from the top down to the band where the row's count reaches `k`. Also lists them (edge
- * and row), in row order.
+ * and W) from the top down to the band where the row's count reaches `k`. Row r's are also listed
+ * in `list[start[r]]…`, `count[r]` of them (room for the rest to join later).
  */
 function bestEdges(rows: number, start: Int32Array, weight: Float64Array, W: number, k: number) {
   const active = new Uint8Array(weight.length);
-  const edges: number[] = [];
-  const owners: number[] = [];
+  const list = new Int32Array(weight.length);
+  const count = new Int32Array(rows);
   const BANDS = 64;
-  const counts = new Int32Array(BANDS);
+  const bands = new Int32Array(BANDS);
   const scale = BANDS / (W + 1);
   for (let r = 0; r < rows; r++) {
     const first = start[r]!;
     const end = start[r + 1]!;
     let threshold = 0;
     if (end - first > k) {
-      counts.fill(0);
-      for (let e = first; e < end; e++) counts[(weight[e]! * scale) | 0]!++;
+      bands.fill(0);
+      for (let e = first; e < end; e++) bands[(weight[e]! * scale) | 0]!++;
       let lowest = BANDS - 1;
-      for (let total = counts[lowest]!; total < k; total += counts[lowest]!) lowest--;
+      for (let total = bands[lowest]!; total < k; total += bands[lowest]!) lowest--;
       threshold = lowest / scale;
     }
+    let n = 0;
     for (let e = first; e < end; e++) {
       if (weight[e]! < threshold) continue;
       active[e] = 1;
-      edges.push(e);
-      owners.push(r);
+      list[first + n++] = e;
     }
+    count[r] = n;
   }
-  return { active, edges: Int32Array.from(edges), owners: Int32Array.from(owners) };
+  return { active, list, count };
 }
 
 /** The weights as a Float64Array with the largest, after checking the problem is well formed. */
@@ -544,21 +553,23 @@ function checkedWeights({ rows, start, column, weight, capacity }: AssignmentPro
   return { weight: copy, W };
 }
 
-/** Each column's edges (row, edge number and cost W − weight), from a list of edges in row order. */
-function transpose(columns: number, column: Int32Array, weight: Float64Array, W: number, edges: Int32Array, owners: Int32Array) {
+/** Each column's searched edges (row, edge number and cost W − weight), the transpose of the rows' lists. */
+function transpose(rows: number, columns: number, start: Int32Array, column: Int32Array, weight: Float64Array, W: number, list: Int32Array, count: Int32Array) {
   const byStart = new Int32Array(columns + 1);
-  for (let k = 0; k < edges.length; k++) byStart[column[edges[k]!]! + 1]!++;
+  for (let r = 0; r < rows; r++) for (let k = start[r]!; k < start[r]! + count[r]!; k++) byStart[column[list[k]!]! + 1]!++;
   for (let c = 0; c < columns; c++) byStart[c + 1]! += byStart[c]!;
   const fill = byStart.slice(0, columns);
-  const row = new Int32Array(edges.length);
-  const edge = new Int32Array(edges.length);
-  const cost = new Float64Array(edges.length);
-  for (let k = 0; k < edges.length; k++) {
-    const e = edges[k]!;
-    const j = fill[column[e]!]!++;
-    row[j] = owners[k]!;
-    edge[j] = e;
-    cost[j] = W - weight[e]!;
+  const row = new Int32Array(byStart[columns]!);
+  const edge = new Int32Array(byStart[columns]!);
+  const cost = new Float64Array(byStart[columns]!);
+  for (let r = 0; r < rows; r++) {
+    for (let k = start[r]!; k < start[r]! + count[r]!; k++) {
+      const e = list[k]!;
+      const j = fill[column[e]!]!++;
+      row[j] = r;
+      edge[j] = e;
+      cost[j] = W - weight[e]!;
+    }
   }
   return { start: byStart, row, edge, cost };
 }
