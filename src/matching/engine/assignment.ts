@@ -202,11 +202,15 @@ class Solver {
 
   /** Each row on its best column while there is room; returns how many rows are left free. */
   private greedyStart(): number {
-    const { start, column, weight, W, u, columnOf, edgeOf, held } = this;
+    const { start, column, weight, W, u, columnOf, edgeOf, held, activeList, activeCount } = this;
     let free = 0;
     for (let r = 0; r < this.rows; r++) {
+      // The heaviest edge is always among those searched first.
       let best = -1;
-      for (let e = start[r]!; e < start[r + 1]!; e++) if (best < 0 || weight[e]! > weight[best]!) best = e;
+      for (let k = start[r]!; k < start[r]! + activeCount[r]!; k++) {
+        const e = activeList[k]!;
+        if (best < 0 || weight[e]! > weight[best]!) best = e;
+      }
       const bestWeight = best < 0 ? 0 : weight[best]!;
       u[r] = W - bestWeight;
       if (bestWeight === 0) {
