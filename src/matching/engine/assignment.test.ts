@@ -104,6 +104,12 @@ describe('maximum-weight assignment', () => {
     expect(result.total).toBe(16);
   });
 
+  it('puts a row back by a path through the sink when an edge left out turns out to matter', () => {
+    // Found by the property below: searching one edge per row first, the second row's place must come from the first row moving.
+    const p: AssignmentProblem = { rows: 2, capacity: [1, 1], start: Int32Array.from([0, 2, 3]), column: Int32Array.from([0, 1, 0]), weight: [26, 1, 26] };
+    expect(maxWeightAssignment(p, { firstEdges: 1 })).toMatchObject({ columnOf: Int32Array.from([1, 0]), total: 27 });
+  });
+
   it('equals brute force, is never worse than greedy, and respects capacities and edges, however few edges it starts with', () => {
     fc.assert(fc.property(problem, fc.constantFrom(1, 2, 32), (p, firstEdges) => {
       const result = maxWeightAssignment(p, { firstEdges });
@@ -140,6 +146,7 @@ describe('maximum-weight assignment', () => {
       const p = { rows, capacity, start, column: Int32Array.from(column), weight: Int32Array.from(weight) };
       const expected = viaMunkres(p);
       expect(maxWeightAssignment(p).total).toBe(expected);
+      expect(maxWeightAssignment(p, { firstEdges: 1 }).total).toBe(expected);
       expect(maxWeightAssignment(p, { firstEdges: 2 }).total).toBe(expected);
     }), { numRuns: 200 });
   });

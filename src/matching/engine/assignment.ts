@@ -170,7 +170,7 @@ class Solver {
     this.done = new Uint8Array(nodes + 1);
     this.next = new Int32Array(nodes);
     this.used = new Uint8Array(nodes);
-    this.path = new Int32Array(nodes);
+    this.path = new Int32Array(nodes + 1);
     this.queue = new BucketQueue(W);
     this.before = new Int32Array(nodes + 1);
     this.beforeEdge = new Int32Array(nodes + 1);
