@@ -29,10 +29,10 @@ describe('distance', () => {
     expect(miles).toBeCloseTo((2 * Math.PI * 3958.7613) / 4, 6);
   });
 
-  it('the chord form agrees with the haversine formula', () => {
+  it('the chord form agrees with the haversine formula (to within two yards, even near the antipodes)', () => {
     fc.assert(fc.property(point, point, (a, b) => {
-      expect(milesFromChord2(chord2(a, b))).toBeCloseTo(greatCircleMiles(a, b), 6);
-    }));
+      expect(Math.abs(milesFromChord2(chord2(a, b)) - greatCircleMiles(a, b))).toBeLessThan(1e-3);
+    }), { numRuns: 2000 });
   });
 
   it('a distance limit and its chord limit agree', () => {
