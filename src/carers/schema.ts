@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   boolean, check, date, foreignKey, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
-import { schemes, users } from '../platform/db/schema.js';
-import { schemeIdColumn, tenantIsolation } from '../platform/db/tenancy.js';
+import { schemeIdColumn, users } from '../platform/db/schema.js';
+import { tenantIsolation } from '../platform/db/tenancy.js';
 import { panelCases } from '../panel/schema.js';
 import { SMOKING } from './household.js';
 import { ownCarerOf, staffOrOwnCarer } from './policy.js';
@@ -13,7 +13,6 @@ import { currentUserId } from '../platform/db/tenancy.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const day = (name: string) => date(name, { mode: 'string' });
-const schemeId = () => schemeIdColumn().references(() => schemes.id);
 
 export const carerStage = pgEnum('carer_stage', CARER_STAGES);
 export const smoking = pgEnum('smoking', SMOKING);
@@ -28,7 +27,7 @@ const stagesNeedingReason = sql.raw(`'withdrawn', 'declined', 'paused', 'left'`)
 /** A Shared Lives carer, from first enquiry on: where they are in their journey and who supports them. */
 export const carers = pgTable('carers', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeId(),
+  schemeId: schemeIdColumn(),
   /** Their own sign-in, once they have one. */
   userId: uuid('user_id').references(() => users.id),
   name: text('name').notNull(),
@@ -68,7 +67,7 @@ export const carers = pgTable('carers', {
 /** The carer's home and way of life: with the household, their matching profile. */
 export const carerHomes = pgTable('carer_homes', {
   carerId: uuid('carer_id').primaryKey().references(() => carers.id, { onDelete: 'cascade' }),
-  schemeId: schemeId(),
+  schemeId: schemeIdColumn(),
   bedrooms: integer('bedrooms'),
   spareBedrooms: integer('spare_bedrooms'),
   stepFree: boolean('step_free'),
@@ -90,7 +89,7 @@ export const carerHomes = pgTable('carer_homes', {
 /** Everyone else who lives in the carer's home. Adults need their own checks. */
 export const householdMembers = pgTable('household_members', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeId(),
+  schemeId: schemeIdColumn(),
   carerId: uuid('carer_id').notNull().references(() => carers.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   relationship: text('relationship').notNull(),
@@ -107,7 +106,7 @@ export const householdMembers = pgTable('household_members', {
 /** Every move along the journey: from, to, when, why and who. Never changed, only added to. */
 export const carerStageChanges = pgTable('carer_stage_changes', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeId(),
+  schemeId: schemeIdColumn(),
   carerId: uuid('carer_id').notNull().references(() => carers.id, { onDelete: 'cascade' }),
   fromStage: carerStage('from_stage'),
   toStage: carerStage('to_stage').notNull(),
@@ -132,7 +131,7 @@ export const carerStageChanges = pgTable('carer_stage_changes', {
  */
 export const carerApprovals = pgTable('carer_approvals', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeId(),
+  schemeId: schemeIdColumn(),
   carerId: uuid('carer_id').notNull().references(() => carers.id, { onDelete: 'cascade' }),
   decision: approvalDecision('decision').notNull(),
   decidedOn: day('decided_on').notNull(),
@@ -160,7 +159,7 @@ export const carerApprovals = pgTable('carer_approvals', {
 /** The yearly carer review: how it is going, the carer's own view, and when the next is due. */
 export const carerReviews = pgTable('carer_reviews', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeId(),
+  schemeId: schemeIdColumn(),
   carerId: uuid('carer_id').notNull().references(() => carers.id, { onDelete: 'cascade' }),
   reviewedOn: day('reviewed_on').notNull(),
   outcome: reviewOutcome('outcome').notNull(),

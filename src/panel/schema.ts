@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   boolean, date, index, jsonb, pgEnum, pgPolicy, pgTable, text, timestamp, unique, uuid,
 } from 'drizzle-orm/pg-core';
-import { schemes, users } from '../platform/db/schema.js';
-import { appRole, currentRole, currentUserId, schemeIdColumn, tenantIsolation } from '../platform/db/tenancy.js';
+import { schemeIdColumn, users } from '../platform/db/schema.js';
+import { appRole, currentRole, currentUserId, tenantIsolation } from '../platform/db/tenancy.js';
 import { carers } from '../carers/schema.js';
 import type { PanelPapers } from './papers.js';
 import type { ApprovalTerms } from '../carers/terms.js';
@@ -27,7 +27,7 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 /** An approval panel meeting: independent members who recommend, before the scheme decides. */
 export const approvalPanels = pgTable('approval_panels', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeIdColumn().references(() => schemes.id),
+  schemeId: schemeIdColumn(),
   meetsOn: date('meets_on', { mode: 'string' }).notNull(),
   place: text('place'),
   createdAt: createdAt(),
@@ -40,7 +40,7 @@ export const approvalPanels = pgTable('approval_panels', {
 /** Who sits on a panel. A member sees only their own seats. */
 export const panelMembers = pgTable('panel_members', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeIdColumn().references(() => schemes.id),
+  schemeId: schemeIdColumn(),
   panelId: uuid('panel_id').notNull().references(() => approvalPanels.id, { onDelete: 'cascade' }),
   userId: uuid('user_id').notNull().references(() => users.id),
   role: panelRole('role').notNull().default('member'),
@@ -62,7 +62,7 @@ export const panelMembers = pgTable('panel_members', {
  */
 export const panelCases = pgTable('panel_cases', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeIdColumn().references(() => schemes.id),
+  schemeId: schemeIdColumn(),
   panelId: uuid('panel_id').notNull().references(() => approvalPanels.id),
   carerId: uuid('carer_id').notNull().references(() => carers.id, { onDelete: 'cascade' }),
   papers: jsonb('papers').$type<PanelPapers>().notNull(),
@@ -84,7 +84,7 @@ export const panelCases = pgTable('panel_cases', {
 /** Each panel member's view of a case, in their own words. A member writes only their own. */
 export const panelViews = pgTable('panel_views', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeIdColumn().references(() => schemes.id),
+  schemeId: schemeIdColumn(),
   caseId: uuid('case_id').notNull().references(() => panelCases.id, { onDelete: 'cascade' }),
   userId: uuid('user_id').notNull().references(() => users.id),
   view: panelView('view').notNull(),

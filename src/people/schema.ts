@@ -3,8 +3,8 @@ import {
   boolean, check, date, foreignKey, index, integer, numeric, pgEnum, pgPolicy, pgTable, primaryKey, text, timestamp, unique,
   uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
-import { schemes, users } from '../platform/db/schema.js';
-import { appRole, currentRole, schemeIdColumn, tenantIsolation } from '../platform/db/tenancy.js';
+import { schemeIdColumn, users } from '../platform/db/schema.js';
+import { appRole, currentRole, tenantIsolation } from '../platform/db/tenancy.js';
 import { PERSON_STATUSES } from './status.js';
 import {
   CIRCLE_RELATIONSHIPS, COMMUNICATION_NEEDS, CONSENT_AREAS, CONTACT_METHODS, HOUSEHOLD_ANSWERS, REFERRAL_SOURCES, URGENCIES,
@@ -29,7 +29,6 @@ export const householdAnswer = pgEnum('household_answer', HOUSEHOLD_ANSWERS);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const scheme = () => schemeIdColumn().references(() => schemes.id);
 const byUser = (name: string) => uuid(name).references(() => users.id);
 
 const staffOnly = sql`${currentRole} in ('scheme_manager', 'scheme_worker')`;
@@ -43,7 +42,7 @@ const ARRANGEMENTS_SQL = sql.raw(`array['live_in', 'short_breaks', 'day_support'
 
 export const people = pgTable('people', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   name: text('name').notNull(),
   preferredName: text('preferred_name'),
   dateOfBirth: date('date_of_birth'),
@@ -84,7 +83,7 @@ const personColumn = () => uuid('person_id').notNull().references(() => people.i
 /** Every change of status: who, when and why. Never changed once written. */
 export const personStatusChanges = pgTable('person_status_changes', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   personId: personColumn(),
   fromStatus: personStatus('from_status'),
   toStatus: personStatus('to_status').notNull(),
@@ -103,7 +102,7 @@ export const personStatusChanges = pgTable('person_status_changes', {
 /** How someone came to the scheme: one referral per person. */
 export const referrals = pgTable('referrals', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   personId: personColumn(),
   source: referralSource('source').notNull(),
   referrerName: text('referrer_name'),
@@ -132,7 +131,7 @@ export const referrals = pgTable('referrals', {
 /** The one-page profile, in versions: a new version for each change, the old ones kept. */
 export const onePageProfiles = pgTable('one_page_profiles', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   personId: personColumn(),
   version: integer('version').notNull(),
   likeAndAdmire: text('like_and_admire').notNull(),
@@ -153,7 +152,7 @@ export const onePageProfiles = pgTable('one_page_profiles', {
 /** Accessible Information Standard: no row means not asked yet; a row with no needs means asked, none. */
 export const communicationNeeds = pgTable('communication_needs', {
   personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   needs: communicationNeed('needs').array().notNull().default(sql`'{}'`),
   otherNeeds: text('other_needs'),
   preferredContact: contactMethod('preferred_contact'),
@@ -169,7 +168,7 @@ export const communicationNeeds = pgTable('communication_needs', {
 /** The kinds of support need a scheme records and matches on: its own list. */
 export const supportNeedCategories = pgTable('support_need_categories', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   name: text('name').notNull(),
   retiredAt: timestamp('retired_at', { withTimezone: true }),
   createdAt: createdAt(),
@@ -183,7 +182,7 @@ export const supportNeedCategories = pgTable('support_need_categories', {
 ]).enableRLS();
 
 export const personSupportNeeds = pgTable('person_support_needs', {
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   personId: personColumn(),
   categoryId: uuid('category_id').notNull(),
 }, (t) => [
@@ -196,7 +195,7 @@ export const personSupportNeeds = pgTable('person_support_needs', {
 /** How needs show day to day, and the health and medication summary. */
 export const needsSummaries = pgTable('needs_summaries', {
   personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   supportNeeds: text('support_needs'),
   health: text('health'),
   medication: text('medication'),
@@ -207,7 +206,7 @@ export const needsSummaries = pgTable('needs_summaries', {
 /** What the person wants from a match: what matching will weigh. */
 export const matchingPreferences = pgTable('matching_preferences', {
   personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   areas: text('areas'),
   maxDistanceMiles: integer('max_distance_miles'),
   household: text('household'),
@@ -231,7 +230,7 @@ export const matchingPreferences = pgTable('matching_preferences', {
 /** A risk, with the positive steps agreed so the person can still do what matters to them. */
 export const risks = pgTable('risks', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   personId: personColumn(),
   risk: text('risk').notNull(),
   positiveSteps: text('positive_steps').notNull(),
@@ -249,7 +248,7 @@ export const risks = pgTable('risks', {
 /** Family, friends, advocates and social workers around the person. */
 export const circleMembers = pgTable('circle_members', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   personId: personColumn(),
   name: text('name').notNull(),
   relationship: circleRelationship('relationship').notNull(),
@@ -272,7 +271,7 @@ export const circleMembers = pgTable('circle_members', {
 /** What the person agrees to share with one member of their circle: who recorded it, and when. */
 export const circleConsents = pgTable('circle_consents', {
   id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: scheme(),
+  schemeId: schemeIdColumn(),
   personId: uuid('person_id').notNull(),
   circleMemberId: uuid('circle_member_id').notNull(),
   area: consentArea('area').notNull(),

@@ -50,6 +50,9 @@ export const users = pgTable('users', {
   }),
 ]).enableRLS();
 
+/** The column every tenant row carries: its scheme, which must exist. */
+export const schemeIdColumn = () => uuid('scheme_id').notNull().references(() => schemes.id);
+
 /** Who may act in which scheme, and as what. A national administrator's membership has no scheme. */
 export const memberships = pgTable('memberships', {
   id: uuid('id').primaryKey().defaultRandom(),

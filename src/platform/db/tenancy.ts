@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgPolicy, pgRole, uuid } from 'drizzle-orm/pg-core';
+import { pgPolicy, pgRole } from 'drizzle-orm/pg-core';
 
 /** The role every request runs as. Not a superuser, so row-level security applies to it. */
 export const appRole = pgRole('hearth_app').existing();
@@ -8,8 +8,6 @@ export const currentSchemeId = sql`nullif(current_setting('app.scheme_id', true)
 export const currentUserId = sql`nullif(current_setting('app.user_id', true), '')::uuid`;
 export const currentRole = sql`nullif(current_setting('app.role', true), '')`;
 
-/** The column every tenant row carries. */
-export const schemeIdColumn = () => uuid('scheme_id').notNull();
 
 /**
  * The one policy a tenant table needs: rows of the scheme set for this transaction, and only those,
