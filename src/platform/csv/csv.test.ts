@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from './csv.js';
+import { parseCsv, restoreCell, toCsv } from './csv.js';
 
 describe('CSV', () => {
   it('reads quotes, commas and line breaks inside quotes, CRLF and a byte-order mark', () => {
@@ -23,5 +23,13 @@ describe('CSV', () => {
       const width = (r: string[]) => r;
       expect(parseCsv(toCsv(meaningful)).map(width)).toEqual(meaningful);
     }));
+  });
+});
+
+describe('the export’s apostrophe', () => {
+  it('is undone exactly on reading back, even for text that starts with apostrophes', () => {
+    for (const text of ['=SUM(A1)', "'=", "''+44", "'plain", '-2.45', 'plain']) {
+      expect(restoreCell(parseCsv(toCsv([[text]]))[0]![0]!)).toBe(text);
+    }
   });
 });

@@ -30,9 +30,15 @@ export function parseCsv(text: string): string[][] {
 
 /**
  * A cell a spreadsheet would run as a formula is written with a leading apostrophe,
- * so an exported name like "=HYPERLINK(…)" stays text (CSV injection).
+ * so an exported name like "=HYPERLINK(…)" stays text (CSV injection). A cell that already
+ * starts with apostrophes before such a character gets one more, so `restoreCell` undoes
+ * exactly what was added and every cell reads back as it was.
  */
-const neutralise = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const neutralise = (cell: string) => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+
+/** The inverse of the export's neutralising apostrophe, for cells read back in. */
+export const restoreCell = (cell: string) => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCsv, toCsv } from './csv.js';
+import { parseCsv, restoreCell, toCsv } from './csv.js';
 
 export interface CsvColumn {
   /** The heading in the spreadsheet, as people read it. */
@@ -49,9 +49,6 @@ export interface CsvSpec<T = unknown> {
 
 export const MAX_ROWS = 20_000;
 
-/** Undoes the apostrophe an export puts before a cell like "-2.45" or "+44…" (see toCsv), so an exported file imports as it was. */
-const restore = (cell: string) => cell.replace(/^'(?=[=+\-@])/, '');
-
 /** One spreadsheet shape: its template, its checks, and its export, from one list of columns. */
 export function defineCsv<T>(spec: CsvSpec<T>) {
   const rowSchema = z.object(Object.fromEntries(spec.columns.map((c) => [c.field, c.schema])));
@@ -71,7 +68,7 @@ export function defineCsv<T>(spec: CsvSpec<T>) {
     const seen = new Map<string, Map<string, number>>((spec.unique ?? []).map((f) => [f, new Map()]));
     const rows = records.map((record, index): CsvRow<T> => {
       const rowNumber = index + 2;
-      const values = Object.fromEntries(spec.columns.map((c) => [c.header, restore((record[positions.get(key(c.header))!] ?? '').trim())]));
+      const values = Object.fromEntries(spec.columns.map((c) => [c.header, restoreCell((record[positions.get(key(c.header))!] ?? '').trim())]));
       const input = Object.fromEntries(spec.columns.map((c) => [c.field, values[c.header] === '' ? undefined : values[c.header]]));
       const parsed = rowSchema.safeParse(input);
       const problems: CsvProblem[] = parsed.success
