@@ -37,6 +37,8 @@ import { panelService } from './panel/service.js';
 import { panelRoutes } from './panel/routes.js';
 import { dueService } from './due/service.js';
 import { dueRoutes } from './due/routes.js';
+import { matchingService } from './matching/service.js';
+import { matchingRoutes } from './matching/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -78,6 +80,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   reviews: reviewsService(db),
   checks: checksService(db),
   panel: panelService(db),
+  matching: matchingService(db),
   due: dueService(db, [carersDue(db)]),
 });
 
@@ -119,5 +122,6 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   checksRoutes(app, svc.checks);
   panelRoutes(app, svc.panel);
   dueRoutes(app, svc.due, svc.carers);
+  matchingRoutes(app, svc.matching);
   return app;
 }

@@ -84,6 +84,7 @@ export const needsForm = z.object({
 });
 
 export const preferencesForm = z.object({
+  arrangement: optionalChoice(ARRANGEMENT_TYPES),
   areas: optionalText({ max: 300, label: 'Areas' }),
   maxDistanceMiles: z.union([z.literal(''), z.coerce.number({ error: 'Enter the distance as a number of miles, like 10' })
     .int('Enter the distance as a whole number of miles, like 10').min(1, 'Distance must be at least 1 mile').max(500, 'Distance must be 500 miles or fewer')])

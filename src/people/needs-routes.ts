@@ -5,6 +5,7 @@ import { categoryForm, needsForm, preferencesForm, riskForm } from './forms.js';
 import type { PersonHeader } from './header.js';
 import type { PeopleServices } from './service.js';
 import { asValues, options, type Values } from './view-helpers.js';
+import { ARRANGEMENT_NAMES, type ArrangementType } from './status.js';
 import { HOUSEHOLD_TOPICS, type HouseholdAnswer } from './words.js';
 
 type Preferences = Awaited<ReturnType<PeopleServices['needs']['preferences']>>['preferences'];
@@ -17,6 +18,7 @@ export function preferenceWords(p: NonNullable<Preferences>, { you = false } = {
     row(HOUSEHOLD_TOPICS[topic].question, answer ? HOUSEHOLD_TOPICS[topic].answers[answer] : null);
   return {
     rows: [
+      row(`What ${they} are waiting for`, p.arrangement ? ARRANGEMENT_NAMES[p.arrangement as ArrangementType] : null),
       row(`Where ${they} want to live`, p.areas),
       row('How far from there', p.maxDistanceMiles ? `Up to ${p.maxDistanceMiles} miles` : null),
       row('Household', p.household),
@@ -70,6 +72,7 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
 
   const wishesContext = (person: PersonHeader, values: Values) => ({
     title: `What they want from a match: ${person.name}`, person, backLink: `/people/${person.id}/needs`,
+    arrangements: [...options(ARRANGEMENT_NAMES, values.arrangement), { value: '', text: 'Not decided yet', checked: !values.arrangement }],
     household: Object.fromEntries(Object.entries(HOUSEHOLD_TOPICS).map(([topic, { question, answers: words }]) =>
       [topic, { question, items: [...options(words, values[topic]), { value: '', text: 'Not asked yet', checked: !values[topic], selected: false }] }])),
   });

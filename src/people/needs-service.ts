@@ -7,6 +7,7 @@ import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { requireStaff, sightOf } from './access.js';
 import { personHeader } from './header.js';
+import type { ArrangementType } from './status.js';
 import { matchingPreferences, needsSummaries, personSupportNeeds, risks, supportNeedCategories } from './schema.js';
 import { DEFAULT_SUPPORT_NEEDS, type HouseholdAnswer } from './words.js';
 
@@ -18,6 +19,7 @@ export interface NeedsInput {
 }
 
 export interface PreferencesInput {
+  arrangement: ArrangementType | null;
   areas: string | null;
   maxDistanceMiles: number | null;
   household: string | null;

@@ -207,6 +207,8 @@ export const needsSummaries = pgTable('needs_summaries', {
 export const matchingPreferences = pgTable('matching_preferences', {
   personId: uuid('person_id').primaryKey().references(() => people.id, { onDelete: 'cascade' }),
   schemeId: schemeIdColumn(),
+  /** What they are waiting for: live_in, short_breaks or day_support (none recorded: live-in). */
+  arrangement: text('arrangement'),
   areas: text('areas'),
   maxDistanceMiles: integer('max_distance_miles'),
   household: text('household'),
@@ -222,6 +224,7 @@ export const matchingPreferences = pgTable('matching_preferences', {
   updatedByUserId: byUser('updated_by_user_id'),
   updatedAt: updatedAt(),
 }, (t) => [
+  check('matching_preferences_arrangement', sql`${t.arrangement} is null or ${t.arrangement} = any(${ARRANGEMENTS_SQL})`),
   check('matching_preferences_distance', sql`${t.maxDistanceMiles} is null or ${t.maxDistanceMiles} between 1 and 500`),
   tenantIsolation(),
   ...staffWrites(),

@@ -76,8 +76,8 @@ function reasonTexts(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Wor
     ownBathroom: () => `No bathroom of ${w.your} own: ${w.you} need one`,
     children: () => `Children at home: ${w.you} need a home without children`,
     livingWith: () => `Someone ${w.you} do not want to live with lives here`,
-    personSaidNo: () => (w.reader === 'person' ? 'You said no to this carer' : 'They said no to this match'),
-    carerSaidNo: () => (w.reader === 'person' ? 'The carer said no to this match' : 'You said no to this person'),
+    personSaidNo: () => ({ person: 'You said no to this carer', carer: 'They said no to this match', worker: 'The person said no to this carer' })[w.reader],
+    carerSaidNo: () => ({ person: 'The carer said no to this match', carer: 'You said no to this person', worker: 'The carer said no to this person' })[w.reader],
     dates: () => 'Not free on these dates',
   };
 }
@@ -184,7 +184,9 @@ function wishesText(person: MatchPerson, carer: MatchCarer, w: Words): string {
   }
   if (carer.wishes?.length) {
     const met = common(carer.wishes, person.about ?? []);
-    if (met.length) parts.push(w.reader === 'person' ? `Hopes for someone like you: ${list(met)}` : `They are what you hoped for: ${list(met)}`);
+    if (met.length) {
+      parts.push(({ person: `Hopes for someone like you: ${list(met)}`, carer: `They are what you hoped for: ${list(met)}`, worker: `The carer hopes for someone who is: ${list(met)}` })[w.reader]);
+    }
   }
   return parts.length ? sentence(parts) : 'No wishes stated yet';
 }
@@ -197,7 +199,7 @@ interface Words {
 
 const words = (audience: Audience): Words => (audience === 'person'
   ? { reader: 'person', you: 'you', your: 'your' }
-  : { reader: 'carer', you: 'they', your: 'their' });
+  : { reader: audience, you: 'they', your: 'their' });
 
 /** Words of `a` (as `a` spells them, in its order) that `b` also lists. */
 function common(a: readonly string[], b: readonly string[]): string[] {

@@ -181,8 +181,8 @@ export interface SchemeSettings {
   farMiles?: number;
 }
 
-/** Who reads an explanation: "you" is the person, or the carer. */
-export type Audience = 'person' | 'carer';
+/** Who reads an explanation: "you" is the person, or the carer; the scheme worker reads about both. */
+export type Audience = 'person' | 'carer' | 'worker';
 
 export const CONSTRAINTS = [
   'arrangement',

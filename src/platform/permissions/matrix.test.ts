@@ -6,6 +6,7 @@ import { aScheme, aUser } from '../testing/builders.js';
 import { aCircleMember, aPerson } from '../../people/testing.js';
 import { risks, supportNeedCategories } from '../../people/schema.js';
 import { aCarer, aHouseholdMember, aPanel, defaultCheckTypes } from '../../carers/testing.js';
+import { aProposal } from '../../matching/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -74,6 +75,26 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /people': [...staff, 'carer', 'person', 'circle_member'],
   'GET /matching': [...staff, 'carer', 'person', 'circle_member'],
   'GET /arrangements': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /people/:id/matching': staff,
+  'GET /carers/:id/matching': staff,
+  'GET /matching/suggestions': staff,
+  'GET /matching/proposals/new': staff,
+  'POST /matching/proposals': staff,
+  'POST /api/v1/matching/proposals': staff,
+  'GET /api/v1/people/:id/shortlist': staff,
+  'GET /matching/proposals/:id': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /matching/proposals/:id/answer': [...staff, 'carer', 'person'],
+  'POST /matching/proposals/:id/answer': [...staff, 'carer', 'person'],
+  'GET /matching/proposals/:id/steps/:position/date': staff,
+  'POST /matching/proposals/:id/steps/:position/date': staff,
+  'GET /matching/proposals/:id/steps/:position/go-on': [...staff, 'carer', 'person'],
+  'POST /matching/proposals/:id/steps/:position/go-on': [...staff, 'carer', 'person'],
+  'GET /matching/proposals/:id/stop': [...staff, 'carer', 'person'],
+  'POST /matching/proposals/:id/stop': [...staff, 'carer', 'person'],
+  'GET /matching/proposals/:id/agree': staff,
+  'POST /matching/proposals/:id/agree': staff,
+  'GET /matching/settings': ['scheme_manager'],
+  'POST /matching/settings': ['scheme_manager'],
   'GET /panel': panel,
   'GET /panel/new': staff,
   'POST /panel': staff,
@@ -178,6 +199,12 @@ describe('permission matrix: every route as every role, and signed out', () => {
       memberId: (await aCircleMember(db, person, { name: 'Spare Member' })).id,
       riskId: (await db.owner.insert(risks).values({ schemeId: scheme.id, personId: person.id, risk: 'Falls', positiveSteps: 'Grab rails' }).returning())[0]!.id,
       categoryId: (await db.owner.insert(supportNeedCategories).values({ schemeId: scheme.id, name: 'Spare need' }).returning())[0]!.id,
+    };
+    params.api = { id: person.id };
+    // A proposal of the carer-role visitor to the person-role visitor.
+    params.matching = {
+      id: (await aProposal(db, { schemeId: scheme.id, personId: person.id, carerId: carer.id, proposedByUserId: users.get('scheme_worker')! })).id,
+      position: '1',
     };
   });
   afterAll(async () => close());
