@@ -220,7 +220,9 @@ export function addCarers(out: DemoCarerData, faker: Faker, random: Random, sche
   }
 
   function addApproval(carer: ReturnType<typeof makeCarer>, plan: Plan, decidedOn: IsoDate) {
-    const terms = randomTerms();
+    const drawn = randomTerms();
+    // The fixed carer sign-in is approved widely, so matching can propose them to the fixed person sign-in.
+    const terms: ApprovalTerms = plan.showcaseSignIn ? { maxPeople: 2, arrangementTypes: [...ARRANGEMENT_TYPES], needs: [...NEEDS] } : drawn;
     const caseId = plan.viaPanel ? addPanelCase(carer, plan, terms) : null;
     out.carerApprovals.push({
       id: childId(carer.id, 'approval', 0), schemeId: scheme.schemeId, carerId: carer.id, decision: 'approved', decidedOn,

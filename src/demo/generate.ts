@@ -34,6 +34,8 @@ export interface DemoMembership {
 }
 
 export interface DemoData {
+  /** The day the data's dates count back from. */
+  today: string;
   schemes: DemoScheme[];
   users: DemoUser[];
   memberships: DemoMembership[];
@@ -68,7 +70,7 @@ export const DEMO_TODAY = '2026-11-02';
  */
 export function generateDemo(options: { scale: DemoScale; seed: number; today?: string }): DemoData {
   const faker = new Faker({ locale: [en_GB, en, base], seed: options.seed });
-  const demo = demoBuilder(faker);
+  const demo = demoBuilder(faker, options.today ?? DEMO_TODAY);
   addSmallSchemes(demo);
   if (options.scale === 'national') addNationalSchemes(demo, faker);
   addPeopleRecords(demo.data, new Faker({ locale: [en_GB, en, base], seed: options.seed + 1 }), options.today ?? DEMO_TODAY);
@@ -147,8 +149,8 @@ function addCarerRecords(data: DemoData, faker: Faker, today: string, seed: numb
 
 type DemoBuilder = ReturnType<typeof demoBuilder>;
 
-function demoBuilder(faker: Faker) {
-  const data: DemoData = { schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData() };
+function demoBuilder(faker: Faker, today: string) {
+  const data: DemoData = { today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData() };
   const emailsTaken = new Map<string, number>();
 
   const join = (userId: string, schemeId: string | null, role: Role) => {

@@ -6,6 +6,7 @@ import { memberships, schemes, users } from '../platform/db/schema.js';
 import { testDatabase } from '../platform/testing/database.js';
 import { people } from '../people/schema.js';
 import { carers } from '../carers/schema.js';
+import { matchProposals } from '../matching/schema.js';
 import { DEMO_SIGN_INS, generateDemo } from './generate.js';
 import { hasAnyScheme, loadDemo } from './load.js';
 
@@ -33,13 +34,23 @@ describe('loadDemo', () => {
   it('loads the small demo into an empty database, once however often it runs', async () => {
     expect(await hasAnyScheme(db)).toBe(false);
 
-    const first = await loadDemo(db, small, { password });
+    const { proposals, ...first } = await loadDemo(db, small, { password });
     const expected = { schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length, people: small.people.people.length, carers: small.carers.carers.length };
     expect(first).toEqual(expected);
     expect(await rowCounts()).toEqual(expected);
+    // Proposals in Northbrook: two for the fixed person (the fixed carer said yes), others at every step, one agreed, one said no to.
+    expect(proposals).toBeGreaterThanOrEqual(5);
+    const rows = await db.owner.select().from(matchProposals);
+    expect(rows).toHaveLength(proposals);
+    const fixedPerson = (await db.owner.select().from(people).where(eq(people.userId, small.users.find((u) => u.email === 'person@demo.hearth.example')!.id)))[0]!;
+    const fixedCarer = (await db.owner.select().from(carers).where(eq(carers.userId, small.users.find((u) => u.email === 'carer@demo.hearth.example')!.id)))[0]!;
+    expect(rows.filter((r) => r.personId === fixedPerson.id)).toEqual(expect.arrayContaining([expect.objectContaining({ carerId: fixedCarer.id, carerAnswer: 'yes', personAnswer: null })]));
+    expect(rows.filter((r) => r.personId === fixedPerson.id)).toHaveLength(2);
+    expect(rows.filter((r) => r.agreedOn)).toHaveLength(1);
+    expect(rows.filter((r) => r.stoppedBy === 'person')).toHaveLength(1);
     expect(await hasAnyScheme(db)).toBe(true);
 
-    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0 });
+    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, proposals: 0 });
     expect(await rowCounts()).toEqual(expected);
   });
 

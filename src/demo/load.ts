@@ -12,6 +12,7 @@ import { checkRecords, checkTypes } from '../carers/checks/schema.js';
 import { approvalPanels, panelCases, panelMembers, panelViews } from '../panel/schema.js';
 import type { DemoCarerData } from './carers.js';
 import { insertMany } from './bulk.js';
+import { addDemoMatching } from './matching.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import type { DemoData } from './generate.js';
 
@@ -23,6 +24,8 @@ export interface DemoCounts {
   people: number;
   /** Carers' records (with their households, checks, reviews and panels). */
   carers: number;
+  /** Matching proposals in the showcase scheme, made once its records are in. */
+  proposals: number;
 }
 
 const ROWS_PER_INSERT = 1_000;
@@ -34,7 +37,7 @@ const ROWS_PER_INSERT = 1_000;
  */
 export async function loadDemo(db: Database, data: DemoData, options: { password: string }): Promise<DemoCounts> {
   const passwordHash = await hashPassword(options.password);
-  return db.owner.transaction(async (tx) => ({
+  const counts = await db.owner.transaction(async (tx) => ({
     schemes: await inChunks(data.schemes, (chunk) =>
       tx.insert(schemes).values(chunk).onConflictDoNothing().returning({ id: schemes.id })),
     users: await inChunks(data.users, (chunk) =>
@@ -44,6 +47,7 @@ export async function loadDemo(db: Database, data: DemoData, options: { password
     people: await loadPeople(tx, data.people),
     carers: await loadCarers(tx, data.carers),
   }));
+  return { ...counts, proposals: await addDemoMatching(db, data, data.today) };
 }
 
 /** People's records, parents before children; returns how many person records were added. */

@@ -75,6 +75,7 @@ const FAITHS = [null, null, 'Christian', 'Muslim', 'Sikh', 'Hindu', 'Jewish', 'N
 const RISKS = [['Seizures at night', 'Bed sensor; carer trained in the seizure plan'], ['May get lost on new routes', 'Practises routes with a carer first; carries a card with a phone number'],
   ['Forgets to eat when anxious', 'Regular meal times written on the kitchen calendar'], ['May be taken advantage of with money', 'Keeps a small amount of cash; bank card with a limit'],
   ['Falls when tired', 'Grab rails; walking frame upstairs'], ['Becomes distressed in crowds', 'Goes to town at quiet times; has headphones']];
+const ARRANGEMENT_WISHES = ['live_in', 'live_in', 'live_in', 'live_in', 'short_breaks', 'day_support'] as const;
 const MOVED_ON = ['Moved into her own flat with support', 'Moved to a nursing home as his needs grew', 'Moved back to live with family', 'Chose a supported living service'];
 const DECLINED = ['Needs nursing care the scheme cannot give', 'Wanted a service in another county', 'Decided not to go ahead', 'Needs are met by his current support'];
 
@@ -214,7 +215,7 @@ function addAssessment(ctx: Context, schemeId: string, personId: string, categor
     health: faker.helpers.arrayElement(['Epilepsy, well controlled', 'Type 2 diabetes', 'Asthma', 'No health conditions known', 'Anxiety; sees the GP monthly']),
     medication: faker.helpers.arrayElement(['Takes tablets morning and evening; needs reminding', 'None', 'Inhaler as needed', 'Insulin, which they manage themselves']),
   });
-  out.preferences.push({
+  const preferences = {
     personId, schemeId, areas: faker.helpers.arrayElement(AREAS), maxDistanceMiles: faker.helpers.arrayElement([5, 10, 15, 20, null]),
     household: faker.helpers.arrayElement(['A quiet household', 'A busy family home', 'A couple with no other people supported', null]),
     children: faker.helpers.arrayElement(['would_like', 'fine', 'not_wanted', null] as const),
@@ -225,7 +226,11 @@ function addAssessment(ctx: Context, schemeId: string, personId: string, categor
     interests: faker.helpers.arrayElements(INTERESTS, { min: 1, max: 4 }),
     routines: faker.helpers.arrayElement(['Up early; in bed by ten', 'Day centre on weekdays', 'Church on Sunday mornings', null]),
     liveWithOrNear: faker.helpers.arrayElement(['Near my sister', 'Near my day centre', 'Near my work', null]),
-  });
+    // Most wait for a home; some for short breaks or day support. From the id, so the faker's other draws stay as they were.
+    arrangement: fixed ? 'live_in' : ARRANGEMENT_WISHES[parseInt(personId.slice(-2), 16) % ARRANGEMENT_WISHES.length]!,
+  };
+  // The fixed person sign-in can live with children and near smokers, within 15 miles: matching finds them carers.
+  out.preferences.push(fixed ? { ...preferences, maxDistanceMiles: 15, children: 'fine', smoking: 'fine' } : preferences);
   faker.helpers.arrayElements(RISKS, { min: 0, max: 2 }).forEach(([risk, steps], i) => {
     out.risks.push({ id: demoId('risk', `${personId}:${i}`), schemeId, personId, risk: risk!, positiveSteps: steps!, agreedWith: 'The person, their family and the scheme' });
   });

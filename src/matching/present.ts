@@ -1,4 +1,5 @@
 import { SMOKING_NAMES } from '../carers/household.js';
+import { formatDate } from '../platform/layout/views.js';
 import { NEED_NAMES as COMMUNICATION_NEED_NAMES, type CommunicationNeed, type ConsentArea } from '../people/words.js';
 import type { CarerProfile, PersonForCarer, ProposalRecord } from './service.js';
 import { STAGE_NAMES, type Side, type Stage } from './workflow.js';
@@ -33,7 +34,7 @@ export function stageWords(stage: Stage, p: Pick<ProposalRecord, 'stoppedBy' | '
     case 'introductions':
       return {
         name: `${STAGE_NAMES.introductions}: ${stage.step.name.toLowerCase()}`,
-        next: stage.waitingFor.length ? `Waiting for ${listed(stage.waitingFor.map(who))}${stage.waitingFor[0] === 'date' ? '' : ' to say whether to go on'}` : `On ${stage.step.plannedOn}`,
+        next: stage.waitingFor.length ? `Waiting for ${listed(stage.waitingFor.map(who))}${stage.waitingFor[0] === 'date' ? '' : ' to say whether to go on'}` : `On ${formatDate(stage.step.plannedOn)}`,
         tag: 'purple',
       };
     case 'ready':

@@ -6,7 +6,7 @@ import type { Actor } from '../platform/http/types.js';
 import { dateValues } from '../people/date-input.js';
 import { ids } from '../people/fields.js';
 import { options, type Values } from '../people/view-helpers.js';
-import { DEFAULT_WEIGHTS, FACTORS, resolveSettings } from './engine/index.js';
+import { DEFAULT_WEIGHTS, FACTORS, isNothingToCompare, resolveSettings } from './engine/index.js';
 import { agreeForm, answerForm, dateForm, goOnForm, proposeForm, settingsForm, stopForm } from './forms.js';
 import { ANSWER_NAMES, SHARE_NAMES, carerSentences, goOnWords, personRows, stageWords } from './present.js';
 import type { MatchingService } from './service.js';
@@ -148,12 +148,19 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService) 
       stop: reader !== 'circle' && mayStop(p).ok,
       agree: reader === 'staff' && mayAgree(p, today).ok,
     };
+    // The carer knows the person by the name they go by; everyone else by their full name.
+    const personName = reader === 'carer' ? found.person?.name ?? 'The person' : p.personName;
     return {
       can,
+      personName,
+      answered: { person: p.personAnswer !== null, carer: p.carerAnswer !== null },
       title: reader === 'staff' ? `${p.personName ?? 'Person'} and ${p.carerName ?? 'carer'}`
         : reader === 'carer' ? `Meeting ${found.person?.name ?? 'someone new'}` : `Meeting ${found.carer?.firstName ?? 'a carer'}`,
       backLink: '/matching', reader, ...found,
       words: stageWords(found.stage, p, reader),
+      // Each reads the reasons in their own words; the person and carer only those that say something about the pair.
+      reasons: reader === 'staff' ? p.explanation.worker
+        : (reader === 'circle' ? p.explanation.worker : p.explanation[reader]).filter((c) => c.points > 0 && !isNothingToCompare(c.text)),
       carerSentences: found.carer ? carerSentences(found.carer) : [],
       personRows: found.person ? personRows(found.person) : [],
       shareNames: p.shares.map((s) => SHARE_NAMES[s as keyof typeof SHARE_NAMES]).filter(Boolean),

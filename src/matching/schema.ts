@@ -60,9 +60,9 @@ export const matchProposals = pgTable('match_proposals', {
   schemeId: schemeIdColumn(),
   personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
   carerId: uuid('carer_id').notNull().references(() => carers.id, { onDelete: 'cascade' }),
-  /** The engine's score and explanation when proposed, kept as the worker read them. */
+  /** The engine's score and explanation when proposed, kept as each reader read them: the worker, the person, the carer. */
   score: numeric('score', { precision: 5, scale: 2, mode: 'number' }).notNull(),
-  explanation: jsonb('explanation').$type<{ factor: string; points: number; text: string }[]>().notNull(),
+  explanation: jsonb('explanation').$type<Record<'worker' | 'person' | 'carer', { factor: string; points: number; text: string }[]>>().notNull(),
   workerNote: text('worker_note'),
   /** What the person agreed the carer may read about them (consent areas). */
   shares: consentArea('shares').array().notNull(),

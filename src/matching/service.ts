@@ -52,7 +52,7 @@ export interface ProposalRecord extends ProposalFacts {
   carerName: string | null;
   carerUserId: string | null;
   score: number;
-  explanation: Contribution[];
+  explanation: Record<'worker' | 'person' | 'carer', Contribution[]>;
   workerNote: string | null;
   shares: ConsentArea[];
   proposedAt: Date;
@@ -313,8 +313,13 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
           if (!name) throw new InputProblem('carerIds', 'Choose carers from the list');
           const result = explainMatch(input.personId, carerId, pool, 'worker');
           if (!result.suitable) throw new InputProblem('carerIds', `${name} is not suitable: ${(result as Excluded).reasons.map((r) => r.text).join('; ')}`);
+          const explanation = {
+            worker: (result as Suitable).contributions,
+            person: (explainMatch(input.personId, carerId, pool, 'person') as Suitable).contributions,
+            carer: (explainMatch(input.personId, carerId, pool, 'carer') as Suitable).contributions,
+          };
           const [row] = await tx.insert(matchProposals).values({
-            schemeId: actor.schemeId!, personId: input.personId, carerId, score: result.score, explanation: (result as Suitable).contributions,
+            schemeId: actor.schemeId!, personId: input.personId, carerId, score: result.score, explanation,
             workerNote: input.note, shares: input.shares, proposedByUserId: actor.userId!,
           }).returning({ id: matchProposals.id });
           await tx.insert(introductionSteps).values(settings.introductionSteps.map((name_, i) => ({

@@ -11,7 +11,7 @@ import { DEFAULT_STEPS } from './workflow.js';
 /** A proposal of a carer to a person, with the default introduction steps. */
 export async function aProposal(db: Database, options: { schemeId: string; personId: string; carerId: string; proposedByUserId: string } & Partial<typeof matchProposals.$inferInsert>) {
   const [row] = await db.owner.insert(matchProposals).values({
-    score: 72.5, explanation: [{ factor: 'interests', points: 20, text: 'Both enjoy gardening' }], shares: ['profile'], ...options,
+    score: 72.5, explanation: Object.fromEntries(['worker', 'person', 'carer'].map((r) => [r, [{ factor: 'interests', points: 20, text: 'Both enjoy gardening' }]])) as never, shares: ['profile'], ...options,
   }).returning();
   await db.owner.insert(introductionSteps).values(DEFAULT_STEPS.map((name, i) => ({ schemeId: options.schemeId, proposalId: row!.id, position: i + 1, name })));
   return row!;

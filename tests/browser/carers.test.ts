@@ -5,7 +5,7 @@ import { describe, expect } from 'vitest';
 import { carers } from '../../src/carers/schema.js';
 import { approvalPanels, panelCases } from '../../src/panel/schema.js';
 import { schemes } from '../../src/platform/db/schema.js';
-import { checkAxe, checkPage, signIn, takeBrowserProblems, test, type Hearth } from './harness.js';
+import { checkAxe, checkPage, fillDate, signIn, takeBrowserProblems, test, type Hearth } from './harness.js';
 
 /** Carers' pages the walk may not reach in its 60 pages, each checked with axe, and the journey to approval in the browser. */
 
@@ -22,14 +22,6 @@ async function caseFor(hearth: Hearth, stage: 'panel' | 'decision') {
   return found!.id;
 }
 
-/** Types a date into a GOV.UK date input, found by its legend. */
-async function fillDate(page: Page, legend: string, iso: string) {
-  const [year, month, day] = iso.split('-');
-  const group = page.getByRole('group', { name: legend });
-  await group.getByLabel('Day').fill(String(Number(day)));
-  await group.getByLabel('Month').fill(String(Number(month)));
-  await group.getByLabel('Year').fill(year!);
-}
 
 /** Sends a form with nothing filled in: the error summary, focused, its first link going to its field, and axe happy. */
 async function sendEmpty(page: Page, path: string, submit: string, errors: string[]) {

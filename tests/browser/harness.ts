@@ -83,6 +83,15 @@ export async function signIn(page: Page, who: { email: string }, password: strin
   await page.waitForURL((url) => url.pathname === landOn);
 }
 
+/** Types a date into a GOV.UK date input, found by its legend. */
+export async function fillDate(page: Page, legend: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(Number(day)));
+  await group.getByLabel('Month').fill(String(Number(month)));
+  await group.getByLabel('Year').fill(year!);
+}
+
 // ---- Checking a page ----
 
 export interface PageExpectations {

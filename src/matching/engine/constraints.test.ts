@@ -114,6 +114,9 @@ describe('hard constraints', () => {
     expect(reasons(aPerson(), aCarer(), { facts: facts('person') })).toEqual(['You said no to this carer']);
     expect(reasons(aPerson(), aCarer(), { facts: facts('carer') })).toEqual(['The carer said no to this match']);
     expect(reasons(aPerson(), aCarer(), { facts: facts('carer'), audience: 'carer' })).toEqual(['You said no to this person']);
+    expect(reasons(aPerson(), aCarer(), { facts: facts('person'), audience: 'worker' })).toEqual(['The person said no to this carer']);
+    expect(reasons(aPerson(), aCarer(), { facts: facts('carer'), audience: 'worker' })).toEqual(['The carer said no to this person']);
+    expect(reasons(aPerson({ household: { stepFree: 'needed' } }), aCarer(), { audience: 'worker' })).toEqual(['Not step-free: they need a step-free home']);
     expect(reasons(aPerson(), aCarer(), { facts: { declines: [{ personId: 'person-1', carerId: 'carer-2', by: 'person' }] } })).toEqual([]);
   });
 

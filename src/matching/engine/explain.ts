@@ -87,12 +87,12 @@ function factorTexts(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Wor
   const carer = C.carers[ci]!;
   return {
     interests: () => {
-      if (!person.interests?.length || !carer.interests?.length) return 'No interests listed yet';
+      if (!person.interests?.length || !carer.interests?.length) return nothing('No interests listed yet');
       const both = common(person.interests, carer.interests);
       return both.length ? `Both enjoy ${list(both)}` : 'No shared interests yet';
     },
     routines: () => {
-      if (!person.routines?.length || !carer.routines?.length) return 'No daily routines listed yet';
+      if (!person.routines?.length || !carer.routines?.length) return nothing('No daily routines listed yet');
       const both = common(person.routines, carer.routines);
       return both.length ? `Similar routines: ${list(both)}` : 'Different daily routines';
     },
@@ -100,7 +100,7 @@ function factorTexts(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Wor
     faithAndCulture: () => faithAndCultureText(person, carer, w),
     placesThatMatter: () => {
       const places = person.places ?? [];
-      if (!places.length) return 'No places that matter listed yet';
+      if (!places.length) return nothing('No places that matter listed yet');
       const start = P.placeStart[pi]!;
       return capital(list(places.map((place, k) => `${milesText(milesFromChord2(placeChord2(P, start + k, C, ci)))} from ${place.label}`)));
     },
@@ -109,7 +109,7 @@ function factorTexts(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Wor
     workerNotes: () => {
       const e = pairEntry(P, pi, ci);
       const note = e < 0 ? undefined : P.notes[P.pairNote[e]!];
-      if (!note) return "No worker's note";
+      if (!note) return nothing("No worker's note");
       return note.view === 'worried' ? `Worker's note (a worry): ${note.text}` : `Worker's note: ${note.text}`;
     },
   };
@@ -117,7 +117,7 @@ function factorTexts(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Wor
 
 function languageText(person: MatchPerson, carer: MatchCarer, w: Words): string {
   const [main] = person.languages ?? [];
-  if (main === undefined) return 'No languages listed yet';
+  if (main === undefined) return nothing('No languages listed yet');
   const both = common(person.languages!, carer.languages ?? []);
   if (both[0] !== undefined && wordKey(both[0]) === wordKey(main)) return `Both ${speak(main)} ${main}`;
   if (both[0] !== undefined) return `Both ${speak(both[0])} ${both[0]}, but not ${main}`;
@@ -133,7 +133,7 @@ function faithAndCultureText(person: MatchPerson, carer: MatchCarer, w: Words): 
     const both = common(person.culture, carer.culture ?? []);
     parts.push(both.length ? `Shares ${w.your} ${list(both)} culture` : `Does not share ${w.your} ${list([...person.culture], 'or')} culture`);
   }
-  return parts.length ? sentence(parts) : 'No wishes about faith or culture';
+  return parts.length ? sentence(parts) : nothing('No wishes about faith or culture');
 }
 
 function householdText(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Words): string {
@@ -161,7 +161,7 @@ function householdText(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: W
   for (const friend of h.wantsToLiveWith ?? []) {
     parts.push(residents.has(friend.personId) ? `${friend.name} lives here, as ${w.you} would like` : `${friend.name} does not live here`);
   }
-  return parts.length ? sentence(parts) : 'No wishes about the home yet';
+  return parts.length ? sentence(parts) : nothing('No wishes about the home yet');
 }
 
 function homeLifeText(life: number, people: number, w: Words): string {
@@ -188,8 +188,21 @@ function wishesText(person: MatchPerson, carer: MatchCarer, w: Words): string {
       parts.push(({ person: `Hopes for someone like you: ${list(met)}`, carer: `They are what you hoped for: ${list(met)}`, worker: `The carer hopes for someone who is: ${list(met)}` })[w.reader]);
     }
   }
-  return parts.length ? sentence(parts) : 'No wishes stated yet';
+  return parts.length ? sentence(parts) : nothing('No wishes stated yet');
 }
+
+/** Texts of factors with nothing to compare yet (a sparse record): the same for every pair, so readers may leave them out. */
+const NOTHING_TO_COMPARE = new Set([
+  'No interests listed yet', 'No daily routines listed yet', 'No places that matter listed yet', "No worker's note",
+  'No languages listed yet', 'No wishes about faith or culture', 'No wishes about the home yet', 'No wishes stated yet',
+]);
+const nothing = (text: string) => {
+  if (!NOTHING_TO_COMPARE.has(text)) throw new Error(`Add "${text}" to NOTHING_TO_COMPARE`);
+  return text;
+};
+
+/** Whether a contribution's text says there was nothing to compare, rather than how well a pair fits. */
+export const isNothingToCompare = (text: string) => NOTHING_TO_COMPARE.has(text);
 
 interface Words {
   reader: Audience;
