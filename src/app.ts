@@ -122,6 +122,6 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   checksRoutes(app, svc.checks);
   panelRoutes(app, svc.panel);
   dueRoutes(app, svc.due, svc.carers);
-  matchingRoutes(app, svc.matching);
+  matchingRoutes(app, svc.matching, svc.carers);
   return app;
 }

@@ -24,6 +24,7 @@ export const SECTIONS = [
   { key: 'approval', text: 'Approval', path: '/approval' },
   { key: 'reviews', text: 'Yearly reviews', path: '/reviews' },
   { key: 'history', text: 'History', path: '/history' },
+  { key: 'matching', text: 'Matching', path: '/matching', staffOnly: true },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['key'];
@@ -53,7 +54,7 @@ export function recordContext(record: CarerRecord, section: Section, staff: bool
     savedMessage: savedMessage(saved),
     stage: stageTag(carer.stage),
     terms: terms ? describeTerms({ maxPeople: terms.maxPeople!, arrangementTypes: terms.arrangementTypes ?? [], needs: terms.needs ?? [] }) : null,
-    sections: SECTIONS.map((s) => ({ ...s, href: `/carers/${carer.id}${s.path}`, current: s.key === section })),
+    sections: SECTIONS.filter((s) => staff || !('staffOnly' in s)).map((s) => ({ ...s, href: `/carers/${carer.id}${s.path}`, current: s.key === section })),
     section,
     backLink: staff ? '/carers' : undefined,
   };

@@ -10,6 +10,8 @@ import { DEFAULT_WEIGHTS, FACTORS, isNothingToCompare, resolveSettings } from '.
 import { agreeForm, answerForm, dateForm, goOnForm, proposeForm, settingsForm, stopForm } from './forms.js';
 import { ANSWER_NAMES, SHARE_NAMES, carerSentences, goOnWords, personRows, stageWords } from './present.js';
 import type { MatchingService } from './service.js';
+import { recordContext } from '../carers/present.js';
+import type { CarersService } from '../carers/service.js';
 import { mayAgree, mayAnswer, mayDate, mayGoOn, mayStop, type Side } from './workflow.js';
 
 const isStaff = (actor: Actor) => actor.role === 'scheme_manager' || actor.role === 'scheme_worker';
@@ -28,7 +30,7 @@ export const FACTOR_NAMES: Record<(typeof FACTORS)[number], string> = {
 };
 
 /** Matching: shortlists, proposals, answers and introductions, for staff, people, their circles and carers. */
-export function matchingRoutes(app: FastifyInstance, matching: MatchingService) {
+export function matchingRoutes(app: FastifyInstance, matching: MatchingService, carerRecords: Pick<CarersService, 'record'>) {
   const readerOf = (actor: Actor) => (isStaff(actor) ? 'staff' : actor.role === 'carer' ? 'carer' : actor.role === 'person' ? 'person' : 'circle') as 'staff' | Side | 'circle';
   const withStage = <T extends { stage: Parameters<typeof stageWords>[0] } & Parameters<typeof stageWords>[1]>(p: T, actor: Actor) =>
     ({ ...p, words: stageWords(p.stage, p, readerOf(actor)) });
@@ -72,7 +74,9 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService) 
     const found = await matching.carerShortlist(request.actor, id);
     const proposed = new Set(found.proposals.filter((p) => !p.stoppedAt).map((p) => p.personId));
     return reply.view('matching/views/carer-shortlist.njk', {
-      title: `People who might suit ${found.carer.name}`, backLink: `/carers/${id}`, ...found,
+      ...found,
+      ...recordContext(await carerRecords.record(request.actor, id), 'matching', true),
+      title: `Matching: ${found.carer.name}`,
       suitable: found.suitable.map((s) => ({ ...s, proposed: proposed.has(s.personId) })),
       proposals: found.proposals.map((p) => withStage(p, request.actor)),
     });
