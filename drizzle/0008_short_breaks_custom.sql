@@ -85,9 +85,30 @@ AS $$
       WHERE m.user_id = f.user_id AND m.scheme_id = f.scheme_id AND m.role = f.role AND m.ended_at IS NULL)
 $$;
 --> statement-breakpoint
-REVOKE EXECUTE ON FUNCTION hearth_may_see_booking(uuid, uuid), hearth_booked_with_carer(uuid), hearth_booking_names(uuid, uuid), hearth_calendar_feed(text) FROM PUBLIC;
+-- What a carer offers now, for choosing and checking a booking: nothing unless they are approved,
+-- then the kinds their latest approval names and how many spare rooms they have (at least one).
+-- Open to staff, to the carer, and to people (and circles) who have stayed with them.
+CREATE FUNCTION hearth_carer_offer(p_carer uuid)
+RETURNS TABLE (kinds text[], rooms integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+  SELECT ARRAY(SELECT unnest(a.arrangement_types)::text INTERSECT SELECT unnest(ARRAY['short_breaks', 'day_support'])),
+    greatest(coalesce(h.spare_bedrooms, 1), 1)
+  FROM carers c
+  JOIN LATERAL (
+    SELECT x.arrangement_types, x.decision FROM carer_approvals x
+    WHERE x.carer_id = c.id ORDER BY x.decided_on DESC, x.created_at DESC LIMIT 1) a ON a.decision = 'approved'
+  LEFT JOIN carer_homes h ON h.carer_id = c.id
+  WHERE c.id = p_carer AND c.stage = 'approved'
+    AND c.scheme_id = nullif(current_setting('app.scheme_id', true), '')::uuid
+    AND (nullif(current_setting('app.role', true), '') IN ('scheme_manager', 'scheme_worker')
+      OR (nullif(current_setting('app.role', true), '') = 'carer' AND c.user_id = nullif(current_setting('app.user_id', true), '')::uuid)
+      OR (nullif(current_setting('app.role', true), '') IN ('person', 'circle_member') AND hearth_booked_with_carer(c.id)))
+$$;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION hearth_may_see_booking(uuid, uuid), hearth_booked_with_carer(uuid), hearth_booking_names(uuid, uuid), hearth_calendar_feed(text) TO hearth_app;
+REVOKE EXECUTE ON FUNCTION hearth_may_see_booking(uuid, uuid), hearth_booked_with_carer(uuid), hearth_booking_names(uuid, uuid), hearth_calendar_feed(text), hearth_carer_offer(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION hearth_may_see_booking(uuid, uuid), hearth_booked_with_carer(uuid), hearth_booking_names(uuid, uuid), hearth_calendar_feed(text), hearth_carer_offer(uuid) TO hearth_app;
 --> statement-breakpoint
 CREATE POLICY who_sees ON short_break_bookings AS RESTRICTIVE FOR SELECT TO hearth_app
   USING (hearth_may_see_booking(carer_id, person_id));
