@@ -37,6 +37,8 @@ import { panelService } from './panel/service.js';
 import { panelRoutes } from './panel/routes.js';
 import { dueService } from './due/service.js';
 import { dueRoutes } from './due/routes.js';
+import { shortBreaksServices } from './short-breaks/service.js';
+import { shortBreaksRoutes } from './short-breaks/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -79,6 +81,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   checks: checksService(db),
   panel: panelService(db),
   due: dueService(db, [carersDue(db)]),
+  shortBreaks: shortBreaksServices(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -114,10 +117,11 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   schemesRoutes(app, svc.schemes);
   peopleRoutes(app, svc.people);
   auditRoutes(app, svc.auditLog);
-  carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer });
+  carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer, respite: svc.shortBreaks.availability.summary });
   carersCsvRoutes(app, svc.carersCsv);
   checksRoutes(app, svc.checks);
   panelRoutes(app, svc.panel);
   dueRoutes(app, svc.due, svc.carers);
+  shortBreaksRoutes(app, svc.shortBreaks);
   return app;
 }
