@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { todayIso } from '../carers/dates.js';
 import { parseParams } from '../carers/routes.js';
+import { forbidden } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
 import { options, selectOptions } from '../people/view-helpers.js';
 import { availabilityRoutes } from './availability-routes.js';
@@ -114,10 +115,12 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
 
   app.post('/calendar/bookings/:id/cancel', { config: { access: 'arrangements.view' } }, async (request, reply) => {
     const { id } = parseParams(idParams, request.params);
+    const context = await bookingContext(request, id);
+    if (!context.mayCancel && context.booking.status === 'booked') throw forbidden();
     return submitForm(reply, {
       schema: cancelForm,
       view: 'short-breaks/views/booking.njk',
-      context: await bookingContext(request, id),
+      context,
       save: ({ reason }) => bookings.cancel(request.actor, id, reason),
       then: () => reply.redirect(`/calendar/bookings/${id}?saved=cancelled`),
     });
