@@ -26,6 +26,16 @@ async function refusingOverlap<T>(work: () => Promise<T>, field: string, message
 
 /** A carer's published availability, their own breaks and allowance, and the scheme's settings. */
 export function availabilityService(db: Database, today: () => IsoDate = todayIso) {
+  /** Removes one of a carer's rows (a time published, a break), if this actor may manage that carer. */
+  const removeOwn = (actor: Actor, carerId: string | undefined, id: string, table: typeof availability | typeof carerBreaks, recordType: string) =>
+    db.inScope(actor, async (tx) => {
+      const carer = await carerToManage(tx, actor, carerId);
+      const removed = await tx.delete(table).where(and(eq(table.id, id), eq(table.carerId, carer.id))).returning({ id: table.id });
+      if (!removed.length) throw notFound();
+      await audit(tx, actor, { action: 'ended', recordType, recordId: carer.id, changes: { removed: id } });
+      return carer;
+    });
+
   return {
     async availability(actor: Actor, carerId?: string) {
       return db.inScope(actor, async (tx) => {
@@ -54,15 +64,7 @@ export function availabilityService(db: Database, today: () => IsoDate = todayIs
       });
     },
 
-    async remove(actor: Actor, carerId: string | undefined, id: string) {
-      return db.inScope(actor, async (tx) => {
-        const carer = await carerToManage(tx, actor, carerId);
-        const removed = await tx.delete(availability).where(and(eq(availability.id, id), eq(availability.carerId, carer.id))).returning({ kind: availability.kind });
-        if (!removed.length) throw notFound();
-        await audit(tx, actor, { action: 'ended', recordType: 'carer availability', recordId: carer.id, changes: { removed: id } });
-        return carer;
-      });
-    },
+    remove: (actor: Actor, carerId: string | undefined, id: string) => removeOwn(actor, carerId, id, availability, 'carer availability'),
 
     /** The carer's own breaks in a year, and how many of their allowed nights off they have used. */
     async respite(actor: Actor, carerId: string | undefined, year: number) {
@@ -92,15 +94,7 @@ export function availabilityService(db: Database, today: () => IsoDate = todayIs
       });
     },
 
-    async removeBreak(actor: Actor, carerId: string | undefined, id: string) {
-      return db.inScope(actor, async (tx) => {
-        const carer = await carerToManage(tx, actor, carerId);
-        const removed = await tx.delete(carerBreaks).where(and(eq(carerBreaks.id, id), eq(carerBreaks.carerId, carer.id))).returning({ id: carerBreaks.id });
-        if (!removed.length) throw notFound();
-        await audit(tx, actor, { action: 'ended', recordType: 'carer breaks', recordId: carer.id, changes: { removed: id } });
-        return carer;
-      });
-    },
+    removeBreak: (actor: Actor, carerId: string | undefined, id: string) => removeOwn(actor, carerId, id, carerBreaks, 'carer breaks'),
 
     /** Staff set a carer's own allowance; no number goes back to the scheme's. */
     async setAllowance(actor: Actor, carerId: string, nights: number | null) {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   boolean, check, index, integer, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
@@ -24,21 +24,14 @@ const byUser = (name: string) => uuid(name).references(() => users.id);
 const carerColumn = () => uuid('carer_id').notNull().references(() => carers.id, { onDelete: 'cascade' });
 const finite = (column: string) => sql.raw(`not isempty(${column}) and not lower_inf(${column}) and not upper_inf(${column})`);
 
-/** Only staff change these rows (others may still read them, as the table's other policies allow). */
-const staffWrites = () => (['insert', 'update', 'delete'] as const).map((action) =>
-  pgPolicy(`staff_writes_${action}`, {
-    as: 'restrictive', for: action, to: appRole,
-    ...(action === 'insert' ? { withCheck: isStaff } : { using: isStaff }),
-  }));
-
-/** Staff, or the carer the row belongs to, change these rows. */
-const staffOrCarerWrites = (table: string) => (['insert', 'update', 'delete'] as const).map((action) => {
-  const rule = sql`${isStaff} or (${currentRole} = 'carer' and ${ownCarerOf(table)})`;
-  return pgPolicy(`staff_or_carer_writes_${action}`, {
+/** Who may insert, update and delete a table's rows (others may still read them, as its other policies allow). */
+const writesBy = (name: string, rule: SQL) => (['insert', 'update', 'delete'] as const).map((action) =>
+  pgPolicy(`${name}_${action}`, {
     as: 'restrictive', for: action, to: appRole,
     ...(action === 'insert' ? { withCheck: rule } : { using: rule }),
-  });
-});
+  }));
+
+const staffOrOwnCarerRule = (table: string) => sql`${isStaff} or (${currentRole} = 'carer' and ${ownCarerOf(table)})`;
 
 /** Each scheme's choices for short breaks: whether people and their circle may book, and carers' nights off. */
 export const shortBreakSettings = pgTable('short_break_settings', {
@@ -50,10 +43,7 @@ export const shortBreakSettings = pgTable('short_break_settings', {
 }, (t) => [
   check('short_break_settings_nights', sql`${t.respiteNights} between 0 and 366`),
   tenantIsolation(),
-  ...(['insert', 'update', 'delete'] as const).map((action) => pgPolicy(`manager_writes_${action}`, {
-    as: 'restrictive', for: action, to: appRole,
-    ...(action === 'insert' ? { withCheck: sql`${currentRole} = 'scheme_manager'` } : { using: sql`${currentRole} = 'scheme_manager'` }),
-  })),
+  ...writesBy('manager_writes', sql`${currentRole} = 'scheme_manager'`),
 ]).enableRLS();
 
 /** When a carer can offer short breaks (a range of nights) or day support (a session's hours). */
@@ -72,7 +62,7 @@ export const availability = pgTable('short_break_availability', {
   check('short_break_availability_nights', sql`${t.nights} is null or (${finite('nights')})`),
   check('short_break_availability_hours', sql`${t.hours} is null or (${finite('hours')})`),
   tenantIsolation(),
-  ...staffOrCarerWrites('short_break_availability'),
+  ...writesBy('staff_or_carer_writes', staffOrOwnCarerRule('short_break_availability')),
 ]).enableRLS();
 
 /**
@@ -138,7 +128,7 @@ export const respiteAllowances = pgTable('respite_allowances', {
   check('respite_allowances_nights', sql`${t.nights} between 0 and 366`),
   tenantIsolation(),
   staffOrOwnCarer(ownCarerOf('respite_allowances')),
-  ...staffWrites(),
+  ...writesBy('staff_writes', isStaff),
 ]).enableRLS();
 
 /**

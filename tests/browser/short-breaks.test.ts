@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { carers } from '../../src/carers/schema.js';
 import { people } from '../../src/people/schema.js';
 import { schemes, users } from '../../src/platform/db/schema.js';
 import { bookings } from '../../src/short-breaks/schema.js';
-import { checkAxe, checkPage, signIn, takeBrowserProblems, test, type Hearth } from './harness.js';
+import { checkAxe, checkPage, sendEmpty, signIn, test, type Hearth } from './harness.js';
 
 /** Short breaks: the calendar, the forms and the booking pages as worker, carer and person, with axe, narrow and without scripts. */
 
@@ -19,17 +18,6 @@ async function demoBooking(hearth: Hearth) {
     .where(and(eq(schemes.name, NORTHBROOK), eq(bookings.kind, 'short_breaks'), eq(bookings.status, 'booked'),
       eq(carers.email, hearth.signInFor('carer').email), eq(users.email, hearth.signInFor('person').email))).limit(1);
   return { id: row!.id, carerId: row!.carerId, month: row!.nights!.from.slice(0, 7) };
-}
-
-async function sendEmpty(page: Page, path: string, submit: string, errors: string[]) {
-  await page.goto(path);
-  await page.getByRole('button', { name: submit, exact: true }).click();
-  await page.waitForLoadState('load');
-  const summary = page.locator('.govuk-error-summary');
-  for (const error of errors) await expect.poll(() => summary.textContent()).toContain(error);
-  expect(await page.title()).toMatch(/^Error: /);
-  await checkAxe(page);
-  expect(takeBrowserProblems(page)).toEqual([]);
 }
 
 describe('short breaks, as a worker', () => {
