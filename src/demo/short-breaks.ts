@@ -21,9 +21,14 @@ export const emptyShortBreaks = (): DemoShortBreaks => ({ availability: [], book
 const CANCEL_REASONS = ['Unwell that week', 'Family wedding instead', 'The carer’s family emergency', 'Plans changed'];
 const NOTES = ['Likes a night light on', 'Bring the blue weekly pill box', 'Enjoys the garden centre on Saturdays', null, null, null];
 
+const noons = new Map<IsoDate, number>();
+
+/** Ten in the morning (UTC) some days before a date: when a booking was made or cancelled. */
+const daysBefore = (date: IsoDate, days: number) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) - days, 10));
+
 /** Times on one UK day, from its noon: the clocks change at night, so a daytime hour is never on the other side. */
 function wallClock(date: IsoDate) {
-  const noon = londonInstant(date, '12:00').getTime();
+  const noon = noons.get(date) ?? noons.set(date, londonInstant(date, '12:00').getTime()).get(date)!;
   return (hours: number, minutes: number) => new Date(noon + ((hours - 12) * 60 + minutes) * 60_000);
 }
 
@@ -32,8 +37,8 @@ interface Person { id: string; showcase: boolean }
 
 /**
  * Availability, bookings (past and to come, a few cancelled), carers' own breaks and a few carers'
- * own allowances: for every approved carer whose terms include short breaks or day support, with the
- * people of their scheme. The fixed carer and person sign-ins of the first scheme meet: the person stays
+ * own allowances: for approved carers whose terms include short breaks or day support (all of them in
+ * the first scheme, some elsewhere), with the people of their scheme. The fixed carer and person sign-ins of the first scheme meet: the person stays
  * with that carer, so both (and the person's circle) see it.
  */
 export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, people: DemoPeople, options: { today: IsoDate; seed: number; showcaseCarerUserId?: string; showcasePersonUserId?: string }) {
@@ -62,13 +67,17 @@ export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, peop
     const free = (personId: string, from: IsoDate, to: IsoDate) => !(busy.get(personId) ?? []).some(([a, b]) => a < to && from < b);
     const take = (personId: string, from: IsoDate, to: IsoDate) => busy.set(personId, [...(busy.get(personId) ?? []), [from, to]]);
     const showcaseGuest = guests.find((g) => g.showcase);
+    const showcaseScheme = hosts.some((h) => h.showcase);
     for (const host of hosts.sort((a, b) => Number(b.showcase) - Number(a.showcase))) {
+      // Elsewhere, as in life, not every carer approved for short breaks has them booked in these months.
+      if (!showcaseScheme && !random.chance(0.4)) continue;
       const counts = { availability: 0, booking: 0, 'carer break': 0 };
       const id = (kind: keyof typeof counts) => childId(host.id, kind, counts[kind]++);
       if (host.kinds.includes('short_breaks')) {
+        const until = addDays(today, 60);
         // Blocks of nights with gaps between: bookings fall in the blocks, the carer's own breaks in the gaps.
-        let start = addDays(today, -random.int(60, 100));
-        while (start < addDays(today, 90)) {
+        let start = addDays(today, -random.int(45, 75));
+        while (start < until) {
           const end = addDays(start, random.int(21, 45));
           out.availability.push({ id: id('availability'), schemeId: host.schemeId, carerId: host.id, kind: 'short_breaks', nights: { from: start, to: end } });
           for (let room = 1; room <= Math.min(host.rooms, 2); room++) {
@@ -82,9 +91,9 @@ export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, peop
                 if (!cancelled) take(guest.id, from, to);
                 out.bookings.push({
                   id: id('booking'), schemeId: host.schemeId, carerId: host.id, personId: guest.id, kind: 'short_breaks',
-                  nights: { from, to }, room, notes: random.pick(NOTES), bookedByName: 'Demo data', createdAt: new Date(`${addDays(from, -random.int(7, 40))}T10:00:00Z`),
+                  nights: { from, to }, room, notes: random.pick(NOTES), bookedByName: 'Demo data', createdAt: daysBefore(from, random.int(7, 40)),
                   ...(cancelled
-                    ? { status: 'cancelled' as const, cancelledAt: new Date(`${addDays(from, -random.int(1, 6))}T09:00:00Z`), cancelledByName: 'Demo data', cancelReason: random.pick(CANCEL_REASONS) }
+                    ? { status: 'cancelled' as const, cancelledAt: daysBefore(from, random.int(1, 6)), cancelledByName: 'Demo data', cancelReason: random.pick(CANCEL_REASONS) }
                     : { status: 'booked' as const }),
                 });
               }
@@ -100,7 +109,7 @@ export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, peop
         }
       }
       if (host.kinds.includes('day_support')) {
-        for (let n = 0, date = addDays(today, -random.int(25, 35)); date < addDays(today, 35); n++, date = addDays(date, random.int(3, 7))) {
+        for (let n = 0, date = addDays(today, -random.int(20, 30)), end = addDays(today, 25); date < end; n++, date = addDays(date, random.int(3, 7))) {
           const at = wallClock(date);
           const hours = { from: at(9, 30), to: at(16, 30) };
           out.availability.push({ id: id('availability'), schemeId: host.schemeId, carerId: host.id, kind: 'day_support', hours });
@@ -108,7 +117,7 @@ export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, peop
           const session = { from: at(10, 0), to: at(15, 0) };
           if (random.chance(0.5) && free(guest.id, date, addDays(date, 1))) {
             take(guest.id, date, addDays(date, 1));
-            out.bookings.push({ id: id('booking'), schemeId: host.schemeId, carerId: host.id, personId: guest.id, kind: 'day_support', hours: session, status: 'booked', notes: null, bookedByName: 'Demo data', createdAt: new Date(`${addDays(date, -10)}T10:00:00Z`) });
+            out.bookings.push({ id: id('booking'), schemeId: host.schemeId, carerId: host.id, personId: guest.id, kind: 'day_support', hours: session, status: 'booked', notes: null, bookedByName: 'Demo data', createdAt: daysBefore(date, 10) });
           }
         }
       }
