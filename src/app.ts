@@ -39,6 +39,8 @@ import { dueService } from './due/service.js';
 import { dueRoutes } from './due/routes.js';
 import { matchingService } from './matching/service.js';
 import { matchingRoutes } from './matching/routes.js';
+import { shortBreaksServices } from './short-breaks/service.js';
+import { shortBreaksRoutes } from './short-breaks/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -82,6 +84,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   panel: panelService(db),
   matching: matchingService(db),
   due: dueService(db, [carersDue(db)]),
+  shortBreaks: shortBreaksServices(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -117,11 +120,12 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   schemesRoutes(app, svc.schemes);
   peopleRoutes(app, svc.people);
   auditRoutes(app, svc.auditLog);
-  carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer });
+  carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer, respite: svc.shortBreaks.availability.summary });
   carersCsvRoutes(app, svc.carersCsv);
   checksRoutes(app, svc.checks);
   panelRoutes(app, svc.panel);
   dueRoutes(app, svc.due, svc.carers);
   matchingRoutes(app, svc.matching, svc.carers);
+  shortBreaksRoutes(app, svc.shortBreaks);
   return app;
 }

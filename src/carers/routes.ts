@@ -115,9 +115,11 @@ export interface CarerServices {
   household: HouseholdService;
   reviews: ReviewsService;
   panelCases: (actor: FastifyRequest['actor'], carerId: string) => Promise<{ id: string; meetsOn: string; recommendation: string | null; recommendedOn: string | null }[]>;
+  /** Nights off used this year, from short breaks: "5 of 28 nights used in 2026". */
+  respite?: (actor: FastifyRequest['actor'], carerId: string) => Promise<{ text: string }>;
 }
 
-export function carersRoutes(app: FastifyInstance, { carers, household, reviews, panelCases }: CarerServices) {
+export function carersRoutes(app: FastifyInstance, { carers, household, reviews, panelCases, respite }: CarerServices) {
   const choicesFor = async (request: FastifyRequest, selected?: unknown) => {
     const { workers } = await carers.choices(request.actor);
     return [{ value: '', text: 'No one yet' }, ...workers.map((w) => ({ value: w.id, text: w.name, selected: w.id === selected }))];
@@ -191,6 +193,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
     return reply.view('carers/views/summary.njk', {
       ...recordContext(record, 'summary', staff, (request.query as { saved?: string }).saved),
       moves: staff ? workerMoves(record.carer.stage).length > 0 : false,
+      respite: CURRENT.includes(record.carer.stage) && respite ? { ...(await respite(request.actor, id)), href: `/calendar/breaks${staff ? `?carer=${id}` : ''}` } : null,
     });
   });
 

@@ -6,6 +6,7 @@ import { addCarers, emptyCarerData, type DemoCarerData } from './carers.js';
 import { demoId } from './ids.js';
 import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
 import { Random } from './random.js';
+import { addShortBreaks, emptyShortBreaks, type DemoShortBreaks } from './short-breaks.js';
 import { DEMO_SIGN_INS, SECOND_SCHEME_SIGN_IN } from './sign-ins.js';
 
 export { DEMO_SIGN_INS } from './sign-ins.js';
@@ -41,6 +42,7 @@ export interface DemoData {
   memberships: DemoMembership[];
   people: DemoPeople;
   carers: DemoCarerData;
+  shortBreaks: DemoShortBreaks;
 }
 
 /** How many schemes each nation or English region has at national scale: 148, plus the two small-scale schemes. */
@@ -75,6 +77,10 @@ export function generateDemo(options: { scale: DemoScale; seed: number; today?: 
   if (options.scale === 'national') addNationalSchemes(demo, faker);
   addPeopleRecords(demo.data, new Faker({ locale: [en_GB, en, base], seed: options.seed + 1 }), options.today ?? DEMO_TODAY);
   addCarerRecords(demo.data, new Faker({ locale: [en_GB, en, base], seed: options.seed + 2 }), options.today ?? DEMO_TODAY, options.seed);
+  const fixedUser = (role: Role) => demo.data.users.find((u) => u.email === DEMO_SIGN_INS.find((s) => s.role === role)!.email)?.id;
+  addShortBreaks(demo.data.shortBreaks, demo.data.carers, demo.data.people, {
+    today: options.today ?? DEMO_TODAY, seed: options.seed, showcaseCarerUserId: fixedUser('carer'), showcasePersonUserId: fixedUser('person'),
+  });
   return demo.data;
 }
 
@@ -150,7 +156,7 @@ function addCarerRecords(data: DemoData, faker: Faker, today: string, seed: numb
 type DemoBuilder = ReturnType<typeof demoBuilder>;
 
 function demoBuilder(faker: Faker, today: string) {
-  const data: DemoData = { today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData() };
+  const data: DemoData = { today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), shortBreaks: emptyShortBreaks() };
   const emailsTaken = new Map<string, number>();
 
   const join = (userId: string, schemeId: string | null, role: Role) => {

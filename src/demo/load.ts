@@ -11,6 +11,9 @@ import { carerApprovals, carerHomes, carerReviews, carers, carerStageChanges, ho
 import { checkRecords, checkTypes } from '../carers/checks/schema.js';
 import { approvalPanels, panelCases, panelMembers, panelViews } from '../panel/schema.js';
 import type { DemoCarerData } from './carers.js';
+import { availability, bookings, carerBreaks, respiteAllowances } from '../short-breaks/schema.js';
+import type { DemoShortBreaks } from './short-breaks.js';
+import type { Hours, Nights } from '../short-breaks/ranges.js';
 import { insertMany } from './bulk.js';
 import { addDemoMatching } from './matching.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
@@ -26,6 +29,8 @@ export interface DemoCounts {
   carers: number;
   /** Matching proposals in the showcase scheme, made once its records are in. */
   proposals: number;
+  /** Short break and day support bookings (with carers' availability and breaks). */
+  bookings: number;
 }
 
 const ROWS_PER_INSERT = 1_000;
@@ -46,6 +51,7 @@ export async function loadDemo(db: Database, data: DemoData, options: { password
       tx.insert(memberships).values(chunk).onConflictDoNothing().returning({ id: memberships.id })),
     people: await loadPeople(tx, data.people),
     carers: await loadCarers(tx, data.carers),
+    bookings: await loadShortBreaks(tx, data.shortBreaks),
   }));
   return { ...counts, proposals: await addDemoMatching(db, data, data.today) };
 }
@@ -87,6 +93,24 @@ async function loadCarers(tx: Tx, data: DemoCarerData): Promise<number> {
   await insertMany(tx, checkRecords, data.checkRecords);
   await insertMany(tx, carerReviews, data.carerReviews);
   return added;
+}
+
+/** Short breaks after the carers and people they join; returns how many bookings were added. */
+async function loadShortBreaks(tx: Tx, data: DemoShortBreaks): Promise<number> {
+  await insertMany(tx, availability, data.availability.map(asRanges));
+  const added = await insertMany(tx, bookings, data.bookings.map(asRanges));
+  await insertMany(tx, carerBreaks, data.carerBreaks.map(asRanges));
+  await insertMany(tx, respiteAllowances, data.respiteAllowances);
+  return added;
+}
+
+/** Ranges as PostgreSQL reads them: insertMany sends rows as JSON, past the columns' own conversion. */
+function asRanges<T extends { nights?: Nights | null; hours?: Hours | null }>(row: T): T {
+  return {
+    ...row,
+    ...(row.nights ? { nights: `[${row.nights.from},${row.nights.to})` } : {}),
+    ...(row.hours ? { hours: `[${row.hours.from.toISOString()},${row.hours.to.toISOString()})` } : {}),
+  };
 }
 
 /** Whether any scheme exists: start-up loads the small demo only into an empty database. */

@@ -7,6 +7,7 @@ import { aCircleMember, aPerson } from '../../people/testing.js';
 import { risks, supportNeedCategories } from '../../people/schema.js';
 import { aCarer, aHouseholdMember, aPanel, defaultCheckTypes } from '../../carers/testing.js';
 import { aProposal } from '../../matching/testing.js';
+import { aStay } from '../../short-breaks/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -153,6 +154,24 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /people/settings/needs': ['scheme_manager'],
   'POST /people/settings/needs': ['scheme_manager'],
   'POST /people/settings/needs/:categoryId/retire': ['scheme_manager'],
+  'GET /calendar': [...staff, 'carer', 'person', 'circle_member'],
+  // Booking is for staff; the person and their circle only where the scheme allows it (here it does not).
+  'GET /calendar/bookings/new': staff,
+  'POST /calendar/bookings': staff,
+  'GET /calendar/bookings/:id': [...staff, 'carer', 'person', 'circle_member'],
+  'POST /calendar/bookings/:id/cancel': staff,
+  'GET /calendar/availability': carerRecords,
+  'POST /calendar/availability': carerRecords,
+  'POST /calendar/availability/:id/remove': carerRecords,
+  'GET /calendar/breaks': carerRecords,
+  'POST /calendar/breaks': carerRecords,
+  'POST /calendar/breaks/:id/remove': carerRecords,
+  'POST /calendar/breaks/allowance': staff,
+  'GET /calendar/settings': ['scheme_manager'],
+  'POST /calendar/settings': ['scheme_manager'],
+  'GET /calendar/link': [...staff, 'carer', 'person', 'circle_member'],
+  'POST /calendar/link': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /calendar/feed/:file': 'anyone',
   'GET /audit': ['scheme_manager', 'national_admin'],
   'GET /schemes': ['national_admin'],
   'GET /schemes/new': ['national_admin'],
@@ -206,6 +225,8 @@ describe('permission matrix: every route as every role, and signed out', () => {
       id: (await aProposal(db, { schemeId: scheme.id, personId: person.id, carerId: carer.id, proposedByUserId: users.get('scheme_worker')! })).id,
       position: '1',
     };
+    // A short break at the carer-role visitor's home, for the person-role visitor (their circle sees it too).
+    params.calendar = { id: (await aStay(db, carer, person, { from: '2030-01-01', to: '2030-01-03' })).id };
   });
   afterAll(async () => close());
 
