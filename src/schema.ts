@@ -5,3 +5,4 @@ export * from './carers/schema.js';
 export * from './carers/checks/schema.js';
 export * from './panel/schema.js';
 export * from './matching/schema.js';
+export * from './platform/easy-read/schema.js';
