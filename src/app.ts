@@ -24,6 +24,7 @@ import { schemesService } from './schemes/service.js';
 import { schemesRoutes } from './schemes/routes.js';
 import { peopleServices } from './people/service.js';
 import { peopleRoutes } from './people/routes.js';
+import { aboutService } from './people/about-service.js';
 import { carersService } from './carers/service.js';
 import { householdService } from './carers/household-service.js';
 import { reviewsService } from './carers/reviews-service.js';
@@ -41,6 +42,9 @@ import { matchingService } from './matching/service.js';
 import { matchingRoutes } from './matching/routes.js';
 import { shortBreaksServices } from './short-breaks/service.js';
 import { shortBreaksRoutes } from './short-breaks/routes.js';
+import { installReading, readingService } from './platform/easy-read/reading.js';
+import { easyReadRoutes } from './platform/easy-read/routes.js';
+import { symbolRoutes } from './platform/easy-read/symbols.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -76,6 +80,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   team: teamService(db),
   schemes: schemesService(db, [addDefaultCheckTypes]),
   people: peopleServices(db),
+  reading: readingService(db, aboutService(db).ownNeeds),
   carers: carersService(db),
   carersCsv: carersCsvService(db),
   household: householdService(db),
@@ -110,12 +115,15 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   installRendering(app, createViews());
   installGuard(app, s.sessions);
   await installAssets(app);
+  symbolRoutes(app);
+  installReading(app, svc.reading);
 
   healthRoutes(app, db);
   authRoutes(app, svc.auth, { secureCookies: config.secureCookies, signInAttempts: config.signInAttempts ?? 10 });
   homeRoutes(app);
   comingSoonRoutes(app);
   accountRoutes(app, svc.auth);
+  easyReadRoutes(app, svc.reading);
   teamRoutes(app, svc.team);
   schemesRoutes(app, svc.schemes);
   peopleRoutes(app, svc.people);

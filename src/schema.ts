@@ -6,3 +6,4 @@ export * from './carers/checks/schema.js';
 export * from './panel/schema.js';
 export * from './matching/schema.js';
 export * from './short-breaks/schema.js';
+export * from './platform/easy-read/schema.js';

@@ -7,6 +7,7 @@ import type { Actor } from '../platform/http/types.js';
 import { requireStaff, sightOf } from './access.js';
 import { personHeader, type CommunicationRecord } from './header.js';
 import { communicationNeeds, onePageProfiles, people } from './schema.js';
+import type { CommunicationNeed } from './words.js';
 
 export interface ProfileInput {
   likeAndAdmire: string;
@@ -61,6 +62,20 @@ export function aboutService(db: Database) {
         const person = await personHeader(tx, personId);
         await audit(tx, actor, { action: 'viewed', recordType: 'communication needs', recordId: personId, subjectUserId: person.userId });
         return { person, record: await communicationOf(tx, personId) };
+      });
+    },
+
+    /**
+     * The signed-in person's own communication needs, to choose how Hearth shows itself to them
+     * (Easy Read, larger text, read aloud); nobody else has any. Not audited: it is the person's own
+     * record, read on their behalf to lay out their pages, and nothing of it is shown.
+     */
+    async ownNeeds(actor: Actor): Promise<CommunicationNeed[]> {
+      if (actor.role !== 'person' || !actor.userId) return [];
+      return db.inScope(actor, async (tx) => {
+        const [row] = await tx.select({ needs: communicationNeeds.needs }).from(communicationNeeds)
+          .innerJoin(people, eq(people.id, communicationNeeds.personId)).where(eq(people.userId, actor.userId!)).limit(1);
+        return row?.needs ?? [];
       });
     },
 

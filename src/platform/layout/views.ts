@@ -1,6 +1,7 @@
 import nunjucks from 'nunjucks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installEasyReadViews } from '../easy-read/nunjucks.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const srcDir = path.resolve(here, '../..');
@@ -18,6 +19,7 @@ export function createViews(): nunjucks.Environment {
   env.addGlobal('serviceName', 'Hearth');
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
+  installEasyReadViews(env);
   return env;
 }
 

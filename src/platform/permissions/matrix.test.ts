@@ -28,6 +28,8 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /hearth/:file': 'anyone',
   'GET /assets/govuk-frontend.min.js': 'anyone',
   'GET /assets/*': 'anyone',
+  'GET /symbols/:file': 'anyone',
+  'GET /accessibility': 'anyone',
   'GET /sign-in': 'anyone',
   'POST /sign-in': 'anyone',
   'GET /signed-out': 'anyone',
@@ -37,6 +39,9 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /': everyone,
   'GET /account': everyone,
   'POST /account/password': everyone,
+  'GET /account/reading': everyone,
+  'POST /account/reading': everyone,
+  'GET /help/easy-read': everyone,
   'GET /carers': carerRecords,
   'GET /carers/board': carerRecords,
   'GET /carers/me': carerRecords,
@@ -186,7 +191,7 @@ describe('permission matrix: every route as every role, and signed out', () => {
   const visitors = new Map<Who, Visitor>();
   const users = new Map<Role, string>();
   /** Real ids for route parameters, by the route's first path segment ('*' for any route). */
-  const params: Record<string, Record<string, string>> = { '*': { file: 'hearth-logo.svg' } };
+  const params: Record<string, Record<string, string>> = { '*': { file: 'hearth-logo.svg' }, symbols: { file: 'home.svg' } };
   const fill = (url: string) => url
     .replace(/:(\w+)/g, (_, name: string) => params[url.split('/')[1]!]?.[name] ?? params['*']![name] ?? name)
     .replace('*', 'images/favicon.ico');

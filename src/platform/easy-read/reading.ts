@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { audit } from '../audit/audit.js';
+import type { Database } from '../db/database.js';
+import type { Actor } from '../http/types.js';
+import type { CommunicationNeed } from '../../people/words.js';
+import { readingPreferences } from './schema.js';
+
+/** How Hearth shows itself to someone: on every page, through the layout. */
+export interface Reading {
+  easyRead: boolean;
+  largerText: boolean;
+  readAloudFirst: boolean;
+  /** False while it comes from their communication needs (or the standard), not their own choice. */
+  chosen: boolean;
+}
+
+export type ReadingChoice = Omit<Reading, 'chosen'>;
+
+export const STANDARD_READING: Reading = { easyRead: false, largerText: false, readAloudFirst: false, chosen: false };
+
+/** What a person's communication needs (Accessible Information Standard) say, until they choose for themselves. */
+export function readingFromNeeds(needs: readonly CommunicationNeed[]): Reading {
+  const has = (need: CommunicationNeed) => needs.includes(need);
+  return {
+    easyRead: has('easy_read') || has('symbols'),
+    largerText: has('large_print'),
+    readAloudFirst: has('reader') || has('audio'),
+    chosen: false,
+  };
+}
+
+/** Preferences are kept per user; the default comes from the people capability's record of needs. */
+export function readingService(db: Database, ownNeeds: (actor: Actor) => Promise<CommunicationNeed[]>) {
+  return {
+    async forActor(actor: Actor): Promise<Reading> {
+      if (!actor.userId) return STANDARD_READING;
+      const [row] = await db.inScope(actor, (tx) => tx.select().from(readingPreferences).where(eq(readingPreferences.userId, actor.userId!)));
+      if (row) return { easyRead: row.easyRead, largerText: row.largerText, readAloudFirst: row.readAloudFirst, chosen: true };
+      return readingFromNeeds(await ownNeeds(actor));
+    },
+
+    async choose(actor: Actor, choice: ReadingChoice): Promise<void> {
+      const userId = actor.userId!;
+      await db.inScope(actor, async (tx) => {
+        await tx.insert(readingPreferences).values({ userId, ...choice })
+          .onConflictDoUpdate({ target: readingPreferences.userId, set: { ...choice, updatedAt: new Date() } });
+        await audit(tx, actor, { action: 'updated', recordType: 'reading preferences', recordId: userId, subjectUserId: userId, changes: choice });
+      });
+    },
+  };
+}
+
+export type ReadingService = ReturnType<typeof readingService>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** How this person wants Hearth shown: the layout reads it for every page. */
+    reading: Reading;
+  }
+}
+
+/** Finds the signed-in person's reading preference before any page is made. */
+export function installReading(app: FastifyInstance, reading: ReadingService) {
+  app.decorateRequest('reading', null as never);
+  app.addHook('preHandler', async (request) => {
+    request.reading = request.user && !request.routeOptions.config.assets && !request.url.startsWith('/api/')
+      ? await reading.forActor(request.actor)
+      : STANDARD_READING;
+  });
+}
