@@ -5,3 +5,5 @@ export * from './carers/schema.js';
 export * from './carers/checks/schema.js';
 export * from './panel/schema.js';
 export * from './matching/schema.js';
+export * from './platform/auth/schema.js';
+export * from './platform/mail/schema.js';
