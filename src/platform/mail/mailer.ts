@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { count, desc } from 'drizzle-orm';
 import { audit } from '../audit/audit.js';
-import type { Database } from '../db/database.js';
+import { NO_ONE, type Database, type Scope } from '../db/database.js';
 import type { Actor } from '../http/types.js';
 import { PAGE_SIZE } from '../layout/paging.js';
 import { outbox, type MAIL_STATUSES } from './schema.js';
@@ -44,9 +44,13 @@ export function mailer(db: Database, settings: MailSettings | null) {
     /** True when messages go out by SMTP; false when they wait in the outbox. */
     sends: transport !== null,
 
-    async send(message: Message): Promise<MailStatus> {
+    /**
+     * Sends a message and records it. `sender` is who is acting: by default the recipient themselves
+     * (a sign-in link they asked for), whom the database lets tag it only with a scheme they are in.
+     */
+    async send(message: Message, sender: Scope = { ...NO_ONE, userId: message.recipientUserId }): Promise<MailStatus> {
       const { status, error } = await deliver(message);
-      await db.inScope({ schemeId: message.schemeId, userId: message.recipientUserId, role: null }, (tx) =>
+      await db.inScope(sender, (tx) =>
         tx.insert(outbox).values({
           schemeId: message.schemeId,
           recipientUserId: message.recipientUserId,
