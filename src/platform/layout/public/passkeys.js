@@ -1,3 +1,4 @@
+/* global window, document, navigator, fetch, atob, btoa, DOMException */
 // Passkeys: adding one on the account page, signing in with one on the sign-in page.
 // Progressive enhancement: the passkey parts of a page stay hidden unless this browser can use passkeys.
 
