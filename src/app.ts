@@ -7,6 +7,12 @@ import { authService } from './platform/auth/service.js';
 import { sessionStore } from './platform/auth/sessions.js';
 import { installGuard, requireAccessRules, type AccessRule } from './platform/auth/guard.js';
 import { authRoutes } from './platform/auth/routes.js';
+import { signInLinkService } from './platform/auth/links.js';
+import { signInLinkRoutes } from './platform/auth/link-routes.js';
+import { passkeyService } from './platform/auth/passkeys.js';
+import { passkeyRoutes } from './platform/auth/passkey-routes.js';
+import { mailer, type MailSettings } from './platform/mail/mailer.js';
+import { outboxRoutes } from './platform/mail/routes.js';
 import { installErrorPages } from './platform/errors/errors.js';
 import { installSecurity } from './platform/security/security.js';
 import { installAssets } from './platform/layout/assets.js';
@@ -49,6 +55,12 @@ import { symbolRoutes } from './platform/easy-read/symbols.js';
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
   signInAttempts?: number;
+  /** The address people use (links in emails, passkeys); without it, taken from localhost requests. */
+  baseUrl?: string | null;
+  /** How email goes out; without it, messages wait in the outbox. */
+  mail?: MailSettings | null;
+  /** The time now, for sign-in links and passkey challenges (tests move it on). */
+  clock?: () => Date;
 };
 
 declare module 'fastify' {
@@ -69,13 +81,17 @@ class QuietRequests extends LogController {
 }
 
 /** Data access: one store per concern, over the one database. */
-export const stores = (db: Database) => ({
+export const stores = (db: Database, config: Pick<AppConfig, 'mail'> = {}) => ({
   sessions: sessionStore(db),
+  mail: mailer(db, config.mail ?? null),
 });
 
 /** Services: rules, permissions, audit and transactions, built from the stores. */
-export const services = (db: Database, s: ReturnType<typeof stores>) => ({
+export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () => Date) => ({
   auth: authService(db, s.sessions),
+  // Every way of signing in ends in the auth service's one way of starting a session.
+  signInLinks: signInLinkService(db, authService(db, s.sessions), s.mail, clock),
+  passkeys: passkeyService(db, authService(db, s.sessions), clock),
   auditLog: auditLog(db),
   team: teamService(db),
   schemes: schemesService(db, [addDefaultCheckTypes]),
@@ -103,8 +119,9 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const s = stores(db);
-  const svc = services(db, s);
+  const s = stores(db, config);
+  const svc = services(db, s, config.clock);
+  app.addHook('onClose', async () => s.mail.close());
 
   app.decorate('accessRules', requireAccessRules(app));
   installErrorPages(app);
@@ -119,10 +136,14 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   installReading(app, svc.reading);
 
   healthRoutes(app, db);
-  authRoutes(app, svc.auth, { secureCookies: config.secureCookies, signInAttempts: config.signInAttempts ?? 10 });
+  const signIn = { secureCookies: config.secureCookies, signInAttempts: config.signInAttempts ?? 10, baseUrl: config.baseUrl ?? null };
+  authRoutes(app, svc.auth, signIn);
+  signInLinkRoutes(app, svc.signInLinks, { ...signIn, mailSends: s.mail.sends });
+  passkeyRoutes(app, svc.passkeys, signIn);
+  outboxRoutes(app, s.mail);
   homeRoutes(app);
   comingSoonRoutes(app);
-  accountRoutes(app, svc.auth);
+  accountRoutes(app, svc.auth, svc.passkeys);
   easyReadRoutes(app, svc.reading);
   teamRoutes(app, svc.team);
   schemesRoutes(app, svc.schemes);

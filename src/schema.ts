@@ -7,3 +7,5 @@ export * from './panel/schema.js';
 export * from './matching/schema.js';
 export * from './short-breaks/schema.js';
 export * from './platform/easy-read/schema.js';
+export * from './platform/auth/schema.js';
+export * from './platform/mail/schema.js';

@@ -25,6 +25,30 @@ describe('configuration', () => {
     expect(existsSync(path.join(dir, 'session-secret'))).toBe(false);
   });
 
+  it('keeps email in the outbox with no SMTP settings, and sends with them', () => {
+    const dir = tempDir();
+    expect(loadConfig({ HEARTH_DATA_DIR: dir }).mail).toBeNull();
+    const byUrl = loadConfig({ HEARTH_DATA_DIR: dir, HEARTH_SMTP_URL: 'smtps://u:p@mail.example.org', HEARTH_SMTP_FROM: 'hearth@example.org', HEARTH_BASE_URL: 'https://hearth.example.org/' });
+    expect(byUrl.mail).toEqual({ transport: 'smtps://u:p@mail.example.org', from: 'hearth@example.org' });
+    expect(byUrl.baseUrl).toBe('https://hearth.example.org');
+    const byHost = loadConfig({
+      HEARTH_DATA_DIR: dir, HEARTH_SMTP_HOST: 'mail.example.org', HEARTH_SMTP_PORT: '465', HEARTH_SMTP_USER: 'u', HEARTH_SMTP_PASS: 'p',
+      HEARTH_SMTP_FROM: 'hearth@example.org', HEARTH_BASE_URL: 'https://hearth.example.org',
+    });
+    expect(byHost.mail?.transport).toEqual({ host: 'mail.example.org', port: 465, secure: true, auth: { user: 'u', pass: 'p' } });
+  });
+
+  it.each([
+    [{ HEARTH_SMTP_URL: 'http://mail.example.org' }, /^Setting HEARTH_SMTP_URL must start with smtp:\/\//],
+    [{ HEARTH_SMTP_HOST: 'mail.example.org', HEARTH_BASE_URL: 'https://h.example.org' }, /^Setting HEARTH_SMTP_FROM is missing/],
+    [{ HEARTH_SMTP_HOST: 'mail.example.org', HEARTH_SMTP_FROM: 'h@example.org' }, /^Setting HEARTH_BASE_URL is missing/],
+    [{ HEARTH_SMTP_FROM: 'h@example.org' }, /^Setting HEARTH_SMTP_HOST \(or HEARTH_SMTP_URL\) is missing/],
+    [{ HEARTH_SMTP_HOST: 'm.example.org', HEARTH_SMTP_USER: 'u', HEARTH_SMTP_FROM: 'h@example.org', HEARTH_BASE_URL: 'https://h.example.org' }, /HEARTH_SMTP_USER and HEARTH_SMTP_PASS go together/],
+    [{ HEARTH_BASE_URL: 'hearth.example.org' }, /^Setting HEARTH_BASE_URL must be the address people use/],
+  ])('stops with one clear line for a mail setting that cannot work: %o', (env, message) => {
+    expect(() => loadConfig({ HEARTH_DATA_DIR: tempDir(), ...env })).toThrow(message);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /^Setting PORT must be a whole number/],
     [{ PORT: '70000' }, /^Setting PORT /],

@@ -16,6 +16,13 @@ const envSchema = z.object({
   HEARTH_DEMO: z.enum(['auto', 'off']).default('auto'),
   HEARTH_SECURE_COOKIES: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HEARTH_BASE_URL: z.string().regex(/^https?:\/\/[^/\s]+\/?$/, 'must be the address people use, like https://hearth.example.org').optional(),
+  HEARTH_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  HEARTH_SMTP_HOST: z.string().min(1).optional(),
+  HEARTH_SMTP_PORT: port.optional(),
+  HEARTH_SMTP_USER: z.string().min(1).optional(),
+  HEARTH_SMTP_PASS: z.string().min(1).optional(),
+  HEARTH_SMTP_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -30,6 +37,15 @@ export interface Config {
   loadDemo: boolean;
   secureCookies: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The address people use to reach Hearth, for links in emails and passkeys; null: taken from localhost requests. */
+  baseUrl: string | null;
+  /** How email goes out; null: it waits in the outbox. */
+  mail: MailSettings | null;
+}
+
+export interface MailSettings {
+  transport: string | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } };
+  from: string;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +67,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('Setting HEARTH_SESSION_SECRET is missing: with DATABASE_URL set, give it a random value of at least 32 characters (for example from `openssl rand -hex 32`).');
   }
   return {
+    baseUrl: e.HEARTH_BASE_URL?.replace(/\/$/, '') ?? null,
+    mail: mailSettings(e),
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, appUrl: e.DATABASE_APP_URL } : { dataDir: path.join(dataDir, 'pg') },
@@ -61,6 +79,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.HEARTH_SECURE_COOKIES,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function mailSettings(e: z.infer<typeof envSchema>): MailSettings | null {
+  const smtp = e.HEARTH_SMTP_URL ?? e.HEARTH_SMTP_HOST;
+  if (!smtp) {
+    if (e.HEARTH_SMTP_FROM || e.HEARTH_SMTP_USER || e.HEARTH_SMTP_PASS || e.HEARTH_SMTP_PORT) {
+      throw new ConfigError('Setting HEARTH_SMTP_HOST (or HEARTH_SMTP_URL) is missing: the other HEARTH_SMTP_ settings need it.');
+    }
+    return null;
+  }
+  if (e.HEARTH_SMTP_URL && e.HEARTH_SMTP_HOST) throw new ConfigError('Settings HEARTH_SMTP_URL and HEARTH_SMTP_HOST are both set: use one of them.');
+  if (!e.HEARTH_SMTP_FROM) throw new ConfigError('Setting HEARTH_SMTP_FROM is missing: give the address Hearth sends from, like "Hearth <hearth@example.org>".');
+  if (!e.HEARTH_BASE_URL) throw new ConfigError('Setting HEARTH_BASE_URL is missing: links in emails need the address people use, like https://hearth.example.org.');
+  if (!e.HEARTH_SMTP_USER !== !e.HEARTH_SMTP_PASS) throw new ConfigError('Settings HEARTH_SMTP_USER and HEARTH_SMTP_PASS go together: set both, or neither.');
+  if (e.HEARTH_SMTP_URL) return { transport: e.HEARTH_SMTP_URL, from: e.HEARTH_SMTP_FROM };
+  const port = e.HEARTH_SMTP_PORT ?? 587;
+  const auth = e.HEARTH_SMTP_USER && e.HEARTH_SMTP_PASS ? { auth: { user: e.HEARTH_SMTP_USER, pass: e.HEARTH_SMTP_PASS } } : {};
+  return { transport: { host: e.HEARTH_SMTP_HOST!, port, secure: port === 465, ...auth }, from: e.HEARTH_SMTP_FROM };
 }
 
 function describe(issue: z.core.$ZodIssue): string {

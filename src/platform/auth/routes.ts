@@ -5,7 +5,8 @@ import { formErrors, InputProblem, submitForm } from '../forms/forms.js';
 import { isRole, ROLE_NAMES } from '../permissions/roles.js';
 import type { AuthService } from './service.js';
 import { safeReturnTo } from './guard.js';
-import { SESSION_COOKIE, SESSION_HOURS } from './sessions.js';
+import { landingAfterSignIn } from './landing.js';
+import { SESSION_COOKIE } from './sessions.js';
 
 const signInForm = z.object({
   email: email('Enter your email address'),
@@ -18,7 +19,6 @@ const chooseForm = z.object({ choice: z.string({ error: 'Choose where to go' }).
 const WRONG = formErrors([{ path: ['email'], message: 'Enter a correct email address and password' }]);
 
 export function authRoutes(app: FastifyInstance, auth: AuthService, options: { secureCookies: boolean; signInAttempts: number }) {
-  const cookie = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: options.secureCookies, maxAge: SESSION_HOURS * 3600 };
   const view = 'platform/auth/views/sign-in.njk';
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
@@ -37,10 +37,7 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
     then: (result) => {
       const values = request.body as Record<string, unknown>;
       if (!result.ok) return reply.code(401).view(view, { title: 'Sign in to Hearth', values: { email: values.email, returnTo: values.returnTo }, errors: WRONG });
-      reply.setCookie(SESSION_COOKIE, result.token, cookie);
-      if (result.choices.length === 0) return reply.redirect('/no-access');
-      if (result.choices.length > 1) return reply.redirect('/choose-scheme');
-      return reply.redirect(safeReturnTo(values.returnTo));
+      return reply.redirect(landingAfterSignIn(reply, result, values.returnTo, options.secureCookies));
     },
   }));
 

@@ -6,7 +6,7 @@ import { InputProblem } from '../forms/forms.js';
 import type { Actor, SignedInUser } from '../http/types.js';
 import type { Role } from '../permissions/roles.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import type { SessionStore } from './sessions.js';
+import type { SessionStore, SignInMethod } from './sessions.js';
 
 export interface SchemeRole {
   schemeId: string | null;
@@ -14,9 +14,8 @@ export interface SchemeRole {
   role: Role;
 }
 
-export type SignInResult =
-  | { ok: true; token: string; choices: SchemeRole[] }
-  | { ok: false };
+export interface StartedSession { ok: true; token: string; choices: SchemeRole[] }
+export type SignInResult = StartedSession | { ok: false };
 
 export function authService(db: Database, sessions: SessionStore) {
   const accessOf = (userId: string) =>
@@ -27,38 +26,45 @@ export function authService(db: Database, sessions: SessionStore) {
         .where(and(eq(memberships.userId, userId), isNull(memberships.endedAt)))
         .orderBy(asc(schemes.name), asc(memberships.role)));
 
+  /**
+   * Starts a session for someone whose sign-in has been checked, whichever way they signed in.
+   * With one way in, the session starts in it; with several, the person chooses next.
+   */
+  async function startSession(userId: string, method: SignInMethod): Promise<StartedSession> {
+    const choices = await accessOf(userId);
+    const only = choices.length === 1 ? choices[0]! : null;
+    const token = await db.inScope({ schemeId: only?.schemeId ?? null, userId, role: only?.role ?? null }, async (tx) => {
+      const token = await sessions.create(tx, userId, { schemeId: only?.schemeId ?? null, role: only?.role ?? null }, method);
+      if (only) {
+        const name = (await tx.select({ name: users.name }).from(users).where(eq(users.id, userId)))[0]?.name ?? null;
+        await audit(tx, { userId, schemeId: only.schemeId, role: only.role, name }, { action: 'signed in', recordType: 'session', changes: { method } });
+      }
+      return token;
+    });
+    return { ok: true, token, choices };
+  }
+
   return {
     accessOf,
 
-    /**
-     * Checks the password and starts a session. With one way in, the session starts in it;
-     * with several, the person chooses next. The answer never says whether the email exists.
-     */
+    /** Checks the password and starts a session. The answer never says whether the email exists. */
     async signIn(email: string, password: string): Promise<SignInResult> {
       const [found] = await db.inScope(NO_ONE, (tx) =>
         rowsOf<{ user_id: string; password_hash: string | null; status: string }>(tx, sql`select user_id, password_hash, status from hearth_login(${email})`));
       const valid = await verifyPassword(found?.password_hash, password);
       if (!found || !valid || found.status !== 'active') return { ok: false };
-      const choices = await accessOf(found.user_id);
-      const only = choices.length === 1 ? choices[0]! : null;
-      const token = await db.inScope({ schemeId: only?.schemeId ?? null, userId: found.user_id, role: only?.role ?? null }, async (tx) => {
-        const token = await sessions.create(tx, found.user_id, { schemeId: only?.schemeId ?? null, role: only?.role ?? null });
-        if (only) {
-          const name = (await tx.select({ name: users.name }).from(users).where(eq(users.id, found.user_id)))[0]?.name ?? null;
-          await audit(tx, { userId: found.user_id, schemeId: only.schemeId, role: only.role, name }, { action: 'signed in', recordType: 'session' });
-        }
-        return token;
-      });
-      return { ok: true, token, choices };
+      return startSession(found.user_id, 'password');
     },
+
+    startSession,
 
     async choose(user: SignedInUser, schemeId: string | null, role: Role): Promise<boolean> {
       const choices = await accessOf(user.id);
       if (!choices.some((c) => c.schemeId === schemeId && c.role === role)) return false;
       const actor: Actor = { userId: user.id, schemeId, role, name: user.name };
       await db.inScope(actor, async (tx) => {
-        await sessions.choose(tx, user.sessionId, { schemeId, role });
-        await audit(tx, actor, { action: 'signed in', recordType: 'session' });
+        const method = await sessions.choose(tx, user.sessionId, { schemeId, role });
+        await audit(tx, actor, { action: 'signed in', recordType: 'session', changes: { method } });
       });
       return true;
     },

@@ -8,7 +8,12 @@ import { isRole, type Role } from '../permissions/roles.js';
 export const SESSION_COOKIE = 'hearth_session';
 export const SESSION_HOURS = 12;
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+/** A secret for a cookie or a link: 256 random bits. Only its hash is stored. */
+export const newToken = () => randomBytes(32).toString('base64url');
+export const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export const SIGN_IN_METHODS = ['password', 'link', 'passkey'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 export interface SessionRow {
   user_id: string;
@@ -32,21 +37,24 @@ export function sessionStore(db: Database) {
     },
 
     /** Starts a new session (never reusing an old token) and returns the token for the cookie. */
-    async create(tx: Tx, userId: string, scheme: { schemeId: string | null; role: Role | null }): Promise<string> {
-      const token = randomBytes(32).toString('base64url');
+    async create(tx: Tx, userId: string, scheme: { schemeId: string | null; role: Role | null }, method: SignInMethod): Promise<string> {
+      const token = newToken();
       await tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
       await tx.insert(sessions).values({
         id: hashOf(token),
         userId,
         schemeId: scheme.schemeId,
         role: scheme.role,
+        method,
         expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000),
       });
       return token;
     },
 
-    async choose(tx: Tx, sessionId: string, scheme: { schemeId: string | null; role: Role }) {
-      await tx.update(sessions).set({ schemeId: scheme.schemeId, role: scheme.role }).where(eq(sessions.id, sessionId));
+    /** Starts the session in a scheme and role; says how the session began, for the audit log. */
+    async choose(tx: Tx, sessionId: string, scheme: { schemeId: string | null; role: Role }): Promise<string> {
+      const [row] = await tx.update(sessions).set({ schemeId: scheme.schemeId, role: scheme.role }).where(eq(sessions.id, sessionId)).returning({ method: sessions.method });
+      return row?.method ?? 'password';
     },
 
     async end(tx: Tx, sessionId: string) {

@@ -75,6 +75,8 @@ export const sessions = pgTable('sessions', {
   userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   schemeId: uuid('scheme_id').references(() => schemes.id),
   role: roleEnum('role'),
+  /** How the session began (password, link, passkey), for the audit event once a scheme is chosen. */
+  method: text('method').notNull().default('password'),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, (t) => [

@@ -29,6 +29,7 @@ export const DESTINATIONS: Destination[] = [
   { href: '/reports', title: 'Reports', description: 'Growth, savings and outcomes, with charts.', permission: 'reports.view', comingSoon: true, inNavigation: true },
   { href: '/team', title: 'Team and access', description: 'Who can sign in to this scheme, and as what.', permission: 'team.view', inNavigation: true },
   { href: '/audit', title: 'Audit log', description: 'Who looked at or changed which record, and when.', permission: 'audit.view', inNavigation: true },
+  { href: '/outbox', title: 'Outbox', description: 'Email Hearth has sent, or keeps here to pass on when it has no email settings: sign-in links, for example.', permission: 'outbox.view' },
   { href: '/schemes', title: 'Schemes', description: 'Every scheme on this Hearth, and adding a new one.', permission: 'schemes.manage', inNavigation: true },
 ];
 

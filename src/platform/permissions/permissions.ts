@@ -40,6 +40,7 @@ export const PERMISSIONS = {
   'team.view': ['scheme_manager'],
   'team.manage': ['scheme_manager'],
   'audit.view': ['scheme_manager', 'national_admin'],
+  'outbox.view': ['scheme_manager', 'national_admin'],
   'schemes.manage': ['national_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../app.js';
+import { buildApp, type AppConfig } from '../../app.js';
 import type { Database } from '../db/database.js';
 import { testDatabase } from './database.js';
 import { TEST_PASSWORD } from './builders.js';
 
-export async function testApp(db?: Database, options: { signInAttempts?: number } = {}): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
+export async function testApp(db?: Database, options: Pick<AppConfig, 'signInAttempts' | 'mail' | 'clock' | 'baseUrl'> = {}): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const database = db ?? (await testDatabase());
-  const app = await buildApp({ sessionSecret: 'test-secret-that-is-long-enough-0123456789', secureCookies: false, logLevel: 'silent', signInAttempts: options.signInAttempts ?? 10_000 }, database);
+  const app = await buildApp({ sessionSecret: 'test-secret-that-is-long-enough-0123456789', secureCookies: false, logLevel: 'silent', ...options, signInAttempts: options.signInAttempts ?? 10_000 }, database);
   return { app, db: database, close: async () => { await app.close(); await database.close(); } };
 }
 
