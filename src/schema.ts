@@ -4,3 +4,4 @@ export * from './people/schema.js';
 export * from './carers/schema.js';
 export * from './carers/checks/schema.js';
 export * from './panel/schema.js';
+export * from './arrangements/schema.js';

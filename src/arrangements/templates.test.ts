@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementKindsFor, DEFAULT_TEMPLATES, fillTemplate, PLACEHOLDERS, unknownPlaceholders, type AgreementDetails } from './templates.js';
+import { agreementKindsFor, DEFAULT_TEMPLATES, fillTemplate, fundingWords, PLACEHOLDERS, unknownPlaceholders, type AgreementDetails } from './templates.js';
 
 const details: AgreementDetails = {
   person: 'Ana Example', carer: 'Ben Carer', 'start date': '3 March 2026', 'planned end': 'No end date is planned', type: 'short breaks',
@@ -19,6 +19,12 @@ describe('filling agreement templates', () => {
 
   it('does not fill a placeholder again inside filled text', () => {
     expect(fillTemplate('{person}', { ...details, person: '{carer}' })).toBe('{carer}');
+  });
+
+  it('says who pays in a sentence', () => {
+    expect(fundingWords('council', 'Testford adult social care', 'Ana')).toBe('the council (Testford adult social care)');
+    expect(fundingWords('direct_payment', null, 'Ana')).toBe('Ana’s direct payment');
+    expect(fundingWords('self_funded', null, 'Ana')).toBe('Ana themselves');
   });
 
   it('gives live-in arrangements a household agreement too', () => {

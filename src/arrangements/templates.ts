@@ -1,3 +1,5 @@
+import type { Funder } from './status.js';
+
 /**
  * Agreements are written from each scheme's templates: plain text with placeholders in braces,
  * like {person} or {start date}, filled from the arrangement. Pure, so the same text is issued
@@ -48,6 +50,14 @@ export function fillTemplate(text: string, details: AgreementDetails): string {
 export function unknownPlaceholders(text: string): string[] {
   const unknown = [...text.matchAll(PATTERN)].map((m) => m[1]!.trim().replace(/\s+/g, ' ').toLowerCase()).filter((n) => !PLACEHOLDERS.includes(n as Placeholder));
   return [...new Set(unknown)];
+}
+
+/** Who pays, as a sentence in an agreement says it: "the council (Testford adult social care)". */
+export function fundingWords(funder: Funder, detail: string | null, person: string): string {
+  const words: Record<Funder, string> = {
+    council: 'the council', nhs: 'the NHS', personal_budget: `${person}’s personal budget`, direct_payment: `${person}’s direct payment`, self_funded: `${person} themselves`,
+  };
+  return detail ? `${words[funder]} (${detail})` : words[funder];
 }
 
 export interface DefaultTemplate {
