@@ -36,6 +36,10 @@ import { carersDue } from './carers/due.js';
 import { panelService } from './panel/service.js';
 import { panelRoutes } from './panel/routes.js';
 import { dueService } from './due/service.js';
+import { arrangementsService } from './arrangements/service.js';
+import { addDefaultAgreementTemplates, agreementsService } from './arrangements/agreements-service.js';
+import { arrangementsRoutes } from './arrangements/routes.js';
+import { agreementRoutes } from './arrangements/agreement-routes.js';
 import { dueRoutes } from './due/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
@@ -70,7 +74,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   auth: authService(db, s.sessions),
   auditLog: auditLog(db),
   team: teamService(db),
-  schemes: schemesService(db, [addDefaultCheckTypes]),
+  schemes: schemesService(db, [addDefaultCheckTypes, addDefaultAgreementTemplates]),
   people: peopleServices(db),
   carers: carersService(db),
   carersCsv: carersCsvService(db),
@@ -79,6 +83,8 @@ export const services = (db: Database, s: ReturnType<typeof stores>) => ({
   checks: checksService(db),
   panel: panelService(db),
   due: dueService(db, [carersDue(db)]),
+  arrangements: arrangementsService(db),
+  agreements: agreementsService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -119,5 +125,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   checksRoutes(app, svc.checks);
   panelRoutes(app, svc.panel);
   dueRoutes(app, svc.due, svc.carers);
+  arrangementsRoutes(app, svc.arrangements);
+  agreementRoutes(app, svc.agreements);
   return app;
 }

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
@@ -6,6 +7,8 @@ import { aScheme, aUser } from '../testing/builders.js';
 import { aCircleMember, aPerson } from '../../people/testing.js';
 import { risks, supportNeedCategories } from '../../people/schema.js';
 import { aCarer, aHouseholdMember, aPanel, defaultCheckTypes } from '../../carers/testing.js';
+import { agreements, agreementTemplates } from '../../arrangements/schema.js';
+import { anArrangement, defaultAgreementTemplates } from '../../arrangements/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -74,6 +77,20 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /people': [...staff, 'carer', 'person', 'circle_member'],
   'GET /matching': [...staff, 'carer', 'person', 'circle_member'],
   'GET /arrangements': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/new': staff,
+  'POST /arrangements': staff,
+  'GET /arrangements/:id': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/:id/status': staff,
+  'POST /arrangements/:id/status': staff,
+  'GET /arrangements/:id/end': staff,
+  'POST /arrangements/:id/end': staff,
+  'GET /arrangements/:id/agreements': [...staff, 'carer', 'person', 'circle_member'],
+  'POST /arrangements/:id/agreements': staff,
+  'GET /arrangements/:id/agreements/:agreementId': [...staff, 'carer', 'person', 'circle_member'],
+  'POST /arrangements/:id/agreements/:agreementId/acknowledge': [...staff, 'carer', 'person'],
+  'GET /arrangements/settings/agreements': ['scheme_manager'],
+  'GET /arrangements/settings/agreements/:kind': ['scheme_manager'],
+  'POST /arrangements/settings/agreements/:kind': ['scheme_manager'],
   'GET /panel': panel,
   'GET /panel/new': staff,
   'POST /panel': staff,
@@ -179,6 +196,14 @@ describe('permission matrix: every route as every role, and signed out', () => {
       riskId: (await db.owner.insert(risks).values({ schemeId: scheme.id, personId: person.id, risk: 'Falls', positiveSteps: 'Grab rails' }).returning())[0]!.id,
       categoryId: (await db.owner.insert(supportNeedCategories).values({ schemeId: scheme.id, name: 'Spare need' }).returning())[0]!.id,
     };
+    // An arrangement (ended, as the carer-role visitor is not approved) between the carer and person visitors, with an agreement issued.
+    await defaultAgreementTemplates(db, scheme.id);
+    const arrangement = await anArrangement(db, { schemeId: scheme.id, personId: person.id, carerId: carer.id, status: 'ended' });
+    const [template] = await db.owner.select().from(agreementTemplates).where(eq(agreementTemplates.schemeId, scheme.id)).limit(1);
+    const [agreement] = await db.owner.insert(agreements).values({
+      schemeId: scheme.id, arrangementId: arrangement.id, kind: 'arrangement', version: 1, templateId: template!.id, templateVersion: 1, title: 'Agreement', body: 'Text', easyRead: 'Easy Read',
+    }).returning();
+    params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement' };
   });
   afterAll(async () => close());
 
