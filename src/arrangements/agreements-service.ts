@@ -9,7 +9,7 @@ import type { Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
 import { isStaff, requireStaff } from './access.js';
 import { agreementAcknowledgements, agreements, agreementTemplates } from './schema.js';
-import { openArrangement, type ArrangementRecord } from './service.js';
+import { constraintOf, openArrangement, type ArrangementRecord } from './service.js';
 import {
   agreementKindsFor, AGREEMENT_KINDS, DEFAULT_TEMPLATES, fillTemplate, fundingWords, PLACEHOLDERS, unknownPlaceholders, type AgreementDetails, type AgreementKind,
 } from './templates.js';
@@ -67,12 +67,12 @@ export function agreementsService(db: Database) {
         if (unknown.length) throw new InputProblem(field, `Hearth cannot fill ${unknown.map((u) => `{${u}}`).join(', ')}: use only ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`);
       }
       return db.inScope(actor, async (tx) => {
-        const [current] = await tx.select().from(agreementTemplates).where(eq(agreementTemplates.kind, kind)).orderBy(desc(agreementTemplates.version)).limit(1).for('update');
+        const [current] = await tx.select().from(agreementTemplates).where(eq(agreementTemplates.kind, kind)).orderBy(desc(agreementTemplates.version)).limit(1);
         if (current && current.title === input.title && current.body === input.body && current.easyRead === input.easyRead) {
           throw new InputProblem('body', 'Nothing has changed: change the text to save a new version');
         }
         const version = (current?.version ?? 0) + 1;
-        const [saved] = await tx.insert(agreementTemplates).values({ schemeId: actor.schemeId!, kind, version, ...input, byUserId: actor.userId, byName: actor.name }).returning({ id: agreementTemplates.id });
+        const [saved] = await oneAtATime('body', () => tx.insert(agreementTemplates).values({ schemeId: actor.schemeId!, kind, version, ...input, byUserId: actor.userId, byName: actor.name }).returning({ id: agreementTemplates.id }));
         await audit(tx, actor, { action: 'created', recordType: 'agreement template', recordId: saved!.id, changes: { kind, version, ...input } });
         return { version };
       });
@@ -106,11 +106,11 @@ export function agreementsService(db: Database) {
         const [{ latest } = { latest: 0 }] = await tx.select({ latest: max(agreements.version) }).from(agreements)
           .where(and(eq(agreements.arrangementId, arrangementId), eq(agreements.kind, kind)));
         const version = (latest ?? 0) + 1;
-        const [issued] = await tx.insert(agreements).values({
+        const [issued] = await oneAtATime('kind', () => tx.insert(agreements).values({
           schemeId: actor.schemeId!, arrangementId, kind, version, templateId: template.id, templateVersion: template.version,
           title: template.title, body: fillTemplate(template.body, details), easyRead: fillTemplate(template.easyRead, details),
           issuedByUserId: actor.userId, issuedByName: actor.name,
-        }).returning({ id: agreements.id });
+        }).returning({ id: agreements.id }));
         await audit(tx, actor, { action: 'created', recordType: 'agreement', recordId: issued!.id, subjectUserId: record.person.userId, changes: { arrangementId, kind, version, templateVersion: template.version } });
         return { id: issued!.id };
       });
@@ -148,6 +148,18 @@ export function agreementsService(db: Database) {
       });
     },
   };
+}
+
+/** Two people saving a version at once: the unique version number lets one in; the other is told, not shown an error page. */
+async function oneAtATime<T>(field: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (['agreement_templates_version', 'agreements_version'].includes(constraintOf(error) ?? '')) {
+      throw new InputProblem(field, 'Someone else saved a new version at the same moment: look again, then try again');
+    }
+    throw error;
+  }
 }
 
 async function agreementOf(tx: Tx, arrangementId: string, agreementId: string) {
