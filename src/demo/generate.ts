@@ -2,6 +2,7 @@ import { base, en, en_GB, Faker } from '@faker-js/faker';
 import type { schemeKind } from '../platform/db/schema.js';
 import type { Role } from '../platform/permissions/roles.js';
 import type { CarerStage } from '../carers/stages.js';
+import { addArrangements, emptyArrangements, type DemoArrangements } from './arrangements.js';
 import { addCarers, emptyCarerData, type DemoCarerData } from './carers.js';
 import { demoId } from './ids.js';
 import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
@@ -39,6 +40,7 @@ export interface DemoData {
   memberships: DemoMembership[];
   people: DemoPeople;
   carers: DemoCarerData;
+  arrangements: DemoArrangements;
 }
 
 /** How many schemes each nation or English region has at national scale: 148, plus the two small-scale schemes. */
@@ -73,6 +75,7 @@ export function generateDemo(options: { scale: DemoScale; seed: number; today?: 
   if (options.scale === 'national') addNationalSchemes(demo, faker);
   addPeopleRecords(demo.data, new Faker({ locale: [en_GB, en, base], seed: options.seed + 1 }), options.today ?? DEMO_TODAY);
   addCarerRecords(demo.data, new Faker({ locale: [en_GB, en, base], seed: options.seed + 2 }), options.today ?? DEMO_TODAY, options.seed);
+  addArrangements(demo.data, options.today ?? DEMO_TODAY, options.seed);
   return demo.data;
 }
 
@@ -148,7 +151,7 @@ function addCarerRecords(data: DemoData, faker: Faker, today: string, seed: numb
 type DemoBuilder = ReturnType<typeof demoBuilder>;
 
 function demoBuilder(faker: Faker) {
-  const data: DemoData = { schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData() };
+  const data: DemoData = { schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), arrangements: emptyArrangements() };
   const emailsTaken = new Map<string, number>();
 
   const join = (userId: string, schemeId: string | null, role: Role) => {

@@ -6,6 +6,7 @@ import { memberships, schemes, users } from '../platform/db/schema.js';
 import { testDatabase } from '../platform/testing/database.js';
 import { people } from '../people/schema.js';
 import { carers } from '../carers/schema.js';
+import { arrangements } from '../arrangements/schema.js';
 import { DEMO_SIGN_INS, generateDemo } from './generate.js';
 import { hasAnyScheme, loadDemo } from './load.js';
 
@@ -26,7 +27,8 @@ async function rowCounts() {
   const [m] = await db.owner.select({ n: count() }).from(memberships);
   const [p] = await db.owner.select({ n: count() }).from(people);
   const [c] = await db.owner.select({ n: count() }).from(carers);
-  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n };
+  const [a] = await db.owner.select({ n: count() }).from(arrangements);
+  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n, arrangements: a!.n };
 }
 
 describe('loadDemo', () => {
@@ -34,12 +36,12 @@ describe('loadDemo', () => {
     expect(await hasAnyScheme(db)).toBe(false);
 
     const first = await loadDemo(db, small, { password });
-    const expected = { schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length, people: small.people.people.length, carers: small.carers.carers.length };
+    const expected = { schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length, people: small.people.people.length, carers: small.carers.carers.length, arrangements: small.arrangements.arrangements.length };
     expect(first).toEqual(expected);
     expect(await rowCounts()).toEqual(expected);
     expect(await hasAnyScheme(db)).toBe(true);
 
-    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0 });
+    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, arrangements: 0 });
     expect(await rowCounts()).toEqual(expected);
   });
 
