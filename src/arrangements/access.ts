@@ -1,17 +1,14 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database.js';
-import { forbidden, notFound } from '../platform/errors/errors.js';
+import { isStaffActor as isStaff, requireStaff } from '../carers/access.js';
+import { notFound } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
 import { arrangements } from './schema.js';
 
 export type ArrangementRow = typeof arrangements.$inferSelect;
 
-export const isStaff = (actor: Actor) => actor.role === 'scheme_manager' || actor.role === 'scheme_worker';
-
 /** Staff change arrangements; the carer, the person and their circle read them. */
-export function requireStaff(actor: Actor) {
-  if (!isStaff(actor)) throw forbidden();
-}
+export { isStaff, requireStaff };
 
 /**
  * Which arrangements an actor sees, said in the query as well as by row-level security (so a

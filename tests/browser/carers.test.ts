@@ -5,7 +5,7 @@ import { describe, expect } from 'vitest';
 import { carers } from '../../src/carers/schema.js';
 import { approvalPanels, panelCases } from '../../src/panel/schema.js';
 import { schemes } from '../../src/platform/db/schema.js';
-import { checkAxe, checkPage, signIn, takeBrowserProblems, test, type Hearth } from './harness.js';
+import { checkAxe, checkPage, sendEmpty, signIn, test, type Hearth } from './harness.js';
 
 /** Carers' pages the walk may not reach in its 60 pages, each checked with axe, and the journey to approval in the browser. */
 
@@ -29,22 +29,6 @@ async function fillDate(page: Page, legend: string, iso: string) {
   await group.getByLabel('Day').fill(String(Number(day)));
   await group.getByLabel('Month').fill(String(Number(month)));
   await group.getByLabel('Year').fill(year!);
-}
-
-/** Sends a form with nothing filled in: the error summary, focused, its first link going to its field, and axe happy. */
-async function sendEmpty(page: Page, path: string, submit: string, errors: string[]) {
-  await page.goto(path);
-  await page.getByRole('button', { name: submit, exact: true }).click();
-  await page.waitForLoadState('load');
-  const summary = page.locator('.govuk-error-summary');
-  for (const error of errors) await expect.poll(() => summary.textContent()).toContain(error);
-  expect(await page.title()).toMatch(/^Error: /);
-  await checkAxe(page);
-  const first = summary.locator('a').first();
-  const target = (await first.getAttribute('href'))!.slice(1);
-  await first.click();
-  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(target);
-  expect(takeBrowserProblems(page)).toEqual([]);
 }
 
 describe('carers’ pages, as staff', () => {

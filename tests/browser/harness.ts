@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { AxeResults, RunOptions } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type LaunchOptions, type Page, type Response } from 'playwright-core';
-import { test as base } from 'vitest';
+import { test as base, expect } from 'vitest';
 import { DEMO_SIGN_INS, generateDemo } from '../../src/demo/generate.js';
 import { loadDemo } from '../../src/demo/load.js';
 import type { DemoSignIn } from '../../src/demo/sign-ins.js';
@@ -115,6 +115,22 @@ export async function problemsWith(page: Page, response: Response, expected: Pag
 }
 
 const isHtml = (response: Response) => (response.headers()['content-type'] ?? '').startsWith('text/html');
+
+/** Sends a form with nothing filled in: the error summary, focused, its first link going to its field, and axe happy. */
+export async function sendEmpty(page: Page, path: string, submit: string, errors: string[]) {
+  await page.goto(path);
+  await page.getByRole('button', { name: submit, exact: true }).click();
+  await page.waitForLoadState('load');
+  const summary = page.locator('.govuk-error-summary');
+  for (const error of errors) await expect.poll(() => summary.textContent()).toContain(error);
+  expect(await page.title()).toMatch(/^Error: /);
+  await checkAxe(page);
+  const first = summary.locator('a').first();
+  const target = (await first.getAttribute('href'))!.slice(1);
+  await first.click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(target);
+  expect(takeBrowserProblems(page)).toEqual([]);
+}
 
 // ---- Accessibility ----
 
