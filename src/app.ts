@@ -43,6 +43,10 @@ import { carersDue } from './carers/due.js';
 import { panelService } from './panel/service.js';
 import { panelRoutes } from './panel/routes.js';
 import { dueService } from './due/service.js';
+import { arrangementsService } from './arrangements/service.js';
+import { addDefaultAgreementTemplates, agreementsService } from './arrangements/agreements-service.js';
+import { arrangementsRoutes } from './arrangements/routes.js';
+import { agreementRoutes } from './arrangements/agreement-routes.js';
 import { dueRoutes } from './due/routes.js';
 import { matchingService } from './matching/service.js';
 import { matchingRoutes } from './matching/routes.js';
@@ -94,7 +98,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   passkeys: passkeyService(db, authService(db, s.sessions), clock),
   auditLog: auditLog(db),
   team: teamService(db),
-  schemes: schemesService(db, [addDefaultCheckTypes]),
+  schemes: schemesService(db, [addDefaultCheckTypes, addDefaultAgreementTemplates]),
   people: peopleServices(db),
   reading: readingService(db, aboutService(db).ownNeeds),
   carers: carersService(db),
@@ -106,6 +110,8 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   matching: matchingService(db),
   due: dueService(db, [carersDue(db)]),
   shortBreaks: shortBreaksServices(db),
+  arrangements: arrangementsService(db),
+  agreements: agreementsService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -156,5 +162,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   dueRoutes(app, svc.due, svc.carers);
   matchingRoutes(app, svc.matching, svc.carers);
   shortBreaksRoutes(app, svc.shortBreaks);
+  arrangementsRoutes(app, svc.arrangements);
+  agreementRoutes(app, svc.agreements);
   return app;
 }

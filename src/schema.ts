@@ -9,3 +9,4 @@ export * from './short-breaks/schema.js';
 export * from './platform/easy-read/schema.js';
 export * from './platform/auth/schema.js';
 export * from './platform/mail/schema.js';
+export * from './arrangements/schema.js';

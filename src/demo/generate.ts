@@ -2,6 +2,7 @@ import { base, en, en_GB, Faker } from '@faker-js/faker';
 import type { schemeKind } from '../platform/db/schema.js';
 import type { Role } from '../platform/permissions/roles.js';
 import type { CarerStage } from '../carers/stages.js';
+import { addArrangements, emptyArrangements, type DemoArrangements } from './arrangements.js';
 import { addCarers, emptyCarerData, type DemoCarerData } from './carers.js';
 import { demoId } from './ids.js';
 import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
@@ -43,6 +44,7 @@ export interface DemoData {
   people: DemoPeople;
   carers: DemoCarerData;
   shortBreaks: DemoShortBreaks;
+  arrangements: DemoArrangements;
 }
 
 /** How many schemes each nation or English region has at national scale: 148, plus the two small-scale schemes. */
@@ -81,6 +83,7 @@ export function generateDemo(options: { scale: DemoScale; seed: number; today?: 
   addShortBreaks(demo.data.shortBreaks, demo.data.carers, demo.data.people, {
     today: options.today ?? DEMO_TODAY, seed: options.seed, showcaseCarerUserId: fixedUser('carer'), showcasePersonUserId: fixedUser('person'),
   });
+  addArrangements(demo.data, options.today ?? DEMO_TODAY, options.seed);
   return demo.data;
 }
 
@@ -156,7 +159,7 @@ function addCarerRecords(data: DemoData, faker: Faker, today: string, seed: numb
 type DemoBuilder = ReturnType<typeof demoBuilder>;
 
 function demoBuilder(faker: Faker, today: string) {
-  const data: DemoData = { today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), shortBreaks: emptyShortBreaks() };
+  const data: DemoData = { today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), shortBreaks: emptyShortBreaks(), arrangements: emptyArrangements() };
   const emailsTaken = new Map<string, number>();
 
   const join = (userId: string, schemeId: string | null, role: Role) => {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  * even with different seeds, is one row, and its memberships still point at it.
  */
 export type DemoKind = 'scheme' | 'user' | 'membership' | 'person' | 'referral' | 'status change' | 'profile' | 'risk' | 'category' | 'circle member' | 'consent'
-  | 'carer' | 'check type' | 'panel' | 'panel member' | 'panel case' | 'panel view';
+  | 'carer' | 'check type' | 'panel' | 'panel member' | 'panel case' | 'panel view' | 'arrangement' | 'agreement template';
 
 export function demoId(kind: DemoKind, key: string): string {
   const bytes = createHash('sha1').update(`hearth-demo:${kind}:${key}`).digest();
@@ -16,7 +16,7 @@ export function demoId(kind: DemoKind, key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-const CHILD_KINDS = ['household member', 'stage change', 'check record', 'review', 'approval', 'availability', 'booking', 'carer break'] as const;
+const CHILD_KINDS = ['household member', 'stage change', 'check record', 'review', 'approval', 'availability', 'booking', 'carer break', 'arrangement status change', 'agreement', 'acknowledgement'] as const;
 
 /**
  * The id of the n-th row of a kind belonging to a parent row (a carer's check records, say):

@@ -8,6 +8,7 @@ import { people } from '../people/schema.js';
 import { carers } from '../carers/schema.js';
 import { matchProposals } from '../matching/schema.js';
 import { bookings } from '../short-breaks/schema.js';
+import { arrangements } from '../arrangements/schema.js';
 import { DEMO_SIGN_INS, generateDemo } from './generate.js';
 import { hasAnyScheme, loadDemo } from './load.js';
 
@@ -29,7 +30,8 @@ async function rowCounts() {
   const [p] = await db.owner.select({ n: count() }).from(people);
   const [c] = await db.owner.select({ n: count() }).from(carers);
   const [b] = await db.owner.select({ n: count() }).from(bookings);
-  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n, bookings: b!.n };
+  const [a] = await db.owner.select({ n: count() }).from(arrangements);
+  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n, bookings: b!.n, arrangements: a!.n };
 }
 
 describe('loadDemo', () => {
@@ -37,7 +39,10 @@ describe('loadDemo', () => {
     expect(await hasAnyScheme(db)).toBe(false);
 
     const { proposals, ...first } = await loadDemo(db, small, { password });
-    const expected = { schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length, people: small.people.people.length, carers: small.carers.carers.length, bookings: small.shortBreaks.bookings.length };
+    const expected = {
+      schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length, people: small.people.people.length,
+      carers: small.carers.carers.length, bookings: small.shortBreaks.bookings.length, arrangements: small.arrangements.arrangements.length,
+    };
     expect(first).toEqual(expected);
     expect(await rowCounts()).toEqual(expected);
     // Proposals in Northbrook: two for the fixed person (the fixed carer said yes), others at every step, one agreed, one said no to.
@@ -52,7 +57,7 @@ describe('loadDemo', () => {
     expect(rows.filter((r) => r.stoppedBy === 'person')).toHaveLength(1);
     expect(await hasAnyScheme(db)).toBe(true);
 
-    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, bookings: 0, proposals: 0 });
+    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, bookings: 0, arrangements: 0, proposals: 0 });
     expect(await rowCounts()).toEqual(expected);
   });
 

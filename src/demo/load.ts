@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../platform/auth/passwords.js';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Database, Tx } from '../platform/db/database.js';
+import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import {
   circleConsents, circleMembers, communicationNeeds, matchingPreferences, needsSummaries, onePageProfiles, people, personStatusChanges,
   personSupportNeeds, referrals, risks, supportNeedCategories,
@@ -16,6 +16,8 @@ import type { DemoShortBreaks } from './short-breaks.js';
 import type { Hours, Nights } from '../short-breaks/ranges.js';
 import { insertMany } from './bulk.js';
 import { addDemoMatching } from './matching.js';
+import { agreementAcknowledgements, agreements, agreementTemplates, arrangements, arrangementStatusChanges } from '../arrangements/schema.js';
+import type { DemoArrangements } from './arrangements.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import type { DemoData } from './generate.js';
 
@@ -31,6 +33,8 @@ export interface DemoCounts {
   proposals: number;
   /** Short break and day support bookings (with carers' availability and breaks). */
   bookings: number;
+  /** Arrangements (with their history and agreements). */
+  arrangements: number;
 }
 
 const ROWS_PER_INSERT = 1_000;
@@ -42,18 +46,45 @@ const ROWS_PER_INSERT = 1_000;
  */
 export async function loadDemo(db: Database, data: DemoData, options: { password: string }): Promise<DemoCounts> {
   const passwordHash = await hashPassword(options.password);
-  const counts = await db.owner.transaction(async (tx) => ({
-    schemes: await inChunks(data.schemes, (chunk) =>
-      tx.insert(schemes).values(chunk).onConflictDoNothing().returning({ id: schemes.id })),
-    users: await inChunks(data.users, (chunk) =>
-      tx.insert(users).values(chunk.map((user) => ({ ...user, passwordHash }))).onConflictDoNothing().returning({ id: users.id })),
-    memberships: await inChunks(data.memberships, (chunk) =>
-      tx.insert(memberships).values(chunk).onConflictDoNothing().returning({ id: memberships.id })),
-    people: await loadPeople(tx, data.people),
-    carers: await loadCarers(tx, data.carers),
-    bookings: await loadShortBreaks(tx, data.shortBreaks),
-  }));
+  const counts = await db.owner.transaction(async (tx) => {
+    const before = { people: await existing(tx, 'people', data.people.people.map((p) => p.id!)), carers: await existing(tx, 'carers', data.carers.carers.map((c) => c.id!)) };
+    return {
+      schemes: await inChunks(data.schemes, (chunk) =>
+        tx.insert(schemes).values(chunk).onConflictDoNothing().returning({ id: schemes.id })),
+      users: await inChunks(data.users, (chunk) =>
+        tx.insert(users).values(chunk.map((user) => ({ ...user, passwordHash }))).onConflictDoNothing().returning({ id: users.id })),
+      memberships: await inChunks(data.memberships, (chunk) =>
+        tx.insert(memberships).values(chunk).onConflictDoNothing().returning({ id: memberships.id })),
+      people: await loadPeople(tx, data.people),
+      carers: await loadCarers(tx, data.carers),
+      bookings: await loadShortBreaks(tx, data.shortBreaks),
+      arrangements: await loadArrangements(tx, data.arrangements, before),
+    };
+  });
   return { ...counts, proposals: await addDemoMatching(db, data, data.today) };
+}
+
+/**
+ * Arrangements between people and carers this load added, with their history and agreements.
+ * Another seed's demo loaded beside the first keeps the first's people and carers, so its own
+ * arrangements for them would not fit the terms and statuses already there: they are left out.
+ */
+async function loadArrangements(tx: Tx, data: DemoArrangements, before: { people: Set<string>; carers: Set<string> }): Promise<number> {
+  await insertMany(tx, agreementTemplates, data.templates);
+  const kept = data.arrangements.filter((a) => !before.people.has(a.personId) && !before.carers.has(a.carerId));
+  const ids = new Set(kept.map((a) => a.id));
+  const added = await insertMany(tx, arrangements, kept);
+  await insertMany(tx, arrangementStatusChanges, data.statusChanges.filter((c) => ids.has(c.arrangementId)));
+  const agreementsKept = data.agreements.filter((a) => ids.has(a.arrangementId));
+  const agreementIds = new Set(agreementsKept.map((a) => a.id!));
+  await insertMany(tx, agreements, agreementsKept);
+  await insertMany(tx, agreementAcknowledgements, data.acknowledgements.filter((a) => agreementIds.has(a.agreementId)));
+  return added;
+}
+
+async function existing(tx: Tx, table: 'people' | 'carers', ids: string[]): Promise<Set<string>> {
+  const rows = await rowsOf<{ id: string }>(tx, sql`select id from ${sql.identifier(table)} where id = any(${`{${ids.join(',')}}`}::uuid[])`);
+  return new Set(rows.map((r) => r.id));
 }
 
 /** People's records, parents before children; returns how many person records were added. */

@@ -7,7 +7,7 @@ import type { Actor } from '../platform/http/types.js';
 import { carers } from '../carers/schema.js';
 import { todayInUk } from '../people/date-input.js';
 import { personHeader } from '../people/header.js';
-import { moveStatus } from '../people/records-service.js';
+import { recordStatusChange } from '../people/records-service.js';
 import { people } from '../people/schema.js';
 import type { ConsentArea } from '../people/words.js';
 import {
@@ -386,7 +386,7 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
         const [person] = await tx.select({ status: people.status }).from(people).where(eq(people.id, proposal.personId));
         if (person?.status === 'waiting') {
           const name = proposal.carerName ?? 'a carer';
-          await moveStatus(tx, actor, proposal.personId, { to: 'introductions', on: today, reason: `Introductions with ${name} began`, arrangementTypes: [] }, today);
+          await recordStatusChange(tx, actor, proposal.personId, { to: 'introductions', on: today, reason: `Introductions with ${name} began`, arrangementTypes: [] }, today);
         }
         return { position, plannedOn };
       });

@@ -62,10 +62,13 @@ export async function carersForMatching(tx: Tx, today: string): Promise<MatchCar
     left join carer_homes h on h.carer_id = c.id
     where c.stage = 'approved' and c.latitude is not null
     order by c.id`);
+  // Who each carer supports now: their live arrangements, and agreed matches whose arrangement is not set up yet.
   const supporting = await rowsOf<{ carerId: string; personId: string; arrangement: ArrangementType }>(tx, sql`
-    select m.carer_id as "carerId", m.person_id as "personId", coalesce(p.arrangement, 'live_in') as arrangement
+    select a.carer_id as "carerId", a.person_id as "personId", a.type::text as arrangement from arrangements a where a.status <> 'ended'
+    union all
+    select m.carer_id, m.person_id, coalesce(p.arrangement, 'live_in')
     from match_proposals m left join matching_preferences p on p.person_id = m.person_id
-    where m.agreed_on is not null and m.stopped_at is null`);
+    where m.agreed_on is not null and m.stopped_at is null and not exists (select 1 from arrangements a where a.match_id = m.id)`);
   const byCarer = new Map<string, typeof supporting>();
   for (const s of supporting) byCarer.set(s.carerId, [...(byCarer.get(s.carerId) ?? []), s]);
   return rows.map((r) => ({

@@ -189,21 +189,21 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         await sightOf(tx, actor, personId);
-        return moveStatus(tx, actor, personId, input, clock());
+        return recordStatusChange(tx, actor, personId, input, clock());
       });
     },
   };
 }
 
 /**
- * Moves a person on (or back) inside the caller's transaction, with the rules of `transition`, the
- * change kept with who, when and why; a pending referral is accepted or declined with it.
+ * One change of a person's status inside the caller's transaction (the status page's, or an
+ * arrangement starting or ending): the pure rules decide; the record, its history and the audit log change together.
  */
-export async function moveStatus(tx: Tx, actor: Actor, personId: string, input: StatusInput, today: string) {
-  requireStaff(actor);
+export async function recordStatusChange(tx: Tx, actor: Actor, personId: string, input: StatusInput, today: string) {
   const [current] = await tx.select({ status: people.status, since: people.statusSince, arrangementTypes: people.arrangementTypes, userId: people.userId })
     .from(people).where(eq(people.id, personId)).for('update');
-  const result = transition({ ...current!, arrangementTypes: current!.arrangementTypes as ArrangementType[] }, input, today);
+  if (!current) throw new InputProblem('to', 'There is no record of this person');
+  const result = transition({ ...current, arrangementTypes: current.arrangementTypes as ArrangementType[] }, input, today);
   if (!result.ok) throw new InputProblem(result.field, result.message);
   const { change } = result;
   await tx.update(people).set({ status: change.to, statusSince: change.on, arrangementTypes: change.arrangementTypes, updatedAt: new Date() })
@@ -214,7 +214,7 @@ export async function moveStatus(tx: Tx, actor: Actor, personId: string, input: 
   });
   if (change.from === 'referred') await decideReferral(tx, actor, personId, change.to === 'assessing' ? 'accepted' : 'declined', change.on, change.reason);
   await audit(tx, actor, {
-    action: 'updated', recordType: 'person', recordId: personId, subjectUserId: current!.userId,
+    action: 'updated', recordType: 'person', recordId: personId, subjectUserId: current.userId,
     changes: { status: change.to, statusSince: change.on, reason: change.reason, arrangementTypes: change.arrangementTypes },
   });
   return change;

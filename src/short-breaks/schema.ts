@@ -5,6 +5,7 @@ import {
 import { carers } from '../carers/schema.js';
 import { isStaff, ownCarerOf, staffOrOwnCarer } from '../carers/policy.js';
 import { people } from '../people/schema.js';
+import { arrangements } from '../arrangements/schema.js';
 import { roleEnum, schemeIdColumn, schemes, users } from '../platform/db/schema.js';
 import { appRole, currentRole, currentUserId, tenantIsolation } from '../platform/db/tenancy.js';
 import { daterange, tstzrange } from './ranges.js';
@@ -67,15 +68,15 @@ export const availability = pgTable('short_break_availability', {
 
 /**
  * A booking: nights at a carer's home in one of their spare rooms, or a day support session.
- * Cancelled bookings are kept, with who cancelled and why. The arrangement it belongs to is
- * linked once arrangements exist (no foreign key yet).
+ * Cancelled bookings are kept, with who cancelled and why. The arrangement it belongs to, when
+ * it is part of one.
  */
 export const bookings = pgTable('short_break_bookings', {
   id: uuid('id').primaryKey().defaultRandom(),
   schemeId: schemeIdColumn(),
   carerId: carerColumn(),
   personId: uuid('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
-  arrangementId: uuid('arrangement_id'),
+  arrangementId: uuid('arrangement_id').references(() => arrangements.id),
   kind: bookingKind('kind').notNull(),
   nights: daterange('nights'),
   room: integer('room'),

@@ -18,7 +18,7 @@ export const DESTINATIONS: Destination[] = [
   { href: '/due', title: 'What is due', description: 'Checks, training, yearly reviews and home safety checks that are overdue or due in the next 30 days.', permission: 'due.view', inNavigation: true },
   { href: '/people', title: 'People', description: 'Referrals, one-page profiles, communication needs, and who is waiting for a match.', permission: 'people.view', inNavigation: true },
   { href: '/matching', title: 'Matching', description: 'Suggested matches, explained, and introductions where both sides say yes.', permission: 'matching.use', comingSoon: false, inNavigation: true },
-  { href: '/arrangements', title: 'Living together', description: 'Arrangements, agreements, support plans, daily notes and reviews.', permission: 'arrangements.view', comingSoon: true, inNavigation: true },
+  { href: '/arrangements', title: 'Living together', description: 'Arrangements, agreements, support plans, daily notes and reviews.', permission: 'arrangements.view', inNavigation: true },
   { href: '/calendar', title: 'Short breaks calendar', description: 'Short breaks and day support: who is staying where and when, carers’ availability and nights off.', permission: 'arrangements.view', inNavigation: true },
   { href: '/panel', title: 'Approval panel', description: 'Panel dates, papers and recommendations.', permission: 'panel.view' },
   { href: '/payments', title: 'Payments', description: 'Carer payments by band, night and session, and exports to finance.', permission: 'payments.view', comingSoon: true },

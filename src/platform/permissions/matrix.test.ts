@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
@@ -8,6 +9,8 @@ import { risks, supportNeedCategories } from '../../people/schema.js';
 import { aCarer, aHouseholdMember, aPanel, defaultCheckTypes } from '../../carers/testing.js';
 import { aProposal } from '../../matching/testing.js';
 import { aStay } from '../../short-breaks/testing.js';
+import { agreements, agreementTemplates } from '../../arrangements/schema.js';
+import { anArrangement, defaultAgreementTemplates } from '../../arrangements/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -110,6 +113,20 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'POST /matching/proposals/:id/agree': staff,
   'GET /matching/settings': ['scheme_manager'],
   'POST /matching/settings': ['scheme_manager'],
+  'GET /arrangements/new': staff,
+  'POST /arrangements': staff,
+  'GET /arrangements/:id': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/:id/status': staff,
+  'POST /arrangements/:id/status': staff,
+  'GET /arrangements/:id/end': staff,
+  'POST /arrangements/:id/end': staff,
+  'GET /arrangements/:id/agreements': [...staff, 'carer', 'person', 'circle_member'],
+  'POST /arrangements/:id/agreements': staff,
+  'GET /arrangements/:id/agreements/:agreementId': [...staff, 'carer', 'person', 'circle_member'],
+  'POST /arrangements/:id/agreements/:agreementId/acknowledge': [...staff, 'carer', 'person'],
+  'GET /arrangements/settings/agreements': ['scheme_manager'],
+  'GET /arrangements/settings/agreements/:kind': ['scheme_manager'],
+  'POST /arrangements/settings/agreements/:kind': ['scheme_manager'],
   'GET /panel': panel,
   'GET /panel/new': staff,
   'POST /panel': staff,
@@ -242,6 +259,14 @@ describe('permission matrix: every route as every role, and signed out', () => {
     };
     // A short break at the carer-role visitor's home, for the person-role visitor (their circle sees it too).
     params.calendar = { id: (await aStay(db, carer, person, { from: '2030-01-01', to: '2030-01-03' })).id };
+    // An arrangement (ended, as the carer-role visitor is not approved) between the carer and person visitors, with an agreement issued.
+    await defaultAgreementTemplates(db, scheme.id);
+    const arrangement = await anArrangement(db, { schemeId: scheme.id, personId: person.id, carerId: carer.id, status: 'ended' });
+    const [template] = await db.owner.select().from(agreementTemplates).where(eq(agreementTemplates.schemeId, scheme.id)).limit(1);
+    const [agreement] = await db.owner.insert(agreements).values({
+      schemeId: scheme.id, arrangementId: arrangement.id, kind: 'arrangement', version: 1, templateId: template!.id, templateVersion: 1, title: 'Agreement', body: 'Text', easyRead: 'Easy Read',
+    }).returning();
+    params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement' };
   });
   afterAll(async () => close());
 

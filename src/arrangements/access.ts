@@ -1,0 +1,33 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../platform/db/database.js';
+import { isStaffActor as isStaff, requireStaff } from '../carers/access.js';
+import { notFound } from '../platform/errors/errors.js';
+import type { Actor } from '../platform/http/types.js';
+import { arrangements } from './schema.js';
+
+export type ArrangementRow = typeof arrangements.$inferSelect;
+
+/** Staff change arrangements; the carer, the person and their circle read them. */
+export { isStaff, requireStaff };
+
+/**
+ * Which arrangements an actor sees, said in the query as well as by row-level security (so a
+ * list's count and its rows agree): the scheme's for staff; a carer's own; the person's own; for
+ * someone in a circle of support, those of the people who consented to share with them.
+ */
+export function visibleArrangements(actor: Actor): SQL {
+  const inScheme = eq(arrangements.schemeId, actor.schemeId ?? '00000000-0000-0000-0000-000000000000');
+  const userId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
+  if (isStaff(actor)) return inScheme;
+  if (actor.role === 'carer') return and(inScheme, sql`exists (select 1 from carers c where c.id = ${arrangements.carerId} and c.user_id = ${userId})`)!;
+  if (actor.role === 'person' || actor.role === 'circle_member') return and(inScheme, sql`hearth_may_see_person(${arrangements.personId}, 'any')`)!;
+  return sql`false`;
+}
+
+/** An arrangement, if this actor may see it; otherwise not found (never "forbidden", which would say it exists). */
+export async function arrangementFor(tx: Tx, actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<ArrangementRow> {
+  const query = tx.select().from(arrangements).where(and(eq(arrangements.id, id), visibleArrangements(actor)));
+  const [row] = options.lock ? await query.for('update') : await query;
+  if (!row) throw notFound();
+  return row;
+}
