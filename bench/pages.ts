@@ -86,7 +86,9 @@ async function addNotes(db: Database) {
 // ---- 2. Server ----
 
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/pages-server.ts'], {
+  // BENCH_CPU_PROF=dir writes the server's CPU profile there (open it in Chrome's DevTools), to see where time goes.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/pages-server.ts'], {
     env: { ...process.env, DATABASE_URL: benchUrl, HEARTH_SESSION_SECRET: 'bench-session-secret-that-is-long-enough-0123', HEARTH_DEMO: 'off', PORT: String(PORT) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -254,6 +256,7 @@ async function main() {
     log(allMet ? 'Every busy page met its targets.' : 'Some busy pages did not meet their targets (see above).');
   } finally {
     server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
     agent.destroy();
     await db.close();
   }

@@ -59,22 +59,25 @@ export async function bookingsIn(tx: Tx, window: Window, filter: { carerId?: str
   return withNames(tx, and(...where)!);
 }
 
+/**
+ * Bookings with the carer's and the person's names, in one query: from their records for those who
+ * may read them (staff), else from hearth_booking_names (carers, people, circles: just the two names).
+ * coalesce only calls the function when the join found no name.
+ */
 async function withNames(tx: Tx, where: SQL): Promise<BookingRow[]> {
-  const rows = await tx.select().from(bookings).where(where).orderBy(asc(sql`coalesce(lower(${bookings.nights})::timestamp, lower(${bookings.hours}))`), asc(bookings.createdAt));
-  const pairs = [...new Map(rows.map((r) => [`${r.carerId}:${r.personId}`, r])).values()];
-  const names = new Map<string, { carer_name: string; person_name: string }>();
-  for (const pair of pairs) {
-    const [found] = await rowsOf<{ carer_name: string; person_name: string }>(tx, sql`select * from hearth_booking_names(${pair.carerId}, ${pair.personId})`);
-    if (found) names.set(`${pair.carerId}:${pair.personId}`, found);
-  }
-  return rows.map((r) => {
-    const n = names.get(`${r.carerId}:${r.personId}`);
-    return {
-      id: r.id, kind: r.kind, carerId: r.carerId, personId: r.personId, carerName: n?.carer_name ?? 'A carer', personName: n?.person_name ?? 'Someone',
-      nights: r.nights, room: r.room, hours: r.hours, status: r.status, notes: r.notes, bookedByName: r.bookedByName, createdAt: r.createdAt,
-      cancelledAt: r.cancelledAt, cancelledByName: r.cancelledByName, cancelReason: r.cancelReason,
-    };
-  });
+  const rows = await tx.select({
+    booking: bookings,
+    carerName: sql<string | null>`coalesce(${carers.name}, (select n.carer_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
+    personName: sql<string | null>`coalesce(${people.name}, (select n.person_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
+  }).from(bookings)
+    .leftJoin(carers, eq(carers.id, bookings.carerId))
+    .leftJoin(people, eq(people.id, bookings.personId))
+    .where(where).orderBy(asc(sql`coalesce(lower(${bookings.nights})::timestamp, lower(${bookings.hours}))`), asc(bookings.createdAt));
+  return rows.map(({ booking: r, carerName, personName }) => ({
+    id: r.id, kind: r.kind, carerId: r.carerId, personId: r.personId, carerName: carerName ?? 'A carer', personName: personName ?? 'Someone',
+    nights: r.nights, room: r.room, hours: r.hours, status: r.status, notes: r.notes, bookedByName: r.bookedByName, createdAt: r.createdAt,
+    cancelledAt: r.cancelledAt, cancelledByName: r.cancelledByName, cancelReason: r.cancelReason,
+  }));
 }
 
 /** Bookings: who may be booked with whom, booking, reading one, and cancelling. */

@@ -26,9 +26,19 @@ export function createViews(): nunjucks.Environment {
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
 
+/** Formatted dates by their ISO text: lists show the same few dates over and over, and Intl is slow. */
+const formattedDays = new Map<string, string>();
+
 export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return '';
-  return dateFormat.format(new Date(value));
+  if (typeof value !== 'string' || value.length !== 10) return dateFormat.format(new Date(value));
+  let text = formattedDays.get(value);
+  if (text === undefined) {
+    if (formattedDays.size > 20_000) formattedDays.clear();
+    text = dateFormat.format(new Date(value));
+    formattedDays.set(value, text);
+  }
+  return text;
 }
 
 export function formatDateTime(value: Date | string | null | undefined): string {
