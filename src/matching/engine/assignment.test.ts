@@ -151,6 +151,15 @@ describe('maximum-weight assignment', () => {
     }), { numRuns: 200 });
   });
 
+  it('gives the same answer whatever array holds the weights, and leaves the problem as it was', () => {
+    fc.assert(fc.property(problem, fc.constantFrom(1, 32), (p, firstEdges) => {
+      const before = { capacity: Array.from(p.capacity), start: Array.from(p.start), column: Array.from(p.column), weight: Array.from(p.weight) };
+      const results = [Array.from(p.weight), Int32Array.from(p.weight), Float64Array.from(p.weight)].map((weight) => maxWeightAssignment({ ...p, weight }, { firstEdges }));
+      for (const result of results) expect(result).toEqual(results[0]);
+      expect({ capacity: Array.from(p.capacity), start: Array.from(p.start), column: Array.from(p.column), weight: Array.from(p.weight) }).toEqual(before);
+    }), { numRuns: 200 });
+  });
+
   it('is deterministic', () => {
     fc.assert(fc.property(problem, (p) => {
       expect(maxWeightAssignment(p)).toEqual(maxWeightAssignment(p));
