@@ -71,6 +71,7 @@ export const SYMBOLS = {
   food: { hexcode: '1F37D', alt: 'A plate with a knife and fork' },
   car: { hexcode: '1F697', alt: 'A car' },
   bus: { hexcode: '1F68C', alt: 'A bus' },
+  money: { hexcode: '1F4B7', alt: 'A banknote' },
 } as const satisfies Record<string, { hexcode: string; alt: string }>;
 
 export type SymbolName = keyof typeof SYMBOLS;
