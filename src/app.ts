@@ -56,6 +56,9 @@ import { shortBreaksRoutes } from './short-breaks/routes.js';
 import { installReading, readingService } from './platform/easy-read/reading.js';
 import { easyReadRoutes } from './platform/easy-read/routes.js';
 import { symbolRoutes } from './platform/easy-read/symbols.js';
+import { myHearthService } from './my-hearth/service.js';
+import { myHearthRoutes } from './my-hearth/routes.js';
+import { attentionRoutes, attentionNotice } from './my-hearth/attention-routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -113,6 +116,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   shortBreaks: shortBreaksServices(db),
   arrangements: arrangementsService(db),
   agreements: agreementsService(db),
+  myHearth: myHearthService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -149,7 +153,11 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   signInLinkRoutes(app, svc.signInLinks, { ...signIn, mailSends: s.mail.sends });
   passkeyRoutes(app, svc.passkeys, signIn);
   outboxRoutes(app, s.mail);
-  homeRoutes(app);
+  const myHearth = myHearthRoutes(app, {
+    myHearth: svc.myHearth, matching: svc.matching, arrangements: svc.arrangements, bookings: svc.shortBreaks.bookings, people: svc.people,
+  });
+  homeRoutes(app, { homes: { person: myHearth.personHome }, notices: [attentionNotice(svc.myHearth)] });
+  attentionRoutes(app, svc.myHearth);
   comingSoonRoutes(app);
   accountRoutes(app, svc.auth, svc.passkeys);
   easyReadRoutes(app, svc.reading);
