@@ -106,7 +106,7 @@ export function stepLines(steps: readonly { name: string; plannedOn: string | nu
 /** What happened to a message the person sent, in order. */
 export function messageLines(m: Message, now: Date): { lines: Line[]; replies: { who: string; words: string }[]; dealt: Line | null } {
   const lines: Line[] = [
-    { symbol: MESSAGE_KIND[m.kind].symbol, text: m.kind === 'not_ok' && m.mood ? `You said you feel ${moodOf(m.mood).words.toLowerCase()}.` : `You said: ${MESSAGE_KIND[m.kind].person.toLowerCase()}.` },
+    { symbol: MESSAGE_KIND[m.kind].symbol, text: m.kind === 'not_ok' && m.mood ? `You said you feel ${moodOf(m.mood).words.toLowerCase()}.` : MESSAGE_KIND[m.kind].said },
     ...m.symbols.flatMap((s) => { const about = aboutOf(s); return about ? [{ symbol: about.symbol, text: `It is about: ${about.words.toLowerCase()}.` }] : []; }),
     { symbol: 'time', text: `You sent it ${whenDay(m.sentAt, now)} ${whenTime(m.sentAt)}.` },
     { symbol: 'worker', text: m.toName ? `It went to ${m.toName}, your worker, ${whenTime(m.sentAt)}.` : `It went to the workers at your scheme ${whenTime(m.sentAt)}.` },

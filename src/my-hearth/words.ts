@@ -8,11 +8,11 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 /** What a person chooses to send from "Tell someone" (a not-OK mood arrives from "How I feel"). */
 export const TELL_KINDS = ['worry', 'complaint', 'help_now'] as const satisfies readonly MessageKind[];
 
-export const MESSAGE_KIND: Record<MessageKind, { symbol: SymbolName; person: string; staff: string }> = {
-  worry: { symbol: 'worry', person: 'I am worried', staff: 'A worry' },
-  complaint: { symbol: 'complaint', person: 'I want to complain', staff: 'A complaint' },
-  help_now: { symbol: 'help-now', person: 'I need help now', staff: 'Help now (urgent)' },
-  not_ok: { symbol: 'feelings-sad', person: 'I do not feel OK', staff: 'Not feeling OK' },
+export const MESSAGE_KIND: Record<MessageKind, { symbol: SymbolName; person: string; said: string; staff: string }> = {
+  worry: { symbol: 'worry', person: 'I am worried', said: 'You told us about a worry.', staff: 'A worry' },
+  complaint: { symbol: 'complaint', person: 'I want to complain', said: 'You made a complaint.', staff: 'A complaint' },
+  help_now: { symbol: 'help-now', person: 'I need help now', said: 'You asked for help now.', staff: 'Help now (urgent)' },
+  not_ok: { symbol: 'feelings-sad', person: 'I do not feel OK', said: 'You said you do not feel OK.', staff: 'Not feeling OK' },
 };
 
 /** Moods 1 to 5, saddest first; 1 and 2 are "not OK" and reach the scheme. */
