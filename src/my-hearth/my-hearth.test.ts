@@ -135,6 +135,18 @@ describe('the person’s own Hearth', () => {
     expect(easyReadLines((await me.get(`/my/carers/${proposalId}`)).body)).toContain('First meeting: you said go on.');
   });
 
+  it('choose my carer: no stops the introductions, and says so', async () => {
+    const carer = await aMatchableCarer(db, { schemeId, name: 'Lee Moss', latitude: 53.7, longitude: -2.4 });
+    const [worker_] = await db.owner.select({ id: matchProposals.proposedByUserId }).from(matchProposals).where(eq(matchProposals.id, proposalId));
+    const id = (await aProposal(db, { schemeId, personId, carerId: carer.id, proposedByUserId: worker_!.id })).id;
+    await me.get(`/my/carers/${id}`);
+    expect((await me.post(`/my/carers/${id}/answer`, { answer: 'no' })).statusCode).toBe(302);
+    const page = await me.get(`/my/carers/${id}?done=answered`);
+    expect(page.statusCode).toBe(200);
+    expect(easyReadLines(page.body)).toContain('You said stop.');
+    expect(easyReadLines((await me.get('/my/carers')).body)).not.toContain('Meet Lee');
+  });
+
   it('another person cannot see or answer my proposal', async () => {
     expect((await other.get(`/my/carers/${proposalId}`)).statusCode).toBe(404);
     expect((await other.post(`/my/carers/${proposalId}/stop`, {})).statusCode).toBe(404);
