@@ -16,6 +16,7 @@ import { outboxRoutes } from './platform/mail/routes.js';
 import { installErrorPages } from './platform/errors/errors.js';
 import { installSecurity } from './platform/security/security.js';
 import { installAssets } from './platform/layout/assets.js';
+import { installCompression } from './platform/http/compression.js';
 import { installRendering } from './platform/layout/render.js';
 import { createViews } from './platform/layout/views.js';
 import { healthRoutes } from './platform/health/health.js';
@@ -55,6 +56,9 @@ import { shortBreaksRoutes } from './short-breaks/routes.js';
 import { installReading, readingService } from './platform/easy-read/reading.js';
 import { easyReadRoutes } from './platform/easy-read/routes.js';
 import { symbolRoutes } from './platform/easy-read/symbols.js';
+import { myHearthService } from './my-hearth/service.js';
+import { myHearthRoutes } from './my-hearth/routes.js';
+import { attentionRoutes, attentionNotice } from './my-hearth/attention-routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -112,6 +116,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   shortBreaks: shortBreaksServices(db),
   arrangements: arrangementsService(db),
   agreements: agreementsService(db),
+  myHearth: myHearthService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -137,6 +142,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } });
   installRendering(app, createViews());
   installGuard(app, s.sessions);
+  installCompression(app);
   await installAssets(app);
   symbolRoutes(app);
   installReading(app, svc.reading);
@@ -147,7 +153,11 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   signInLinkRoutes(app, svc.signInLinks, { ...signIn, mailSends: s.mail.sends });
   passkeyRoutes(app, svc.passkeys, signIn);
   outboxRoutes(app, s.mail);
-  homeRoutes(app);
+  const myHearth = myHearthRoutes(app, {
+    myHearth: svc.myHearth, matching: svc.matching, arrangements: svc.arrangements, bookings: svc.shortBreaks.bookings, people: svc.people,
+  });
+  homeRoutes(app, { homes: { person: myHearth.personHome }, notices: [attentionNotice(svc.myHearth)] });
+  attentionRoutes(app, svc.myHearth);
   comingSoonRoutes(app);
   accountRoutes(app, svc.auth, svc.passkeys);
   easyReadRoutes(app, svc.reading);

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { carers } from '../carers/schema.js';
-import { todayIso, type IsoDate } from '../carers/dates.js';
+import { addDays, todayIso, type IsoDate } from '../carers/dates.js';
 import { people } from '../people/schema.js';
 import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
@@ -118,6 +118,17 @@ export function bookingsService(db: Database, today: () => IsoDate = todayIso) {
         const [row] = await insertBooking(tx, values);
         await audit(tx, actor, { action: 'created', recordType: 'short break booking', recordId: row!.id, subjectUserId: person.userId, changes: { ...values, schemeId: undefined } });
         return { id: row!.id };
+      });
+    },
+
+    /** The next bookings of one person the actor may see (not cancelled), soonest first: for the person's own home page. */
+    async upcoming(actor: Actor, personId: string, options: { days?: number; limit?: number } = {}) {
+      return db.inScope(actor, async (tx) => {
+        const from = today();
+        const rows = (await bookingsIn(tx, { from, to: addDays(from, options.days ?? 90) }, { personId })).filter((b) => b.status === 'booked');
+        const subject = await subjectOf(tx, personId);
+        await audit(tx, actor, { action: 'listed', recordType: 'short break booking', subjectUserId: subject, changes: { person: personId, from } });
+        return rows.slice(0, options.limit ?? 5);
       });
     },
 

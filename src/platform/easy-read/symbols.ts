@@ -71,6 +71,12 @@ export const SYMBOLS = {
   food: { hexcode: '1F37D', alt: 'A plate with a knife and fork' },
   car: { hexcode: '1F697', alt: 'A car' },
   bus: { hexcode: '1F68C', alt: 'A bus' },
+  money: { hexcode: '1F4B7', alt: 'A banknote' },
+  // A carer's home
+  'no-smoking': { hexcode: '1F6AD', alt: 'No smoking' },
+  smoking: { hexcode: '1F6AC', alt: 'A cigarette' },
+  'step-free': { hexcode: '267F', alt: 'A wheelchair' },
+  bath: { hexcode: '1F6C1', alt: 'A bath' },
 } as const satisfies Record<string, { hexcode: string; alt: string }>;
 
 export type SymbolName = keyof typeof SYMBOLS;

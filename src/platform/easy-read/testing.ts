@@ -17,10 +17,13 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /**
  * The lines an Easy Read page reads aloud ([data-read-aloud] elements from macros.njk), as text.
  * Those elements hold words and inline tags only (strong, a), never another of their own kind.
+ * Someone's own words, quoted (data-read-aloud="quoted", easyQuote), are read aloud but not
+ * measured: the limits are for what Hearth writes, not for what a person or a worker wrote.
  */
 export function easyReadLines(html: string): string[] {
-  return [...html.matchAll(/<(p|h[1-6]|span)\b[^>]*\bdata-read-aloud\b[^>]*>([\s\S]*?)<\/\1>/g)]
-    .map((match) => match[2]!
+  return [...html.matchAll(/<(p|h[1-6]|span)\b([^>]*\bdata-read-aloud\b[^>]*)>([\s\S]*?)<\/\1>/g)]
+    .filter((match) => !/data-read-aloud="quoted"/.test(match[2]!))
+    .map((match) => match[3]!
       .replace(/<[^>]+>/g, '')
       .replace(/&(#?\w+);/g, (entity, name: string) => ENTITIES[name] ?? entity)
       .replace(/\s+/g, ' ')

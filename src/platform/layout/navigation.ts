@@ -20,6 +20,7 @@ export const DESTINATIONS: Destination[] = [
   { href: '/matching', title: 'Matching', description: 'Suggested matches, explained, and introductions where both sides say yes.', permission: 'matching.use', comingSoon: false, inNavigation: true },
   { href: '/arrangements', title: 'Living together', description: 'Arrangements, agreements, support plans, daily notes and reviews.', permission: 'arrangements.view', inNavigation: true },
   { href: '/calendar', title: 'Short breaks calendar', description: 'Short breaks and day support: who is staying where and when, carers’ availability and nights off.', permission: 'arrangements.view', inNavigation: true },
+  { href: '/attention', title: 'Messages from people', description: 'Worries, complaints, calls for help and moods that are not OK, sent by people from their own Hearth: read, reply and mark dealt with.', permission: 'attention.manage' },
   { href: '/panel', title: 'Approval panel', description: 'Panel dates, papers and recommendations.', permission: 'panel.view' },
   { href: '/payments', title: 'Payments', description: 'Carer payments by band, night and session, and exports to finance.', permission: 'payments.view', comingSoon: true },
   { href: '/coproduction', title: 'Coproduction', description: 'The Charter, local groups deciding together, and "you said, we did".', permission: 'coproduction.view', comingSoon: true },

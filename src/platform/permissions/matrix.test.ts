@@ -11,6 +11,7 @@ import { aProposal } from '../../matching/testing.js';
 import { aStay } from '../../short-breaks/testing.js';
 import { agreements, agreementTemplates } from '../../arrangements/schema.js';
 import { anArrangement, defaultAgreementTemplates } from '../../arrangements/testing.js';
+import { personMessages } from '../../my-hearth/schema.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -209,6 +210,24 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /schemes/new': ['national_admin'],
   'POST /schemes': ['national_admin'],
   'POST /sign-out': everyone,
+  'GET /my/home': ['person'],
+  'GET /my/carers': ['person'],
+  'GET /my/carers/:id': ['person'],
+  'POST /my/carers/:id/answer': ['person'],
+  'POST /my/carers/:id/steps/:position': ['person'],
+  'POST /my/carers/:id/stop': ['person'],
+  'GET /my/tell': ['person'],
+  'POST /my/tell': ['person'],
+  'GET /my/messages/:id': ['person'],
+  'GET /my/feelings': ['person'],
+  'POST /my/feelings': ['person'],
+  'GET /my/looked': ['person'],
+  'GET /my/plan': ['person'],
+  'GET /my/reviews': ['person'],
+  'GET /attention': staff,
+  'GET /attention/:id': staff,
+  'POST /attention/:id/reply': staff,
+  'POST /attention/:id/dealt-with': staff,
 };
 
 describe('permission matrix: every route as every role, and signed out', () => {
@@ -267,6 +286,10 @@ describe('permission matrix: every route as every role, and signed out', () => {
       schemeId: scheme.id, arrangementId: arrangement.id, kind: 'arrangement', version: 1, templateId: template!.id, templateVersion: 1, title: 'Agreement', body: 'Text', easyRead: 'Easy Read',
     }).returning();
     params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement' };
+    // A message the person-role visitor sent the scheme (a proposal id is not needed: a person's own page answers 404 for another id).
+    const [message] = await db.owner.insert(personMessages).values({ schemeId: scheme.id, personId: person.id, kind: 'worry', words: 'A worry' }).returning();
+    params.my = { id: message!.id, position: '1' };
+    params.attention = { id: message!.id };
   });
   afterAll(async () => close());
 

@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'audit.view': ['scheme_manager', 'national_admin'],
   'outbox.view': ['scheme_manager', 'national_admin'],
   'schemes.manage': ['national_admin'],
+  'my-hearth.use': ['person'],
+  'attention.manage': staff,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
