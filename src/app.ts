@@ -55,6 +55,8 @@ import { shortBreaksRoutes } from './short-breaks/routes.js';
 import { installReading, readingService } from './platform/easy-read/reading.js';
 import { easyReadRoutes } from './platform/easy-read/routes.js';
 import { symbolRoutes } from './platform/easy-read/symbols.js';
+import { supportPlansService } from './support-plans/service.js';
+import { supportPlanRoutes } from './support-plans/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -112,6 +114,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   shortBreaks: shortBreaksServices(db),
   arrangements: arrangementsService(db),
   agreements: agreementsService(db),
+  supportPlans: supportPlansService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -162,7 +165,8 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   dueRoutes(app, svc.due, svc.carers);
   matchingRoutes(app, svc.matching, svc.carers);
   shortBreaksRoutes(app, svc.shortBreaks);
-  arrangementsRoutes(app, svc.arrangements);
+  arrangementsRoutes(app, svc.arrangements, { openProposals: svc.supportPlans.openCount });
   agreementRoutes(app, svc.agreements);
+  supportPlanRoutes(app, svc.supportPlans);
   return app;
 }
