@@ -14,9 +14,13 @@ const longText = (label: string) => z.string().trim().max(LONG, `${label} must b
 const version = z.coerce.number({ error: 'This form is out of date: open the plan again' }).int().min(0, 'This form is out of date: open the plan again');
 const reason = text('Say what changed and why', { max: 1000, label: 'What changed and why' });
 
+/** Browsers send a textarea's new lines as CRLF: as LF, the words compare equal to the saved ones. */
+const plainLines = (body: unknown): Values =>
+  Object.fromEntries(Object.entries((body ?? {}) as Values).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v]));
+
 /** Risk rows arrive as risk-1, steps-1, risk-2…: the filled ones, each needing both halves. */
 const withRisks = (body: unknown) => {
-  const fields = (body ?? {}) as Values;
+  const fields = plainLines(body);
   const rows: { n: number; risk: string; steps: string }[] = [];
   for (let n = 1; n <= MAX_RISKS; n++) {
     const risk = String(fields[`risk-${n}`] ?? '').trim();
