@@ -59,6 +59,8 @@ import { symbolRoutes } from './platform/easy-read/symbols.js';
 import { myHearthService } from './my-hearth/service.js';
 import { myHearthRoutes } from './my-hearth/routes.js';
 import { attentionRoutes, attentionNotice } from './my-hearth/attention-routes.js';
+import { supportPlansService } from './support-plans/service.js';
+import { supportPlanRoutes } from './support-plans/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -117,6 +119,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   arrangements: arrangementsService(db),
   agreements: agreementsService(db),
   myHearth: myHearthService(db),
+  supportPlans: supportPlansService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -172,7 +175,8 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   dueRoutes(app, svc.due, svc.carers);
   matchingRoutes(app, svc.matching, svc.carers);
   shortBreaksRoutes(app, svc.shortBreaks);
-  arrangementsRoutes(app, svc.arrangements);
+  arrangementsRoutes(app, svc.arrangements, { openProposals: svc.supportPlans.openCount });
   agreementRoutes(app, svc.agreements);
+  supportPlanRoutes(app, svc.supportPlans);
   return app;
 }

@@ -11,3 +11,4 @@ export * from './platform/auth/schema.js';
 export * from './platform/mail/schema.js';
 export * from './arrangements/schema.js';
 export * from './my-hearth/schema.js';
+export * from './support-plans/schema.js';

@@ -20,6 +20,7 @@ export const statusTag = (status: ArrangementStatus) => ({ text: ARRANGEMENT_STA
 export const SECTIONS = [
   { key: 'summary', text: 'Summary', path: '' },
   { key: 'agreements', text: 'Agreements', path: '/agreements' },
+  { key: 'plan', text: 'Support plan', path: '/plan' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['key'];

@@ -61,8 +61,13 @@ const endForm = withDates(z.object({
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Values;
 const saved = (request: FastifyRequest) => (request.query as { saved?: string }).saved;
 
+/** What other capabilities add to the caseload's page: how many support plan proposals wait for the worker. */
+export interface CaseloadExtras {
+  openProposals?: (actor: FastifyRequest['actor']) => Promise<number>;
+}
+
 /** The caseload, starting an arrangement, its record, its status and its ending. */
-export function arrangementsRoutes(app: FastifyInstance, arrangements: ArrangementsService) {
+export function arrangementsRoutes(app: FastifyInstance, arrangements: ArrangementsService, extras: CaseloadExtras = {}) {
   app.get('/arrangements', { config: { access: 'arrangements.view' } }, async (request, reply) => {
     const actor = request.actor;
     const query = listQuery.parse(request.query ?? {});
@@ -72,10 +77,11 @@ export function arrangementsRoutes(app: FastifyInstance, arrangements: Arrangeme
     const worker = !staff || query.worker === 'all' ? undefined : query.worker ?? (about ? undefined : actor.userId!);
     const status = query.status === 'all' ? undefined : query.status ?? (about ? undefined : 'live');
     const filter = { worker, type: query.type, status, person: query.person, carer: query.carer, page: query.page };
-    const [{ total, rows }, names, workers] = await Promise.all([
+    const [{ total, rows }, names, workers, openProposals] = await Promise.all([
       arrangements.list(actor, filter),
       arrangements.filterNames(actor, query),
       staff ? arrangements.workers(actor) : Promise.resolve([]),
+      staff && extras.openProposals ? extras.openProposals(actor) : Promise.resolve(0),
     ]);
     const workerValue = query.worker ?? (about ? 'all' : actor.userId);
     return reply.view('arrangements/views/list.njk', {
@@ -94,6 +100,7 @@ export function arrangementsRoutes(app: FastifyInstance, arrangements: Arrangeme
       ],
       paging: pagination({ page: query.page, total, path: '/arrangements', query: { worker: query.worker, type: query.type, status: query.status, person: query.person, carer: query.carer } }),
       manager: actor.role === 'scheme_manager',
+      openProposals,
     });
   });
 

@@ -18,6 +18,8 @@ import { insertMany } from './bulk.js';
 import { addDemoMatching } from './matching.js';
 import { agreementAcknowledgements, agreements, agreementTemplates, arrangements, arrangementStatusChanges } from '../arrangements/schema.js';
 import type { DemoArrangements } from './arrangements.js';
+import { supportPlanMessages, supportPlanProposals, supportPlans, supportPlanVersions } from '../support-plans/schema.js';
+import type { DemoSupportPlans } from './support-plans.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import type { DemoData } from './generate.js';
 
@@ -35,6 +37,8 @@ export interface DemoCounts {
   bookings: number;
   /** Arrangements (with their history and agreements). */
   arrangements: number;
+  /** Support plans (with their versions, proposals and replies). */
+  supportPlans: number;
 }
 
 const ROWS_PER_INSERT = 1_000;
@@ -59,6 +63,7 @@ export async function loadDemo(db: Database, data: DemoData, options: { password
       carers: await loadCarers(tx, data.carers),
       bookings: await loadShortBreaks(tx, data.shortBreaks),
       arrangements: await loadArrangements(tx, data.arrangements, before),
+      supportPlans: await loadSupportPlans(tx, data.supportPlans),
     };
   });
   return { ...counts, proposals: await addDemoMatching(db, data, data.today) };
@@ -79,6 +84,20 @@ async function loadArrangements(tx: Tx, data: DemoArrangements, before: { people
   const agreementIds = new Set(agreementsKept.map((a) => a.id!));
   await insertMany(tx, agreements, agreementsKept);
   await insertMany(tx, agreementAcknowledgements, data.acknowledgements.filter((a) => agreementIds.has(a.agreementId)));
+  return added;
+}
+
+/** Support plans of the arrangements that are there, with their versions, proposals and replies. */
+async function loadSupportPlans(tx: Tx, data: DemoSupportPlans): Promise<number> {
+  const present = new Set((await rowsOf<{ id: string }>(tx, sql`select id from arrangements where id = any(${`{${data.plans.map((p) => p.arrangementId).join(',')}}`}::uuid[])`)).map((r) => r.id));
+  const kept = data.plans.filter((p) => present.has(p.arrangementId));
+  const ids = new Set(kept.map((p) => p.id));
+  const added = await insertMany(tx, supportPlans, kept);
+  await insertMany(tx, supportPlanVersions, data.versions.filter((v) => ids.has(v.planId)));
+  const proposals = data.proposals.filter((p) => ids.has(p.planId));
+  await insertMany(tx, supportPlanProposals, proposals);
+  const proposalIds = new Set(proposals.map((p) => p.id));
+  await insertMany(tx, supportPlanMessages, data.messages.filter((m) => proposalIds.has(m.proposalId)));
   return added;
 }
 

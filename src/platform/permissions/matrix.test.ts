@@ -12,6 +12,7 @@ import { aStay } from '../../short-breaks/testing.js';
 import { agreements, agreementTemplates } from '../../arrangements/schema.js';
 import { anArrangement, defaultAgreementTemplates } from '../../arrangements/testing.js';
 import { personMessages } from '../../my-hearth/schema.js';
+import { aPlan, aPlanProposal } from '../../support-plans/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -128,6 +129,19 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /arrangements/settings/agreements': ['scheme_manager'],
   'GET /arrangements/settings/agreements/:kind': ['scheme_manager'],
   'POST /arrangements/settings/agreements/:kind': ['scheme_manager'],
+  // The plan is on an ended arrangement: the person reads it; the carer and a circle member without consent see that it is not shared.
+  'GET /arrangements/:id/plan': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/:id/plan/versions/:version': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/:id/plan/edit': staff,
+  'POST /arrangements/:id/plan': staff,
+  'GET /arrangements/:id/plan/propose': ['carer', 'person', 'circle_member'],
+  'POST /arrangements/:id/plan/proposals': ['carer', 'person', 'circle_member'],
+  'GET /arrangements/:id/plan/proposals/:proposalId': [...staff, 'carer', 'person', 'circle_member'],
+  'POST /arrangements/:id/plan/proposals/:proposalId/replies': [...staff, 'carer', 'person', 'circle_member'],
+  'POST /arrangements/:id/plan/proposals/:proposalId/accept': staff,
+  'POST /arrangements/:id/plan/proposals/:proposalId/decline': staff,
+  'POST /arrangements/:id/plan/proposals/:proposalId/noted': staff,
+  'GET /support-plans/proposals': staff,
   'GET /panel': panel,
   'GET /panel/new': staff,
   'POST /panel': staff,
@@ -285,7 +299,9 @@ describe('permission matrix: every route as every role, and signed out', () => {
     const [agreement] = await db.owner.insert(agreements).values({
       schemeId: scheme.id, arrangementId: arrangement.id, kind: 'arrangement', version: 1, templateId: template!.id, templateVersion: 1, title: 'Agreement', body: 'Text', easyRead: 'Easy Read',
     }).returning();
-    params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement' };
+    const plan = await aPlan(db, arrangement);
+    const proposal = await aPlanProposal(db, plan, { userId: users.get('person')!, role: 'person' });
+    params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement', version: '1', proposalId: proposal.id };
     // A message the person-role visitor sent the scheme (a proposal id is not needed: a person's own page answers 404 for another id).
     const [message] = await db.owner.insert(personMessages).values({ schemeId: scheme.id, personId: person.id, kind: 'worry', words: 'A worry' }).returning();
     params.my = { id: message!.id, position: '1' };

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { checkboxes, onceValid } from '../people/fields.js';
+import type { Values } from '../people/view-helpers.js';
+import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { PLAN_SECTIONS, type PlanContent, type PlanRisk, type PlanSection } from './plan.js';
+import { PROPOSAL_KINDS } from './words.js';
+
+/** The support plan's forms: the worker's edit (and merge), accepting a proposal, proposing, replying, declining. */
+
+export const MAX_RISKS = 20;
+const LONG = 5000;
+
+const longText = (label: string) => z.string().trim().max(LONG, `${label} must be ${LONG} characters or fewer`).optional().transform((v) => v ?? '');
+const version = z.coerce.number({ error: 'This form is out of date: open the plan again' }).int().min(0, 'This form is out of date: open the plan again');
+const reason = text('Say what changed and why', { max: 1000, label: 'What changed and why' });
+
+/** Browsers send a textarea's new lines as CRLF: as LF, the words compare equal to the saved ones. */
+const plainLines = (body: unknown): Values =>
+  Object.fromEntries(Object.entries((body ?? {}) as Values).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v]));
+
+/** Risk rows arrive as risk-1, steps-1, risk-2…: the filled ones, each needing both halves. */
+const withRisks = (body: unknown) => {
+  const fields = plainLines(body);
+  const rows: { n: number; risk: string; steps: string }[] = [];
+  for (let n = 1; n <= MAX_RISKS; n++) {
+    const risk = String(fields[`risk-${n}`] ?? '').trim();
+    const steps = String(fields[`steps-${n}`] ?? '').trim();
+    if (risk || steps) rows.push({ n, risk, steps });
+  }
+  return { ...fields, risks: rows };
+};
+
+const riskRows = z.array(z.object({ n: z.number(), risk: z.string().max(1000), steps: z.string().max(2000) }));
+
+function checkRisks(form: { risks: { n: number; risk: string; steps: string }[] }, ctx: z.RefinementCtx) {
+  for (const row of form.risks) {
+    if (!row.risk) ctx.addIssue({ code: 'custom', path: [`risk-${row.n}`], message: `Say what the risk is in risk ${row.n}, or clear its positive steps` });
+    if (!row.steps) ctx.addIssue({ code: 'custom', path: [`steps-${row.n}`], message: `Say the positive steps agreed for risk ${row.n}` });
+  }
+}
+
+const risksOf = (rows: { risk: string; steps: string }[]): PlanRisk[] => rows.map(({ risk, steps }) => ({ risk, steps }));
+
+/** The worker's edit of the whole plan; after a conflict, which of the colliding parts to take from the other version. */
+export const planForm = z.preprocess(withRisks, z.object({
+  version,
+  goals: text('Write their goals, in their own words', { max: LONG, label: 'Goals' }),
+  dailySupport: text('Say what good support looks like day to day', { max: LONG, label: 'Day to day support' }),
+  risks: riskRows,
+  medication: longText('Medication'),
+  importantPeople: longText('Important people'),
+  routines: longText('Routines'),
+  reason,
+  conflicts: checkboxes(PLAN_SECTIONS),
+  ...Object.fromEntries(PLAN_SECTIONS.map((s) => [`choice-${s}`, z.enum(['mine', 'theirs']).optional().catch(undefined)])),
+}).superRefine((form, ctx) => {
+  checkRisks(form, ctx);
+  for (const section of form.conflicts) {
+    if (!(form as Record<string, unknown>)[`choice-${section}`]) ctx.addIssue({ code: 'custom', path: [`choice-${section}`], message: 'Choose whether to keep your words or take theirs for this part' });
+  }
+}, onceValid('risks', 'conflicts'))).transform((form) => ({
+  baseVersion: form.version,
+  content: { goals: form.goals, dailySupport: form.dailySupport, risks: risksOf(form.risks), medication: form.medication, importantPeople: form.importantPeople, routines: form.routines } satisfies PlanContent,
+  reason: form.reason,
+  take: form.conflicts.filter((s) => (form as Record<string, unknown>)[`choice-${s}`] === 'theirs') as PlanSection[],
+}));
+
+/** The worker's acceptance of a proposed change: the part's agreed words. */
+export const acceptForm = z.preprocess(withRisks, z.object({
+  version,
+  text: longText('The new words'),
+  risks: riskRows,
+  reason,
+}).superRefine(checkRisks, onceValid('risks'))).transform((form) => ({ baseVersion: form.version, text: form.text, risks: risksOf(form.risks), reason: form.reason }));
+
+export const proposalForm = z.object({
+  section: z.enum([...PLAN_SECTIONS, 'whole'], { error: 'Choose which part of the plan it is about' }),
+  kind: choice(PROPOSAL_KINDS, 'Choose whether you want to change it or say something about it'),
+  words: text('Say what you want, in your own words', { max: 2000, label: 'Your words' }),
+  proposedText: optionalText({ max: LONG, label: 'The new words' }),
+});
+
+export const replyForm = z.object({ words: text('Write your reply', { max: 2000, label: 'Your reply' }) });
+export const declineForm = z.object({ declineReason: text('Say why it is not accepted', { max: 1000, label: 'Why not' }) });
+
+/** A plan as the form's values: risks as numbered rows. */
+export function contentValues(content: PlanContent): Values {
+  const values: Values = { goals: content.goals, dailySupport: content.dailySupport, medication: content.medication, importantPeople: content.importantPeople, routines: content.routines };
+  content.risks.forEach((r, i) => Object.assign(values, { [`risk-${i + 1}`]: r.risk, [`steps-${i + 1}`]: r.steps }));
+  return values;
+}
+
+/** How many risk rows to show: those filled in, and two empty ones to add more (no JavaScript needed). */
+export function riskRowCount(values: Values): number {
+  const filled = Object.keys(values).map((k) => /^(?:risk|steps)-(\d+)$/.exec(k)).filter((m) => m && String(values[m[0]] ?? '').trim()).map((m) => Number(m![1]));
+  return Math.min(MAX_RISKS, Math.max(0, ...filled) + 2);
+}
