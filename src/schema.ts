@@ -10,3 +10,5 @@ export * from './platform/easy-read/schema.js';
 export * from './platform/auth/schema.js';
 export * from './platform/mail/schema.js';
 export * from './arrangements/schema.js';
+export * from './notes/schema.js';
+export * from './incidents/schema.js';
