@@ -55,6 +55,12 @@ import { shortBreaksRoutes } from './short-breaks/routes.js';
 import { installReading, readingService } from './platform/easy-read/reading.js';
 import { easyReadRoutes } from './platform/easy-read/routes.js';
 import { symbolRoutes } from './platform/easy-read/symbols.js';
+import { notesAttention, notesHighlights, notesService } from './notes/service.js';
+import { notesRoutes } from './notes/routes.js';
+import { incidentsAttention, incidentsDue, incidentsService } from './incidents/service.js';
+import { incidentsRoutes } from './incidents/routes.js';
+import { attentionHighlights, attentionService } from './attention/service.js';
+import { attentionRoutes } from './attention/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -108,10 +114,13 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   checks: checksService(db),
   panel: panelService(db),
   matching: matchingService(db),
-  due: dueService(db, [carersDue(db)]),
+  due: dueService(db, [carersDue(db), incidentsDue(db)]),
   shortBreaks: shortBreaksServices(db),
   arrangements: arrangementsService(db),
   agreements: agreementsService(db),
+  notes: notesService(db),
+  incidents: incidentsService(db),
+  attention: attentionService(db, [notesAttention(db), incidentsAttention(db)]),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -147,7 +156,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   signInLinkRoutes(app, svc.signInLinks, { ...signIn, mailSends: s.mail.sends });
   passkeyRoutes(app, svc.passkeys, signIn);
   outboxRoutes(app, s.mail);
-  homeRoutes(app);
+  homeRoutes(app, [notesHighlights(svc.notes), attentionHighlights(svc.attention)]);
   comingSoonRoutes(app);
   accountRoutes(app, svc.auth, svc.passkeys);
   easyReadRoutes(app, svc.reading);
@@ -164,5 +173,8 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   shortBreaksRoutes(app, svc.shortBreaks);
   arrangementsRoutes(app, svc.arrangements);
   agreementRoutes(app, svc.agreements);
+  notesRoutes(app, svc.notes, svc.arrangements);
+  incidentsRoutes(app, svc.incidents, svc.arrangements);
+  attentionRoutes(app, svc.attention);
   return app;
 }
