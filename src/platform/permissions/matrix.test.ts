@@ -11,6 +11,8 @@ import { aProposal } from '../../matching/testing.js';
 import { aStay } from '../../short-breaks/testing.js';
 import { agreements, agreementTemplates } from '../../arrangements/schema.js';
 import { anArrangement, defaultAgreementTemplates } from '../../arrangements/testing.js';
+import { aNote } from '../../notes/testing.js';
+import { anIncident } from '../../incidents/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -127,6 +129,21 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /arrangements/settings/agreements': ['scheme_manager'],
   'GET /arrangements/settings/agreements/:kind': ['scheme_manager'],
   'POST /arrangements/settings/agreements/:kind': ['scheme_manager'],
+  'GET /notes': carerRecords,
+  'GET /notes/new': carerRecords,
+  'POST /notes': carerRecords,
+  'GET /notes/:id': carerRecords,
+  'POST /notes/:id/dealt-with': staff,
+  'GET /arrangements/:id/notes': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /incidents': carerRecords,
+  'GET /incidents/new': carerRecords,
+  'POST /incidents': carerRecords,
+  'GET /incidents/:id': carerRecords,
+  'POST /incidents/:id/follow-ups': carerRecords,
+  'POST /incidents/:id/notification': staff,
+  'POST /incidents/:id/dealt-with': staff,
+  'POST /incidents/:id/close': staff,
+  'GET /attention': staff,
   'GET /panel': panel,
   'GET /panel/new': staff,
   'POST /panel': staff,
@@ -267,6 +284,9 @@ describe('permission matrix: every route as every role, and signed out', () => {
       schemeId: scheme.id, arrangementId: arrangement.id, kind: 'arrangement', version: 1, templateId: template!.id, templateVersion: 1, title: 'Agreement', body: 'Text', easyRead: 'Easy Read',
     }).returning();
     params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement' };
+    // A flagged daily note and a serious incident on that arrangement.
+    params.notes = { id: (await aNote(db, arrangement, { flagReason: 'A worry' })).id };
+    params.incidents = { id: (await anIncident(db, arrangement, { severity: 'serious' })).id };
   });
   afterAll(async () => close());
 
