@@ -50,8 +50,8 @@ export const incidents = pgTable('incidents', {
   recordedByName: text('recorded_by_name').notNull(),
   recordedAt: at('recorded_at').notNull().defaultNow(),
 }, (t) => [
-  index('incidents_scheme_occurred').on(t.schemeId, t.occurredAt.desc(), t.id.desc()),
-  index('incidents_arrangement').on(t.arrangementId, t.occurredAt.desc()),
+  index('incidents_scheme_occurred').on(t.schemeId, t.occurredAt, t.id),
+  index('incidents_arrangement').on(t.arrangementId, t.occurredAt),
   index('incidents_waiting').on(t.schemeId).where(sql`(${t.notifiable} and ${t.notifiedOn} is null) or (${t.needsAttention} and ${t.dealtAt} is null)`),
   check('incidents_notified_whole', sql`(${t.notifiedOn} is null) = (${t.notifiedHow} is null) and (${t.notifiedOn} is null or ${t.notifiable})`),
   check('incidents_notifiable_has_category', sql`${t.notifiable} = (cardinality(${t.categories}) > 0)`),

@@ -43,6 +43,8 @@ export interface GeneratedNotes {
   arrangementIds?: readonly string[];
   /** Only arrangements in these schemes. */
   schemeIds?: readonly string[];
+  /** Going back past the arrangement's start, start again from today (several a day for a young arrangement), so every note is kept. */
+  wrap?: boolean;
   /** Mixed into the ids, so a second batch (the benchmark's) comes beside the first, not on top of it. */
   batch?: string;
 }
@@ -69,7 +71,8 @@ export async function addGeneratedNotes(tx: Db | Tx, options: GeneratedNotes): P
         ${options.schemeIds ? sql`and a.scheme_id = any(${uuidArray(options.schemeIds)})` : sql``}
     ), notes as (
       select a.*, n, abs(hashtext(a.id::text || ${batch} || n)::bigint) as h,
-        (${options.today}::date - n * ${every}::int - (abs(hashtext(a.id::text || n)::bigint) % ${every}::int)::int) as day
+        (${options.today}::date - ((n * ${every}::int + abs(hashtext(a.id::text || n)::bigint) % ${every}::int)
+          % ${options.wrap ? sql`greatest(${options.today}::date - a.starts_on + 1, 1)` : sql`2147483647`})::int) as day
       from chosen a cross join generate_series(0, ${options.perArrangement}::int - 1) n
     ), added as (
       insert into daily_notes (id, scheme_id, arrangement_id, written_on, what_happened, mood, flagged, flag_reason, written_by_user_id, written_by_name, written_at, dealt_at, dealt_by_user_id, dealt_by_name, what_was_done)
@@ -93,8 +96,8 @@ export async function addGeneratedNotes(tx: Db | Tx, options: GeneratedNotes): P
 
 /**
  * For benchmarks: about `total` more notes on a PostgreSQL server (or the embedded one), spread
- * over every arrangement not ended (or those of `schemeIds`), one a day going back from `today`,
- * then ANALYZE so the planner knows. Returns how many were added.
+ * over every arrangement not ended (or those of `schemeIds`), one a day going back from `today`
+ * (more a day for arrangements younger than that), then ANALYZE so the planner knows. Returns how many were added.
  *   await loadBulkNotes(db, { total: 1_000_000 })
  */
 export async function loadBulkNotes(db: Database, options: { total: number; today?: IsoDate; schemeIds?: readonly string[] }): Promise<number> {
@@ -104,7 +107,7 @@ export async function loadBulkNotes(db: Database, options: { total: number; toda
   if (!arrangements || options.total <= 0) return 0;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const added = await addGeneratedNotes(db.owner, {
-    perArrangement: Math.ceil(options.total / arrangements), everyDays: 1, today, batch: 'bulk', ...(options.schemeIds ? { schemeIds: options.schemeIds } : {}),
+    perArrangement: Math.ceil(options.total / arrangements), everyDays: 1, today, batch: 'bulk', wrap: true, ...(options.schemeIds ? { schemeIds: options.schemeIds } : {}),
   });
   await db.owner.execute(sql`analyze daily_notes`);
   return added;

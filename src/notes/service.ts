@@ -65,12 +65,17 @@ const carerName = sql<string | null>`hearth_arrangement_carer_name(${arrangement
  * page deep in a million notes costs what the first does (the indexes are on day and id, newest first).
  * Asks for one more than a page to know whether there is another.
  */
-async function pageOf(tx: Tx, where: SQL, cursor: Cursor | undefined) {
+export function pageQuery(tx: Tx, where: SQL, cursor: Cursor | undefined) {
   const key = sql`(${dailyNotes.writtenOn}, ${dailyNotes.id})`;
   const newer = cursor?.direction === 'newer';
   const from = cursor ? (newer ? sql`${key} > (${cursor.writtenOn}::date, ${cursor.id}::uuid)` : sql`${key} < (${cursor.writtenOn}::date, ${cursor.id}::uuid)`) : undefined;
   const order = newer ? [asc(dailyNotes.writtenOn), asc(dailyNotes.id)] : [desc(dailyNotes.writtenOn), desc(dailyNotes.id)];
-  const rows = await tx.select(noteColumns).from(dailyNotes).where(and(where, from)).orderBy(...order).limit(PAGE_SIZE + 1);
+  return tx.select(noteColumns).from(dailyNotes).where(and(where, from)).orderBy(...order).limit(PAGE_SIZE + 1);
+}
+
+async function pageOf(tx: Tx, where: SQL, cursor: Cursor | undefined) {
+  const newer = cursor?.direction === 'newer';
+  const rows = await pageQuery(tx, where, cursor);
   const more = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE) as NoteRow[];
   if (newer) page.reverse();
@@ -100,6 +105,17 @@ export async function arrangementsToWriteAbout(tx: Tx, actor: Actor, today: IsoD
     .from(arrangements).innerJoin(people, eq(people.id, arrangements.personId))
     .where(and(visibleArrangements(actor), ne(arrangements.status, 'ended'), lte(arrangements.startsOn, today), chosen))
     .orderBy(asc(people.name), asc(arrangements.id));
+}
+
+/** The caseload list's conditions: the scheme (or a carer's own arrangements), a worker's caseload, flagged, dates. */
+export function caseloadConditions(tx: Tx, actor: Actor, filter: CaseloadFilter): SQL {
+  const where: (SQL | undefined)[] = [eq(dailyNotes.schemeId, actor.schemeId!)];
+  if (actor.role === 'carer') where.push(inArray(dailyNotes.arrangementId, tx.select({ id: arrangements.id }).from(arrangements).where(visibleArrangements(actor))));
+  if (filter.worker) where.push(inArray(dailyNotes.arrangementId, tx.select({ id: arrangements.id }).from(arrangements).where(eq(arrangements.workerUserId, filter.worker))));
+  if (filter.flagged) where.push(eq(dailyNotes.flagged, true));
+  if (filter.from) where.push(gte(dailyNotes.writtenOn, filter.from));
+  if (filter.to) where.push(lte(dailyNotes.writtenOn, filter.to));
+  return and(...where)!;
 }
 
 /** Daily notes: written by carers, read by workers across their caseload, and by the person and their circle. */
@@ -146,13 +162,7 @@ export function notesService(db: Database, clock: () => IsoDate = todayIso) {
     async caseload(actor: Actor, filter: CaseloadFilter) {
       if (!isStaff(actor) && actor.role !== 'carer') throw notFound();
       return db.inScope(actor, async (tx) => {
-        const where: (SQL | undefined)[] = [eq(dailyNotes.schemeId, actor.schemeId!)];
-        if (actor.role === 'carer') where.push(inArray(dailyNotes.arrangementId, tx.select({ id: arrangements.id }).from(arrangements).where(visibleArrangements(actor))));
-        if (filter.worker) where.push(inArray(dailyNotes.arrangementId, tx.select({ id: arrangements.id }).from(arrangements).where(eq(arrangements.workerUserId, filter.worker))));
-        if (filter.flagged) where.push(eq(dailyNotes.flagged, true));
-        if (filter.from) where.push(gte(dailyNotes.writtenOn, filter.from));
-        if (filter.to) where.push(lte(dailyNotes.writtenOn, filter.to));
-        const page = await pageOf(tx, and(...where)!, filter.cursor);
+        const page = await pageOf(tx, caseloadConditions(tx, actor, filter), filter.cursor);
         const names = await namesOf(tx, page.notes.map((n) => n.arrangementId));
         await audit(tx, actor, { action: 'listed', recordType: 'daily note', changes: { ...filter, cursor: filter.cursor ?? null } });
         return { ...page, notes: page.notes.map((n) => ({ ...n, ...names.get(n.arrangementId)! })) };

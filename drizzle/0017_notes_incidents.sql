@@ -80,16 +80,16 @@ ALTER TABLE "incident_follow_ups" ADD CONSTRAINT "incident_follow_ups_by_user_id
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_scheme_id_schemes_id_fk" FOREIGN KEY ("scheme_id") REFERENCES "public"."schemes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_arrangement_id_arrangements_id_fk" FOREIGN KEY ("arrangement_id") REFERENCES "public"."arrangements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_recorded_by_user_id_users_id_fk" FOREIGN KEY ("recorded_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "daily_notes_scheme_day" ON "daily_notes" USING btree ("scheme_id","written_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "daily_notes_arrangement_day" ON "daily_notes" USING btree ("arrangement_id","written_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "daily_notes_flagged_day" ON "daily_notes" USING btree ("scheme_id","written_on" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "daily_notes"."flagged";--> statement-breakpoint
+CREATE INDEX "daily_notes_scheme_day" ON "daily_notes" USING btree ("scheme_id","written_on","id");--> statement-breakpoint
+CREATE INDEX "daily_notes_arrangement_day" ON "daily_notes" USING btree ("arrangement_id","written_on","id");--> statement-breakpoint
+CREATE INDEX "daily_notes_flagged_day" ON "daily_notes" USING btree ("scheme_id","written_on","id") WHERE "daily_notes"."flagged";--> statement-breakpoint
 CREATE INDEX "daily_notes_open_flags" ON "daily_notes" USING btree ("scheme_id","written_on") WHERE "daily_notes"."flagged" and "daily_notes"."dealt_at" is null;--> statement-breakpoint
 CREATE INDEX "incident_follow_ups_incident" ON "incident_follow_ups" USING btree ("incident_id","at");--> statement-breakpoint
-CREATE INDEX "incidents_scheme_occurred" ON "incidents" USING btree ("scheme_id","occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "incidents_arrangement" ON "incidents" USING btree ("arrangement_id","occurred_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "incidents_scheme_occurred" ON "incidents" USING btree ("scheme_id","occurred_at","id");--> statement-breakpoint
+CREATE INDEX "incidents_arrangement" ON "incidents" USING btree ("arrangement_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "incidents_waiting" ON "incidents" USING btree ("scheme_id") WHERE ("incidents"."notifiable" and "incidents"."notified_on" is null) or ("incidents"."needs_attention" and "incidents"."dealt_at" is null);--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "daily_notes" AS PERMISSIVE FOR ALL TO "hearth_app" USING ("scheme_id" = nullif(current_setting('app.scheme_id', true), '')::uuid) WITH CHECK ("scheme_id" = nullif(current_setting('app.scheme_id', true), '')::uuid);--> statement-breakpoint
-CREATE POLICY "arrangement_reader" ON "daily_notes" AS RESTRICTIVE FOR SELECT TO "hearth_app" USING (nullif(current_setting('app.role', true), '') in ('scheme_manager', 'scheme_worker') or (nullif(current_setting('app.role', true), '') = 'carer' and exists (
+CREATE POLICY "arrangement_reader" ON "daily_notes" AS RESTRICTIVE FOR SELECT TO "hearth_app" USING (hearth_is_staff() or (nullif(current_setting('app.role', true), '') = 'carer' and exists (
   select 1 from arrangements a join carers c on c.id = a.carer_id where a.id = daily_notes.arrangement_id and c.user_id = nullif(current_setting('app.user_id', true), '')::uuid)) or (nullif(current_setting('app.role', true), '') in ('person', 'circle_member') and exists (
   select 1 from arrangements a where a.id = daily_notes.arrangement_id and hearth_may_see_person(a.person_id, 'daily_notes'))));--> statement-breakpoint
 CREATE POLICY "staff_or_carer_writes" ON "daily_notes" AS RESTRICTIVE FOR INSERT TO "hearth_app" WITH CHECK (written_by_user_id = nullif(current_setting('app.user_id', true), '')::uuid and (nullif(current_setting('app.role', true), '') in ('scheme_manager', 'scheme_worker') or (nullif(current_setting('app.role', true), '') = 'carer' and exists (
@@ -103,7 +103,7 @@ CREATE POLICY "staff_or_carer_writes" ON "incident_follow_ups" AS RESTRICTIVE FO
 CREATE POLICY "never_updated" ON "incident_follow_ups" AS RESTRICTIVE FOR UPDATE TO "hearth_app" USING (false);--> statement-breakpoint
 CREATE POLICY "never_deleted" ON "incident_follow_ups" AS RESTRICTIVE FOR DELETE TO "hearth_app" USING (false);--> statement-breakpoint
 CREATE POLICY "tenant_isolation" ON "incidents" AS PERMISSIVE FOR ALL TO "hearth_app" USING ("scheme_id" = nullif(current_setting('app.scheme_id', true), '')::uuid) WITH CHECK ("scheme_id" = nullif(current_setting('app.scheme_id', true), '')::uuid);--> statement-breakpoint
-CREATE POLICY "arrangement_reader" ON "incidents" AS RESTRICTIVE FOR SELECT TO "hearth_app" USING (nullif(current_setting('app.role', true), '') in ('scheme_manager', 'scheme_worker') or (nullif(current_setting('app.role', true), '') = 'carer' and exists (
+CREATE POLICY "arrangement_reader" ON "incidents" AS RESTRICTIVE FOR SELECT TO "hearth_app" USING (hearth_is_staff() or (nullif(current_setting('app.role', true), '') = 'carer' and exists (
   select 1 from arrangements a join carers c on c.id = a.carer_id where a.id = incidents.arrangement_id and c.user_id = nullif(current_setting('app.user_id', true), '')::uuid)));--> statement-breakpoint
 CREATE POLICY "staff_or_carer_writes" ON "incidents" AS RESTRICTIVE FOR INSERT TO "hearth_app" WITH CHECK (recorded_by_user_id = nullif(current_setting('app.user_id', true), '')::uuid and (nullif(current_setting('app.role', true), '') in ('scheme_manager', 'scheme_worker') or (nullif(current_setting('app.role', true), '') = 'carer' and exists (
   select 1 from arrangements a join carers c on c.id = a.carer_id where a.id = arrangement_id and c.user_id = nullif(current_setting('app.user_id', true), '')::uuid and a.status <> 'ended'))));--> statement-breakpoint
