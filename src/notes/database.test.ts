@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { anApprovedCarer, anArrangement } from '../arrangements/testing.js';
 import { incidentFollowUps, incidents } from '../incidents/schema.js';
 import { anIncident } from '../incidents/testing.js';
@@ -91,7 +92,9 @@ describe('daily notes and incidents in the database', () => {
     const added = await loadBulkNotes(db, { total: 6000, today: '2026-10-01', schemeIds: [schemeId] });
     expect(added).toBeGreaterThan(5000);
     expect(await loadBulkNotes(db, { total: 6000, today: '2026-10-01', schemeIds: [schemeId] })).toBe(0);
-    const rows = await db.owner.select({ mood: dailyNotes.mood, flagged: dailyNotes.flagged }).from(dailyNotes);
+    const rows = await db.owner.select({ id: dailyNotes.id, mood: dailyNotes.mood, flagged: dailyNotes.flagged }).from(dailyNotes);
+    // Ids the routes accept (RFC 9562 layout), so a generated note's page opens.
+    expect(rows.every((r) => z.uuid().safeParse(r.id).success)).toBe(true);
     expect(rows.length).toBe(before + added);
     expect(new Set(rows.map((r) => r.mood)).size).toBe(5);
     expect(rows.filter((r) => r.flagged).length).toBeGreaterThan(50);

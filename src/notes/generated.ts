@@ -6,7 +6,8 @@ import { rowsOf, type Database, type Db, type Tx } from '../platform/db/database
  * Made-up daily notes in bulk, written by the database itself (INSERT … SELECT over
  * generate_series): for the demo, and for benchmarks that need about a million notes. Everything
  * is derived from hashes of the arrangement and the note's number, so the same call gives the same
- * notes, and running it again adds nothing (ids are derived the same way; conflicts are skipped).
+ * notes, and running it again adds nothing (ids are derived the same way, as valid version-5-style
+ * UUIDs, which Hearth's routes insist on; conflicts are skipped).
  */
 
 const HAPPENINGS = [
@@ -76,7 +77,7 @@ export async function addGeneratedNotes(tx: Db | Tx, options: GeneratedNotes): P
       from chosen a cross join generate_series(0, ${options.perArrangement}::int - 1) n
     ), added as (
       insert into daily_notes (id, scheme_id, arrangement_id, written_on, what_happened, mood, flagged, flag_reason, written_by_user_id, written_by_name, written_at, dealt_at, dealt_by_user_id, dealt_by_name, what_was_done)
-      select md5(id::text || ':' || ${batch} || ':' || n)::uuid, scheme_id, id, day,
+      select overlay(overlay(md5(id::text || ':' || ${batch} || ':' || n) placing '5' from 13) placing '8' from 17)::uuid, scheme_id, id, day,
         (${textArray(HAPPENINGS)})[1 + h % ${HAPPENINGS.length}],
         case when h % 100 < 20 then 5 when h % 100 < 55 then 4 when h % 100 < 80 then 3 when h % 100 < 93 then 2 else 1 end,
         flagged, case when flagged then (${textArray(WORRIES)})[1 + (h / 100) % ${WORRIES.length}] end,
