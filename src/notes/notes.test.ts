@@ -104,6 +104,10 @@ describe('daily notes, through the pages', () => {
     for (let n = 1; n <= 60; n++) await aNote(db, arrangement, { writtenOn: `2026-02-${String((n % 28) + 1).padStart(2, '0')}`, text: `Note number ${n}`, ...(n === 7 ? { flagReason: 'Seemed worried' } : {}) });
     const first = await v.worker.get('/notes');
     expect(first.body).toContain('Went bowling with Sam');
+    // Each note links to its own page, never to its arrangement's id.
+    const [bowling] = await db.owner.select().from(dailyNotes).where(eq(dailyNotes.whatHappened, 'Went bowling with Sam'));
+    expect(first.body).toContain(`href="/notes/${bowling!.id}"`);
+    expect(first.body).not.toContain(`href="/notes/${arrangement.id}"`);
     expect(first.body.match(/class="hearth-note[ "]/g)).toHaveLength(50);
     const older = /href="(\/notes\?older=[^"]+)"/.exec(first.body)![1]!.replace(/&amp;/g, '&');
     const second = await v.worker.get(older);

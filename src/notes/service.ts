@@ -87,9 +87,12 @@ async function pageOf(tx: Tx, where: SQL, cursor: Cursor | undefined) {
   };
 }
 
+/** An arrangement's names without its id, to put beside a note's own id. */
+const withoutId = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
+
 /** The names of the person and carer of each arrangement on a page, in one query. */
 async function namesOf(tx: Tx, arrangementIds: string[]) {
-  if (!arrangementIds.length) return new Map<string, { personName: string; carerName: string | null; workerUserId: string | null }>();
+  if (!arrangementIds.length) return new Map<string, { id: string; personName: string; carerName: string | null; workerUserId: string | null }>();
   const rows = await tx.select({ id: arrangements.id, personName: people.name, carerName, workerUserId: arrangements.workerUserId })
     .from(arrangements).innerJoin(people, eq(people.id, arrangements.personId)).where(inArray(arrangements.id, [...new Set(arrangementIds)]));
   return new Map(rows.map((r) => [r.id, r]));
@@ -165,7 +168,7 @@ export function notesService(db: Database, clock: () => IsoDate = todayIso) {
         const page = await pageOf(tx, caseloadConditions(tx, actor, filter), filter.cursor);
         const names = await namesOf(tx, page.notes.map((n) => n.arrangementId));
         await audit(tx, actor, { action: 'listed', recordType: 'daily note', changes: { ...filter, cursor: filter.cursor ?? null } });
-        return { ...page, notes: page.notes.map((n) => ({ ...n, ...names.get(n.arrangementId)! })) };
+        return { ...page, notes: page.notes.map((n) => ({ ...n, ...withoutId(names.get(n.arrangementId)!) })) };
       });
     },
 
