@@ -58,9 +58,15 @@ import { easyReadRoutes } from './platform/easy-read/routes.js';
 import { symbolRoutes } from './platform/easy-read/symbols.js';
 import { myHearthService } from './my-hearth/service.js';
 import { myHearthRoutes } from './my-hearth/routes.js';
-import { attentionRoutes, attentionNotice } from './my-hearth/attention-routes.js';
+import { messagesRoutes, attentionNotice } from './my-hearth/attention-routes.js';
 import { supportPlansService } from './support-plans/service.js';
 import { supportPlanRoutes } from './support-plans/routes.js';
+import { notesAttention, notesHighlights, notesService } from './notes/service.js';
+import { notesRoutes } from './notes/routes.js';
+import { incidentsAttention, incidentsDue, incidentsService } from './incidents/service.js';
+import { incidentsRoutes } from './incidents/routes.js';
+import { attentionHighlights, attentionService } from './attention/service.js';
+import { attentionRoutes } from './attention/routes.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -114,12 +120,15 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   checks: checksService(db),
   panel: panelService(db),
   matching: matchingService(db),
-  due: dueService(db, [carersDue(db)]),
+  due: dueService(db, [carersDue(db), incidentsDue(db)]),
   shortBreaks: shortBreaksServices(db),
   arrangements: arrangementsService(db),
   agreements: agreementsService(db),
   myHearth: myHearthService(db),
   supportPlans: supportPlansService(db),
+  notes: notesService(db),
+  incidents: incidentsService(db),
+  attention: attentionService(db, [notesAttention(db), incidentsAttention(db)]),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -159,8 +168,12 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   const myHearth = myHearthRoutes(app, {
     myHearth: svc.myHearth, matching: svc.matching, arrangements: svc.arrangements, bookings: svc.shortBreaks.bookings, people: svc.people,
   });
-  homeRoutes(app, { homes: { person: myHearth.personHome }, notices: [attentionNotice(svc.myHearth)] });
-  attentionRoutes(app, svc.myHearth);
+  homeRoutes(app, {
+    homes: { person: myHearth.personHome },
+    notices: [attentionNotice(svc.myHearth)],
+    highlights: [notesHighlights(svc.notes), attentionHighlights(svc.attention)],
+  });
+  messagesRoutes(app, svc.myHearth);
   comingSoonRoutes(app);
   accountRoutes(app, svc.auth, svc.passkeys);
   easyReadRoutes(app, svc.reading);
@@ -178,5 +191,8 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   arrangementsRoutes(app, svc.arrangements, { openProposals: svc.supportPlans.openCount });
   agreementRoutes(app, svc.agreements);
   supportPlanRoutes(app, svc.supportPlans);
+  notesRoutes(app, svc.notes, svc.arrangements);
+  incidentsRoutes(app, svc.incidents, svc.arrangements);
+  attentionRoutes(app, svc.attention);
   return app;
 }

@@ -12,3 +12,5 @@ export * from './platform/mail/schema.js';
 export * from './arrangements/schema.js';
 export * from './my-hearth/schema.js';
 export * from './support-plans/schema.js';
+export * from './notes/schema.js';
+export * from './incidents/schema.js';

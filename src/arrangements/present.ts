@@ -21,6 +21,7 @@ export const SECTIONS = [
   { key: 'summary', text: 'Summary', path: '' },
   { key: 'agreements', text: 'Agreements', path: '/agreements' },
   { key: 'plan', text: 'Support plan', path: '/plan' },
+  { key: 'notes', text: 'Daily notes', path: '/notes' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['key'];

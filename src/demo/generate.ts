@@ -4,6 +4,7 @@ import type { Role } from '../platform/permissions/roles.js';
 import type { CarerStage } from '../carers/stages.js';
 import { addArrangements, emptyArrangements, type DemoArrangements } from './arrangements.js';
 import { addSupportPlans, emptySupportPlans, type DemoSupportPlans } from './support-plans.js';
+import { addLivingTogether, emptyLivingTogether, type DemoLivingTogether } from './incidents.js';
 import { addCarers, emptyCarerData, type DemoCarerData } from './carers.js';
 import { demoId } from './ids.js';
 import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
@@ -47,6 +48,8 @@ export interface DemoData {
   shortBreaks: DemoShortBreaks;
   arrangements: DemoArrangements;
   supportPlans: DemoSupportPlans;
+  /** Daily notes and incidents. */
+  livingTogether: DemoLivingTogether;
 }
 
 /** How many schemes each nation or English region has at national scale: 148, plus the two small-scale schemes. */
@@ -87,6 +90,8 @@ export function generateDemo(options: { scale: DemoScale; seed: number; today?: 
   });
   addArrangements(demo.data, options.today ?? DEMO_TODAY, options.seed);
   addSupportPlans(demo.data, options.today ?? DEMO_TODAY, options.seed);
+  demo.data.livingTogether = emptyLivingTogether(options.scale);
+  addLivingTogether(demo.data, options.today ?? DEMO_TODAY, options.seed);
   return demo.data;
 }
 
@@ -162,7 +167,10 @@ function addCarerRecords(data: DemoData, faker: Faker, today: string, seed: numb
 type DemoBuilder = ReturnType<typeof demoBuilder>;
 
 function demoBuilder(faker: Faker, today: string) {
-  const data: DemoData = { today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), shortBreaks: emptyShortBreaks(), arrangements: emptyArrangements(), supportPlans: emptySupportPlans() };
+  const data: DemoData = {
+    today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), shortBreaks: emptyShortBreaks(),
+    arrangements: emptyArrangements(), supportPlans: emptySupportPlans(), livingTogether: emptyLivingTogether('small'),
+  };
   const emailsTaken = new Map<string, number>();
 
   const join = (userId: string, schemeId: string | null, role: Role) => {

@@ -46,7 +46,12 @@ describe('loadDemo', () => {
       carers: small.carers.carers.length, bookings: small.shortBreaks.bookings.length, arrangements: small.arrangements.arrangements.length,
       supportPlans: small.supportPlans.plans.length,
     };
-    expect(first).toEqual(expected);
+    const { notes, incidents: incidentsAdded, ...rest } = first;
+    expect(rest).toEqual(expected);
+    // Months of notes for every live arrangement; every incident of the showcase schemes.
+    const live = small.arrangements.arrangements.filter((a) => a.status !== 'ended').length;
+    expect(notes).toBeGreaterThan(live * 20);
+    expect(incidentsAdded).toBe(small.livingTogether.incidents.length);
     expect(await rowCounts()).toEqual(expected);
     // Proposals in Northbrook: two for the fixed person (the fixed carer said yes), others at every step, one agreed, one said no to.
     expect(proposals).toBeGreaterThanOrEqual(5);
@@ -60,7 +65,7 @@ describe('loadDemo', () => {
     expect(rows.filter((r) => r.stoppedBy === 'person')).toHaveLength(1);
     expect(await hasAnyScheme(db)).toBe(true);
 
-    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, bookings: 0, arrangements: 0, supportPlans: 0, proposals: 0 });
+    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, bookings: 0, arrangements: 0, supportPlans: 0, notes: 0, incidents: 0, proposals: 0 });
     expect(await rowCounts()).toEqual(expected);
   });
 

@@ -17,9 +17,10 @@ import type { Hours, Nights } from '../short-breaks/ranges.js';
 import { insertMany } from './bulk.js';
 import { addDemoMatching } from './matching.js';
 import { agreementAcknowledgements, agreements, agreementTemplates, arrangements, arrangementStatusChanges } from '../arrangements/schema.js';
-import type { DemoArrangements } from './arrangements.js';
 import { supportPlanMessages, supportPlanProposals, supportPlans, supportPlanVersions } from '../support-plans/schema.js';
 import type { DemoSupportPlans } from './support-plans.js';
+import { addGeneratedNotes } from '../notes/generated.js';
+import { incidentFollowUps, incidents } from '../incidents/schema.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import type { DemoData } from './generate.js';
 
@@ -39,6 +40,10 @@ export interface DemoCounts {
   arrangements: number;
   /** Support plans (with their versions, proposals and replies). */
   supportPlans: number;
+  /** Daily notes, made by the database for the arrangements this load added. */
+  notes: number;
+  /** Incidents and safeguarding concerns (with their follow-ups). */
+  incidents: number;
 }
 
 const ROWS_PER_INSERT = 1_000;
@@ -62,7 +67,7 @@ export async function loadDemo(db: Database, data: DemoData, options: { password
       people: await loadPeople(tx, data.people),
       carers: await loadCarers(tx, data.carers),
       bookings: await loadShortBreaks(tx, data.shortBreaks),
-      arrangements: await loadArrangements(tx, data.arrangements, before),
+      ...(await loadArrangements(tx, data, before)),
       supportPlans: await loadSupportPlans(tx, data.supportPlans),
     };
   });
@@ -74,7 +79,8 @@ export async function loadDemo(db: Database, data: DemoData, options: { password
  * Another seed's demo loaded beside the first keeps the first's people and carers, so its own
  * arrangements for them would not fit the terms and statuses already there: they are left out.
  */
-async function loadArrangements(tx: Tx, data: DemoArrangements, before: { people: Set<string>; carers: Set<string> }): Promise<number> {
+async function loadArrangements(tx: Tx, all: DemoData, before: { people: Set<string>; carers: Set<string> }) {
+  const data = all.arrangements;
   await insertMany(tx, agreementTemplates, data.templates);
   const kept = data.arrangements.filter((a) => !before.people.has(a.personId) && !before.carers.has(a.carerId));
   const ids = new Set(kept.map((a) => a.id));
@@ -84,7 +90,13 @@ async function loadArrangements(tx: Tx, data: DemoArrangements, before: { people
   const agreementIds = new Set(agreementsKept.map((a) => a.id!));
   await insertMany(tx, agreements, agreementsKept);
   await insertMany(tx, agreementAcknowledgements, data.acknowledgements.filter((a) => agreementIds.has(a.agreementId)));
-  return added;
+  const living = all.livingTogether;
+  const notes = ids.size ? await addGeneratedNotes(tx, { ...living.notes, today: all.today, arrangementIds: [...ids] }) : 0;
+  const incidentsKept = living.incidents.filter((i) => ids.has(i.arrangementId));
+  const incidentIds = new Set(incidentsKept.map((i) => i.id!));
+  const incidentsAdded = await insertMany(tx, incidents, incidentsKept);
+  await insertMany(tx, incidentFollowUps, living.followUps.filter((f) => incidentIds.has(f.incidentId)));
+  return { arrangements: added, notes, incidents: incidentsAdded };
 }
 
 /** Support plans of the arrangements that are there, with their versions, proposals and replies. */

@@ -6,11 +6,23 @@ import { ROLE_NAMES, type Role } from '../platform/permissions/roles.js';
 /** Something on the home page that needs doing now, with where to do it. */
 export interface HomeNotice { text: string; href: string; linkText: string; urgent?: boolean }
 
+/** Something a capability puts at the top of the home page, one tap away: "Write today’s note about Ada". */
+export interface Highlight {
+  text: string;
+  href: string;
+  /** A main button, or a secondary one (already done today, say). */
+  secondary?: boolean;
+}
+
+export type HighlightProvider = (actor: Actor) => Promise<Highlight[]>;
+
 export interface HomeOptions {
   /** A role's own home page instead of the list of destinations (the person's own Hearth). */
   homes?: Partial<Record<Role, (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>>>;
   /** What needs doing now, for the roles that can do it. */
   notices?: ((actor: Actor) => Promise<HomeNotice[]>)[];
+  /** Buttons for the things most often done next. */
+  highlights?: readonly HighlightProvider[];
 }
 
 export function homeRoutes(app: FastifyInstance, options: HomeOptions = {}) {
@@ -18,12 +30,16 @@ export function homeRoutes(app: FastifyInstance, options: HomeOptions = {}) {
     const role = request.user!.role!;
     const own = options.homes?.[role];
     if (own) return own(request, reply);
-    const notices = (await Promise.all((options.notices ?? []).map((notice) => notice(request.actor)))).flat();
+    const [notices, highlights] = await Promise.all([
+      Promise.all((options.notices ?? []).map((notice) => notice(request.actor))),
+      Promise.all((options.highlights ?? []).map((h) => h(request.actor))),
+    ]);
     return reply.view('home/views/home.njk', {
       title: 'Home',
       roleName: ROLE_NAMES[role],
       destinations: destinationsFor(role),
-      notices,
+      notices: notices.flat(),
+      highlights: highlights.flat(),
     });
   });
 }

@@ -31,41 +31,41 @@ const what = (m: AttentionRow) => [
 ];
 
 /** Staff: what people told the scheme (Tell someone, and moods that are not OK): read, reply, mark dealt with. */
-export function attentionRoutes(app: FastifyInstance, myHearth: MyHearthService) {
-  app.get('/attention', access, async (request, reply) => {
+export function messagesRoutes(app: FastifyInstance, myHearth: MyHearthService) {
+  app.get('/messages', access, async (request, reply) => {
     const filter = listQuery.parse(request.query ?? {});
     const { total, rows } = await myHearth.attention(request.actor, filter);
-    return reply.view('my-hearth/views/attention.njk', {
+    return reply.view('my-hearth/views/messages.njk', {
       title: 'Messages from people', filter,
-      paging: pagination({ page: filter.page, total, path: '/attention', query: { show: filter.show === 'all' ? 'all' : undefined } }),
+      paging: pagination({ page: filter.page, total, path: '/messages', query: { show: filter.show === 'all' ? 'all' : undefined } }),
       rows: rows.map((m) => ({ ...m, kindName: MESSAGE_KIND[m.kind].staff, urgent: m.kind === 'help_now' && !m.dealtWithAt, state: stateOf(m), what: what(m) })),
     });
   });
 
   const itemContext = async (actor: Parameters<MyHearthService['attentionItem']>[0], id: string) => {
     const m = await myHearth.attentionItem(actor, id);
-    return { title: `${MESSAGE_KIND[m.kind].staff}: ${m.personName}`, backLink: '/attention', m, kindName: MESSAGE_KIND[m.kind].staff, state: stateOf(m), what: what(m) };
+    return { title: `${MESSAGE_KIND[m.kind].staff}: ${m.personName}`, backLink: '/messages', m, kindName: MESSAGE_KIND[m.kind].staff, state: stateOf(m), what: what(m) };
   };
 
-  app.get('/attention/:id', access, async (request, reply) => {
+  app.get('/messages/:id', access, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     const { done } = request.query as { done?: string };
-    return reply.view('my-hearth/views/attention-item.njk', { ...(await itemContext(request.actor, id)), values: {}, done });
+    return reply.view('my-hearth/views/messages-item.njk', { ...(await itemContext(request.actor, id)), values: {}, done });
   });
 
-  app.post('/attention/:id/reply', access, async (request, reply) => {
+  app.post('/messages/:id/reply', access, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     return submitForm(reply, {
-      schema: replyForm, view: 'my-hearth/views/attention-item.njk', context: await itemContext(request.actor, id),
+      schema: replyForm, view: 'my-hearth/views/messages-item.njk', context: await itemContext(request.actor, id),
       save: (form) => myHearth.reply(request.actor, id, form.words),
-      then: () => reply.redirect(`/attention/${id}?done=replied`),
+      then: () => reply.redirect(`/messages/${id}?done=replied`),
     });
   });
 
-  app.post('/attention/:id/dealt-with', access, async (request, reply) => {
+  app.post('/messages/:id/dealt-with', access, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     await myHearth.dealtWith(request.actor, id);
-    return reply.redirect(`/attention/${id}?done=dealt-with`);
+    return reply.redirect(`/messages/${id}?done=dealt-with`);
   });
 }
 
@@ -77,6 +77,6 @@ export const attentionNotice = (myHearth: MyHearthService) => async (actor: Acto
   const waiting = `${open} message${open === 1 ? '' : 's'} from people ${open === 1 ? 'is' : 'are'} waiting`;
   return [{
     text: urgent ? `${urgent} ${urgent === 1 ? 'person needs' : 'people need'} help now. ${waiting}.` : `${waiting}.`,
-    href: '/attention', linkText: 'Read messages from people', urgent: urgent > 0,
+    href: '/messages', linkText: 'Read messages from people', urgent: urgent > 0,
   }];
 };

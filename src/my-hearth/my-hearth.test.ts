@@ -168,15 +168,15 @@ describe('the person’s own Hearth', () => {
     expect(before).toContain('Someone will help you soon.');
 
     expect((await worker.get('/')).body).toContain('1 person needs help now. 2 messages from people are waiting.');
-    const list = (await worker.get('/attention')).body;
+    const list = (await worker.get('/messages')).body;
     expect(list.indexOf('Help now (urgent): Rosa Penhale')).toBeGreaterThan(-1);
     expect(list.indexOf('Help now (urgent): Rosa Penhale')).toBeLessThan(list.indexOf('A worry: Rosa Penhale'));
     expect(list).toContain('About: Food. About: My carer. I do not like the dinners.');
 
-    expect((await worker.get(`/attention/${id}`)).statusCode).toBe(200);
-    expect((await worker.post(`/attention/${id}/reply`, { words: '' })).statusCode).toBe(400);
-    expect((await worker.post(`/attention/${id}/reply`, { words: 'I am coming now.' })).headers.location).toBe(`/attention/${id}?done=replied`);
-    await worker.post(`/attention/${id}/dealt-with`, {});
+    expect((await worker.get(`/messages/${id}`)).statusCode).toBe(200);
+    expect((await worker.post(`/messages/${id}/reply`, { words: '' })).statusCode).toBe(400);
+    expect((await worker.post(`/messages/${id}/reply`, { words: 'I am coming now.' })).headers.location).toBe(`/messages/${id}?done=replied`);
+    await worker.post(`/messages/${id}/dealt-with`, {});
 
     const after = await me.get(messagePath);
     const lines = easyReadLines(after.body);
@@ -207,8 +207,8 @@ describe('the person’s own Hearth', () => {
     expect(moods.map((m) => m.mood).sort()).toEqual([2, 4]);
     const notOk = await db.owner.select().from(personMessages).where(and(eq(personMessages.personId, personId), eq(personMessages.kind, 'not_ok')));
     expect(notOk).toHaveLength(1);
-    expect((await worker.get('/attention')).body).toContain('Not feeling OK: Rosa Penhale');
-    expect((await worker.get('/attention')).body).toContain('Mood: Sad. I miss my sister.');
+    expect((await worker.get('/messages')).body).toContain('Not feeling OK: Rosa Penhale');
+    expect((await worker.get('/messages')).body).toContain('Mood: Sad. I miss my sister.');
   });
 
   it('who looked at my record: real audit rows about me, in plain words, newest first, never my own or anyone else’s', async () => {

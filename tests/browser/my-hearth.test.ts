@@ -217,8 +217,8 @@ describe('the person’s own Hearth, in a browser, with a keyboard only', () => 
 
     await checkPage(staff, '/');
     expect(await staff.getByText(/messages? from people (is|are) waiting/).isVisible()).toBe(true);
-    await follow(staff, 'Read messages from people', path('/attention'));
-    await follow(staff, /^A complaint: /, startsWith('/attention/'));
+    await follow(staff, 'Read messages from people', path('/messages'));
+    await follow(staff, /^A complaint: /, startsWith('/messages/'));
     await tabTo(staff, 'Your reply');
     await staff.keyboard.type('I will bring you a heater today.');
     await tabTo(staff, 'Send reply');

@@ -27,6 +27,7 @@ export const SYMBOLS = {
   'feelings-worried': { hexcode: '1F61F', alt: 'A worried face' },
   'feelings-angry': { hexcode: '1F620', alt: 'An angry face' },
   'feelings-tired': { hexcode: '1F634', alt: 'A sleepy face' },
+  'feelings-upset': { hexcode: '1F622', alt: 'A crying face' },
   // People
   person: { hexcode: '1F9D1', alt: 'A person' },
   people: { hexcode: '1F465', alt: 'Two people' },

@@ -13,6 +13,8 @@ import { agreements, agreementTemplates } from '../../arrangements/schema.js';
 import { anArrangement, defaultAgreementTemplates } from '../../arrangements/testing.js';
 import { personMessages } from '../../my-hearth/schema.js';
 import { aPlan, aPlanProposal } from '../../support-plans/testing.js';
+import { aNote } from '../../notes/testing.js';
+import { anIncident } from '../../incidents/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -142,6 +144,21 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'POST /arrangements/:id/plan/proposals/:proposalId/decline': staff,
   'POST /arrangements/:id/plan/proposals/:proposalId/noted': staff,
   'GET /support-plans/proposals': staff,
+  'GET /notes': carerRecords,
+  'GET /notes/new': carerRecords,
+  'POST /notes': carerRecords,
+  'GET /notes/:id': carerRecords,
+  'POST /notes/:id/dealt-with': staff,
+  'GET /arrangements/:id/notes': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /incidents': carerRecords,
+  'GET /incidents/new': carerRecords,
+  'POST /incidents': carerRecords,
+  'GET /incidents/:id': carerRecords,
+  'POST /incidents/:id/follow-ups': carerRecords,
+  'POST /incidents/:id/notification': staff,
+  'POST /incidents/:id/dealt-with': staff,
+  'POST /incidents/:id/close': staff,
+  'GET /attention': staff,
   'GET /panel': panel,
   'GET /panel/new': staff,
   'POST /panel': staff,
@@ -238,10 +255,10 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /my/looked': ['person'],
   'GET /my/plan': ['person'],
   'GET /my/reviews': ['person'],
-  'GET /attention': staff,
-  'GET /attention/:id': staff,
-  'POST /attention/:id/reply': staff,
-  'POST /attention/:id/dealt-with': staff,
+  'GET /messages': staff,
+  'GET /messages/:id': staff,
+  'POST /messages/:id/reply': staff,
+  'POST /messages/:id/dealt-with': staff,
 };
 
 describe('permission matrix: every route as every role, and signed out', () => {
@@ -305,7 +322,10 @@ describe('permission matrix: every route as every role, and signed out', () => {
     // A message the person-role visitor sent the scheme (a proposal id is not needed: a person's own page answers 404 for another id).
     const [message] = await db.owner.insert(personMessages).values({ schemeId: scheme.id, personId: person.id, kind: 'worry', words: 'A worry' }).returning();
     params.my = { id: message!.id, position: '1' };
-    params.attention = { id: message!.id };
+    params.messages = { id: message!.id };
+    // A flagged daily note and a serious incident on that arrangement.
+    params.notes = { id: (await aNote(db, arrangement, { flagReason: 'A worry' })).id };
+    params.incidents = { id: (await anIncident(db, arrangement, { severity: 'serious' })).id };
   });
   afterAll(async () => close());
 

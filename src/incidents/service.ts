@@ -1,0 +1,223 @@
+import { and, asc, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { isStaff, requireStaff, visibleArrangements } from '../arrangements/access.js';
+import { arrangements } from '../arrangements/schema.js';
+import { openArrangement } from '../arrangements/service.js';
+import type { AttentionProvider } from '../attention/attention.js';
+import { todayIso, type IsoDate } from '../carers/dates.js';
+import type { DueProvider } from '../due/due.js';
+import { arrangementsToWriteAbout } from '../notes/service.js';
+import { people } from '../people/schema.js';
+import { audit } from '../platform/audit/audit.js';
+import type { Database, Tx } from '../platform/db/database.js';
+import { notFound } from '../platform/errors/errors.js';
+import { InputProblem } from '../platform/forms/forms.js';
+import type { Actor } from '../platform/http/types.js';
+import { formatDate } from '../platform/layout/views.js';
+import { PAGE_SIZE } from '../platform/layout/paging.js';
+import { needsAttention, notificationAdvice, INCIDENT_KIND_SHORT, SEVERITY_NAMES, type IncidentKind, type NotifiableCategory, type NotificationMethod, type Severity } from './rules.js';
+import { incidentFollowUps, incidents } from './schema.js';
+
+export interface NewIncident {
+  arrangementId: string;
+  kind: IncidentKind;
+  occurredOn: IsoDate;
+  occurredTime: string | null;
+  place: string;
+  whatHappened: string;
+  whoInvolved: string;
+  immediateAction: string;
+  severity: Severity;
+  categories: NotifiableCategory[];
+}
+
+export interface IncidentFilter {
+  worker?: string | undefined;
+  severity?: Severity | undefined;
+  kind?: IncidentKind | undefined;
+  status?: 'open' | 'closed' | 'to_notify' | undefined;
+  arrangement?: string | undefined;
+  page: number;
+}
+
+export interface Notification {
+  notifiedOn: IsoDate;
+  notifiedHow: NotificationMethod;
+  reference: string | null;
+}
+
+const waitingToNotify = and(eq(incidents.notifiable, true), isNull(incidents.notifiedOn))!;
+const waitingForAttention = and(eq(incidents.needsAttention, true), isNull(incidents.dealtAt))!;
+
+const listColumns = {
+  id: incidents.id,
+  arrangementId: incidents.arrangementId,
+  kind: incidents.kind,
+  severity: incidents.severity,
+  occurredAt: incidents.occurredAt,
+  place: incidents.place,
+  notifiable: incidents.notifiable,
+  notifiedOn: incidents.notifiedOn,
+  needsAttention: incidents.needsAttention,
+  dealtAt: incidents.dealtAt,
+  closedAt: incidents.closedAt,
+  personName: people.name,
+  workerUserId: arrangements.workerUserId,
+};
+
+function listConditions(actor: Actor, filter: Omit<IncidentFilter, 'page'>): SQL {
+  const where: (SQL | undefined)[] = [eq(incidents.schemeId, actor.schemeId!), visibleArrangements(actor)];
+  if (filter.worker) where.push(eq(arrangements.workerUserId, filter.worker));
+  if (filter.severity) where.push(eq(incidents.severity, filter.severity));
+  if (filter.kind) where.push(eq(incidents.kind, filter.kind));
+  if (filter.status === 'open') where.push(isNull(incidents.closedAt));
+  if (filter.status === 'closed') where.push(isNotNull(incidents.closedAt));
+  if (filter.status === 'to_notify') where.push(waitingToNotify);
+  if (filter.arrangement) where.push(eq(incidents.arrangementId, filter.arrangement));
+  return and(...where)!;
+}
+
+async function lockedIncident(tx: Tx, id: string) {
+  const [row] = await tx.select().from(incidents).where(eq(incidents.id, id)).for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Incidents and safeguarding concerns: recording, the list, the record with follow-ups, notifying CQC and closing. */
+export function incidentsService(db: Database, clock: () => IsoDate = todayIso) {
+  return {
+    async choices(actor: Actor, arrangementId: string | undefined) {
+      return db.inScope(actor, async (tx) => {
+        const given = await arrangementsToWriteAbout(tx, actor, clock(), arrangementId);
+        return given.length || !arrangementId ? given : arrangementsToWriteAbout(tx, actor, clock(), undefined);
+      });
+    },
+
+    async record(actor: Actor, input: NewIncident) {
+      return db.inScope(actor, async (tx) => {
+        const [arrangement] = await arrangementsToWriteAbout(tx, actor, clock(), input.arrangementId);
+        if (!arrangement) throw new InputProblem('arrangementId', 'Choose who it is about');
+        const advice = notificationAdvice(input);
+        const occurredAt = sql`(${`${input.occurredOn} ${input.occurredTime ?? '12:00'}`}::timestamp at time zone 'Europe/London')`;
+        const [row] = await tx.insert(incidents).values({
+          schemeId: actor.schemeId!, arrangementId: input.arrangementId, kind: input.kind, severity: input.severity, occurredAt: occurredAt as never,
+          place: input.place, whatHappened: input.whatHappened, whoInvolved: input.whoInvolved, immediateAction: input.immediateAction,
+          categories: input.categories, notifiable: advice.needed, needsAttention: needsAttention(input),
+          recordedByUserId: actor.userId, recordedByName: actor.name ?? 'Unknown',
+        }).returning({ id: incidents.id });
+        await audit(tx, actor, { action: 'created', recordType: 'incident', recordId: row!.id, changes: { ...input, notifiable: advice.needed } });
+        return { id: row!.id };
+      });
+    },
+
+    async list(actor: Actor, filter: IncidentFilter) {
+      if (!isStaff(actor) && actor.role !== 'carer') throw notFound();
+      const where = listConditions(actor, filter);
+      return db.inScope(actor, async (tx) => {
+        const from = () => tx.select(listColumns).from(incidents)
+          .innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).innerJoin(people, eq(people.id, arrangements.personId));
+        const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(incidents)
+          .innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).where(where);
+        const rows = await from().where(where).orderBy(desc(incidents.occurredAt), desc(incidents.id)).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
+        await audit(tx, actor, { action: 'listed', recordType: 'incident', changes: { ...filter } });
+        return { total: Number(total), rows };
+      });
+    },
+
+    /** An incident's record: what happened, the advice on notifying CQC, follow-ups. */
+    async incident(actor: Actor, id: string) {
+      return db.inScope(actor, async (tx) => {
+        const [incident] = await tx.select().from(incidents).where(eq(incidents.id, id));
+        if (!incident) throw notFound();
+        const record = await openArrangement(tx, actor, incident.arrangementId);
+        const followUps = await tx.select().from(incidentFollowUps).where(eq(incidentFollowUps.incidentId, id)).orderBy(asc(incidentFollowUps.at), asc(incidentFollowUps.id));
+        await audit(tx, actor, { action: 'viewed', recordType: 'incident', recordId: id, subjectUserId: record.person.userId });
+        return { ...record, incident, followUps, advice: notificationAdvice(incident) };
+      });
+    },
+
+    async addFollowUp(actor: Actor, id: string, note: string) {
+      return db.inScope(actor, async (tx) => {
+        const [incident] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, id));
+        if (!incident) throw notFound();
+        await tx.insert(incidentFollowUps).values({ schemeId: actor.schemeId!, incidentId: id, note, byUserId: actor.userId, byName: actor.name ?? 'Unknown' });
+        await audit(tx, actor, { action: 'created', recordType: 'incident follow-up', recordId: id, changes: { note } });
+      });
+    },
+
+    async recordNotification(actor: Actor, id: string, input: Notification) {
+      requireStaff(actor);
+      return db.inScope(actor, async (tx) => {
+        const incident = await lockedIncident(tx, id);
+        if (!incident.notifiable) throw new InputProblem('notifiedOn', 'This incident does not need notifying to CQC');
+        if (incident.notifiedOn) throw new InputProblem('notifiedOn', 'The notification has already been recorded');
+        const occurredOn = incident.occurredAt.toISOString().slice(0, 10);
+        if (input.notifiedOn < occurredOn) throw new InputProblem('notifiedOn', `The date must be on or after ${formatDate(occurredOn)}, when it happened`);
+        await tx.update(incidents).set({ notifiedOn: input.notifiedOn, notifiedHow: input.notifiedHow, notificationReference: input.reference, notificationRecordedByName: actor.name }).where(eq(incidents.id, id));
+        await audit(tx, actor, { action: 'updated', recordType: 'incident', recordId: id, changes: { ...input } });
+      });
+    },
+
+    async dealtWith(actor: Actor, id: string, whatWasDone: string) {
+      requireStaff(actor);
+      return db.inScope(actor, async (tx) => {
+        const incident = await lockedIncident(tx, id);
+        if (!incident.needsAttention || incident.dealtAt) throw new InputProblem('whatWasDone', 'This is not waiting for anyone’s attention');
+        await tx.update(incidents).set({ dealtAt: new Date(), dealtByName: actor.name, whatWasDone }).where(eq(incidents.id, id));
+        await audit(tx, actor, { action: 'updated', recordType: 'incident', recordId: id, changes: { whatWasDone } });
+      });
+    },
+
+    async close(actor: Actor, id: string, outcome: string) {
+      requireStaff(actor);
+      return db.inScope(actor, async (tx) => {
+        const incident = await lockedIncident(tx, id);
+        if (incident.closedAt) throw new InputProblem('outcome', 'It has already been closed');
+        if (incident.notifiable && !incident.notifiedOn) throw new InputProblem('outcome', 'Record how CQC was notified before closing it');
+        await tx.update(incidents).set({
+          closedAt: new Date(), closedByName: actor.name, outcome,
+          // Closing says what was done: it is no longer waiting for attention.
+          ...(incident.needsAttention && !incident.dealtAt ? { dealtAt: new Date(), dealtByName: actor.name, whatWasDone: outcome } : {}),
+        }).where(eq(incidents.id, id));
+        await audit(tx, actor, { action: 'ended', recordType: 'incident', recordId: id, changes: { outcome } });
+      });
+    },
+  };
+}
+
+/** What waits on staff: serious incidents and safeguarding concerns no one has acted on yet, and notifications not yet made. */
+async function waiting(db: Database, actor: Actor) {
+  return db.inScope(actor, (tx) => tx.select({ ...listColumns, occurredOn: sql<string>`(${incidents.occurredAt} at time zone 'Europe/London')::date::text` })
+    .from(incidents).innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).innerJoin(people, eq(people.id, arrangements.personId))
+    .where(and(eq(incidents.schemeId, actor.schemeId!), or(waitingToNotify, waitingForAttention)))
+    .orderBy(asc(incidents.occurredAt)).limit(500));
+}
+
+export function incidentsAttention(db: Database): AttentionProvider {
+  return async (actor) => {
+    if (!isStaff(actor)) return [];
+    return (await waiting(db, actor)).flatMap((i) => [
+      ...(i.notifiable && !i.notifiedOn ? [{
+        kind: 'notification', kindName: 'Notify CQC', title: `${INCIDENT_KIND_SHORT[i.kind]} of ${formatDate(i.occurredOn)} must be notified`, who: i.personName,
+        raisedOn: i.occurredOn, workerUserId: i.workerUserId, urgent: true, href: `/incidents/${i.id}#notification`, action: 'Record the notification',
+      }] : []),
+      ...(i.needsAttention && !i.dealtAt ? [{
+        kind: 'incident', kindName: i.kind === 'safeguarding' ? 'Safeguarding concern' : `${SEVERITY_NAMES[i.severity]} incident`, title: i.place, who: i.personName,
+        raisedOn: i.occurredOn, workerUserId: i.workerUserId, urgent: true, href: `/incidents/${i.id}`, action: 'Read it and say what was done',
+      }] : []),
+    ]);
+  };
+}
+
+/** "What is due": a notification to CQC not yet recorded is overdue from the day it happened ("without delay"). */
+export function incidentsDue(db: Database): DueProvider {
+  return async (actor) => {
+    if (!isStaff(actor)) return [];
+    return (await waiting(db, actor)).filter((i) => i.notifiable && !i.notifiedOn).map((i) => ({
+      kind: 'notification', kindName: 'Notify CQC', title: `${INCIDENT_KIND_SHORT[i.kind]} of ${formatDate(i.occurredOn)}: notify CQC`, who: i.personName,
+      whoHref: `/arrangements/${i.arrangementId}`, workerUserId: i.workerUserId, dueOn: i.occurredOn, status: 'overdue' as const,
+      action: { text: 'Record the notification', href: `/incidents/${i.id}#notification` },
+    }));
+  };
+}
+
+export type IncidentsService = ReturnType<typeof incidentsService>;
