@@ -10,3 +10,4 @@ export * from './platform/easy-read/schema.js';
 export * from './platform/auth/schema.js';
 export * from './platform/mail/schema.js';
 export * from './arrangements/schema.js';
+export * from './reviews/schema.js';
