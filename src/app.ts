@@ -55,6 +55,9 @@ import { shortBreaksRoutes } from './short-breaks/routes.js';
 import { installReading, readingService } from './platform/easy-read/reading.js';
 import { easyReadRoutes } from './platform/easy-read/routes.js';
 import { symbolRoutes } from './platform/easy-read/symbols.js';
+import { reviewsService as arrangementReviewsService } from './reviews/service.js';
+import { reviewsRoutes } from './reviews/routes.js';
+import { reviewsDue } from './reviews/due.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -108,10 +111,11 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   checks: checksService(db),
   panel: panelService(db),
   matching: matchingService(db),
-  due: dueService(db, [carersDue(db)]),
+  due: dueService(db, [carersDue(db), reviewsDue(db)]),
   shortBreaks: shortBreaksServices(db),
   arrangements: arrangementsService(db),
   agreements: agreementsService(db),
+  arrangementReviews: arrangementReviewsService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -164,5 +168,6 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   shortBreaksRoutes(app, svc.shortBreaks);
   arrangementsRoutes(app, svc.arrangements);
   agreementRoutes(app, svc.agreements);
+  reviewsRoutes(app, svc.arrangementReviews);
   return app;
 }

@@ -20,6 +20,7 @@ export const statusTag = (status: ArrangementStatus) => ({ text: ARRANGEMENT_STA
 export const SECTIONS = [
   { key: 'summary', text: 'Summary', path: '' },
   { key: 'agreements', text: 'Agreements', path: '/agreements' },
+  { key: 'reviews', text: 'Reviews', path: '/reviews' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['key'];

@@ -13,13 +13,13 @@ export interface RatedReview {
   ratings: Partial<Record<WellbeingArea, Rating>>;
 }
 
-export const CHART = { width: 320, height: 150, left: 36, right: 16, top: 12, bottom: 28 } as const;
+export const CHART = { width: 320, height: 150, left: 30, right: 8, top: 12, bottom: 28 } as const;
 
 export interface AreaChart {
   area: WellbeingArea;
   name: string;
   short: string;
-  points: { x: number; y: number; rating: Rating; label: string }[];
+  points: { x: number; y: number; rating: Rating; label: string; column: number }[];
   /** The SVG polyline's points: "x,y x,y". */
   line: string;
   /** What the chart shows, in words: its text alternative. */
@@ -49,13 +49,30 @@ function describe(name: string, rated: { rating: Rating; label: string }[]): { s
 }
 
 /** Reviews oldest first; areas in the Act's order. A review without a rating for an area leaves a gap. */
-export function wellbeingCharts(reviews: readonly RatedReview[]): { columns: { id: string; label: string }[]; areas: AreaChart[] } {
+export interface Column {
+  id: string;
+  label: string;
+  x: number;
+  /** The axis label ("Mar 2025"), on every column when there are few, else on the first and last only. */
+  axis: string | null;
+  anchor: 'start' | 'middle' | 'end';
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthYear = (date: IsoDate) => `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+
+export function wellbeingCharts(reviews: readonly RatedReview[]): { columns: Column[]; areas: AreaChart[] } {
   const sorted = [...reviews].sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.id.localeCompare(b.id));
-  const columns = sorted.map((r) => ({ id: r.id, label: formatDate(r.heldOn) }));
+  const count = sorted.length;
+  const columns = sorted.map((r, i): Column => ({
+    id: r.id, label: formatDate(r.heldOn), x: xOf(i, count),
+    axis: count <= 4 || i === 0 || i === count - 1 ? monthYear(r.heldOn) : null,
+    anchor: count === 1 ? 'middle' : i === 0 ? 'start' : i === count - 1 ? 'end' : 'middle',
+  }));
   const areas = WELLBEING_AREAS.map((area) => {
     const points = sorted.flatMap((review, index) => {
       const rating = review.ratings[area];
-      return rating ? [{ x: xOf(index, sorted.length), y: yOf(rating), rating, label: columns[index]!.label }] : [];
+      return rating ? [{ x: xOf(index, sorted.length), y: yOf(rating), rating, label: columns[index]!.label, column: index }] : [];
     });
     return {
       area,
