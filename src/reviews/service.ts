@@ -54,10 +54,14 @@ async function reviewOf(tx: Tx, arrangementId: string, reviewId: string, options
   return review;
 }
 
-/** An open review the actor may add their view to; otherwise not found (a completed review cannot change). */
+/**
+ * An open review the actor may add their view to; otherwise not found (a completed review cannot
+ * change). Staff lock it, so two completions queue; others cannot (a lock needs the right to update
+ * it), and the policies on the views refuse a write once it is completed.
+ */
 async function openReviewFor(tx: Tx, actor: Actor, arrangementId: string, reviewId: string) {
   const arrangement = await arrangementFor(tx, actor, arrangementId);
-  const review = await reviewOf(tx, arrangementId, reviewId, { lock: true });
+  const review = await reviewOf(tx, arrangementId, reviewId, { lock: isStaff(actor) });
   if (review.kind !== 'review' || review.completedAt) throw new InputProblem('review', 'This review is finished, so it cannot change');
   return { arrangement, review };
 }
