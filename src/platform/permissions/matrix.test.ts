@@ -11,6 +11,7 @@ import { aProposal } from '../../matching/testing.js';
 import { aStay } from '../../short-breaks/testing.js';
 import { agreements, agreementTemplates } from '../../arrangements/schema.js';
 import { anArrangement, defaultAgreementTemplates } from '../../arrangements/testing.js';
+import { aReview } from '../../reviews/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -127,6 +128,21 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /arrangements/settings/agreements': ['scheme_manager'],
   'GET /arrangements/settings/agreements/:kind': ['scheme_manager'],
   'POST /arrangements/settings/agreements/:kind': ['scheme_manager'],
+  'GET /arrangements/:id/reviews': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/:id/reviews/new': staff,
+  'POST /arrangements/:id/reviews': staff,
+  'GET /arrangements/:id/reviews/:reviewId': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/:id/reviews/:reviewId/person': [...staff, 'person'],
+  'POST /arrangements/:id/reviews/:reviewId/person': [...staff, 'person'],
+  'GET /arrangements/:id/reviews/:reviewId/person/:question': [...staff, 'person'],
+  'POST /arrangements/:id/reviews/:reviewId/person/:question': [...staff, 'person'],
+  'GET /arrangements/:id/reviews/:reviewId/carer': carerRecords,
+  'POST /arrangements/:id/reviews/:reviewId/carer': carerRecords,
+  'GET /arrangements/:id/reviews/:reviewId/complete': staff,
+  'POST /arrangements/:id/reviews/:reviewId/complete': staff,
+  'GET /arrangements/:id/wellbeing': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/settings/reviews': ['scheme_manager'],
+  'POST /arrangements/settings/reviews': ['scheme_manager'],
   'GET /panel': panel,
   'GET /panel/new': staff,
   'POST /panel': staff,
@@ -266,7 +282,9 @@ describe('permission matrix: every route as every role, and signed out', () => {
     const [agreement] = await db.owner.insert(agreements).values({
       schemeId: scheme.id, arrangementId: arrangement.id, kind: 'arrangement', version: 1, templateId: template!.id, templateVersion: 1, title: 'Agreement', body: 'Text', easyRead: 'Easy Read',
     }).returning();
-    params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement' };
+    // An open review of it, which the person and the carer may add their views to.
+    const review = await aReview(db, { schemeId: scheme.id, arrangementId: arrangement.id, heldOn: '2026-01-10' });
+    params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement', reviewId: review.id, question: 'carer' };
   });
   afterAll(async () => close());
 
