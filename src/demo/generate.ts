@@ -3,6 +3,7 @@ import type { schemeKind } from '../platform/db/schema.js';
 import type { Role } from '../platform/permissions/roles.js';
 import type { CarerStage } from '../carers/stages.js';
 import { addArrangements, emptyArrangements, type DemoArrangements } from './arrangements.js';
+import { addReviews, emptyReviews, type DemoReviews } from './reviews.js';
 import { addCarers, emptyCarerData, type DemoCarerData } from './carers.js';
 import { demoId } from './ids.js';
 import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
@@ -45,6 +46,7 @@ export interface DemoData {
   carers: DemoCarerData;
   shortBreaks: DemoShortBreaks;
   arrangements: DemoArrangements;
+  reviews: DemoReviews;
 }
 
 /** How many schemes each nation or English region has at national scale: 148, plus the two small-scale schemes. */
@@ -84,6 +86,7 @@ export function generateDemo(options: { scale: DemoScale; seed: number; today?: 
     today: options.today ?? DEMO_TODAY, seed: options.seed, showcaseCarerUserId: fixedUser('carer'), showcasePersonUserId: fixedUser('person'),
   });
   addArrangements(demo.data, options.today ?? DEMO_TODAY, options.seed);
+  addReviews(demo.data, options.today ?? DEMO_TODAY, options.seed);
   return demo.data;
 }
 
@@ -159,7 +162,7 @@ function addCarerRecords(data: DemoData, faker: Faker, today: string, seed: numb
 type DemoBuilder = ReturnType<typeof demoBuilder>;
 
 function demoBuilder(faker: Faker, today: string) {
-  const data: DemoData = { today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), shortBreaks: emptyShortBreaks(), arrangements: emptyArrangements() };
+  const data: DemoData = { today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), shortBreaks: emptyShortBreaks(), arrangements: emptyArrangements(), reviews: emptyReviews() };
   const emailsTaken = new Map<string, number>();
 
   const join = (userId: string, schemeId: string | null, role: Role) => {

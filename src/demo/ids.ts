@@ -16,7 +16,7 @@ export function demoId(kind: DemoKind, key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-const CHILD_KINDS = ['household member', 'stage change', 'check record', 'review', 'approval', 'availability', 'booking', 'carer break', 'arrangement status change', 'agreement', 'acknowledgement'] as const;
+const CHILD_KINDS = ['household member', 'stage change', 'check record', 'review', 'approval', 'availability', 'booking', 'carer break', 'arrangement status change', 'agreement', 'acknowledgement', 'arrangement review', 'review action'] as const;
 
 /**
  * The id of the n-th row of a kind belonging to a parent row (a carer's check records, say):

@@ -9,6 +9,7 @@ import { carers } from '../carers/schema.js';
 import { matchProposals } from '../matching/schema.js';
 import { bookings } from '../short-breaks/schema.js';
 import { arrangements } from '../arrangements/schema.js';
+import { arrangementReviews } from '../reviews/schema.js';
 import { DEMO_SIGN_INS, generateDemo } from './generate.js';
 import { hasAnyScheme, loadDemo } from './load.js';
 
@@ -31,7 +32,8 @@ async function rowCounts() {
   const [c] = await db.owner.select({ n: count() }).from(carers);
   const [b] = await db.owner.select({ n: count() }).from(bookings);
   const [a] = await db.owner.select({ n: count() }).from(arrangements);
-  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n, bookings: b!.n, arrangements: a!.n };
+  const [r] = await db.owner.select({ n: count() }).from(arrangementReviews);
+  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n, bookings: b!.n, arrangements: a!.n, reviews: r!.n };
 }
 
 describe('loadDemo', () => {
@@ -42,6 +44,7 @@ describe('loadDemo', () => {
     const expected = {
       schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length, people: small.people.people.length,
       carers: small.carers.carers.length, bookings: small.shortBreaks.bookings.length, arrangements: small.arrangements.arrangements.length,
+      reviews: small.reviews.reviews.length,
     };
     expect(first).toEqual(expected);
     expect(await rowCounts()).toEqual(expected);
@@ -57,7 +60,7 @@ describe('loadDemo', () => {
     expect(rows.filter((r) => r.stoppedBy === 'person')).toHaveLength(1);
     expect(await hasAnyScheme(db)).toBe(true);
 
-    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, bookings: 0, arrangements: 0, proposals: 0 });
+    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, bookings: 0, arrangements: 0, reviews: 0, proposals: 0 });
     expect(await rowCounts()).toEqual(expected);
   });
 

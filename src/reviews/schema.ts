@@ -98,7 +98,7 @@ export const reviewCarerViews = pgTable('review_carer_views', {
   recordedByUserId: uuid('recorded_by_user_id'),
   recordedByName: text('recorded_by_name'),
   updatedAt: at('updated_at'),
-}, (t) => [
+}, () => [
   tenantIsolation(),
   partOfReviewVisible(sql.raw('review_carer_views.review_id')),
   ...viewWrites(sql.raw('review_carer_views.review_id'), theCarer),
