@@ -113,6 +113,8 @@ describe('arrangement reviews, through the pages', () => {
 
   it('lets a worker answer with a person, saying who supported them', async () => {
     const other = await aReview(db, { schemeId, arrangementId, heldOn: today });
+    const skipped = await visitors.worker.post(`${base()}/${other.id}/person/carer`, { answer: 'ok' });
+    expect(skipped.headers.location).toBe(`${base()}/${other.id}/person`);
     const empty = await visitors.worker.post(`${base()}/${other.id}/person`, { answeredBy: 'with_support' });
     expect(empty.body).toContain('Say who is helping them answer');
     await visitors.worker.post(`${base()}/${other.id}/person`, { answeredBy: 'with_support', supportFrom: 'Jo Patel, her sister' });

@@ -7,6 +7,7 @@ import { ids } from '../people/fields.js';
 import { options, type Values } from '../people/view-helpers.js';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { formatDate } from '../platform/layout/views.js';
 import { CHART, gridlines, wellbeingCharts } from './chart.js';
 import { ACTION_ROWS, answerForm, carerForm, completeForm, moreForm, newForm, settingsForm, whoAnswersForm } from './forms.js';
 import { personAnswers, savedMessage, scheduleRows, wellbeingRows } from './present.js';
@@ -76,7 +77,7 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     const open = found.review.kind === 'review' && !found.review.completedAt;
     return reply.view('reviews/views/review.njk', {
       ...recordContext(found, request.actor, 'reviews'),
-      title: `${REVIEW_KIND_NAMES[found.review.kind]} on ${found.review.heldOn}: ${found.person.name}`,
+      title: `${REVIEW_KIND_NAMES[found.review.kind]} on ${formatDate(found.review.heldOn)}: ${found.person.name}`,
       savedMessage: savedMessage(saved(request)),
       review: found.review,
       open,
@@ -157,13 +158,18 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     };
   };
 
+  // Staff say who is answering before the first answer, so the record never says "the person alone" by default.
+  const mustStart = (request: FastifyRequest, context: Awaited<ReturnType<typeof stepContext>>) => isStaff(request.actor) && !context.found.view;
+
   app.get('/arrangements/:id/reviews/:reviewId/person/:question', { config: { access: 'reviews.person' } }, async (request, reply) => {
     const context = await stepContext(request);
+    if (mustStart(request, context)) return reply.redirect(context.path);
     return reply.view(context.question ? 'reviews/views/question.njk' : 'reviews/views/more.njk', { ...context, values: { anythingElse: context.found.view?.anythingElse } });
   });
 
   app.post('/arrangements/:id/reviews/:reviewId/person/:question', { config: { access: 'reviews.person' } }, async (request, reply) => {
     const context = await stepContext(request);
+    if (mustStart(request, context)) return reply.redirect(context.path);
     const question = context.question;
     if (question) {
       return submitForm(reply, {

@@ -34,10 +34,9 @@ export async function settingsOf(tx: Tx): Promise<ReviewSettings> {
   return row ? { visitMonths: row.visitMonths, firstReviewWeeks: row.firstReviewWeeks, reviewEveryMonths: row.reviewEveryMonths } : DEFAULT_REVIEW_SETTINGS;
 }
 
-/** The person's own arrangement, for the person signed in; whether the actor may answer as the person or the carer. */
+/** Whether the actor may give the person's view: staff with the person, or the person themselves. */
 const partiesOf = (actor: Actor, record: { person: { userId: string | null } }) => ({
   asPerson: isStaff(actor) || (actor.role === 'person' && record.person.userId === actor.userId),
-  asCarer: isStaff(actor) || actor.role === 'carer',
 });
 
 /** Whether this actor may read the arrangement's reviews (a circle member needs consent to see the support plan). */
@@ -147,6 +146,7 @@ export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
         const review = await reviewOf(tx, arrangementId, reviewId);
         if (review.kind !== 'review') throw notFound();
         const [view] = await tx.select().from(reviewPersonViews).where(eq(reviewPersonViews.reviewId, reviewId));
+        await audit(tx, actor, { action: 'viewed', recordType: 'person’s view of a review', recordId: reviewId, subjectUserId: record.person.userId });
         return { ...record, review, view: view ?? null, self: actor.role === 'person' };
       });
     },
