@@ -1,3 +1,4 @@
+import type { Actor } from './platform/http/types.js';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -57,7 +58,7 @@ import { installReading, readingService } from './platform/easy-read/reading.js'
 import { easyReadRoutes } from './platform/easy-read/routes.js';
 import { symbolRoutes } from './platform/easy-read/symbols.js';
 import { myHearthService } from './my-hearth/service.js';
-import { myHearthRoutes } from './my-hearth/routes.js';
+import { myHearthRoutes, type PersonPage } from './my-hearth/routes.js';
 import { messagesRoutes, attentionNotice } from './my-hearth/attention-routes.js';
 import { supportPlansService } from './support-plans/service.js';
 import { supportPlanRoutes } from './support-plans/routes.js';
@@ -67,6 +68,9 @@ import { incidentsAttention, incidentsDue, incidentsService } from './incidents/
 import { incidentsRoutes } from './incidents/routes.js';
 import { attentionHighlights, attentionService } from './attention/service.js';
 import { attentionRoutes } from './attention/routes.js';
+import { reviewsService as arrangementReviewsService } from './reviews/service.js';
+import { reviewsRoutes } from './reviews/routes.js';
+import { reviewsDue } from './reviews/due.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -120,7 +124,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   checks: checksService(db),
   panel: panelService(db),
   matching: matchingService(db),
-  due: dueService(db, [carersDue(db), incidentsDue(db)]),
+  due: dueService(db, [carersDue(db), incidentsDue(db), reviewsDue(db)]),
   shortBreaks: shortBreaksServices(db),
   arrangements: arrangementsService(db),
   agreements: agreementsService(db),
@@ -129,6 +133,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   notes: notesService(db),
   incidents: incidentsService(db),
   attention: attentionService(db, [notesAttention(db), incidentsAttention(db)]),
+  arrangementReviews: arrangementReviewsService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -165,8 +170,16 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   signInLinkRoutes(app, svc.signInLinks, { ...signIn, mailSends: s.mail.sends });
   passkeyRoutes(app, svc.passkeys, signIn);
   outboxRoutes(app, s.mail);
+  // My plan and My reviews open the person's live arrangement's support plan and reviews (each in Easy Read when that is how they read).
+  const liveArrangement = async (actor: Actor, personId: string) =>
+    (await svc.arrangements.list(actor, { person: personId, status: 'live', page: 1 })).rows[0]?.id ?? null;
+  const toArrangement = (part: 'plan' | 'reviews'): PersonPage => async (request, reply, me) => {
+    const id = await liveArrangement(request.actor, me.id);
+    return id ? reply.redirect(`/arrangements/${id}/${part}`) : null;
+  };
   const myHearth = myHearthRoutes(app, {
     myHearth: svc.myHearth, matching: svc.matching, arrangements: svc.arrangements, bookings: svc.shortBreaks.bookings, people: svc.people,
+    pages: { plan: toArrangement('plan'), reviews: toArrangement('reviews') },
   });
   homeRoutes(app, {
     homes: { person: myHearth.personHome },
@@ -194,5 +207,6 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   notesRoutes(app, svc.notes, svc.arrangements);
   incidentsRoutes(app, svc.incidents, svc.arrangements);
   attentionRoutes(app, svc.attention);
+  reviewsRoutes(app, svc.arrangementReviews);
   return app;
 }

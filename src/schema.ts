@@ -14,3 +14,4 @@ export * from './my-hearth/schema.js';
 export * from './support-plans/schema.js';
 export * from './notes/schema.js';
 export * from './incidents/schema.js';
+export * from './reviews/schema.js';

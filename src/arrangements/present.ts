@@ -22,6 +22,7 @@ export const SECTIONS = [
   { key: 'agreements', text: 'Agreements', path: '/agreements' },
   { key: 'plan', text: 'Support plan', path: '/plan' },
   { key: 'notes', text: 'Daily notes', path: '/notes' },
+  { key: 'reviews', text: 'Reviews', path: '/reviews' },
 ] as const;
 
 export type Section = (typeof SECTIONS)[number]['key'];

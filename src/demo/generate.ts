@@ -5,6 +5,7 @@ import type { CarerStage } from '../carers/stages.js';
 import { addArrangements, emptyArrangements, type DemoArrangements } from './arrangements.js';
 import { addSupportPlans, emptySupportPlans, type DemoSupportPlans } from './support-plans.js';
 import { addLivingTogether, emptyLivingTogether, type DemoLivingTogether } from './incidents.js';
+import { addReviews, emptyReviews, type DemoReviews } from './reviews.js';
 import { addCarers, emptyCarerData, type DemoCarerData } from './carers.js';
 import { demoId } from './ids.js';
 import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
@@ -50,6 +51,7 @@ export interface DemoData {
   supportPlans: DemoSupportPlans;
   /** Daily notes and incidents. */
   livingTogether: DemoLivingTogether;
+  reviews: DemoReviews;
 }
 
 /** How many schemes each nation or English region has at national scale: 148, plus the two small-scale schemes. */
@@ -92,6 +94,7 @@ export function generateDemo(options: { scale: DemoScale; seed: number; today?: 
   addSupportPlans(demo.data, options.today ?? DEMO_TODAY, options.seed);
   demo.data.livingTogether = emptyLivingTogether(options.scale);
   addLivingTogether(demo.data, options.today ?? DEMO_TODAY, options.seed);
+  addReviews(demo.data, options.today ?? DEMO_TODAY, options.seed);
   return demo.data;
 }
 
@@ -169,7 +172,7 @@ type DemoBuilder = ReturnType<typeof demoBuilder>;
 function demoBuilder(faker: Faker, today: string) {
   const data: DemoData = {
     today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), shortBreaks: emptyShortBreaks(),
-    arrangements: emptyArrangements(), supportPlans: emptySupportPlans(), livingTogether: emptyLivingTogether('small'),
+    arrangements: emptyArrangements(), supportPlans: emptySupportPlans(), livingTogether: emptyLivingTogether('small'), reviews: emptyReviews(),
   };
   const emailsTaken = new Map<string, number>();
 

@@ -17,7 +17,7 @@ export function demoId(kind: DemoKind, key: string): string {
 }
 
 const CHILD_KINDS = ['household member', 'stage change', 'check record', 'review', 'approval', 'availability', 'booking', 'carer break', 'arrangement status change', 'agreement', 'acknowledgement',
-  'support plan', 'support plan version', 'support plan proposal', 'support plan message', 'incident', 'follow-up'] as const;
+  'support plan', 'support plan version', 'support plan proposal', 'support plan message', 'incident', 'follow-up', 'arrangement review', 'review action'] as const;
 
 /**
  * The id of the n-th row of a kind belonging to a parent row (a carer's check records, say):

@@ -10,6 +10,7 @@ import { matchProposals } from '../matching/schema.js';
 import { bookings } from '../short-breaks/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import { supportPlans } from '../support-plans/schema.js';
+import { arrangementReviews } from '../reviews/schema.js';
 import { DEMO_SIGN_INS, generateDemo } from './generate.js';
 import { hasAnyScheme, loadDemo } from './load.js';
 
@@ -33,7 +34,8 @@ async function rowCounts() {
   const [b] = await db.owner.select({ n: count() }).from(bookings);
   const [a] = await db.owner.select({ n: count() }).from(arrangements);
   const [sp] = await db.owner.select({ n: count() }).from(supportPlans);
-  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n, bookings: b!.n, arrangements: a!.n, supportPlans: sp!.n };
+  const [r] = await db.owner.select({ n: count() }).from(arrangementReviews);
+  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n, bookings: b!.n, arrangements: a!.n, supportPlans: sp!.n, reviews: r!.n };
 }
 
 describe('loadDemo', () => {
@@ -45,6 +47,7 @@ describe('loadDemo', () => {
       schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length, people: small.people.people.length,
       carers: small.carers.carers.length, bookings: small.shortBreaks.bookings.length, arrangements: small.arrangements.arrangements.length,
       supportPlans: small.supportPlans.plans.length,
+      reviews: small.reviews.reviews.length,
     };
     const { notes, incidents: incidentsAdded, ...rest } = first;
     expect(rest).toEqual(expected);
@@ -65,7 +68,7 @@ describe('loadDemo', () => {
     expect(rows.filter((r) => r.stoppedBy === 'person')).toHaveLength(1);
     expect(await hasAnyScheme(db)).toBe(true);
 
-    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, bookings: 0, arrangements: 0, supportPlans: 0, notes: 0, incidents: 0, proposals: 0 });
+    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, bookings: 0, arrangements: 0, supportPlans: 0, notes: 0, incidents: 0, reviews: 0, proposals: 0 });
     expect(await rowCounts()).toEqual(expected);
   });
 

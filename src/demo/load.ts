@@ -21,6 +21,8 @@ import { supportPlanMessages, supportPlanProposals, supportPlans, supportPlanVer
 import type { DemoSupportPlans } from './support-plans.js';
 import { addGeneratedNotes } from '../notes/generated.js';
 import { incidentFollowUps, incidents } from '../incidents/schema.js';
+import { arrangementReviews, reviewActions, reviewCarerViews, reviewPersonViews, reviewPrivateNotes, reviewRatings } from '../reviews/schema.js';
+import type { DemoReviews } from './reviews.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import type { DemoData } from './generate.js';
 
@@ -44,6 +46,8 @@ export interface DemoCounts {
   notes: number;
   /** Incidents and safeguarding concerns (with their follow-ups). */
   incidents: number;
+  /** Arrangement reviews and visits (with views, ratings and actions). */
+  reviews: number;
 }
 
 const ROWS_PER_INSERT = 1_000;
@@ -69,6 +73,7 @@ export async function loadDemo(db: Database, data: DemoData, options: { password
       bookings: await loadShortBreaks(tx, data.shortBreaks),
       ...(await loadArrangements(tx, data, before)),
       supportPlans: await loadSupportPlans(tx, data.supportPlans),
+      reviews: await loadReviews(tx, data.reviews, await existing(tx, 'arrangements', data.arrangements.arrangements.map((a) => a.id))),
     };
   });
   return { ...counts, proposals: await addDemoMatching(db, data, data.today) };
@@ -113,7 +118,20 @@ async function loadSupportPlans(tx: Tx, data: DemoSupportPlans): Promise<number>
   return added;
 }
 
-async function existing(tx: Tx, table: 'people' | 'carers', ids: string[]): Promise<Set<string>> {
+/** Reviews of the arrangements now loaded, with their parts. */
+async function loadReviews(tx: Tx, data: DemoReviews, arrangementIds: Set<string>): Promise<number> {
+  const kept = data.reviews.filter((r) => arrangementIds.has(r.arrangementId));
+  const ids = new Set(kept.map((r) => r.id!));
+  const added = await insertMany(tx, arrangementReviews, kept);
+  await insertMany(tx, reviewPersonViews, data.personViews.filter((v) => ids.has(v.reviewId)));
+  await insertMany(tx, reviewCarerViews, data.carerViews.filter((v) => ids.has(v.reviewId)));
+  await insertMany(tx, reviewRatings, data.ratings.filter((v) => ids.has(v.reviewId)));
+  await insertMany(tx, reviewActions, data.actions.filter((v) => ids.has(v.reviewId)));
+  await insertMany(tx, reviewPrivateNotes, data.privateNotes.filter((v) => ids.has(v.reviewId)));
+  return added;
+}
+
+async function existing(tx: Tx, table: 'people' | 'carers' | 'arrangements', ids: string[]): Promise<Set<string>> {
   const rows = await rowsOf<{ id: string }>(tx, sql`select id from ${sql.identifier(table)} where id = any(${`{${ids.join(',')}}`}::uuid[])`);
   return new Set(rows.map((r) => r.id));
 }

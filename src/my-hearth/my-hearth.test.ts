@@ -91,8 +91,11 @@ describe('the person’s own Hearth', () => {
   });
 
   it('every page of theirs passes the readability check', async () => {
-    for (const path of ['/', '/my/home', '/my/carers', `/my/carers/${proposalId}`, '/my/tell', '/my/feelings', '/my/looked', '/my/plan', '/my/reviews']) {
-      const page = await me.get(path);
+    const pages = [...['/', '/my/home', '/my/carers', `/my/carers/${proposalId}`, '/my/tell', '/my/feelings', '/my/looked'].map((path) => [me, path] as const),
+      // Without a live arrangement, My plan and My reviews are this capability's own pages (with one, they open the arrangement's).
+      [other, '/my/plan'] as const, [other, '/my/reviews'] as const];
+    for (const [who, path] of pages) {
+      const page = await who.get(path);
       expect(page.statusCode, path).toBe(200);
       const figures = expectEasyRead(page.body);
       expect(figures.sentences, path).toBeGreaterThan(2);
@@ -221,12 +224,15 @@ describe('the person’s own Hearth', () => {
     expect(easyReadLines((await other.get('/my/looked')).body)).toContain('Nobody else has looked at your record yet.');
   });
 
-  it('my plan shows my About me in my own words; my reviews says plainly what is there today', async () => {
+  it('my plan and my reviews open my live arrangement’s plan and reviews; without one, they say plainly what is there today', async () => {
     const plan = await me.get('/my/plan');
-    expect(plan.body).toContain('I am kind and funny.');
-    expect(easyReadLines(plan.body)).toContain('Your plan is not on Hearth yet.');
-    expect(easyReadLines(plan.body)).not.toContain('I am kind and funny.');
-    expect(easyReadLines((await me.get('/my/reviews')).body)).toContain('Sam Whitfield will ask you before your review.');
+    expect(plan.statusCode).toBe(302);
+    expect(plan.headers.location).toMatch(/^\/arrangements\/[0-9a-f-]{36}\/plan$/);
+    expect((await me.get('/my/reviews')).headers.location).toMatch(/^\/arrangements\/[0-9a-f-]{36}\/reviews$/);
+    const none = await other.get('/my/plan');
+    expect(none.statusCode).toBe(200);
+    expect(easyReadLines(none.body)).toContain('You will have a plan when you live with or visit a carer.');
+    expect((await other.get('/my/reviews')).statusCode).toBe(200);
   });
 
   it('the database keeps each person to their own: no reading, writing or changing another’s; carers and circles see none', async () => {

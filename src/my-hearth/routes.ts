@@ -17,7 +17,8 @@ import type { Me, MyHearthService } from './service.js';
 import { ABOUT_SYMBOLS, MESSAGE_KIND, MOODS, firstName } from './words.js';
 
 /** A page of the person's own Hearth that another capability provides (support plans, reviews). */
-export type PersonPage = (request: FastifyRequest, reply: FastifyReply, me: Me) => Promise<FastifyReply>;
+/** A page another capability gives the person; null leaves this capability's own page. */
+export type PersonPage = (request: FastifyRequest, reply: FastifyReply, me: Me) => Promise<FastifyReply | null>;
 
 export interface MyHearthDeps {
   myHearth: MyHearthService;
@@ -205,13 +206,15 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
   }));
 
   app.get('/my/plan', access, mine(async (request, reply, me) => {
-    if (deps.pages?.plan) return deps.pages.plan(request, reply, me);
+    const given = await deps.pages?.plan?.(request, reply, me);
+    if (given) return given;
     const view = await deps.people.shared.view(request.actor, me.id);
     return reply.view('my-hearth/views/plan.njk', { title: 'My plan', titleSymbol: 'plan', start: START, profile: view.profile ?? null });
   }));
 
   app.get('/my/reviews', access, mine(async (request, reply, me) => {
-    if (deps.pages?.reviews) return deps.pages.reviews(request, reply, me);
+    const given = await deps.pages?.reviews?.(request, reply, me);
+    if (given) return given;
     return reply.view('my-hearth/views/reviews.njk', { title: 'My reviews', titleSymbol: 'review', start: START, me });
   }));
 

@@ -15,7 +15,7 @@ export interface Destination {
 /** Where each role can go: the home page and the top navigation are both made from this list. */
 export const DESTINATIONS: Destination[] = [
   { href: '/carers', title: 'Carers', description: 'Enquiries, assessments, checks, approval and yearly reviews.', permission: 'carers.view', inNavigation: true },
-  { href: '/due', title: 'What is due', description: 'Checks, training, yearly reviews and home safety checks that are overdue or due in the next 30 days.', permission: 'due.view', inNavigation: true },
+  { href: '/due', title: 'What is due', description: 'Checks, training, yearly reviews, home safety checks, and arrangements’ visits and reviews, that are overdue or due in the next 30 days.', permission: 'due.view', inNavigation: true },
   { href: '/people', title: 'People', description: 'Referrals, one-page profiles, communication needs, and who is waiting for a match.', permission: 'people.view', inNavigation: true },
   { href: '/matching', title: 'Matching', description: 'Suggested matches, explained, and introductions where both sides say yes.', permission: 'matching.use', comingSoon: false, inNavigation: true },
   { href: '/arrangements', title: 'Living together', description: 'Arrangements, agreements, support plans, daily notes and reviews.', permission: 'arrangements.view', inNavigation: true },

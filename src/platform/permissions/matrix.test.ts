@@ -15,6 +15,7 @@ import { personMessages } from '../../my-hearth/schema.js';
 import { aPlan, aPlanProposal } from '../../support-plans/testing.js';
 import { aNote } from '../../notes/testing.js';
 import { anIncident } from '../../incidents/testing.js';
+import { aReview } from '../../reviews/testing.js';
 import { ROLES, type Role } from './roles.js';
 
 type Who = Role | 'signed out';
@@ -159,6 +160,21 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'POST /incidents/:id/dealt-with': staff,
   'POST /incidents/:id/close': staff,
   'GET /attention': staff,
+  'GET /arrangements/:id/reviews': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/:id/reviews/new': staff,
+  'POST /arrangements/:id/reviews': staff,
+  'GET /arrangements/:id/reviews/:reviewId': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/:id/reviews/:reviewId/person': [...staff, 'person'],
+  'POST /arrangements/:id/reviews/:reviewId/person': [...staff, 'person'],
+  'GET /arrangements/:id/reviews/:reviewId/person/:question': [...staff, 'person'],
+  'POST /arrangements/:id/reviews/:reviewId/person/:question': [...staff, 'person'],
+  'GET /arrangements/:id/reviews/:reviewId/carer': carerRecords,
+  'POST /arrangements/:id/reviews/:reviewId/carer': carerRecords,
+  'GET /arrangements/:id/reviews/:reviewId/complete': staff,
+  'POST /arrangements/:id/reviews/:reviewId/complete': staff,
+  'GET /arrangements/:id/wellbeing': [...staff, 'carer', 'person', 'circle_member'],
+  'GET /arrangements/settings/reviews': ['scheme_manager'],
+  'POST /arrangements/settings/reviews': ['scheme_manager'],
   'GET /panel': panel,
   'GET /panel/new': staff,
   'POST /panel': staff,
@@ -326,6 +342,9 @@ describe('permission matrix: every route as every role, and signed out', () => {
     // A flagged daily note and a serious incident on that arrangement.
     params.notes = { id: (await aNote(db, arrangement, { flagReason: 'A worry' })).id };
     params.incidents = { id: (await anIncident(db, arrangement, { severity: 'serious' })).id };
+    // An open review of it, which the person and the carer may add their views to.
+    const review = await aReview(db, { schemeId: scheme.id, arrangementId: arrangement.id, heldOn: '2026-01-10' });
+    params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement', reviewId: review.id, question: 'carer' };
   });
   afterAll(async () => close());
 
