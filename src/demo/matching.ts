@@ -3,10 +3,10 @@ import type { Database } from '../platform/db/database.js';
 import type { Actor } from '../platform/http/types.js';
 import { carers } from '../carers/schema.js';
 import { addDays } from '../carers/dates.js';
-import { encodeCarers, encodePeople, shortlistInPool } from '../matching/engine/index.js';
+import { shortlistInPool } from '../matching/engine/index.js';
 import { matchProposals } from '../matching/schema.js';
 import { matchingService } from '../matching/service.js';
-import { carersForMatching, engineSettings, pairFacts, peopleForMatching, settingsOf } from '../matching/store.js';
+import { schemePool } from '../matching/store.js';
 import { people } from '../people/schema.js';
 import type { DemoData } from './generate.js';
 import { DEMO_SIGN_INS } from './sign-ins.js';
@@ -39,7 +39,7 @@ export async function addDemoMatching(db: Database, data: DemoData, today: strin
 
   // Each person's suitable carers, best first, from the engine over the scheme's own records.
   const shortlists = await db.inScope(worker, async (tx) => {
-    const pool = encodePeople(await peopleForMatching(tx), encodeCarers(await carersForMatching(tx, today), engineSettings(await settingsOf(tx))), await pairFacts(tx));
+    const { pool } = await schemePool(tx, today);
     return new Map(pool.people.map((p, i) => [p.id, shortlistInPool(pool, i).suitable.map((s) => s.carerId)]));
   });
   const used = new Map<string, number>();

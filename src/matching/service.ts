@@ -8,40 +8,27 @@ import { carers } from '../carers/schema.js';
 import { todayInUk } from '../people/date-input.js';
 import { personHeader } from '../people/header.js';
 import { recordStatusChange } from '../people/records-service.js';
+import { isStaff, requireStaff } from '../people/access.js';
 import { people } from '../people/schema.js';
 import type { ConsentArea } from '../people/words.js';
 import {
-  encodeCarers, encodePeople, explainMatch, scoreAll, shortlistForCarer, shortlistInPool, suggestAssignment, suggestStableMatching,
+  explainMatch, scoreAll, shortlistForCarer, shortlistInPool, suggestAssignment, suggestStableMatching,
   type Contribution, type Excluded, type PeoplePool, type Proposing, type Suitable,
 } from './engine/index.js';
 import { introductionSteps, matchingSettings, matchProposals } from './schema.js';
-import { carersForMatching, engineSettings, pairFacts, peopleForMatching, settingsOf, type MatchingSettingsRecord } from './store.js';
+import { schemePool, settingsOf, type MatchingSettingsRecord } from './store.js';
 import {
   endsIt, mayAgree, mayAnswer, mayDate, mayGoOn, mayStop, stageOf, type Allowed, type Answer, type ProposalFacts, type Side, type Stage,
 } from './workflow.js';
 
-const isStaff = (actor: Actor) => actor.role === 'scheme_manager' || actor.role === 'scheme_worker';
-const requireStaff = (actor: Actor) => { if (!isStaff(actor)) throw forbidden(); };
-
-/** The whole scheme's matching inputs, encoded once per request. */
-async function schemePool(tx: Tx, today: string, only?: string) {
-  const settings = await settingsOf(tx);
-  const carerPool = encodeCarers(await carersForMatching(tx, today), engineSettings(settings));
-  const pool = encodePeople(await peopleForMatching(tx, only), carerPool, await pairFacts(tx));
-  return { settings, pool };
-}
-
-async function namesOf(tx: Tx, carerIds: readonly string[]) {
-  if (carerIds.length === 0) return new Map<string, { name: string; area: string | null }>();
-  const rows = await tx.select({ id: carers.id, name: carers.name, area: carers.area }).from(carers).where(inArray(carers.id, [...carerIds]));
+/** Names and areas by id, of carers or of people, for the lists the engine's ids come back in. */
+async function namesIn(tx: Tx, table: typeof carers | typeof people, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, { name: string; area: string | null }>();
+  const rows = await tx.select({ id: table.id, name: table.name, area: table.area }).from(table).where(inArray(table.id, [...ids]));
   return new Map(rows.map((r) => [r.id, { name: r.name, area: r.area }]));
 }
-
-async function personNamesOf(tx: Tx, personIds: readonly string[]) {
-  if (personIds.length === 0) return new Map<string, { name: string; area: string | null }>();
-  const rows = await tx.select({ id: people.id, name: people.name, area: people.area }).from(people).where(inArray(people.id, [...personIds]));
-  return new Map(rows.map((r) => [r.id, { name: r.name, area: r.area }]));
-}
+const namesOf = (tx: Tx, carerIds: readonly string[]) => namesIn(tx, carers, carerIds);
+const personNamesOf = (tx: Tx, personIds: readonly string[]) => namesIn(tx, people, personIds);
 
 export interface ProposalRecord extends ProposalFacts {
   id: string;

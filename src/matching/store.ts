@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../platform/db/database.js';
 import { NEED_NAMES, type ArrangementType, type Need } from '../carers/terms.js';
 import type { HouseholdAnswer } from '../people/words.js';
-import type { Decline, MatchCarer, MatchPerson, PairFacts, SchemeSettings } from './engine/index.js';
+import { encodeCarers, encodePeople, type Decline, type MatchCarer, type MatchPerson, type PairFacts, type SchemeSettings } from './engine/index.js';
 import { DEFAULT_STEPS } from './workflow.js';
 
 /*
@@ -151,4 +151,12 @@ export async function pairFacts(tx: Tx): Promise<PairFacts> {
       where carer_answer = 'no' or stopped_by = 'carer'
         or exists (select 1 from introduction_steps s where s.proposal_id = match_proposals.id and s.carer_go_on = false)`);
   return { declines };
+}
+
+/** The scheme's matching inputs, encoded once per request: its settings, approved carers, and the people waiting (or `only` one of them). */
+export async function schemePool(tx: Tx, today: string, only?: string) {
+  const settings = await settingsOf(tx);
+  const carerPool = encodeCarers(await carersForMatching(tx, today), engineSettings(settings));
+  const pool = encodePeople(await peopleForMatching(tx, only), carerPool, await pairFacts(tx));
+  return { settings, pool };
 }
