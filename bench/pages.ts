@@ -147,14 +147,14 @@ interface Worker { email: string; schemeId: string; cookie: string }
 
 async function workersOfLargestSchemes(db: Database): Promise<Omit<Worker, 'cookie'>[]> {
   return rowsOf<Omit<Worker, 'cookie'>>(db.owner, sql`
-    select distinct on (m.scheme_id) u.email, m.scheme_id as "schemeId"
-    from memberships m join users u on u.id = m.user_id
-    join (select scheme_id, count(*) as n from people group by scheme_id) p on p.scheme_id = m.scheme_id
-    where m.role = 'scheme_worker' and m.ended_at is null
-    order by m.scheme_id, u.email`).then(async (rows) => {
-    const size = new Map((await rowsOf<{ schemeId: string; n: number }>(db.owner, sql`select scheme_id as "schemeId", count(*)::int as n from people group by scheme_id`)).map((r) => [r.schemeId, r.n]));
-    return rows.sort((a, b) => (size.get(b.schemeId) ?? 0) - (size.get(a.schemeId) ?? 0) || a.email.localeCompare(b.email)).slice(0, USERS);
-  });
+    select w.email, w."schemeId" from (
+      select distinct on (m.scheme_id) u.email, m.scheme_id as "schemeId", p.n
+      from memberships m join users u on u.id = m.user_id
+      join (select scheme_id, count(*) as n from people group by scheme_id) p on p.scheme_id = m.scheme_id
+      where m.role = 'scheme_worker' and m.ended_at is null
+      order by m.scheme_id, u.email) w
+    order by w.n desc, w.email
+    limit ${USERS}`);
 }
 
 interface Page { name: string; path: (worker: Worker) => Promise<string | null> }
