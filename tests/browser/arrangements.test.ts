@@ -1,26 +1,10 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { agreements, arrangements } from '../../src/arrangements/schema.js';
-import { carers } from '../../src/carers/schema.js';
-import { people } from '../../src/people/schema.js';
-import { schemes, users } from '../../src/platform/db/schema.js';
-import { checkAxe, checkPage, sendEmpty, signIn, test, type Hearth } from './harness.js';
+import { schemes } from '../../src/platform/db/schema.js';
+import { checkAxe, checkPage, fixedCarersArrangement, sendEmpty, signIn, test, type Hearth } from './harness.js';
 
 /** Arrangements' pages as a worker, a manager, the carer and the person (axe on each), and agreements read and acknowledged. */
-
-/** The fixed carer sign-in's live arrangement in Northbrook, and the sign-in of the person in it. */
-async function carersArrangement(hearth: Hearth) {
-  const [found] = await hearth.db.owner.select({ id: arrangements.id, type: arrangements.type, personEmail: users.email })
-    .from(arrangements)
-    .innerJoin(carers, eq(carers.id, arrangements.carerId))
-    .innerJoin(people, eq(people.id, arrangements.personId))
-    .innerJoin(users, eq(users.id, people.userId))
-    .where(and(eq(carers.userId, (await userId(hearth, hearth.signInFor('carer').email))), ne(arrangements.status, 'ended')))
-    .limit(1);
-  return found!;
-}
-
-const userId = async (hearth: Hearth, email: string) => (await hearth.db.owner.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
 
 async function arrangementWith(hearth: Hearth, status: 'ended' | 'paused') {
   const [found] = await hearth.db.owner.select({ id: arrangements.id }).from(arrangements).innerJoin(schemes, eq(schemes.id, arrangements.schemeId))
@@ -34,7 +18,7 @@ const firstAgreement = async (hearth: Hearth, arrangementId: string) =>
 describe('arrangements, as staff', () => {
   test('the caseload, an arrangement’s parts and its forms pass axe, and empty forms say what to fix', async ({ page, hearth }) => {
     await signIn(page, hearth.signInFor('scheme_worker'), hearth.password);
-    const { id } = await carersArrangement(hearth);
+    const { id } = await fixedCarersArrangement(hearth);
     await checkPage(page, '/arrangements');
     await checkPage(page, '/arrangements?worker=all&status=all');
     for (const part of ['', '/status', '/end', '/agreements']) await checkPage(page, `/arrangements/${id}${part}`);
@@ -58,7 +42,7 @@ describe('arrangements, as staff', () => {
 
 describe('an agreement issued, read and acknowledged by each party', () => {
   test('the worker issues a new version without JavaScript; the carer and the person acknowledge it', async ({ openContext, page, hearth }) => {
-    const { id, personEmail } = await carersArrangement(hearth);
+    const { id, personEmail } = await fixedCarersArrangement(hearth);
     const noScript = await (await openContext({ javaScriptEnabled: false })).newPage();
     await signIn(noScript, hearth.signInFor('scheme_worker'), hearth.password);
     await noScript.goto(`/arrangements/${id}/agreements`);

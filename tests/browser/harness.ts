@@ -10,6 +10,11 @@ import type { DemoSignIn } from '../../src/demo/sign-ins.js';
 import type { Database } from '../../src/platform/db/database.js';
 import type { Role } from '../../src/platform/permissions/roles.js';
 import { testApp } from '../../src/platform/testing/app.js';
+import { and, eq, ne } from 'drizzle-orm';
+import { arrangements } from '../../src/arrangements/schema.js';
+import { carers } from '../../src/carers/schema.js';
+import { people } from '../../src/people/schema.js';
+import { users } from '../../src/platform/db/schema.js';
 
 /**
  * The browser-test harness: a real Hearth on 127.0.0.1 with the small demo loaded, Debian's Chromium,
@@ -81,6 +86,19 @@ export async function signIn(page: Page, who: { email: string }, password: strin
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname === landOn);
+}
+
+/** The demo carer sign-in's live arrangement (in Northbrook), with the person in it: their name and sign-in email. */
+export async function fixedCarersArrangement(hearth: Hearth) {
+  const [carerUser] = await hearth.db.owner.select({ id: users.id }).from(users).where(eq(users.email, hearth.signInFor('carer').email));
+  const [found] = await hearth.db.owner.select({ id: arrangements.id, type: arrangements.type, personName: people.name, personEmail: users.email })
+    .from(arrangements)
+    .innerJoin(carers, eq(carers.id, arrangements.carerId))
+    .innerJoin(people, eq(people.id, arrangements.personId))
+    .innerJoin(users, eq(users.id, people.userId))
+    .where(and(eq(carers.userId, carerUser!.id), ne(arrangements.status, 'ended')))
+    .limit(1);
+  return found!;
 }
 
 /** Types a date into a GOV.UK date input, found by its legend. */

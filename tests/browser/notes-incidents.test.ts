@@ -1,30 +1,11 @@
-import { aliasedTable, and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { arrangements } from '../../src/arrangements/schema.js';
-import { carers } from '../../src/carers/schema.js';
 import { incidents } from '../../src/incidents/schema.js';
 import { dailyNotes } from '../../src/notes/schema.js';
-import { people } from '../../src/people/schema.js';
-import { users } from '../../src/platform/db/schema.js';
-import { checkAxe, checkPage, sendEmpty, signIn, takeBrowserProblems, test, type Hearth } from './harness.js';
+import { checkAxe, checkPage, fixedCarersArrangement, sendEmpty, signIn, takeBrowserProblems, test, type Hearth } from './harness.js';
 
 /** Daily notes and incidents as the carer (on a phone too), the worker, the manager and the person: axe on every page, a note written by keyboard alone. */
-
-const carerUser = aliasedTable(users, 'carer_user');
-
-/** The fixed carer sign-in's live arrangement in Northbrook, with the person's name and sign-in. */
-async function carersArrangement(hearth: Hearth) {
-  const [found] = await hearth.db.owner.select({ id: arrangements.id, personName: people.name, personEmail: users.email })
-    .from(arrangements)
-    .innerJoin(carers, eq(carers.id, arrangements.carerId))
-    .innerJoin(people, eq(people.id, arrangements.personId))
-    .innerJoin(users, eq(users.id, people.userId))
-    .innerJoin(carerUser, eq(carerUser.id, carers.userId))
-    .where(and(eq(carerUser.email, hearth.signInFor('carer').email), ne(arrangements.status, 'ended')))
-    .limit(1);
-  return found!;
-}
 
 const NORTHBROOK = 'Northbrook Shared Lives (demo)';
 const inNorthbrook = (schemeId: typeof dailyNotes.schemeId | typeof incidents.schemeId) =>
@@ -46,7 +27,7 @@ async function tabTo(page: Page, id: string) {
 describe('daily notes and incidents, as the carer', () => {
   test('on a 320 px phone: today’s note is one tap from home, every page passes axe, and nothing scrolls sideways', async ({ openContext, hearth }) => {
     const phone = await (await openContext({ viewport: { width: 320, height: 720 } })).newPage();
-    const { id, personName } = await carersArrangement(hearth);
+    const { id, personName } = await fixedCarersArrangement(hearth);
     await signIn(phone, hearth.signInFor('carer'), hearth.password);
     await checkAxe(phone);
     await phone.getByRole('button', { name: `Write today’s note about ${personName}` }).click();
@@ -62,7 +43,7 @@ describe('daily notes and incidents, as the carer', () => {
   });
 
   test('writes a note with the keyboard alone', async ({ page, hearth }) => {
-    const { id } = await carersArrangement(hearth);
+    const { id } = await fixedCarersArrangement(hearth);
     await signIn(page, hearth.signInFor('carer'), hearth.password);
     await page.goto(`/notes/new?arrangement=${id}`);
     await tabTo(page, 'whatHappened');
@@ -86,7 +67,7 @@ describe('daily notes and incidents, as the carer', () => {
 
 describe('daily notes and incidents, as staff and as the person', () => {
   test('the worker’s notes, attention list and incidents pass axe; a flagged note is dealt with', async ({ page, hearth }) => {
-    const { id } = await carersArrangement(hearth);
+    const { id } = await fixedCarersArrangement(hearth);
     await signIn(page, hearth.signInFor('scheme_worker'), hearth.password);
     for (const path of ['/notes', '/notes?worker=all', '/notes?worker=all&flagged=yes', '/attention', '/attention?everyone=yes', '/incidents', '/incidents?worker=all&status=all', `/arrangements/${id}/notes`, '/due']) await checkPage(page, path);
     const note = await waitingNote(hearth);
@@ -112,7 +93,7 @@ describe('daily notes and incidents, as staff and as the person', () => {
   });
 
   test('the person reads notes about themselves in plain words', async ({ page, hearth }) => {
-    const { id, personEmail } = await carersArrangement(hearth);
+    const { id, personEmail } = await fixedCarersArrangement(hearth);
     await signIn(page, { email: personEmail }, hearth.password);
     await checkPage(page, `/arrangements/${id}/notes`);
     expect(await page.locator('main').textContent()).toMatch(/You felt (very )?(happy|unhappy|OK)/);

@@ -1,13 +1,9 @@
-import { and, asc, desc, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { arrangements } from '../../src/arrangements/schema.js';
-import { carers } from '../../src/carers/schema.js';
-import { people } from '../../src/people/schema.js';
-import { users } from '../../src/platform/db/schema.js';
 import { arrangementReviews } from '../../src/reviews/schema.js';
 import { QUESTIONS, WELLBEING_AREA_NAMES, WELLBEING_AREAS } from '../../src/reviews/words.js';
-import { checkAxe, checkPage, sendEmpty, signIn, test, type Hearth } from './harness.js';
+import { checkAxe, checkPage, fixedCarersArrangement, sendEmpty, signIn, test, type Hearth } from './harness.js';
 
 /**
  * Reviews as a worker, a manager, the carer and the person (axe on every page); the person answers
@@ -16,21 +12,14 @@ import { checkAxe, checkPage, sendEmpty, signIn, test, type Hearth } from './har
 
 /** The fixed carer sign-in's live arrangement, its person's sign-in, its open review and its other reviews and visits. */
 async function showcase(hearth: Hearth) {
-  const [carerUser] = await hearth.db.owner.select({ id: users.id }).from(users).where(eq(users.email, hearth.signInFor('carer').email));
-  const [found] = await hearth.db.owner.select({ id: arrangements.id, personEmail: users.email })
-    .from(arrangements)
-    .innerJoin(carers, eq(carers.id, arrangements.carerId))
-    .innerJoin(people, eq(people.id, arrangements.personId))
-    .innerJoin(users, eq(users.id, people.userId))
-    .where(and(eq(carers.userId, carerUser!.id), ne(arrangements.status, 'ended')))
-    .limit(1);
-  const rows = await hearth.db.owner.select().from(arrangementReviews).where(eq(arrangementReviews.arrangementId, found!.id)).orderBy(desc(arrangementReviews.heldOn));
+  const found = await fixedCarersArrangement(hearth);
+  const rows = await hearth.db.owner.select().from(arrangementReviews).where(eq(arrangementReviews.arrangementId, found.id)).orderBy(desc(arrangementReviews.heldOn));
   const open = rows.find((r) => r.kind === 'review' && !r.completedAt)!;
   // The longest-running arrangement with reviews: several, with ratings that change.
   const [reviewed] = await hearth.db.owner.select({ id: arrangementReviews.arrangementId }).from(arrangementReviews)
     .where(and(eq(arrangementReviews.kind, 'review'), isNotNull(arrangementReviews.completedAt))).orderBy(asc(arrangementReviews.heldOn)).limit(1);
   return {
-    id: found!.id, personEmail: found!.personEmail, open: open.id,
+    id: found.id, personEmail: found.personEmail, open: open.id,
     others: rows.filter((r) => r.id !== open.id).slice(0, 3).map((r) => r.id),
     anyReviewed: reviewed!.id,
   };

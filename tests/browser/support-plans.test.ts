@@ -1,28 +1,20 @@
-import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { arrangements } from '../../src/arrangements/schema.js';
-import { carers } from '../../src/carers/schema.js';
-import { circleConsents, circleMembers, people } from '../../src/people/schema.js';
+import { circleConsents, circleMembers } from '../../src/people/schema.js';
 import { users } from '../../src/platform/db/schema.js';
 import { supportPlanProposals, supportPlans } from '../../src/support-plans/schema.js';
-import { checkAxe, checkPage, sendEmpty, signIn, test, type Hearth } from './harness.js';
+import { checkAxe, checkPage, fixedCarersArrangement, sendEmpty, signIn, test, type Hearth } from './harness.js';
 
 /** Support plans' pages as a worker, a manager, the carer, the person (and in Easy Read) and their circle, with axe on each; the merge screen. */
 
 /** The fixed carer sign-in's live arrangement, the sign-in of the person in it, and its plan's open proposals. */
 async function carersPlan(hearth: Hearth) {
-  const [carerUser] = await hearth.db.owner.select({ id: users.id }).from(users).where(eq(users.email, hearth.signInFor('carer').email));
-  const [found] = await hearth.db.owner.select({ id: arrangements.id, personEmail: users.email, planId: supportPlans.id })
-    .from(arrangements)
-    .innerJoin(carers, eq(carers.id, arrangements.carerId))
-    .innerJoin(people, eq(people.id, arrangements.personId))
-    .innerJoin(users, eq(users.id, people.userId))
-    .innerJoin(supportPlans, eq(supportPlans.arrangementId, arrangements.id))
-    .where(and(eq(carers.userId, carerUser!.id), ne(arrangements.status, 'ended')))
-    .limit(1);
+  const { id, personEmail } = await fixedCarersArrangement(hearth);
+  const [plan] = await hearth.db.owner.select({ id: supportPlans.id }).from(supportPlans).where(eq(supportPlans.arrangementId, id));
   const proposals = await hearth.db.owner.select({ id: supportPlanProposals.id, authorRole: supportPlanProposals.authorRole }).from(supportPlanProposals)
-    .where(eq(supportPlanProposals.planId, found!.planId));
-  return { ...found!, proposals };
+    .where(eq(supportPlanProposals.planId, plan!.id));
+  return { id, personEmail, planId: plan!.id, proposals };
 }
 
 /** Someone in a circle of support, with a sign-in and consent to see the plan of a live arrangement. */
