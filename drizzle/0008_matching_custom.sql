@@ -2,38 +2,24 @@
 --
 -- A carer proposed to a person may read, while the proposal is open or agreed, what the person
 -- agreed to share with them (the proposal's `shares`, consent areas), plus their name and
--- communication needs ('any'), so the first meeting can go well. Nothing 'own' (referral, circle).
-CREATE OR REPLACE FUNCTION hearth_may_see_person(p_person uuid, p_area text)
-RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+-- communication needs ('any'), so the first meeting can go well. That is the carer branch of
+-- hearth_may_see_person, written once with the arrangements' branch in 0015_arrangements_custom.
+--
+-- A carer's household as a person may know it: first names, how they are related, their ages.
+-- Never surnames, dates of birth or checks. Not callable by the app role: only from the
+-- SECURITY DEFINER functions that decide who may see it (hearth_proposed_carer, hearth_my_household).
+CREATE FUNCTION hearth_household_as_known(p_carer uuid)
+RETURNS jsonb
+LANGUAGE sql STABLE SET search_path = public, pg_temp
 AS $$
-  SELECT CASE nullif(current_setting('app.role', true), '')
-    WHEN 'scheme_manager' THEN true
-    WHEN 'scheme_worker' THEN true
-    WHEN 'person' THEN EXISTS (
-      SELECT 1 FROM people p
-      WHERE p.id = p_person
-        AND p.scheme_id = nullif(current_setting('app.scheme_id', true), '')::uuid
-        AND p.user_id = nullif(current_setting('app.user_id', true), '')::uuid)
-    WHEN 'circle_member' THEN EXISTS (
-      SELECT 1 FROM circle_members c
-      JOIN circle_consents k ON k.circle_member_id = c.id AND k.withdrawn_at IS NULL
-      WHERE c.person_id = p_person
-        AND c.scheme_id = nullif(current_setting('app.scheme_id', true), '')::uuid
-        AND c.user_id = nullif(current_setting('app.user_id', true), '')::uuid
-        AND c.ended_at IS NULL
-        AND (p_area = 'any' OR k.area::text = p_area))
-    WHEN 'carer' THEN EXISTS (
-      SELECT 1 FROM match_proposals m
-      JOIN carers c ON c.id = m.carer_id
-      WHERE m.person_id = p_person
-        AND m.scheme_id = nullif(current_setting('app.scheme_id', true), '')::uuid
-        AND c.user_id = nullif(current_setting('app.user_id', true), '')::uuid
-        AND m.stopped_at IS NULL
-        AND (p_area = 'any' OR p_area = ANY (m.shares::text[])))
-    ELSE false
-  END
+  SELECT coalesce(jsonb_agg(jsonb_build_object(
+      'firstName', split_part(trim(m.name), ' ', 1),
+      'relationship', m.relationship,
+      'age', date_part('year', age(current_date, m.date_of_birth))::int) ORDER BY m.date_of_birth, m.id), '[]'::jsonb)
+  FROM household_members m WHERE m.carer_id = p_carer AND m.moved_out_on IS NULL
 $$;
+--> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION hearth_household_as_known(uuid) FROM PUBLIC;
 --> statement-breakpoint
 -- What a person (and their circle, with consent for matching) reads about a carer proposed to
 -- them: first names, the area, the home and household in outline, interests. Never the address,
@@ -56,12 +42,7 @@ AS $$
     'culture', h.culture,
     'interests', coalesce(h.interests, '{}'),
     'routines', h.routines,
-    'household', coalesce((
-      SELECT jsonb_agg(jsonb_build_object(
-        'firstName', split_part(trim(m.name), ' ', 1),
-        'relationship', m.relationship,
-        'age', date_part('year', age(current_date, m.date_of_birth))::int) ORDER BY m.date_of_birth, m.id)
-      FROM household_members m WHERE m.carer_id = c.id AND m.moved_out_on IS NULL), '[]'::jsonb))
+    'household', hearth_household_as_known(c.id))
   FROM match_proposals p
   JOIN carers c ON c.id = p.carer_id AND c.scheme_id = p.scheme_id
   LEFT JOIN carer_homes h ON h.carer_id = c.id

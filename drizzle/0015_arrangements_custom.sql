@@ -29,7 +29,7 @@ AS $$
         AND a.scheme_id = nullif(current_setting('app.scheme_id', true), '')::uuid
         AND c.user_id = nullif(current_setting('app.user_id', true), '')::uuid
         AND (p_area = 'any' OR a.status <> 'ended')))
-      -- Matching (0008_matching_custom): a carer proposed to the person reads what the person agreed to share.
+      -- Matching: a carer proposed to the person reads what the person agreed to share.
       OR EXISTS (
       SELECT 1 FROM match_proposals m
       JOIN carers c ON c.id = m.carer_id

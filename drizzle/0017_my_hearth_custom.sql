@@ -18,12 +18,7 @@ AS $$
     'firstName', split_part(trim(c.name), ' ', 1),
     'area', c.area,
     'pets', h.pets,
-    'household', coalesce((
-      SELECT jsonb_agg(jsonb_build_object(
-        'firstName', split_part(trim(m.name), ' ', 1),
-        'relationship', m.relationship,
-        'age', date_part('year', age(current_date, m.date_of_birth))::int) ORDER BY m.date_of_birth, m.id)
-      FROM household_members m WHERE m.carer_id = c.id AND m.moved_out_on IS NULL), '[]'::jsonb))
+    'household', hearth_household_as_known(c.id))
   FROM arrangements a
   JOIN carers c ON c.id = a.carer_id AND c.scheme_id = a.scheme_id
   LEFT JOIN carer_homes h ON h.carer_id = c.id
