@@ -1,22 +1,19 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database.js';
-import { forbidden, notFound } from '../platform/errors/errors.js';
+import { notFound } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 import { carers } from './schema.js';
 
 export type CarerRow = typeof carers.$inferSelect;
 
-export const isStaffActor = (actor: Actor) => actor.role === 'scheme_manager' || actor.role === 'scheme_worker';
-
 /** Scheme staff change carers' records; a carer only reads their own. */
-export function requireStaff(actor: Actor) {
-  if (!isStaffActor(actor)) throw forbidden();
-}
+export { isStaff as isStaffActor, requireStaff };
 
 /** Which carers an actor may see: the scheme's for staff, only their own for a carer, none for anyone else. */
 export function visibleCarers(actor: Actor): SQL {
   const inScheme = eq(carers.schemeId, actor.schemeId ?? '00000000-0000-0000-0000-000000000000');
-  if (isStaffActor(actor)) return inScheme;
+  if (isStaff(actor)) return inScheme;
   if (actor.role === 'carer' && actor.userId) return and(inScheme, eq(carers.userId, actor.userId))!;
   return eq(carers.id, '00000000-0000-0000-0000-000000000000');
 }

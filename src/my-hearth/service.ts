@@ -3,14 +3,13 @@ import { people } from '../people/schema.js';
 import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { users } from '../platform/db/schema.js';
-import { forbidden, notFound } from '../platform/errors/errors.js';
+import { notFound } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
 import type { Role } from '../platform/permissions/roles.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 import { moodChecks, personMessageReplies, personMessages } from './schema.js';
 import { NOT_OK_BELOW, type MessageKind } from './words.js';
 
-const isStaff = (actor: Actor) => actor.role === 'scheme_manager' || actor.role === 'scheme_worker';
-const requireStaff = (actor: Actor) => { if (!isStaff(actor)) throw forbidden(); };
 
 /** The signed-in person's own record, as their pages need it. */
 export interface Me {

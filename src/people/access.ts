@@ -2,15 +2,11 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 import { circleConsents, circleMembers, people } from './schema.js';
 import type { ConsentArea } from './words.js';
 
-export const isStaff = (actor: Actor) => actor.role === 'scheme_manager' || actor.role === 'scheme_worker';
-
-/** Services check this themselves: a route's permission is one lock, not the only one. */
-export function requireStaff(actor: Actor) {
-  if (!isStaff(actor)) throw forbidden();
-}
+export { isStaff, requireStaff };
 
 /**
  * How someone is related to a person's record, and so what of it they may see:
