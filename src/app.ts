@@ -173,9 +173,9 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   // My plan and My reviews open the person's live arrangement's support plan and reviews (each in Easy Read when that is how they read).
   const liveArrangement = async (actor: Actor, personId: string) =>
     (await svc.arrangements.list(actor, { person: personId, status: 'live', page: 1 })).rows[0]?.id ?? null;
-  const toArrangement = (part: 'plan' | 'reviews'): PersonPage => async (request, reply, me) => {
+  const toArrangement = (part: 'plan' | 'reviews'): PersonPage => async (request, me) => {
     const id = await liveArrangement(request.actor, me.id);
-    return id ? reply.redirect(`/arrangements/${id}/${part}`) : null;
+    return id ? `/arrangements/${id}/${part}` : null;
   };
   const myHearth = myHearthRoutes(app, {
     myHearth: svc.myHearth, matching: svc.matching, arrangements: svc.arrangements, bookings: svc.shortBreaks.bookings, people: svc.people,

@@ -1,11 +1,21 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database.js';
 import { isStaffActor as isStaff, requireStaff } from '../carers/access.js';
 import { notFound } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
+import { carers } from '../carers/schema.js';
 import { arrangements } from './schema.js';
 
 export type ArrangementRow = typeof arrangements.$inferSelect;
+
+/**
+ * The carer's name on an arrangement: from carers' records for those who may read them (staff, the
+ * carer), otherwise through hearth_arrangement_carer_name (the person, their circle). The query
+ * needs `withCarer` (a left join to carers); coalesce stops at the first name it finds, so staff
+ * lists never call the function, which costs a permission check per row.
+ */
+export const carerName = sql<string | null>`coalesce(${carers.name}, hearth_arrangement_carer_name(${arrangements.carerId}, ${arrangements.personId}))`;
+export const withCarer = eq(carers.id, arrangements.carerId);
 
 /** Staff change arrangements; the carer, the person and their circle read them. */
 export { isStaff, requireStaff };
@@ -22,6 +32,16 @@ export function visibleArrangements(actor: Actor): SQL {
   if (actor.role === 'carer') return and(inScheme, sql`exists (select 1 from carers c where c.id = ${arrangements.carerId} and c.user_id = ${userId})`)!;
   if (actor.role === 'person' || actor.role === 'circle_member') return and(inScheme, sql`hearth_may_see_person(${arrangements.personId}, 'any')`)!;
   return sql`false`;
+}
+
+/** A worker's own caseload and the arrangements with no worker yet; a manager's, the whole scheme (as forWhom in src/attention says). */
+export function onCaseload(actor: Actor): SQL | undefined {
+  return actor.role === 'scheme_manager' ? undefined : or(isNull(arrangements.workerUserId), eq(arrangements.workerUserId, actor.userId ?? '00000000-0000-0000-0000-000000000000'));
+}
+
+/** Arrangements of one worker, or with no worker yet ('none'); any, without one. */
+export function workerIs(worker: string | undefined): SQL | undefined {
+  return worker === 'none' ? isNull(arrangements.workerUserId) : worker ? eq(arrangements.workerUserId, worker) : undefined;
 }
 
 /** An arrangement, if this actor may see it; otherwise not found (never "forbidden", which would say it exists). */

@@ -15,7 +15,7 @@ import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
-import { arrangementFor, isStaff, requireStaff, visibleArrangements, type ArrangementRow } from './access.js';
+import { arrangementFor, carerName, isStaff, requireStaff, type ArrangementRow, visibleArrangements, withCarer } from './access.js';
 import { arrangements, arrangementStatusChanges } from './schema.js';
 import {
   changeStatus, endArrangement, LIVE, typesOf, withinTerms, type ArrangementStatus, type CarerStanding, type EndRequest, type Funder, type PersonNext,
@@ -47,14 +47,6 @@ export interface NewArrangement {
 export type Ending = EndRequest & { personNext: PersonNext | null };
 
 const worker = aliasedTable(users, 'worker');
-
-/** The carer's name: through a function, for the person and their circle, who may not read carers' records. */
-/**
- * The carer's name: from carers' records for those who may read them (staff, the carer), otherwise
- * through hearth_arrangement_carer_name (the person, their circle). Needs a left join to carers;
- * coalesce stops at the first name it finds, so staff lists never call the function.
- */
-const carerName = sql<string | null>`coalesce(${carers.name}, hearth_arrangement_carer_name(${arrangements.carerId}, ${arrangements.personId}))`;
 
 const summaryColumns = {
   id: arrangements.id,
@@ -91,7 +83,7 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIs
         const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(arrangements).where(where);
         const rows = await tx.select(summaryColumns).from(arrangements)
           .leftJoin(people, eq(people.id, arrangements.personId))
-          .leftJoin(carers, eq(carers.id, arrangements.carerId))
+          .leftJoin(carers, withCarer)
           .leftJoin(worker, eq(worker.id, arrangements.workerUserId))
           .where(where)
           .orderBy(asc(sql`${arrangements.status} = 'ended'`), asc(people.name), asc(arrangements.startsOn), asc(arrangements.id))
@@ -211,7 +203,7 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIs
 export async function openArrangement(tx: Tx, actor: Actor, id: string) {
   const arrangement = await arrangementFor(tx, actor, id);
   const [names] = await tx.select({ carerName, workerName: worker.name }).from(arrangements)
-    .leftJoin(carers, eq(carers.id, arrangements.carerId))
+    .leftJoin(carers, withCarer)
     .leftJoin(worker, eq(worker.id, arrangements.workerUserId)).where(eq(arrangements.id, id));
   const person = await personHeader(tx, arrangement.personId);
   await audit(tx, actor, { action: 'viewed', recordType: 'arrangement', recordId: id, subjectUserId: person.userId });

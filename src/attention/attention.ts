@@ -22,7 +22,12 @@ export interface AttentionItem {
   action: string;
 }
 
-export type AttentionProvider = (actor: Actor) => Promise<AttentionItem[]>;
+export interface AttentionProvider {
+  /** Everything waiting in the actor's scheme, for staff; nothing for anyone else. */
+  list(actor: Actor): Promise<AttentionItem[]>;
+  /** How many of those are the actor's own (as forWhom says), counted where they are kept. */
+  count(actor: Actor): Promise<number>;
+}
 
 /** Urgent first, then the oldest. */
 export const sortAttention = (items: readonly AttentionItem[]) =>

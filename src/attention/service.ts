@@ -7,7 +7,7 @@ import { forWhom, sortAttention, type AttentionProvider } from './attention.js';
 
 /** What needs attention now, from every provider: a worker's own (or everyone's), a manager's whole scheme. */
 export function attentionService(db: Database, providers: readonly AttentionProvider[]) {
-  const gather = async (actor: Actor) => (await Promise.all(providers.map((provide) => provide(actor)))).flat();
+  const gather = async (actor: Actor) => (await Promise.all(providers.map((p) => p.list(actor)))).flat();
   return {
     async list(actor: Actor, options: { everyone: boolean }) {
       requireStaff(actor);
@@ -19,7 +19,7 @@ export function attentionService(db: Database, providers: readonly AttentionProv
 
     /** How many things wait for this actor: for the home page. */
     async count(actor: Actor) {
-      return forWhom(actor, await gather(actor)).length;
+      return (await Promise.all(providers.map((p) => p.count(actor)))).reduce((a, b) => a + b, 0);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, inArray, lte } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
 import type { DueItem, DueProvider } from '../due/due.js';
 import { isStaffActor, visibleCarers } from './access.js';
@@ -13,9 +13,10 @@ const KIND_NAMES = { check: 'Check', training: 'Training', review: 'Yearly revie
 
 /** Carers' part of "What is due": checks and training of approved carers and their adults, and yearly reviews. */
 export function carersDue(db: Database): DueProvider {
-  return (actor, today) => db.inScope(actor, async (tx) => {
+  return (actor, today, worker) => db.inScope(actor, async (tx) => {
     const staff = isStaffActor(actor);
-    const current = and(visibleCarers(actor), inArray(carers.stage, [...CURRENT]))!;
+    const whose = worker === 'none' ? isNull(carers.workerUserId) : worker ? eq(carers.workerUserId, worker) : undefined;
+    const current = and(visibleCarers(actor), inArray(carers.stage, [...CURRENT]), whose)!;
     const items: DueItem[] = [];
 
     for (const { carer, requirements } of await requirementsOf(tx, current, today)) {

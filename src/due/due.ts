@@ -33,8 +33,11 @@ export interface DueItem {
 }
 
 export interface DueProvider {
-  /** Items for this actor, already limited to what they may see. */
-  (actor: Actor, today: IsoDate): Promise<DueItem[]>;
+  /**
+   * Items for this actor, already limited to what they may see; with a worker, only that worker's
+   * (or, for 'none', those with no worker yet), chosen where the items are kept.
+   */
+  (actor: Actor, today: IsoDate, worker?: string): Promise<DueItem[]>;
 }
 
 export interface DueFilter {

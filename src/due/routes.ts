@@ -9,7 +9,7 @@ import type { DueService } from './service.js';
 const dueQuery = z.object({
   kind: z.string().trim().max(40).regex(/^[a-z_]+$/).optional().catch(undefined),
   status: z.enum(DUE_ITEM_STATUSES).optional().catch(undefined),
-  worker: z.union([z.uuid(), z.literal('none'), z.literal('')]).optional().catch(undefined).transform((v) => v || undefined),
+  worker: z.union([z.uuid(), z.literal('none'), z.literal('all'), z.literal('')]).optional().catch(undefined).transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
@@ -17,8 +17,11 @@ const TAGS: Record<DueItemStatus, string> = { overdue: 'govuk-tag--red', missing
 
 export function dueRoutes(app: FastifyInstance, due: DueService, carers: CarersService) {
   app.get('/due', { config: { access: 'due.view' } }, async (request, reply) => {
-    const filter = dueQuery.parse(request.query ?? {});
+    const query = dueQuery.parse(request.query ?? {});
     const staff = isStaffActor(request.actor);
+    // A worker sees what is due for the carers and arrangements they support first, as on their caseload.
+    const chosen = query.worker ?? (request.actor.role === 'scheme_worker' ? request.actor.userId! : 'all');
+    const filter = { ...query, worker: chosen === 'all' ? undefined : chosen };
     const [result, choices] = await Promise.all([
       due.list(request.actor, filter),
       staff ? carers.choices(request.actor) : Promise.resolve(null),
@@ -31,9 +34,9 @@ export function dueRoutes(app: FastifyInstance, due: DueService, carers: CarersS
       rows: result.rows.map((r) => ({ ...r, tag: { text: DUE_ITEM_STATUS_NAMES[r.status], classes: TAGS[r.status] } })),
       kinds: [{ value: '', text: 'Anything' }, ...result.kinds.map(([value, text]) => ({ value, text, selected: value === filter.kind }))],
       statuses: [{ value: '', text: 'Overdue, missing or due soon' }, ...DUE_ITEM_STATUSES.map((s) => ({ value: s, text: DUE_ITEM_STATUS_NAMES[s], selected: s === filter.status }))],
-      workers: choices ? [{ value: '', text: 'Any worker' }, { value: 'none', text: 'No worker yet', selected: filter.worker === 'none' }, ...choices.workers.map((w) => ({ value: w.id, text: w.name, selected: w.id === filter.worker }))] : [],
+      workers: choices ? [{ value: 'all', text: 'Any worker', selected: chosen === 'all' }, { value: 'none', text: 'No worker yet', selected: filter.worker === 'none' }, ...choices.workers.map((w) => ({ value: w.id, text: w.name, selected: w.id === filter.worker }))] : [],
       mine: staff ? `/due?worker=${request.actor.userId}` : null,
-      paging: pagination({ page: filter.page, total: result.total, path: '/due', query: { kind: filter.kind, status: filter.status, worker: filter.worker } }),
+      paging: pagination({ page: filter.page, total: result.total, path: '/due', query: { kind: filter.kind, status: filter.status, worker: query.worker } }),
     });
   });
 }

@@ -9,7 +9,7 @@ import { countByStatus, filterDue, sortDue, type DueFilter, type DueProvider } f
 export function dueService(db: Database, providers: readonly DueProvider[]) {
   return {
     async list(actor: Actor, filter: DueFilter & { page: number }, today = todayIso()) {
-      const all = (await Promise.all(providers.map((provide) => provide(actor, today)))).flat();
+      const all = (await Promise.all(providers.map((provide) => provide(actor, today, filter.worker)))).flat();
       const matching = sortDue(filterDue(all, filter));
       await db.inScope(actor, (tx) => audit(tx, actor, { action: 'listed', recordType: 'due', changes: { kind: filter.kind ?? null, status: filter.status ?? null, worker: filter.worker ?? null, page: filter.page } }));
       return {

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { isStaff, requireStaff, visibleArrangements } from '../arrangements/access.js';
+import { isStaff, onCaseload, requireStaff, visibleArrangements, workerIs } from '../arrangements/access.js';
 import { arrangements } from '../arrangements/schema.js';
 import { openArrangement } from '../arrangements/service.js';
 import type { AttentionProvider } from '../attention/attention.js';
@@ -185,34 +185,43 @@ export function incidentsService(db: Database, clock: () => IsoDate = todayIso) 
 }
 
 /** What waits on staff: serious incidents and safeguarding concerns no one has acted on yet, and notifications not yet made. */
-async function waiting(db: Database, actor: Actor) {
+async function waiting(db: Database, actor: Actor, worker?: string) {
   return db.inScope(actor, (tx) => tx.select({ ...listColumns, occurredOn: sql<string>`(${incidents.occurredAt} at time zone 'Europe/London')::date::text` })
     .from(incidents).innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).innerJoin(people, eq(people.id, arrangements.personId))
-    .where(and(eq(incidents.schemeId, actor.schemeId!), or(waitingToNotify, waitingForAttention)))
+    .where(and(eq(incidents.schemeId, actor.schemeId!), or(waitingToNotify, waitingForAttention), workerIs(worker)))
     .orderBy(asc(incidents.occurredAt)).limit(500));
 }
 
 export function incidentsAttention(db: Database): AttentionProvider {
-  return async (actor) => {
-    if (!isStaff(actor)) return [];
-    return (await waiting(db, actor)).flatMap((i) => [
-      ...(i.notifiable && !i.notifiedOn ? [{
-        kind: 'notification', kindName: 'Notify CQC', title: `${INCIDENT_KIND_SHORT[i.kind]} of ${formatDate(i.occurredOn)} must be notified`, who: i.personName,
-        raisedOn: i.occurredOn, workerUserId: i.workerUserId, urgent: true, href: `/incidents/${i.id}#notification`, action: 'Record the notification',
-      }] : []),
-      ...(i.needsAttention && !i.dealtAt ? [{
-        kind: 'incident', kindName: i.kind === 'safeguarding' ? 'Safeguarding concern' : `${SEVERITY_NAMES[i.severity]} incident`, title: i.place, who: i.personName,
-        raisedOn: i.occurredOn, workerUserId: i.workerUserId, urgent: true, href: `/incidents/${i.id}`, action: 'Read it and say what was done',
-      }] : []),
-    ]);
+  return {
+    list: async (actor) => {
+      if (!isStaff(actor)) return [];
+      return (await waiting(db, actor)).flatMap((i) => [
+        ...(i.notifiable && !i.notifiedOn ? [{
+          kind: 'notification', kindName: 'Notify CQC', title: `${INCIDENT_KIND_SHORT[i.kind]} of ${formatDate(i.occurredOn)} must be notified`, who: i.personName,
+          raisedOn: i.occurredOn, workerUserId: i.workerUserId, urgent: true, href: `/incidents/${i.id}#notification`, action: 'Record the notification',
+        }] : []),
+        ...(i.needsAttention && !i.dealtAt ? [{
+          kind: 'incident', kindName: i.kind === 'safeguarding' ? 'Safeguarding concern' : `${SEVERITY_NAMES[i.severity]} incident`, title: i.place, who: i.personName,
+          raisedOn: i.occurredOn, workerUserId: i.workerUserId, urgent: true, href: `/incidents/${i.id}`, action: 'Read it and say what was done',
+        }] : []),
+      ]);
+    },
+    // One item for a notification not yet made and one for an incident not yet acted on, as the list makes.
+    count: (actor) => (!isStaff(actor) ? Promise.resolve(0) : db.inScope(actor, async (tx) => {
+      const [row] = await tx.select({ n: sql<number>`(count(*) filter (where ${waitingToNotify}) + count(*) filter (where ${waitingForAttention}))::int` })
+        .from(incidents).innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId))
+        .where(and(eq(incidents.schemeId, actor.schemeId!), or(waitingToNotify, waitingForAttention), onCaseload(actor)));
+      return row?.n ?? 0;
+    })),
   };
 }
 
 /** "What is due": a notification to CQC not yet recorded is overdue from the day it happened ("without delay"). */
 export function incidentsDue(db: Database): DueProvider {
-  return async (actor) => {
+  return async (actor, _today, worker) => {
     if (!isStaff(actor)) return [];
-    return (await waiting(db, actor)).filter((i) => i.notifiable && !i.notifiedOn).map((i) => ({
+    return (await waiting(db, actor, worker)).filter((i) => i.notifiable && !i.notifiedOn).map((i) => ({
       kind: 'notification', kindName: 'Notify CQC', title: `${INCIDENT_KIND_SHORT[i.kind]} of ${formatDate(i.occurredOn)}: notify CQC`, who: i.personName,
       whoHref: `/arrangements/${i.arrangementId}`, workerUserId: i.workerUserId, dueOn: i.occurredOn, status: 'overdue' as const,
       action: { text: 'Record the notification', href: `/incidents/${i.id}#notification` },

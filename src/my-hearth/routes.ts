@@ -18,7 +18,8 @@ import { ABOUT_SYMBOLS, MESSAGE_KIND, MOODS, firstName } from './words.js';
 
 /** A page of the person's own Hearth that another capability provides (support plans, reviews). */
 /** A page another capability gives the person; null leaves this capability's own page. */
-export type PersonPage = (request: FastifyRequest, reply: FastifyReply, me: Me) => Promise<FastifyReply | null>;
+/** Where a big choice leads instead of its own page (the live arrangement's plan, say), or null for its own page. */
+export type PersonPage = (request: FastifyRequest, me: Me) => Promise<string | null>;
 
 export interface MyHearthDeps {
   myHearth: MyHearthService;
@@ -206,15 +207,15 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
   }));
 
   app.get('/my/plan', access, mine(async (request, reply, me) => {
-    const given = await deps.pages?.plan?.(request, reply, me);
-    if (given) return given;
+    const elsewhere = await deps.pages?.plan?.(request, me);
+    if (elsewhere) return reply.redirect(elsewhere);
     const view = await deps.people.shared.view(request.actor, me.id);
     return reply.view('my-hearth/views/plan.njk', { title: 'My plan', titleSymbol: 'plan', start: START, profile: view.profile ?? null });
   }));
 
   app.get('/my/reviews', access, mine(async (request, reply, me) => {
-    const given = await deps.pages?.reviews?.(request, reply, me);
-    if (given) return given;
+    const elsewhere = await deps.pages?.reviews?.(request, me);
+    if (elsewhere) return reply.redirect(elsewhere);
     return reply.view('my-hearth/views/reviews.njk', { title: 'My reviews', titleSymbol: 'review', start: START, me });
   }));
 

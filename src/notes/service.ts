@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { arrangementFor, isStaff, requireStaff, visibleArrangements } from '../arrangements/access.js';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { arrangementFor, carerName, isStaff, onCaseload, requireStaff, visibleArrangements, withCarer } from '../arrangements/access.js';
+import { carers } from '../carers/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import { openArrangement } from '../arrangements/service.js';
 import { todayIso, type IsoDate } from '../carers/dates.js';
@@ -58,8 +59,6 @@ const noteColumns = {
 
 export type NoteRow = Omit<typeof dailyNotes.$inferSelect, 'schemeId' | 'writtenByUserId' | 'dealtByUserId' | 'mood'> & { mood: Mood };
 
-const carerName = sql<string | null>`hearth_arrangement_carer_name(${arrangements.carerId}, ${arrangements.personId})`;
-
 /**
  * One page of notes, newest first, by keyset: the next page starts after the last note shown, so a
  * page deep in a million notes costs what the first does (the indexes are on day and id, newest first).
@@ -94,7 +93,8 @@ const withoutId = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
 async function namesOf(tx: Tx, arrangementIds: string[]) {
   if (!arrangementIds.length) return new Map<string, { id: string; personName: string; carerName: string | null; workerUserId: string | null }>();
   const rows = await tx.select({ id: arrangements.id, personName: people.name, carerName, workerUserId: arrangements.workerUserId })
-    .from(arrangements).innerJoin(people, eq(people.id, arrangements.personId)).where(inArray(arrangements.id, [...new Set(arrangementIds)]));
+    .from(arrangements).innerJoin(people, eq(people.id, arrangements.personId)).leftJoin(carers, withCarer)
+    .where(inArray(arrangements.id, [...new Set(arrangementIds)]));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -212,21 +212,27 @@ export function notesService(db: Database, clock: () => IsoDate = todayIso) {
 
 /** Flagged notes not yet dealt with, for "Needs attention". */
 export function notesAttention(db: Database): AttentionProvider {
-  return (actor) => db.inScope(actor, async (tx) => {
-    if (!isStaff(actor)) return [];
-    const rows = await tx.select({ id: dailyNotes.id, writtenOn: dailyNotes.writtenOn, flagReason: dailyNotes.flagReason, arrangementId: dailyNotes.arrangementId })
-      .from(dailyNotes)
-      .where(and(eq(dailyNotes.schemeId, actor.schemeId!), eq(dailyNotes.flagged, true), sql`${dailyNotes.dealtAt} is null`))
-      .orderBy(asc(dailyNotes.writtenOn)).limit(500);
-    const names = await namesOf(tx, rows.map((r) => r.arrangementId));
-    return rows.map((r) => {
-      const about = names.get(r.arrangementId)!;
-      return {
-        kind: 'note', kindName: 'Flagged daily note', title: r.flagReason ?? 'Flagged', who: about.personName, raisedOn: r.writtenOn,
-        workerUserId: about.workerUserId, urgent: false, href: `/notes/${r.id}`, action: 'Read the note and say what was done',
-      };
-    });
-  });
+  const open = (actor: Actor) => and(eq(dailyNotes.schemeId, actor.schemeId!), eq(dailyNotes.flagged, true), isNull(dailyNotes.dealtAt));
+  return {
+    list: (actor) => db.inScope(actor, async (tx) => {
+      if (!isStaff(actor)) return [];
+      const rows = await tx.select({ id: dailyNotes.id, writtenOn: dailyNotes.writtenOn, flagReason: dailyNotes.flagReason, arrangementId: dailyNotes.arrangementId })
+        .from(dailyNotes).where(open(actor)).orderBy(asc(dailyNotes.writtenOn)).limit(500);
+      const names = await namesOf(tx, rows.map((r) => r.arrangementId));
+      return rows.map((r) => {
+        const about = names.get(r.arrangementId)!;
+        return {
+          kind: 'note', kindName: 'Flagged daily note', title: r.flagReason ?? 'Flagged', who: about.personName, raisedOn: r.writtenOn,
+          workerUserId: about.workerUserId, urgent: false, href: `/notes/${r.id}`, action: 'Read the note and say what was done',
+        };
+      });
+    }),
+    count: (actor) => (!isStaff(actor) ? Promise.resolve(0) : db.inScope(actor, async (tx) => {
+      const [row] = await tx.select({ n: count() }).from(dailyNotes).innerJoin(arrangements, eq(arrangements.id, dailyNotes.arrangementId))
+        .where(and(open(actor), onCaseload(actor)));
+      return row?.n ?? 0;
+    })),
+  };
 }
 
 export type NotesService = ReturnType<typeof notesService>;

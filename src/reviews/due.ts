@@ -1,5 +1,6 @@
 import { and, eq, max, ne, or, isNotNull, sql } from 'drizzle-orm';
-import { isStaff, visibleArrangements } from '../arrangements/access.js';
+import { carerName, isStaff, visibleArrangements, withCarer, workerIs } from '../arrangements/access.js';
+import { carers } from '../carers/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import type { DueItem, DueProvider } from '../due/due.js';
 import { people } from '../people/schema.js';
@@ -15,19 +16,20 @@ const KIND_NAMES = { visit: 'Visit', review: 'Arrangement review' } as const;
  * scheme's schedule, when overdue or due in 30 days. Staff see their scheme's; a carer their own.
  */
 export function reviewsDue(db: Database): DueProvider {
-  return (actor, today) => db.inScope(actor, async (tx) => {
+  return (actor, today, worker) => db.inScope(actor, async (tx) => {
     const settings = await settingsOf(tx);
     const counts = or(eq(arrangementReviews.kind, 'visit'), isNotNull(arrangementReviews.completedAt));
     const rows = await tx.select({
       id: arrangements.id, startsOn: arrangements.startsOn, workerUserId: arrangements.workerUserId, personName: people.name,
-      carerName: sql<string | null>`hearth_arrangement_carer_name(${arrangements.carerId}, ${arrangements.personId})`,
+      carerName,
       lastContact: max(arrangementReviews.heldOn),
       lastReview: sql<string | null>`max(${arrangementReviews.heldOn}) filter (where ${arrangementReviews.kind} = 'review')`,
     }).from(arrangements)
       .innerJoin(people, eq(people.id, arrangements.personId))
+      .leftJoin(carers, withCarer)
       .leftJoin(arrangementReviews, and(eq(arrangementReviews.arrangementId, arrangements.id), counts))
-      .where(and(visibleArrangements(actor), ne(arrangements.status, 'ended')))
-      .groupBy(arrangements.id, people.name);
+      .where(and(visibleArrangements(actor), ne(arrangements.status, 'ended'), workerIs(worker)))
+      .groupBy(arrangements.id, people.name, carers.name);
     const staff = isStaff(actor);
     return rows.flatMap((a) => {
       const contacts: Contact[] = [

@@ -54,6 +54,9 @@ describe('arrangement reviews, through the pages', () => {
     expect(due.body).toContain('Review of the arrangement');
     expect(due.body).toContain('Ana Example with Ben Carer');
     expect(due.body).toMatch(/Overdue/);
+    // The worker's own come first; another worker's, or no one's, only when asked for.
+    expect((await visitors.worker.get('/due?worker=none')).body).not.toContain('Ana Example');
+    expect((await visitors.worker.get('/due?worker=all&kind=arrangement_review')).body).toContain('Ana Example with Ben Carer');
     expect((await visitors.carer.get('/due')).body).toContain('Review of the arrangement');
     expect((await visitors.otherCarer.get('/due')).body).not.toContain('Ana Example');
     const section = await visitors.worker.get(base());

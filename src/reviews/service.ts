@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { arrangementFor, isStaff, requireStaff } from '../arrangements/access.js';
+import { arrangementFor, carerName, isStaff, requireStaff, withCarer } from '../arrangements/access.js';
+import { carers } from '../carers/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import { openArrangement } from '../arrangements/service.js';
 import { todayIso, type IsoDate } from '../carers/dates.js';
@@ -217,8 +218,8 @@ export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
       return db.inScope(actor, async (tx) => {
         const record = await openArrangement(tx, actor, arrangementId);
         const readable = await mayReadReviews(tx, actor, record.person.id);
-        const reviews = readable ? await tx.select({ id: arrangementReviews.id, heldOn: arrangementReviews.heldOn, carerName: sql<string | null>`hearth_arrangement_carer_name(${arrangements.carerId}, ${arrangements.personId})` })
-          .from(arrangementReviews).innerJoin(arrangements, eq(arrangements.id, arrangementReviews.arrangementId))
+        const reviews = readable ? await tx.select({ id: arrangementReviews.id, heldOn: arrangementReviews.heldOn, carerName })
+          .from(arrangementReviews).innerJoin(arrangements, eq(arrangements.id, arrangementReviews.arrangementId)).leftJoin(carers, withCarer)
           .where(and(eq(arrangements.personId, record.person.id), eq(arrangementReviews.kind, 'review'), isNotNull(arrangementReviews.completedAt)))
           .orderBy(asc(arrangementReviews.heldOn)) : [];
         const ratings = reviews.length ? await tx.select().from(reviewRatings).where(inArray(reviewRatings.reviewId, reviews.map((r) => r.id))) : [];

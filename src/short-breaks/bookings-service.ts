@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { arrangements } from '../arrangements/schema.js';
 import { carers } from '../carers/schema.js';
 import { addDays, todayIso, type IsoDate } from '../carers/dates.js';
 import { people } from '../people/schema.js';
@@ -52,10 +53,14 @@ const overlapping = (window: Window): SQL => or(
 )!;
 
 /** Bookings the actor may see in a window, with both names, read through the one function that may give them. */
-export async function bookingsIn(tx: Tx, window: Window, filter: { carerId?: string | undefined; personId?: string | undefined } = {}): Promise<BookingRow[]> {
+export async function bookingsIn(tx: Tx, window: Window, filter: { carerId?: string | undefined; personId?: string | undefined; workerUserId?: string | undefined } = {}): Promise<BookingRow[]> {
   const where = [overlapping(window)];
   if (filter.carerId) where.push(eq(bookings.carerId, filter.carerId));
   if (filter.personId) where.push(eq(bookings.personId, filter.personId));
+  if (filter.workerUserId) {
+    where.push(sql`exists (select 1 from ${arrangements} where ${arrangements.personId} = ${bookings.personId}
+      and ${arrangements.workerUserId} = ${filter.workerUserId} and ${arrangements.status} <> 'ended')`);
+  }
   return withNames(tx, and(...where)!);
 }
 

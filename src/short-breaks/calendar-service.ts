@@ -16,7 +16,13 @@ import { bookingTitle, bookingWhen, viewerOf } from './present.js';
 import { availability, calendarFeeds, carerBreaks } from './schema.js';
 import { londonInstant } from './times.js';
 
-export interface CalendarFilter { month: Month; carerId?: string | undefined; personId?: string | undefined }
+export interface CalendarFilter {
+  month: Month;
+  carerId?: string | undefined;
+  personId?: string | undefined;
+  /** Only people in this worker's live arrangements. */
+  workerUserId?: string | undefined;
+}
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -40,7 +46,7 @@ export function calendarService(db: Database, today: () => IsoDate = todayIso) {
         const own = await ownCarerId(tx, actor);
         const carerId = actor.role === 'carer' ? own ?? '00000000-0000-0000-0000-000000000000' : staff ? filter.carerId : undefined;
         const personId = actor.role === 'carer' ? undefined : filter.personId;
-        const rows = await bookingsIn(tx, window, { carerId, personId });
+        const rows = await bookingsIn(tx, window, { carerId, personId, workerUserId: staff ? filter.workerUserId : undefined });
         const carerOptions = staff ? await tx.select({ id: carers.id, name: carers.name }).from(carers).where(inArray(carers.stage, ['approved', 'paused'])).orderBy(asc(carers.name)) : [];
         const personOptions = staff || actor.role === 'circle_member'
           ? await tx.select({ id: people.id, name: people.name }).from(people).where(staff ? inArray(people.status, ['waiting', 'introductions', 'supported']) : sql`true`).orderBy(asc(people.name))

@@ -19,6 +19,7 @@ export const calendarQuery = z.object({
   month: z.string().optional().transform((v) => (isMonth(v) ? v : undefined)).catch(undefined),
   carer: optionalId,
   person: optionalId,
+  whose: z.enum(['mine', 'all']).optional().catch(undefined),
 });
 
 const kindQuery = z.object({ kind: z.enum(BOOKING_KINDS).catch('short_breaks').default('short_breaks'), carer: optionalId, person: optionalId });
@@ -27,7 +28,7 @@ const idParams = z.object({ id: z.uuid() });
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
 /** A link to the calendar keeping its filters, leaving out empty ones. */
-export const calendarHref = (params: { month?: string | undefined; carer?: string | undefined; person?: string | undefined }) => {
+export const calendarHref = (params: { month?: string | undefined; carer?: string | undefined; person?: string | undefined; whose?: string | undefined }) => {
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
   return query ? `/calendar?${query}` : '/calendar';
 };
@@ -38,9 +39,12 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
   app.get('/calendar', { config: { access: 'arrangements.view' } }, async (request, reply) => {
     const query = calendarQuery.parse(request.query ?? {});
     const month: Month = query.month ?? monthOf(todayIso());
-    const found = await calendar.month(request.actor, { month, carerId: query.carer, personId: query.person });
+    // A worker sees their own caseload's bookings first, as on their list of arrangements; one carer or person shows all of theirs.
+    const worker = request.actor.role === 'scheme_worker';
+    const whose = worker && !query.carer && !query.person ? query.whose ?? 'mine' : undefined;
+    const found = await calendar.month(request.actor, { month, carerId: query.carer, personId: query.person, workerUserId: whose === 'mine' ? request.actor.userId! : undefined });
     const viewer = viewerOf(request.actor.role);
-    const filters = { carer: found.carerId, person: found.personId };
+    const filters = { carer: found.carerId, person: found.personId, whose: whose === 'all' ? 'all' : undefined };
     const booked = found.bookings.filter((b) => b.status === 'booked');
     return reply.view('short-breaks/views/calendar.njk', {
       title: `${viewer === 'person' ? 'Your short breaks' : 'Short breaks calendar'}: ${monthName(month)}`,
@@ -52,6 +56,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
       cancelled: found.bookings.filter((b) => b.status === 'cancelled').map((b) => ({ when: bookingWhen(b), what: bookingTitle(b, viewer), href: `/calendar/bookings/${b.id}` })),
       carers: selectOptions('Every carer', found.carerOptions.map((c) => ({ value: c.id, text: c.name })), found.carerId),
       people: selectOptions('Everyone', found.personOptions.map((p) => ({ value: p.id, text: p.name })), found.personId),
+      whose: worker ? options([{ value: 'mine', text: 'Your caseload' }, { value: 'all', text: 'Everyone' }], whose ?? 'all') : null,
       allowance: found.allowance,
       carerLinks: found.carerId ? `?carer=${found.carerId}` : found.ownCarerId ? '' : null,
       mayBook: found.mayBook,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { anArrangement } from '../arrangements/testing.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIso } from '../carers/dates.js';
@@ -57,9 +58,14 @@ describe('short breaks pages', () => {
 
   const v = (who: Role | 'other carer') => visitors.get(who)!;
 
-  it('shows a worker the whole scheme’s month, and one carer’s with their nights off', async () => {
-    const page = await v('scheme_worker').get(monthLink(day(3)));
-    expect(page.statusCode).toBe(200);
+  it('shows a worker their caseload’s month first, then the whole scheme’s, and one carer’s with their nights off', async () => {
+    await anArrangement(db, { schemeId, personId: guest.id, carerId: host.id, type: 'short_breaks', workerUserId: userIds.get('scheme_worker')! });
+    const mine = await v('scheme_worker').get(monthLink(day(3)));
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).toContain('Gus Guest at Hattie Host’s (room 1)');
+    expect(mine.body).not.toContain('Vera Visitor at');
+    expect(mine.body).toMatch(/<option value="mine" selected>Your caseload<\/option>/);
+    const page = await v('scheme_worker').get(`${monthLink(day(3))}&whose=all`);
     expect(page.body).toContain('Gus Guest at Hattie Host’s (room 1)');
     expect(page.body).toContain('Vera Visitor at Olwen Other’s');
     const one = await v('scheme_worker').get(`${monthLink(day(3))}&carer=${host.id}`);
@@ -121,7 +127,7 @@ describe('short breaks pages', () => {
     expect((await worker.post('/calendar/bookings', { ...session, start: '10:00', end: '9:00' })).body).toContain('The end time must be after the start time');
     expect((await worker.post('/calendar/bookings', { ...session, start: '8:00', end: '12:00' })).body).toContain('not said they are available');
     expect((await worker.post('/calendar/bookings', { ...session, start: '10:00', end: '15:00' })).statusCode).toBe(302);
-    expect((await worker.get(monthLink(day(7)))).body).toContain('10:00 to 15:00: Day support: Vera Visitor with Hattie Host');
+    expect((await worker.get(`${monthLink(day(7))}&person=${otherGuest.id}`)).body).toContain('10:00 to 15:00: Day support: Vera Visitor with Hattie Host');
   });
 
   it('lets a carer publish only their own availability, and only what they are approved for', async () => {

@@ -53,6 +53,8 @@ export const checkRecords = pgTable('check_records', {
 }, (t) => [
   index('check_records_carer').on(t.carerId, t.checkTypeId),
   index('check_records_scheme_expiry').on(t.schemeId, t.expiresOn),
+  // What is due reads a scheme's carers' records: one index for both, or the planner ANDs two per carer.
+  index('check_records_scheme_carer').on(t.schemeId, t.carerId),
   check('check_records_expiry_after', sql`${t.expiresOn} is null or ${t.expiresOn} >= ${t.completedOn}`),
   tenantIsolation(),
   staffOrOwnCarer(ownCarerOf('check_records')),

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../errors/errors.js';
+import { withHolding } from '../db/held.js';
 import { actorOf } from '../http/types.js';
 import { can, isAccess, type Access } from '../permissions/permissions.js';
 import { SESSION_COOKIE, type SessionStore } from './sessions.js';
@@ -32,9 +33,15 @@ export function requireAccessRules(app: FastifyInstance): AccessRule[] {
 export function installGuard(app: FastifyInstance, sessions: SessionStore) {
   app.decorateRequest('user', null);
   app.decorateRequest('actor', null as never);
+  app.decorateRequest('held', null);
+  app.addHook('onRequest', (_request, _reply, done) => withHolding(done));
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
-    request.user = access === 'public' && request.routeOptions.config.assets ? null : await sessions.find(request.cookies[SESSION_COOKIE]);
+    const token = request.cookies[SESSION_COOKIE];
+    if (access === 'public' && request.routeOptions.config.assets) request.user = null;
+    // A page read holds one transaction for the whole request; a change keeps its own.
+    else if (request.method === 'GET' || request.method === 'HEAD') ({ user: request.user, held: request.held } = await sessions.findHolding(token));
+    else request.user = await sessions.find(token);
     request.actor = actorOf(request.user);
     if (access === undefined || access === 'public') return;
     if (!request.user) return askToSignIn(request, reply);
@@ -42,6 +49,15 @@ export function installGuard(app: FastifyInstance, sessions: SessionStore) {
     if (!request.user.role) return reply.redirect('/choose-scheme');
     if (!can(request.user.role, access)) return sendProblem(request, reply, 403);
   });
+
+  // The held transaction ends before the page is sent: committed, unless the page is a server error.
+  app.addHook('onSend', async (request, reply, payload) => {
+    await request.held?.end(reply.statusCode < 500);
+    return payload;
+  });
+  const giveBack = async (request: FastifyRequest) => { await request.held?.end(false); };
+  app.addHook('onResponse', giveBack);
+  app.addHook('onRequestAbort', giveBack);
 }
 
 function askToSignIn(request: FastifyRequest, reply: FastifyReply) {

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { NO_ONE, rowsOf, type Database, type Tx } from '../db/database.js';
 import { sessions } from '../db/schema.js';
-import type { SignedInUser } from '../http/types.js';
+import { keep, type HeldTransaction } from '../db/held.js';
+import { actorOf, type SignedInUser } from '../http/types.js';
 import { isRole, type Role } from '../permissions/roles.js';
 
 export const SESSION_COOKIE = 'hearth_session';
@@ -24,16 +25,43 @@ export interface SessionRow {
   email: string;
 }
 
+function signedIn(sessionId: string, [row]: SessionRow[]): SignedInUser | null {
+  if (!row) return null;
+  const role = isRole(row.role) ? row.role : null;
+  return { id: row.user_id, name: row.name, email: row.email, sessionId, schemeId: row.scheme_id, schemeName: row.scheme_name, role };
+}
+
 /** Sessions live in the database: the cookie holds a random token, the table only its hash. */
 export function sessionStore(db: Database) {
   return {
     async find(token: string | undefined): Promise<SignedInUser | null> {
       if (!token || token.length > 100) return null;
       const id = hashOf(token);
-      const [row] = await db.inScope(NO_ONE, (tx) => rowsOf<SessionRow>(tx, sql`select * from hearth_session(${id})`));
-      if (!row) return null;
-      const role = isRole(row.role) ? row.role : null;
-      return { id: row.user_id, name: row.name, email: row.email, sessionId: id, schemeId: row.scheme_id, schemeName: row.scheme_name, role };
+      return signedIn(id, await db.inScope(NO_ONE, (tx) => rowsOf<SessionRow>(tx, sql`select * from hearth_session(${id})`)));
+    },
+
+    /**
+     * As find, for a page: the session is read in a transaction held for the whole request
+     * (src/platform/db/held.ts), scoped to the one signed in, that the page's own reads then share.
+     */
+    async findHolding(token: string | undefined): Promise<{ user: SignedInUser | null; held: HeldTransaction | null }> {
+      if (!token || token.length > 100) return { user: null, held: null };
+      const held = await db.hold();
+      if (!held) return { user: await this.find(token), held: null };
+      try {
+        const id = hashOf(token);
+        const user = signedIn(id, await held.asApp<SessionRow>(`select * from hearth_session('${id}')`));
+        if (!user) {
+          await held.end(true);
+          return { user: null, held: null };
+        }
+        await held.scope(actorOf(user));
+        keep(held, actorOf(user));
+        return { user, held };
+      } catch (error) {
+        await held.end(false);
+        throw error;
+      }
     },
 
     /** Starts a new session (never reusing an old token) and returns the token for the cookie. */

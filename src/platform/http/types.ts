@@ -21,10 +21,14 @@ export interface Actor extends Scope {
 export const actorOf = (user: SignedInUser | null): Actor =>
   user ? { userId: user.id, schemeId: user.schemeId, role: user.role, name: user.name } : { userId: null, schemeId: null, role: null, name: null };
 
+import type { HeldTransaction } from '../db/held.js';
+
 declare module 'fastify' {
   interface FastifyRequest {
     user: SignedInUser | null;
     actor: Actor;
+    /** A page read's one transaction (src/platform/db/held.ts), ended before the page is sent. */
+    held: HeldTransaction | null;
   }
   interface FastifyReply {
     /** Renders a Nunjucks page inside Hearth's layout. */

@@ -378,5 +378,5 @@ describe('permission matrix: every route as every role, and signed out', () => {
       }
     }
     expect(surprises).toEqual([]);
-  });
+  }, 180_000); // About 1,500 requests, every route as every role.
 });

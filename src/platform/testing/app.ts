@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from './builders.js';
 
 export async function testApp(db?: Database, options: Pick<AppConfig, 'signInAttempts' | 'mail' | 'clock' | 'baseUrl'> = {}): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const database = db ?? (await testDatabase());
-  const app = await buildApp({ sessionSecret: 'test-secret-that-is-long-enough-0123456789', secureCookies: false, logLevel: 'silent', ...options, signInAttempts: options.signInAttempts ?? 10_000 }, database);
+  const app = await buildApp({ sessionSecret: 'test-secret-that-is-long-enough-0123456789', secureCookies: false, logLevel: (process.env.HEARTH_TEST_LOG as 'error' | undefined) ?? 'silent', ...options, signInAttempts: options.signInAttempts ?? 10_000 }, database);
   return { app, db: database, close: async () => { await app.close(); await database.close(); } };
 }
 

@@ -1,0 +1,77 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Scope, Tx } from './database.js';
+
+/**
+ * A page's one transaction. Reading a page used to open a transaction for the session, another for
+ * the reading preference, and one more for each service the page asks, each with its own begin,
+ * settings and commit: most of a page's time went on those round trips. A held transaction is
+ * opened once for the request; every `inScope` call for the same scope inside that request runs in
+ * it, and it ends (commit, or rollback on a server error) before the page is sent, so the audit of
+ * what was read is written before anyone sees it.
+ */
+export interface HeldTransaction {
+  readonly tx: Tx;
+  /**
+   * Rows of one query run as the application role, in the same round trip as taking that role:
+   * for the session, before anyone is known. The query has no parameters, so every literal in it
+   * must be one that cannot be mistaken for SQL (a hash in hex, say).
+   */
+  asApp<T>(query: string): Promise<T[]>;
+  /** Sets who is acting for row-level security; from then on `inScope` for this scope joins in. */
+  scope(scope: Scope): Promise<void>;
+  /** Commits (or rolls back) and gives the connection back; a second call does nothing. */
+  end(commit: boolean): Promise<void>;
+  readonly ended: boolean;
+}
+
+interface Holding { held: HeldTransaction | null; scope: Scope | null }
+
+const requestContext = new AsyncLocalStorage<Holding>();
+
+/** Runs the rest of a request where a transaction can be held for it (a Fastify onRequest hook's `done`). */
+export function withHolding(next: () => void): void {
+  requestContext.run({ held: null, scope: null }, next);
+}
+
+/**
+ * This request's held transaction, once it has a scope. Work started after the page was sent is a
+ * mistake (its connection may already serve another request), so it fails rather than run.
+ */
+export function heldFor(scope: Scope): Tx | null {
+  const holding = requestContext.getStore();
+  if (!holding?.held || !holding.scope) return null;
+  if (holding.held.ended) throw new Error('The page has been sent and its transaction has ended: database work must finish before the page is sent');
+  const s = holding.scope;
+  return s.schemeId === scope.schemeId && s.userId === scope.userId && s.role === scope.role ? holding.held.tx : null;
+}
+
+/** Keeps the transaction for this request, scoped: later `inScope` calls with the same scope use it. */
+export function keep(held: HeldTransaction, scope: Scope): void {
+  const holding = requestContext.getStore();
+  if (!holding) throw new Error('A transaction can only be held inside withHolding');
+  holding.held = held;
+  holding.scope = scope;
+}
+
+/**
+ * At most `size` at once, the rest wait their turn: requests hold at most all but a few of the
+ * pool's connections, so work outside a held transaction always finds one and never deadlocks.
+ */
+export function gate(size: number) {
+  let inUse = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async enter(): Promise<void> {
+      if (inUse < size) {
+        inUse++;
+        return;
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    leave(): void {
+      const next = waiting.shift();
+      if (next) next();
+      else inUse--;
+    },
+  };
+}
