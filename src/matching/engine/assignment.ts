@@ -93,6 +93,13 @@ const FREE = -1;
 const UNPLACED = -2;
 /** A round's search stops once this share of the free rows have their path (fewer searches win over longer ones). */
 const STOP_SHARE = 0.5;
+/**
+ * A round's search keeps no distance past this multiple of the last round's (and at least MIN_LIMIT):
+ * most edges it looks at lead further than the round will go, and pushing them costs more than
+ * looking. A search that reaches the limit stops there, which is as exact, only a shorter step.
+ */
+const LIMIT_FACTOR = 1.5;
+const MIN_LIMIT = 64;
 /** Each row's best this-many edges are searched at first; the others join only if they turn out to matter. */
 const FIRST_EDGES = 32;
 /** Searches keep one bucket per whole distance up to the largest weight. */
@@ -117,7 +124,7 @@ class Solver {
   private readonly inStart: Int32Array;
   private readonly inRow: Int32Array;
   private readonly inEdge: Int32Array;
-  private readonly inCost: Float64Array;
+  private readonly inCost: Int32Array;
   /**
    * Row r's edges, its best few first: `activeList[start[r]]…`, `activeCount[r]` of them, are
    * searched; the rest join (all of them) once one proves to matter.
@@ -191,8 +198,10 @@ class Solver {
 
   solve(): AssignmentResult {
     let free = this.greedyStart();
+    let limit = this.W;
     while (free > 0) {
-      const reach = this.shortestPathsToSink(Math.ceil(free * STOP_SHARE));
+      const reach = this.shortestPathsToSink(Math.ceil(free * STOP_SHARE), limit);
+      limit = Math.max(MIN_LIMIT, Math.ceil(reach * LIMIT_FACTOR));
       this.shiftPotentials(reach);
       free -= this.augmentDisjointPaths();
     }
@@ -238,34 +247,39 @@ class Solver {
     return free;
   }
 
-  /** Dijkstra backwards from the sink until enough free rows have their distance; returns the last distance. */
-  private shortestPathsToSink(freeRows: number): number {
+  /**
+   * Dijkstra backwards from the sink until enough free rows have their distance or the distance
+   * passes `limit`; returns how far it went. Every node nearer is then final, and the others are at
+   * least that far.
+   */
+  private shortestPathsToSink(freeRows: number, limit: number): number {
     const { rows, columns, weight, W, u, v, columnOf, edgeOf, held, distance, done, queue } = this;
     distance.fill(Infinity);
     done.fill(0);
     this.reachable.fill(Infinity);
-    queue.clear();
+    queue.clear(limit);
+    this.limit = limit;
     for (let c = 0; c < columns; c++) if (held.hasRoom(c)) this.improve(rows + c, v[c]!, -1);
     for (let r = 0; r < rows; r++) {
       if (columnOf[r] === UNPLACED) {
         done[r] = 1;
         this.reachable[r] = -Infinity;
       } else {
+        // Distances past the limit are not kept: the search stops before reaching them.
+        this.reachable[r] = Math.min(W - u[r]!, limit + 1) + u[r]!;
         this.improve(r, W - u[r]!, -1);
       }
     }
-    let last = 0;
     for (;;) {
       const x = queue.pop(distance, done);
-      if (x < 0) break;
+      if (x < 0) return limit;
       const d = distance[x]!;
       done[x] = 1;
-      last = d;
       if (x < rows) {
         this.reachable[x] = -Infinity;
         const c = columnOf[x]!;
         if (c === FREE) {
-          if (--freeRows === 0) break;
+          if (--freeRows === 0) return d;
         } else if (!done[rows + c]) {
           this.improve(rows + c, d + u[x]! + v[c]! - (W - weight[edgeOf[x]!]!), x);
         }
@@ -273,7 +287,6 @@ class Solver {
         this.relaxColumn(x - rows, d);
       }
     }
-    return last;
   }
 
   /**
@@ -305,7 +318,7 @@ class Solver {
   }
 
   private improve(x: number, d: number, step: number) {
-    if (d < this.distance[x]!) {
+    if (d < this.distance[x]! && d <= this.limit) {
       this.distance[x] = d;
       if (x < this.rows) this.reachable[x] = d + this.u[x]!;
       this.next[x] = step;
@@ -395,8 +408,8 @@ class Solver {
     const bound = from >= 0 ? W - weight[edgeOf[r]!]! - ur - v[from]! : W - ur;
     u[r] = ur;
     edgeOf[r] = -1;
-    queue.clear();
     queue.ensure(bound);
+    queue.clear(bound);
     this.bound = bound;
     this.touchedCount = 0;
     this.reach(r, 0, -1, -1);
@@ -450,6 +463,8 @@ class Solver {
   }
 
   private bound = 0;
+  /** A round's search keeps no distance past this. */
+  private limit = 0;
   private touchedCount = 0;
 
   /** A repair search reaches node x at distance d, from `via` (by edge `edge` when from a row to a column). */
@@ -526,29 +541,27 @@ function bestEdges(rows: number, start: Int32Array, weight: Int32Array, W: numbe
   const count = new Int32Array(rows);
   const BANDS = 64;
   const bands = new Int32Array(BANDS);
-  const scale = BANDS / (W + 1);
+  let shift = 0;
+  while (W >> shift >= BANDS) shift++;
   for (let r = 0; r < rows; r++) {
     const first = start[r]!;
     const end = start[r + 1]!;
     let least = 0;
     if (end - first > k) {
       bands.fill(0);
-      for (let e = first; e < end; e++) bands[(weight[e]! * scale) | 0]!++;
+      for (let e = first; e < end; e++) bands[weight[e]! >> shift]!++;
       let lowest = BANDS - 1;
       for (let total = bands[lowest]!; total < k; total += bands[lowest]!) lowest--;
-      least = Math.ceil(lowest / scale);
+      least = lowest << shift;
     }
-    // The searched edges, then the rest; written without branches, as which is which is hard to predict.
-    let n = first;
+    // The searched edges from the front, the rest from the back, in one pass.
+    let front = first;
+    let back = end - 1;
     for (let e = first; e < end; e++) {
-      list[n] = e;
-      n += weight[e]! >= least ? 1 : 0;
+      if (weight[e]! >= least) list[front++] = e;
+      else list[back--] = e;
     }
-    count[r] = n - first;
-    for (let e = first; n < end; e++) {
-      list[n] = e;
-      n += weight[e]! < least ? 1 : 0;
-    }
+    count[r] = front - first;
   }
   return { list, count };
 }
@@ -580,7 +593,7 @@ function transpose(rows: number, columns: number, start: Int32Array, column: Int
   const fill = byStart.slice(0, columns);
   const row = new Int32Array(byStart[columns]!);
   const edge = new Int32Array(byStart[columns]!);
-  const cost = new Float64Array(byStart[columns]!);
+  const cost = new Int32Array(byStart[columns]!);
   for (let r = 0; r < rows; r++) {
     const end = start[r]! + count[r]!;
     for (let k = start[r]!; k < end; k++) {
@@ -637,9 +650,11 @@ class BucketQueue {
   private link = new Int32Array(1024);
   private count = 0;
   private cursor = 0;
+  private limit = 0;
 
   constructor(private max: number) {
     this.head = new Int32Array(max + 1).fill(-1);
+    this.limit = max;
   }
 
   /** Room for distances up to `max` (call when empty). */
@@ -649,14 +664,16 @@ class BucketQueue {
     this.head = new Int32Array(this.max + 1).fill(-1);
   }
 
-  clear() {
+  /** Empties the queue; it then keeps only distances up to `limit` (at most `max`). */
+  clear(limit: number) {
     for (let k = 0; k < this.count; k++) this.head[this.key[k]!] = -1;
     this.count = 0;
     this.cursor = 0;
+    this.limit = Math.min(limit, this.max);
   }
 
   push(x: number, d: number) {
-    if (d > this.max) return;
+    if (d > this.limit) return;
     if (this.count === this.node.length) this.grow();
     const k = this.count++;
     this.node[k] = x;
@@ -667,7 +684,7 @@ class BucketQueue {
 
   /** The nearest node that is not done and waits in the bucket of its distance, or -1. */
   pop(distance: Float64Array, done: Uint8Array): number {
-    while (this.cursor <= this.max) {
+    while (this.cursor <= this.limit) {
       const k = this.head[this.cursor]!;
       if (k < 0) {
         this.cursor++;
