@@ -554,12 +554,16 @@ function bestEdges(rows: number, start: Int32Array, weight: Int32Array, W: numbe
       for (let total = bands[lowest]!; total < k; total += bands[lowest]!) lowest--;
       least = lowest << shift;
     }
-    // The searched edges from the front, the rest from the back, in one pass.
+    // The searched edges from the front, the rest from the back, in one pass and without branches
+    // (which is which is hard to predict): e goes to both ends, and only the end it belongs to moves on.
     let front = first;
     let back = end - 1;
     for (let e = first; e < end; e++) {
-      if (weight[e]! >= least) list[front++] = e;
-      else list[back--] = e;
+      const searched = (least - 1 - weight[e]!) >>> 31;
+      list[front] = e;
+      list[back] = e;
+      front += searched;
+      back -= searched ^ 1;
     }
     count[r] = front - first;
   }
