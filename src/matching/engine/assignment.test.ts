@@ -34,6 +34,22 @@ const problem = fc.integer({ min: 1, max: 6 }).chain((rows) => fc.integer({ min:
   return { rows: edges.length, capacity, start, column: Int32Array.from(column), weight: Int32Array.from(weight) };
 });
 
+/** Up to 40 rows and 25 columns of up to 3 places, edges of a random density, weights below `maxWeight` (as in the munkres test below). */
+const larger = (maxWeight: number) => fc.tuple(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 25 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.integer())
+  .map(([rows, columns, density, seed]): AssignmentProblem => {
+    let s = seed >>> 0;
+    const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const capacity = Array.from({ length: columns }, () => Math.floor(random() * 4));
+    const start = new Int32Array(rows + 1);
+    const column: number[] = [];
+    const weight: number[] = [];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) if (random() < density) { column.push(c); weight.push(Math.floor(random() * maxWeight)); }
+      start[r + 1] = column.length;
+    }
+    return { rows, capacity, start, column: Int32Array.from(column), weight: Int32Array.from(weight) };
+  });
+
 function bruteForce(p: AssignmentProblem): number {
   const load = Array.from(p.capacity, () => 0);
   const best = (r: number): number => {
@@ -149,6 +165,12 @@ describe('maximum-weight assignment', () => {
       expect(maxWeightAssignment(p, { firstEdges: 1 }).total).toBe(expected);
       expect(maxWeightAssignment(p, { firstEdges: 2 }).total).toBe(expected);
     }), { numRuns: 200 });
+  });
+
+  it('stays exact when weights span the whole range, so rounds keep stopping at their limit', () => {
+    fc.assert(fc.property(larger(2 ** 22), (p) => {
+      expect(maxWeightAssignment(p).total).toBe(viaMunkres(p));
+    }), { numRuns: 100 });
   });
 
   it('gives the same answer whatever array holds the weights, and leaves the problem as it was', () => {
