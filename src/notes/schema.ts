@@ -30,7 +30,8 @@ export const dailyNotes = pgTable('daily_notes', {
   // The caseload list, one arrangement's notes, flagged notes (newest first: each scanned backwards, as ORDER BY … DESC
   // wants; an index declared DESC NULLS LAST would not match it and the page would be sorted), and open flags.
   index('daily_notes_scheme_day').on(t.schemeId, t.writtenOn, t.id),
-  index('daily_notes_arrangement_day').on(t.arrangementId, t.writtenOn, t.id),
+  // The scheme too, which row-level security adds to every query: one index for both, in the order pages read.
+  index('daily_notes_arrangement_day').on(t.arrangementId, t.schemeId, t.writtenOn, t.id),
   index('daily_notes_flagged_day').on(t.schemeId, t.writtenOn, t.id).where(sql`${t.flagged}`),
   index('daily_notes_open_flags').on(t.schemeId, t.writtenOn).where(sql`${t.flagged} and ${t.dealtAt} is null`),
   check('daily_notes_mood_scale', sql`${t.mood} between 1 and 5`),

@@ -152,12 +152,14 @@ export function notesService(db: Database, clock: () => IsoDate = todayIso) {
     async forArrangement(actor: Actor, arrangementId: string, cursor: Cursor | undefined) {
       return db.inScope(actor, async (tx) => {
         const record = await openArrangement(tx, actor, arrangementId);
-        const [{ shared } = { shared: false }] = await rowsOf<{ shared: boolean }>(tx, sql`select hearth_may_see_person(${record.arrangement.personId}, 'daily_notes') as shared`);
-        const page = shared || isStaff(actor) || actor.role === 'carer'
+        // Staff and the carer read an arrangement's notes; the person and their circle only with the person's consent.
+        const shared = isStaff(actor) || actor.role === 'carer'
+          || (await rowsOf<{ shared: boolean }>(tx, sql`select hearth_may_see_person(${record.arrangement.personId}, 'daily_notes') as shared`))[0]?.shared === true;
+        const page = shared
           ? await pageOf(tx, eq(dailyNotes.arrangementId, arrangementId), cursor)
           : { notes: [], older: null, newer: null };
         await audit(tx, actor, { action: 'listed', recordType: 'daily note', recordId: arrangementId, subjectUserId: record.person.userId, changes: { arrangementId, cursor: cursor ?? null } });
-        return { ...record, shared: shared || isStaff(actor) || actor.role === 'carer', ...page };
+        return { ...record, shared, ...page };
       });
     },
 

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { arrangements } from '../arrangements/schema.js';
 import { addDays, todayIso, type IsoDate } from '../carers/dates.js';
 import { carers } from '../carers/schema.js';
 import { people } from '../people/schema.js';
@@ -47,9 +49,16 @@ export function calendarService(db: Database, today: () => IsoDate = todayIso) {
         const carerId = actor.role === 'carer' ? own ?? '00000000-0000-0000-0000-000000000000' : staff ? filter.carerId : undefined;
         const personId = actor.role === 'carer' ? undefined : filter.personId;
         const rows = await bookingsIn(tx, window, { carerId, personId, workerUserId: staff ? filter.workerUserId : undefined });
-        const carerOptions = staff ? await tx.select({ id: carers.id, name: carers.name }).from(carers).where(inArray(carers.stage, ['approved', 'paused'])).orderBy(asc(carers.name)) : [];
+        // On a worker's own caseload, the choices are that caseload's carers and people, not the scheme's.
+        const live = staff && filter.workerUserId ? and(eq(arrangements.workerUserId, filter.workerUserId), ne(arrangements.status, 'ended')) : undefined;
+        const inCaseload = (column: AnyPgColumn, of: AnyPgColumn) => (live ? inArray(column, tx.select({ id: of }).from(arrangements).where(live)) : undefined);
+        const carerOptions = staff
+          ? await tx.select({ id: carers.id, name: carers.name }).from(carers)
+            .where(and(inArray(carers.stage, ['approved', 'paused']), inCaseload(carers.id, arrangements.carerId))).orderBy(asc(carers.name))
+          : [];
         const personOptions = staff || actor.role === 'circle_member'
-          ? await tx.select({ id: people.id, name: people.name }).from(people).where(staff ? inArray(people.status, ['waiting', 'introductions', 'supported']) : sql`true`).orderBy(asc(people.name))
+          ? await tx.select({ id: people.id, name: people.name }).from(people)
+            .where(and(staff ? inArray(people.status, ['waiting', 'introductions', 'supported']) : undefined, inCaseload(people.id, arrangements.personId))).orderBy(asc(people.name))
           : [];
         const times = carerId && (own || staff) ? await carerTimes(tx, carerId, window) : { offered: [], breaks: [] };
         const allowance = carerId && (own || staff) ? await summaryIn(tx, carerId, Number(filter.month.slice(0, 4))) : null;

@@ -1,1 +1,0 @@
-CREATE INDEX "check_records_scheme_carer" ON "check_records" USING btree ("scheme_id","carer_id");
