@@ -71,7 +71,7 @@ describe('reviews', () => {
     expect(await scrollsSideways(page)).toBe(false);
 
     await checkPage(page, base(s.id));
-    await tabTo(page, 'Answer your review questions');
+    await tabTo(page, 'Answer my review questions');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname.endsWith('/person'));
     await checkAxe(page);
