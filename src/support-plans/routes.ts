@@ -177,7 +177,7 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
     };
   };
 
-  // The person's own comment or change is theirs to read in Easy Read; the worker's decisions are not on it.
+  // What was said about the person's own plan is theirs to read in Easy Read; accepting and declining stay on the staff page.
   const proposalView = (context: { own: boolean }) => (context.own ? 'support-plans/views/proposal-easy.njk' : 'support-plans/views/proposal.njk');
 
   app.get('/arrangements/:id/plan/proposals/:proposalId', { config: { access: 'support-plans.view' } }, async (request, reply) => {

@@ -347,16 +347,20 @@ export interface Walk {
   axeRuns: number;
 }
 
-/** Breadth-first over same-origin GET links from a page, checking every page reached. */
+/**
+ * Breadth-first over same-origin GET links from a page, checking every page reached: the first page
+ * of each shape of address before a second of any, so that a limit leaves out repeats, not templates.
+ */
 export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk> {
   const { from = '/', limit = 60, perShape = 3, sizes = [], axed = new Set<string>() } = options;
   const queue = [from];
+  const repeats: string[] = [];
   const seen = new Set<string>();
   const shapes = new Map<string, number>();
   const result: Walk = { visited: [], problems: [], axeRuns: 0 };
   let origin = '';
-  while (queue.length && result.visited.length < limit) {
-    const url = queue.shift()!;
+  while ((queue.length || repeats.length) && result.visited.length < limit) {
+    const url = queue.shift() ?? repeats.shift()!;
     const response = await page.goto(url).catch((error: Error) => {
       // A link to a file download (a CSV template, an export) is not a page to check.
       if (error.message.includes('Download is starting')) return 'download' as const;
@@ -387,7 +391,7 @@ export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk>
       const count = shapes.get(shape) ?? 0;
       if (count >= perShape) continue;
       shapes.set(shape, count + 1);
-      queue.push(next);
+      (count ? repeats : queue).push(next);
     }
   }
   return result;

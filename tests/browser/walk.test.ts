@@ -40,7 +40,7 @@ describe('walking Hearth as each demo sign-in, in each way of reading, at 320 px
         const putBack = await chooseReading(page, { easyRead });
         try {
           await page.setViewportSize(DESKTOP);
-          const { visited, problems, axeRuns } = await walk(page, { from: '/', limit: 60, sizes: [DESKTOP, PHONE], axed });
+          const { visited, problems, axeRuns } = await walk(page, { from: '/', limit: 100, sizes: [DESKTOP, PHONE], axed });
           console.log(`${who.role}, ${easyRead ? 'Easy Read' : 'normal'}: ${visited.length} pages, axe run ${axeRuns} times, ${((Date.now() - started) / 1000).toFixed(1)} s\n${visited.map((v) => `  ${v.status} ${v.path}`).join('\n')}`);
           expect(problems).toEqual([]);
           expect(visited.map((v) => v.path)).toEqual(expect.arrayContaining(['/', '/account']));
