@@ -170,7 +170,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   signInLinkRoutes(app, svc.signInLinks, { ...signIn, mailSends: s.mail.sends });
   passkeyRoutes(app, svc.passkeys, signIn);
   outboxRoutes(app, s.mail);
-  // My plan and My reviews open the person's live arrangement's support plan and reviews (each in Easy Read when that is how they read).
+  // My plan and My reviews open the person's live arrangement's support plan and reviews (their own are always in Easy Read).
   const liveArrangement = async (actor: Actor, personId: string) =>
     (await svc.arrangements.list(actor, { person: personId, status: 'live', page: 1 })).rows[0]?.id ?? null;
   const toArrangement = (part: 'plan' | 'reviews'): PersonPage => async (request, me) => {

@@ -87,7 +87,13 @@ describe('arrangement reviews, through the pages', () => {
 
   it('lets the person answer their own questions in Easy Read, one a page', async () => {
     const person = visitors.person;
-    expect((await person.get(base())).body).toContain('Answer your review questions');
+    // Their own reviews are in Easy Read even when they chose not to read Hearth that way; staff keep the usual page.
+    await person.get('/account/reading');
+    await person.post('/account/reading', { easyRead: 'no', largerText: 'no', readAloudFirst: 'no' });
+    const section = await person.get(base());
+    expect(section.body).toContain('Answer my review questions');
+    expectEasyRead(section.body);
+    expect((await visitors.worker.get(base())).body).not.toContain('hearth-er-line');
     const start = await person.get(`${base()}/${reviewId}/person`);
     expect(start.statusCode).toBe(200);
     expectEasyRead(start.body);
@@ -109,6 +115,9 @@ describe('arrangement reviews, through the pages', () => {
     expect(thanks.body).toContain('Thank you. We have your answers.');
     expect(thanks.body).toContain('Feeling safe: Not happy.');
     expectEasyRead(thanks.body);
+    const after = await person.get(base());
+    expect(after.body).toContain('You have answered the questions. Thank you.');
+    expectEasyRead(after.body);
     const [view] = await db.owner.select().from(reviewPersonViews).where(eq(reviewPersonViews.reviewId, reviewId));
     expect(view).toMatchObject({ answeredBy: 'themselves', anythingElse: 'I want to go swimming more.' });
     expect(view!.finishedAt).not.toBeNull();

@@ -33,8 +33,18 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     const { id } = ids(request.params, 'id');
     const found = await reviews.section(request.actor, id);
     const open = found.rows.find((r) => r.kind === 'review' && !r.completedAt);
+    const record = recordContext(found, request.actor, 'reviews');
+    if (record.words.self && found.readable) {
+      return reply.view('reviews/views/section-easy.njk', {
+        ...record, title: 'My reviews', titleSymbol: 'review',
+        savedMessage: savedMessage(saved(request)),
+        open: open ? { ...open, href: `${base(id)}/${open.id}` } : null,
+        nextReview: found.schedule?.review ?? null,
+        before: found.rows.filter((r) => r.kind === 'review' && r.completedAt).map((r) => ({ ...r, href: `${base(id)}/${r.id}` })),
+      });
+    }
     return reply.view('reviews/views/section.njk', {
-      ...recordContext(found, request.actor, 'reviews'),
+      ...record,
       savedMessage: savedMessage(saved(request)),
       readable: found.readable,
       schedule: found.schedule ? scheduleRows(found.schedule) : null,
@@ -120,7 +130,7 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     started: !!context.found.view,
     answers: personAnswers(context.found.view),
     whoAnswers: options({ themselves: `${context.found.person.name}, on their own`, with_support: `${context.found.person.name}, with support` }, context.found.view?.answeredBy),
-    backLink: `${base(context.id)}/${context.reviewId}`,
+    backLink: context.found.self ? base(context.id) : `${base(context.id)}/${context.reviewId}`,
   });
 
   app.get('/arrangements/:id/reviews/:reviewId/person', { config: { access: 'reviews.person' } }, async (request, reply) => {

@@ -3,7 +3,7 @@ import { checkboxes, onceValid } from '../people/fields.js';
 import type { Values } from '../people/view-helpers.js';
 import { choice, optionalText, text } from '../platform/forms/fields.js';
 import { PLAN_SECTIONS, type PlanContent, type PlanRisk, type PlanSection } from './plan.js';
-import { PROPOSAL_KINDS } from './words.js';
+import { CHANGE_SYMBOLS, CHANGE_VALUES, PROPOSAL_KINDS } from './words.js';
 
 /** The support plan's forms: the worker's edit (and merge), accepting a proposal, proposing, replying, declining. */
 
@@ -79,6 +79,24 @@ export const proposalForm = z.object({
   words: text('Say what you want, in your own words', { max: 2000, label: 'Your words' }),
   proposedText: optionalText({ max: LONG, label: 'The new words' }),
 });
+
+/**
+ * The person's Easy Read form: "I like this", or what to change in their own words, pictures chosen,
+ * or both. The pictures become the sentences they stand for, so the worker reads one message.
+ */
+export const easyProposalForm = z.object({
+  section: proposalForm.shape.section,
+  kind: proposalForm.shape.kind,
+  symbols: checkboxes(CHANGE_VALUES, 'Choose pictures from the list'),
+  words: optionalText({ max: 2000, label: 'Your words' }),
+}).superRefine((form, ctx) => {
+  if (!form.words && form.symbols.length === 0) ctx.addIssue({ code: 'custom', path: ['words'], message: 'Write what you want to change, or choose a picture' });
+}).transform((form) => ({
+  section: form.section,
+  kind: form.kind,
+  words: [...CHANGE_SYMBOLS.filter((s) => form.symbols.includes(s.value)).map((s) => s.says), form.words].filter(Boolean).join(' '),
+  proposedText: null,
+}));
 
 export const replyForm = z.object({ words: text('Write your reply', { max: 2000, label: 'Your reply' }) });
 export const declineForm = z.object({ declineReason: text('Say why it is not accepted', { max: 1000, label: 'Why not' }) });

@@ -6,10 +6,11 @@ import { ids } from '../people/fields.js';
 import { options, type Values } from '../people/view-helpers.js';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, formErrors, submitForm } from '../platform/forms/forms.js';
-import { acceptForm, contentValues, declineForm, planForm, proposalForm, replyForm, riskRowCount } from './forms.js';
+import { acceptForm, contentValues, declineForm, easyProposalForm, planForm, proposalForm, replyForm, riskRowCount } from './forms.js';
 import { PLAN_SECTIONS, SECTION_NAMES, type PlanSection } from './plan.js';
 import { planSections, proposalRow, sectionName, sectionOptions, sideBySide } from './present.js';
 import { PlanConflict, type SupportPlansService } from './service.js';
+import { CHANGE_SYMBOLS } from './words.js';
 
 const SAVED: Record<string, string> = {
   saved: 'The support plan has been saved as a new version.',
@@ -28,8 +29,12 @@ const versionParam = (params: unknown) => {
 };
 const sectionQuery = (query: unknown) => z.object({ section: z.enum([...PLAN_SECTIONS, 'whole']).optional().catch(undefined) }).parse(query ?? {}).section;
 
-/** The Easy Read page for the person, and for their circle, when that is how they read Hearth. */
-const easyReadFor = (request: FastifyRequest) => request.reading?.easyRead === true && (request.actor.role === 'person' || request.actor.role === 'circle_member');
+/**
+ * The Easy Read page: always for the person's own plan (what issue 6 promises them, whatever their
+ * reading preference), and for someone in their circle when that is how they read Hearth.
+ */
+const easyReadFor = (request: FastifyRequest, own: boolean) =>
+  own || (request.reading?.easyRead === true && request.actor.role === 'circle_member');
 
 /** Support plans: the arrangement's "Support plan" part, its versions, the worker's edit and merge, proposals and their threads. */
 export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansService) {
@@ -49,7 +54,7 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
       proposals: found.proposals.map((p) => proposalRow(p, own)),
       versions: found.versions.map((v) => ({ ...v, changedNames: v.changedSections.map((s) => SECTION_NAMES[s as PlanSection] ?? s).join(', ') })),
     };
-    if (easyReadFor(request) && found.sight.mayRead) {
+    if (easyReadFor(request, own) && found.sight.mayRead) {
       return reply.view('support-plans/views/plan-easy.njk', { ...page, title: own ? 'My support plan' : `${found.person.name}’s support plan`, titleSymbol: 'plan' });
     }
     return reply.view('support-plans/views/plan.njk', page);
@@ -113,24 +118,28 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
       part,
       sections: sectionOptions(own, values.section),
       parts: found.current ? planSections(found.current.content, own) : [],
+      changeSymbols: CHANGE_SYMBOLS,
       kinds: options([{ value: 'change', text: own ? 'I want to change it' : 'Propose a change' }, { value: 'comment', text: own ? 'I want to say something about it' : 'Comment' }], values.kind),
       backLink: `/arrangements/${id}/plan`,
     };
   };
-  const proposeView = (request: FastifyRequest) => (easyReadFor(request) ? 'support-plans/views/propose-easy.njk' : 'support-plans/views/propose.njk');
+  const proposeView = (request: FastifyRequest, own: boolean) => (easyReadFor(request, own) ? 'support-plans/views/propose-easy.njk' : 'support-plans/views/propose.njk');
 
   app.get('/arrangements/:id/plan/propose', { config: { access: 'support-plans.propose' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     const values = { section: sectionQuery(request.query), kind: 'change' };
-    return reply.view(proposeView(request), { ...(await proposeContext(request, id, values)), values });
+    const context = await proposeContext(request, id, values);
+    return reply.view(proposeView(request, context.own), { ...context, values });
   });
 
   app.post('/arrangements/:id/plan/proposals', { config: { access: 'support-plans.propose' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
+    const context = await proposeContext(request, id, answers(request.body));
+    const easy = easyReadFor(request, context.own);
     return submitForm(reply, {
-      schema: proposalForm,
-      view: proposeView(request),
-      context: await proposeContext(request, id, answers(request.body)),
+      schema: easy ? easyProposalForm : proposalForm,
+      view: proposeView(request, context.own),
+      context,
       save: (form) => plans.propose(request.actor, id, form),
       then: ({ id: proposalId }) => reply.redirect(`/arrangements/${id}/plan/proposals/${proposalId}?saved=proposed`),
     });
@@ -147,8 +156,12 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
     const live = found.arrangement.status !== 'ended';
     return {
       ...context,
-      title: `${proposal.kind === 'change' ? 'Proposed change' : 'Comment'}: ${sectionName(proposal.section, own)}`,
+      title: own ? 'What was said about my plan' : `${proposal.kind === 'change' ? 'Proposed change' : 'Comment'}: ${sectionName(proposal.section, own)}`,
+      titleSymbol: 'say',
+      own,
+      mine: proposal.authorUserId === request.actor.userId,
       savedMessage: savedOf(request),
+      sent: ['proposed', 'replied'].includes((request.query as { saved?: string }).saved ?? ''),
       proposal: proposalRow(proposal, own),
       decision: proposal,
       messages: found.messages,
@@ -164,12 +177,13 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
     };
   };
 
-  const proposalView = 'support-plans/views/proposal.njk';
+  // What was said about the person's own plan is theirs to read in Easy Read; accepting and declining stay on the staff page.
+  const proposalView = (context: { own: boolean }) => (context.own ? 'support-plans/views/proposal-easy.njk' : 'support-plans/views/proposal.njk');
 
   app.get('/arrangements/:id/plan/proposals/:proposalId', { config: { access: 'support-plans.view' } }, async (request, reply) => {
     const { id, proposalId } = ids(request.params, 'id', 'proposalId');
     const context = await proposalContext(request, id, proposalId);
-    return reply.view(proposalView, { ...context, values: context.acceptValues, riskRows: riskRowCount(context.acceptValues) });
+    return reply.view(proposalView(context), { ...context, values: context.own ? {} : context.acceptValues, riskRows: riskRowCount(context.acceptValues) });
   });
 
   const decision = (action: string, access: 'support-plans.discuss' | 'support-plans.manage', handle: (request: FastifyRequest, reply: FastifyReply, id: string, proposalId: string, context: Awaited<ReturnType<typeof proposalContext>>) => Promise<FastifyReply>) =>
@@ -181,16 +195,16 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
   const back = (reply: FastifyReply, id: string, proposalId: string, saved: string) => reply.redirect(`/arrangements/${id}/plan/proposals/${proposalId}?saved=${saved}`);
 
   decision('replies', 'support-plans.discuss', (request, reply, id, proposalId, context) => submitForm(reply, {
-    schema: replyForm, view: proposalView, context,
+    schema: replyForm, view: proposalView(context), context,
     save: (form) => plans.reply(request.actor, id, proposalId, form.words),
     then: () => back(reply, id, proposalId, 'replied'),
   }));
 
   decision('accept', 'support-plans.manage', (request, reply, id, proposalId, context) => submitForm(reply, {
-    schema: acceptForm, view: proposalView, context,
+    schema: acceptForm, view: proposalView(context), context,
     save: (form) => orConflict(plans.accept(request.actor, id, proposalId, form)),
     then: (saved) => (saved instanceof PlanConflict
-      ? reply.code(409).view(proposalView, {
+      ? reply.code(409).view(proposalView(context), {
         ...context, values: { ...answers(request.body), version: String(saved.details.current) },
         errors: formErrors([{ path: ['version'], message: `${saved.details.theirs.byName ?? 'Someone'} saved version ${saved.details.current} of the plan while you were reading: check the words below against the plan as it is now, then accept again` }]),
       })
@@ -198,13 +212,13 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
   }));
 
   decision('decline', 'support-plans.manage', (request, reply, id, proposalId, context) => submitForm(reply, {
-    schema: declineForm, view: proposalView, context,
+    schema: declineForm, view: proposalView(context), context,
     save: (form) => plans.decline(request.actor, id, proposalId, form.declineReason),
     then: () => back(reply, id, proposalId, 'declined'),
   }));
 
   decision('noted', 'support-plans.manage', async (request, reply, id, proposalId, context) => submitForm(reply, {
-    schema: z.object({}), view: proposalView, context,
+    schema: z.object({}), view: proposalView(context), context,
     save: () => plans.noted(request.actor, id, proposalId),
     then: () => back(reply, id, proposalId, 'noted'),
   }));

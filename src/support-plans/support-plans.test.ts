@@ -170,4 +170,31 @@ describe('support plans, through the pages', () => {
     const liked = await visitors.person.post(`${path}/proposals`, { section: 'routines', kind: 'comment', words: 'I like this part of my plan.' });
     expect(liked.statusCode).toBe(302);
   });
+
+  it('the person who does not read in Easy Read still gets their own plan that way, and says what to change with pictures and words; staff keep the usual pages', async () => {
+    await visitors.person.get('/account/reading');
+    await visitors.person.post('/account/reading', { easyRead: 'no', largerText: 'no', readAloudFirst: 'no' });
+    expectEasyRead((await visitors.person.get(path)).body);
+    const propose = await visitors.person.get(`${path}/propose?section=routines`);
+    expectEasyRead(propose.body);
+    expect(propose.body).toContain('A different time');
+    const empty = await visitors.person.post(`${path}/proposals`, { section: 'routines', kind: 'change', words: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Write what you want to change, or choose a picture');
+    expectEasyRead(empty.body);
+
+    const sent = await visitors.person.post(`${path}/proposals`, { section: 'routines', kind: 'change', symbols: ['time', 'more-help'], words: 'Tea at seven, please.' });
+    expect(sent.statusCode).toBe(302);
+    const [saved] = await db.owner.select().from(supportPlanProposals).where(eq(supportPlanProposals.id, idFrom(sent.headers.location)));
+    expect(saved).toMatchObject({ kind: 'change', section: 'routines', words: 'I want more help with this. I want this at a different time. Tea at seven, please.' });
+    const thread = await visitors.person.get(sent.headers.location as string);
+    expect(thread.body).toContain('Thank you. We sent it to your worker.');
+    expect(thread.body).toContain('Tea at seven, please.');
+    expectEasyRead(thread.body);
+    const onlyPictures = await visitors.person.post(`${path}/proposals`, { section: 'goals', kind: 'change', symbols: 'new' });
+    expect(onlyPictures.statusCode).toBe(302);
+
+    for (const staffPage of [path, String(sent.headers.location)]) expect((await visitors.worker.get(staffPage)).body).not.toContain('hearth-er-line');
+    expect((await visitors.carer.get(`${path}/propose?section=routines`)).body).not.toContain('hearth-er-line');
+  });
 });

@@ -1,3 +1,5 @@
+import type { SymbolName } from '../platform/easy-read/symbols.js';
+
 /** The fixed lists of support plans' proposals, with the words shown for each. */
 
 export const PROPOSAL_KINDS = ['change', 'comment'] as const;
@@ -35,3 +37,16 @@ export const AUTHOR_AS: Record<string, string> = {
   scheme_worker: 'Scheme worker',
   scheme_manager: 'Scheme manager',
 };
+
+/** What the person may want changed in a part of their plan, as pictures to choose in Easy Read, and the words each sends. */
+export const CHANGE_SYMBOLS = [
+  { value: 'more-help', symbol: 'help', words: 'More help', says: 'I want more help with this.' },
+  { value: 'myself', symbol: 'person', words: 'Do it myself', says: 'I want to do more of this myself.' },
+  { value: 'time', symbol: 'time', words: 'A different time', says: 'I want this at a different time.' },
+  { value: 'new', symbol: 'important', words: 'Something new', says: 'I want to try something new.' },
+  { value: 'stop', symbol: 'stop', words: 'Stop this', says: 'I want this to stop.' },
+  { value: 'talk', symbol: 'meet', words: 'Talk about it', says: 'I want to talk about this.' },
+] as const satisfies readonly { value: string; symbol: SymbolName; words: string; says: string }[];
+
+export type ChangeSymbol = (typeof CHANGE_SYMBOLS)[number]['value'];
+export const CHANGE_VALUES = CHANGE_SYMBOLS.map((s) => s.value) as [ChangeSymbol, ...ChangeSymbol[]];

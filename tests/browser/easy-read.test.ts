@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { checkAxe, checkPage, signIn, takeBrowserProblems, test } from './harness.js';
+import { checkAxe, checkPage, scrollsSideways, signIn, takeBrowserProblems, test } from './harness.js';
 
 /**
  * Easy Read pages and the accessibility statement: axe at a phone's width, at desktop width and at
@@ -14,9 +14,6 @@ const WIDTHS = [
   { name: '200% zoom', width: 640, height: 450 },
   { name: 'desktop', width: 1280, height: 900 },
 ];
-
-const scrollsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 const brokenSymbols = (page: Page) =>
   page.$$eval('img.hearth-er-symbol', (images) => images.filter((img) => !(img as HTMLImageElement).complete || (img as HTMLImageElement).naturalWidth === 0).map((img) => (img as HTMLImageElement).src));

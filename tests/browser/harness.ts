@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type LaunchOptions, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type LaunchOptions, type Page, type Response, type ViewportSize } from 'playwright-core';
 import { expect, test as base } from 'vitest';
 import { DEMO_SIGN_INS, generateDemo } from '../../src/demo/generate.js';
 import { loadDemo } from '../../src/demo/load.js';
@@ -110,11 +111,33 @@ export async function fillDate(page: Page, legend: string, iso: string): Promise
   await group.getByLabel('Year').fill(year!);
 }
 
+export type ReadingChoices = Record<'easyRead' | 'largerText' | 'readAloudFirst', boolean>;
+
+/**
+ * Changes the signed-in user's reading preferences on /account/reading, as they would, and gives back
+ * a way to put their previous answers back through the same form.
+ */
+export async function chooseReading(page: Page, choice: Partial<ReadingChoices>): Promise<() => Promise<void>> {
+  await page.goto('/account/reading');
+  const before = await page.$$eval('main input[type="radio"]:checked', (inputs) =>
+    Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value === 'yes']))) as ReadingChoices;
+  await saveReading(page, { ...before, ...choice });
+  return () => saveReading(page, before);
+}
+
+async function saveReading(page: Page, choices: ReadingChoices) {
+  if (!new URL(page.url()).pathname.startsWith('/account/reading')) await page.goto('/account/reading');
+  for (const [name, yes] of Object.entries(choices)) await page.locator(`main input[name="${name}"][value="${yes ? 'yes' : 'no'}"]`).check();
+  await Promise.all([page.waitForURL((url) => url.search === '?saved=yes'), page.getByRole('button', { name: 'Save my choices' }).click()]);
+}
+
 // ---- Checking a page ----
 
 export interface PageExpectations {
   /** The status the page should answer with; by default anything below 400. */
   status?: number;
+  /** Whether to run axe (by default yes). */
+  axe?: boolean;
 }
 
 /** Opens a page and checks it: status, no script errors or broken assets, and no axe violations. */
@@ -132,7 +155,7 @@ export async function problemsWith(page: Page, response: Response, expected: Pag
   if (expected.status === undefined ? status >= 400 : status !== expected.status) {
     problems.push(`${page.url()} answered ${status}, expected ${expected.status ?? 'below 400'}`);
   }
-  if (isHtml(response)) {
+  if (isHtml(response) && expected.axe !== false) {
     await page.waitForLoadState('load');
     const violations = await axeViolations(page);
     if (violations.length) problems.push(describeViolations(page.url(), violations));
@@ -181,12 +204,16 @@ export async function checkAxe(page: Page): Promise<void> {
  */
 export async function axeViolations(page: Page): Promise<AxeResults['violations']> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(
-    (options) => (window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }).axe.run(document, options),
-    AXE_OPTIONS as never,
-  );
-  return results.violations;
+  // Working out a selector for every element checked is a fifth of axe's time: only a page that
+  // fails is checked again with them, to say where.
+  const quick = await runAxe(page, { ...AXE_OPTIONS, selectors: false });
+  return quick.length ? runAxe(page, AXE_OPTIONS) : quick;
 }
+
+const runAxe = async (page: Page, options: RunOptions) => (await page.evaluate(
+  (given) => (window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }).axe.run(document, given),
+  options as never,
+)).violations;
 
 export function describeViolations(url: string, violations: AxeResults['violations']): string {
   const lines = [`${violations.length} accessibility rule${violations.length === 1 ? '' : 's'} broken on ${url}:`];
@@ -199,6 +226,66 @@ export function describeViolations(url: string, violations: AxeResults['violatio
     }
   }
   return lines.join('\n');
+}
+
+// ---- Sizes and reflow ----
+
+/** A small phone (WCAG 1.4.10: content must reflow at 320 CSS pixels) and a desktop screen. */
+export const PHONE: ViewportSize = { width: 320, height: 640 };
+export const DESKTOP: ViewportSize = { width: 1280, height: 900 };
+
+export const scrollsSideways = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+/** The innermost elements reaching past the right edge of the window: what makes a page scroll sideways. */
+export const tooWide = (page: Page) => page.evaluate(() => {
+  const width = document.documentElement.clientWidth;
+  const wide = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > width + 1);
+  return wide.filter((e) => !wide.some((other) => other !== e && e.contains(other))).slice(0, 5)
+    .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${Array.from(e.classList).map((c) => `.${c}`).join('')} (${Math.round(e.getBoundingClientRect().right)} px)`);
+});
+
+// ---- The keyboard ----
+
+export interface Focus { name: string; tag: string; inView: boolean; uncovered: boolean; indicated: boolean }
+
+/** What has the keyboard focus, and whether it can be seen: in view, not covered by anything, and with a visible indicator. */
+export const focusNow = (page: Page) => page.evaluate((): Focus => {
+  const el = document.activeElement as HTMLElement | null;
+  if (!el || el === document.body) return { name: '', tag: 'BODY', inView: true, uncovered: true, indicated: true };
+  const input = el as HTMLInputElement;
+  const choice = input.type === 'checkbox' || input.type === 'radio';
+  const label = choice ? (input.labels?.[0] ?? null) : null;
+  const name = (el.getAttribute('aria-label') ?? label?.textContent ?? input.labels?.[0]?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const box = (choice ? el.parentElement! : el).getBoundingClientRect();
+  const inView = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+  const x = Math.min(Math.max(box.left + Math.min(box.width / 2, 20), 0), innerWidth - 1);
+  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  const uncovered = !!top && (top === el || el.contains(top) || top.contains(el) || (choice && el.parentElement!.contains(top)));
+  const style = getComputedStyle(el);
+  const yellow = 'rgb(255, 221, 0)';
+  const indicated = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor === yellow)
+    || style.boxShadow.includes('255, 221, 0') || style.backgroundColor === yellow
+    || (label !== null && getComputedStyle(label, '::before').boxShadow.includes('255, 221, 0'));
+  return { name, tag: el.tagName, inView, uncovered, indicated };
+});
+
+/** Presses Tab (or Shift+Tab, going back) until the focus is on the thing named, checking at every stop that the focus can be seen. */
+export async function tabTo(page: Page, wanted: string | RegExp, { back = false } = {}): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const focus = await focusNow(page);
+    if (focus.tag === 'BODY') continue;
+    expect(focus, `focus on “${focus.name}” (${focus.tag}) at ${page.url()} must be in view, uncovered and visibly marked`).toMatchObject({ inView: true, uncovered: true, indicated: true });
+    if (typeof wanted === 'string' ? focus.name === wanted : wanted.test(focus.name)) return;
+  }
+  throw new Error(`Tab never reached “${wanted}” on ${page.url()}`);
+}
+
+/** Presses a key that sends a form or follows a link, and waits for the new page (even at the same address). */
+export async function pressTo(page: Page, key: 'Enter' | 'Space', lands: (url: URL) => boolean) {
+  await Promise.all([page.waitForNavigation({ url: lands }), page.keyboard.press(key)]);
 }
 
 // ---- Script errors, CSP violations and broken assets ----
@@ -239,24 +326,41 @@ export interface WalkOptions {
   limit?: number;
   /** Most pages to visit with the same shape of address (/team/:id, /team?page): enough to check the template. */
   perShape?: number;
+  /**
+   * Check every page at each of these sizes (axe, and nothing scrolling sideways), resizing the page
+   * rather than loading it again. Without sizes, axe runs once at the page's size.
+   */
+  sizes?: ViewportSize[];
+  /**
+   * Pages already put through axe, by size and content (shared between walks): a page whose markup
+   * is the same as one checked at that size (the same staff page in another way of reading) is not
+   * put through axe again, since axe would find the same.
+   */
+  axed?: Set<string>;
 }
 
 export interface Walk {
   /** Status 0: a download. */
   visited: { path: string; status: number }[];
   problems: string[];
+  /** How many times axe ran. */
+  axeRuns: number;
 }
 
-/** Breadth-first over same-origin GET links from a page, checking every page reached. */
+/**
+ * Breadth-first over same-origin GET links from a page, checking every page reached: the first page
+ * of each shape of address before a second of any, so that a limit leaves out repeats, not templates.
+ */
 export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk> {
-  const { from = '/', limit = 60, perShape = 3 } = options;
+  const { from = '/', limit = 60, perShape = 3, sizes = [], axed = new Set<string>() } = options;
   const queue = [from];
+  const repeats: string[] = [];
   const seen = new Set<string>();
   const shapes = new Map<string, number>();
-  const result: Walk = { visited: [], problems: [] };
+  const result: Walk = { visited: [], problems: [], axeRuns: 0 };
   let origin = '';
-  while (queue.length && result.visited.length < limit) {
-    const url = queue.shift()!;
+  while ((queue.length || repeats.length) && result.visited.length < limit) {
+    const url = queue.shift() ?? repeats.shift()!;
     const response = await page.goto(url).catch((error: Error) => {
       // A link to a file download (a CSV template, an export) is not a page to check.
       if (error.message.includes('Download is starting')) return 'download' as const;
@@ -268,8 +372,16 @@ export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk>
     seen.add(new URL(url, origin).href).add(page.url());
     const landed = pathOf(page.url());
     result.visited.push({ path: landed === pathOf(new URL(url, origin).href) ? landed : `${pathOf(new URL(url, origin).href)} → ${landed}`, status: response.status() });
-    result.problems.push(...(await problemsWith(page, response)));
-    if (!isHtml(response)) continue;
+    if (!sizes.length || !isHtml(response)) {
+      result.problems.push(...(await problemsWith(page, response)));
+      result.axeRuns += Number(isHtml(response));
+      if (!isHtml(response)) continue;
+    } else {
+      result.problems.push(...(await problemsWith(page, response, { axe: false })));
+      await page.waitForLoadState('load');
+      for (const size of fromTheCurrent(page, sizes)) await checkAtSize(page, size, axed, result);
+      result.problems.push(...takeBrowserProblems(page));
+    }
     const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
     for (const link of links) {
       const next = followable(link, origin);
@@ -279,10 +391,36 @@ export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk>
       const count = shapes.get(shape) ?? 0;
       if (count >= perShape) continue;
       shapes.set(shape, count + 1);
-      queue.push(next);
+      (count ? repeats : queue).push(next);
     }
   }
   return result;
+}
+
+/** The sizes starting from the page's own, so that a walk resizes once a page, not back and forth. */
+function fromTheCurrent(page: Page, sizes: ViewportSize[]): ViewportSize[] {
+  const i = Math.max(0, sizes.findIndex((s) => s.width === page.viewportSize()?.width));
+  return [...sizes.slice(i), ...sizes.slice(0, i)];
+}
+
+async function checkAtSize(page: Page, size: ViewportSize, axed: Set<string>, result: Walk) {
+  const current = page.viewportSize();
+  if (current?.width !== size.width || current.height !== size.height) await page.setViewportSize(size);
+  const where = `${page.url()} at ${size.width} px`;
+  const key = `${size.width}x${size.height} ${await markupHash(page)}`;
+  if (!axed.has(key)) {
+    axed.add(key);
+    result.axeRuns++;
+    const violations = await axeViolations(page);
+    if (violations.length) result.problems.push(describeViolations(where, violations));
+  }
+  if (await scrollsSideways(page)) result.problems.push(`${where} scrolls sideways: ${(await tooWide(page)).join(', ')}`);
+}
+
+/** The page's markup as it is now, without what changes on every load (the CSRF token, the CSP nonce). */
+async function markupHash(page: Page): Promise<string> {
+  const markup = await page.evaluate(() => document.documentElement.outerHTML);
+  return createHash('sha256').update(markup.replace(/ nonce="[^"]*"/g, '').replace(/(name="_csrf" value=")[^"]*"/g, '$1"')).digest('hex');
 }
 
 const NOT_PAGES = [/^\/sign-out$/, /^\/assets\//, /^\/hearth\//, /\.[a-z0-9]{2,5}$/i];

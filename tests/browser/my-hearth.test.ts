@@ -8,7 +8,8 @@ import { people } from '../../src/people/schema.js';
 import { memberships, users } from '../../src/platform/db/schema.js';
 import { readability } from '../../src/platform/easy-read/readability.js';
 import type { Actor } from '../../src/platform/http/types.js';
-import { checkAxe, checkPage, signIn, takeBrowserProblems, test, type Hearth } from './harness.js';
+import { QUESTIONS } from '../../src/reviews/words.js';
+import { checkAxe, checkPage, chooseReading, DESKTOP, fixedCarersArrangement, PHONE, pressTo, scrollsSideways, signIn, tabTo, takeBrowserProblems, test, type Hearth } from './harness.js';
 
 /**
  * The person's own Hearth in a real browser, as the demo person: every task done with the keyboard
@@ -17,8 +18,6 @@ import { checkAxe, checkPage, signIn, takeBrowserProblems, test, type Hearth } f
  * weight (everything it transfers, cold) under 150 KB. The measured figures are printed for the note.
  */
 
-const PHONE = { width: 320, height: 640 };
-const DESKTOP = { width: 1280, height: 900 };
 const PERSON_PAGES = ['/', '/my/home', '/my/carers', '/my/tell', '/my/feelings', '/my/looked', '/my/plan', '/my/reviews'];
 const LIMIT = 150 * 1024;
 
@@ -34,47 +33,6 @@ function fakeSpeech() {
   (window as unknown as { spoken: string[] }).spoken = spoken;
 }
 
-interface Focus { name: string; tag: string; inView: boolean; uncovered: boolean; indicated: boolean }
-
-/** What has the keyboard focus, and whether it can be seen: in view, not covered by anything, and with a visible indicator. */
-const focusNow = (page: Page) => page.evaluate((): Focus => {
-  const el = document.activeElement as HTMLElement | null;
-  if (!el || el === document.body) return { name: '', tag: 'BODY', inView: true, uncovered: true, indicated: true };
-  const input = el as HTMLInputElement;
-  const choice = input.type === 'checkbox' || input.type === 'radio';
-  const label = choice ? (input.labels?.[0] ?? null) : null;
-  const name = (el.getAttribute('aria-label') ?? label?.textContent ?? input.labels?.[0]?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const box = (choice ? el.parentElement! : el).getBoundingClientRect();
-  const inView = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
-  const x = Math.min(Math.max(box.left + Math.min(box.width / 2, 20), 0), innerWidth - 1);
-  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
-  const top = document.elementFromPoint(x, y);
-  const uncovered = !!top && (top === el || el.contains(top) || top.contains(el) || (choice && el.parentElement!.contains(top)));
-  const style = getComputedStyle(el);
-  const yellow = 'rgb(255, 221, 0)';
-  const indicated = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor === yellow)
-    || style.boxShadow.includes('255, 221, 0') || style.backgroundColor === yellow
-    || (label !== null && getComputedStyle(label, '::before').boxShadow.includes('255, 221, 0'));
-  return { name, tag: el.tagName, inView, uncovered, indicated };
-});
-
-/** Presses Tab (only) until the focus is on the thing named, checking at every stop that the focus can be seen. */
-async function tabTo(page: Page, wanted: string | RegExp): Promise<void> {
-  for (let i = 0; i < 150; i++) {
-    await page.keyboard.press('Tab');
-    const focus = await focusNow(page);
-    if (focus.tag === 'BODY') continue;
-    expect(focus, `focus on “${focus.name}” (${focus.tag}) at ${page.url()} must be in view, uncovered and visibly marked`).toMatchObject({ inView: true, uncovered: true, indicated: true });
-    if (typeof wanted === 'string' ? focus.name === wanted : wanted.test(focus.name)) return;
-  }
-  throw new Error(`Tab never reached “${wanted}” on ${page.url()}`);
-}
-
-/** Presses a key that sends a form or follows a link, and waits for the new page (even at the same address). */
-async function pressTo(page: Page, key: 'Enter' | 'Space', lands: (url: URL) => boolean) {
-  await Promise.all([page.waitForNavigation({ url: lands }), page.keyboard.press(key)]);
-}
-
 /** Goes to a page by tabbing to its link and pressing Enter, from the top of the page. */
 async function follow(page: Page, link: string | RegExp, lands: (url: URL) => boolean) {
   await tabTo(page, link);
@@ -84,8 +42,6 @@ async function follow(page: Page, link: string | RegExp, lands: (url: URL) => bo
 
 const path = (p: string) => (url: URL) => url.pathname === p;
 const startsWith = (p: string) => (url: URL) => url.pathname.startsWith(p);
-
-const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 /** The demo person's proposal whose carer already said yes, and the other; and the demo worker, for dating a step. */
 async function demoFacts(hearth: Hearth) {
@@ -198,6 +154,91 @@ describe('the person’s own Hearth, in a browser, with a keyboard only', () => 
     await follow(page, 'My home', path('/my/home'));
     expect(await page.getByText('My next short breaks').isVisible()).toBe(true);
     expect(await scrollsSideways(page)).toBe(false);
+    expect(takeBrowserProblems(page)).toEqual([]);
+  });
+
+  test('My plan and My reviews at 320 px with the keyboard, in Easy Read though she chose not to read that way', async ({ page, hearth }) => {
+    // The demo person is still waiting for a match; the person living with the demo carer has a plan and an open review.
+    const { personEmail } = await fixedCarersArrangement(hearth);
+    await page.setViewportSize(PHONE);
+    await signIn(page, { email: personEmail }, hearth.password);
+    await chooseReading(page, { easyRead: false });
+    await page.goto('/');
+    const seen = async (text: string | RegExp) => expect(await page.getByText(text).first().isVisible(), String(text)).toBe(true);
+    const fits = async () => { await checkAxe(page); expect(await scrollsSideways(page), page.url()).toBe(false); };
+
+    // My plan: "I like this" on a part.
+    await follow(page, 'My plan', (url) => url.pathname.endsWith('/plan'));
+    await fits();
+    expect(await page.locator('h1').textContent()).toContain('My support plan');
+    await tabTo(page, 'What I think about this');
+    await pressTo(page, 'Enter', (url) => url.pathname.endsWith('/plan/propose'));
+    await fits();
+    await tabTo(page, 'I like this');
+    await pressTo(page, 'Space', (url) => url.search === '?saved=proposed');
+    await fits();
+    await seen('Thank you. We sent it to your worker.');
+    await seen('I like this part of my plan.');
+
+    // I want to change this: in my words.
+    await tabTo(page, 'Back to my plan');
+    await pressTo(page, 'Enter', (url) => url.pathname.endsWith('/plan'));
+    await tabTo(page, 'What I think about this');
+    await pressTo(page, 'Enter', (url) => url.pathname.endsWith('/plan/propose'));
+    await tabTo(page, 'What I want to change, in my words');
+    await page.keyboard.type('I want to go swimming on Fridays.');
+    await tabTo(page, 'Send to my worker');
+    await pressTo(page, 'Enter', (url) => url.search === '?saved=proposed');
+    await fits();
+    await seen('I want to go swimming on Fridays.');
+
+    // And with pictures: past the words box and back again with Shift+Tab.
+    await tabTo(page, 'Back to my plan');
+    await pressTo(page, 'Enter', (url) => url.pathname.endsWith('/plan'));
+    await tabTo(page, 'What I think about this');
+    await pressTo(page, 'Enter', (url) => url.pathname.endsWith('/plan/propose'));
+    await tabTo(page, 'Send to my worker');
+    await tabTo(page, 'A different time', { back: true });
+    await page.keyboard.press('Space');
+    await tabTo(page, 'More help', { back: true });
+    await page.keyboard.press('Space');
+    expect(await page.locator('input[name="symbols"]:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['more-help', 'time']);
+    await tabTo(page, 'Send to my worker');
+    await pressTo(page, 'Enter', (url) => url.search === '?saved=proposed');
+    await fits();
+    await seen('Thank you. We sent it to your worker.');
+    await seen('I want more help with this. I want this at a different time.');
+    await tabTo(page, 'Back to my plan');
+    await pressTo(page, 'Enter', (url) => url.pathname.endsWith('/plan'));
+    await seen('What you said');
+
+    // My reviews: every question, a face each, then words, then send.
+    await page.goto('/');
+    await follow(page, 'My reviews', (url) => url.pathname.endsWith('/reviews'));
+    await fits();
+    await tabTo(page, 'Answer my review questions');
+    await pressTo(page, 'Enter', (url) => url.pathname.endsWith('/person'));
+    await fits();
+    await tabTo(page, 'Start');
+    await pressTo(page, 'Enter', (url) => url.pathname.endsWith(`/person/${QUESTIONS[0].key}`));
+    for (const [i, question] of QUESTIONS.entries()) {
+      await fits();
+      await seen(question.question);
+      await tabTo(page, ['Happy', 'OK', 'Not happy'][i % 3]!);
+      await pressTo(page, i % 2 ? 'Space' : 'Enter', (url) => url.pathname.endsWith(`/person/${QUESTIONS[i + 1]?.key ?? 'more'}`));
+    }
+    await fits();
+    await tabTo(page, 'What I want to say');
+    await page.keyboard.type('I want to cook more.');
+    await tabTo(page, 'Send my answers');
+    await pressTo(page, 'Enter', (url) => url.search === '?saved=answered');
+    await fits();
+    await seen('Thank you. We have your answers.');
+    await seen(`${QUESTIONS[2].topic}: Not happy.`);
+    await tabTo(page, 'Go back to my reviews');
+    await pressTo(page, 'Enter', (url) => url.pathname.endsWith('/reviews'));
+    await fits();
+    await seen('You have answered the questions. Thank you.');
     expect(takeBrowserProblems(page)).toEqual([]);
   });
 

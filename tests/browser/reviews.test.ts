@@ -1,9 +1,8 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { arrangementReviews } from '../../src/reviews/schema.js';
 import { QUESTIONS, WELLBEING_AREA_NAMES, WELLBEING_AREAS } from '../../src/reviews/words.js';
-import { checkAxe, checkPage, fixedCarersArrangement, sendEmpty, signIn, test, type Hearth } from './harness.js';
+import { checkAxe, checkPage, fixedCarersArrangement, scrollsSideways, sendEmpty, signIn, tabTo, test, type Hearth } from './harness.js';
 
 /**
  * Reviews as a worker, a manager, the carer and the person (axe on every page); the person answers
@@ -26,32 +25,6 @@ async function showcase(hearth: Hearth) {
 }
 
 const base = (id: string) => `/arrangements/${id}/reviews`;
-
-/** Presses Tab until the focused element's text or label is `name`; checks focus is visible and on screen each time. */
-async function tabTo(page: Page, name: string) {
-  for (let i = 0; i < 60; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      const style = getComputedStyle(el);
-      const box = el.getBoundingClientRect();
-      return {
-        text: (el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)',
-        onScreen: box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth,
-      };
-    });
-    if (!focused) continue;
-    expect(focused.visible, `focus is visible on “${focused.text}”`).toBe(true);
-    expect(focused.onScreen, `“${focused.text}” is on screen when focused`).toBe(true);
-    if (focused.text === name) return;
-  }
-  throw new Error(`Tab never reached “${name}” on ${page.url()}`);
-}
-
-const scrollsSideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 describe('reviews', () => {
   test('a worker’s and a manager’s pages pass axe, and empty forms say what to fix', async ({ page, hearth }) => {
@@ -98,7 +71,7 @@ describe('reviews', () => {
     expect(await scrollsSideways(page)).toBe(false);
 
     await checkPage(page, base(s.id));
-    await tabTo(page, 'Answer your review questions');
+    await tabTo(page, 'Answer my review questions');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname.endsWith('/person'));
     await checkAxe(page);
