@@ -16,8 +16,6 @@ import {
 import type { Me, MyHearthService } from './service.js';
 import { ABOUT_SYMBOLS, MESSAGE_KIND, MOODS, firstName } from './words.js';
 
-/** A page of the person's own Hearth that another capability provides (support plans, reviews). */
-/** A page another capability gives the person; null leaves this capability's own page. */
 /** Where a big choice leads instead of its own page (the live arrangement's plan, say), or null for its own page. */
 export type PersonPage = (request: FastifyRequest, me: Me) => Promise<string | null>;
 
