@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Browser tests: a real Hearth on 127.0.0.1 and Debian's Chromium. One file at a time, since each runs its own Hearth and browser. */
+/**
+ * Browser tests: a real Hearth on 127.0.0.1 and Debian's Chromium. Each file runs its own Hearth
+ * (embedded database, its own port) and browser, so two files run at once: most of a file's time
+ * is waiting on pages, not the processor.
+ */
 export default defineConfig({
   root: repoRoot,
   test: {
@@ -13,6 +17,6 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    fileParallelism: false,
+    maxWorkers: 2,
   },
 });

@@ -1,0 +1,42 @@
+import { describe, expect } from 'vitest';
+import { DEMO_SIGN_INS } from '../../src/demo/generate.js';
+import { ROLE_NAMES, type Role } from '../../src/platform/permissions/roles.js';
+import { chooseReading, DESKTOP, PHONE, signIn, test, walk } from './harness.js';
+
+/** The roles with the most pages, walked in a file of their own so the two halves run side by side. */
+export const STAFF_WALKS: readonly Role[] = ['scheme_manager', 'scheme_worker'];
+
+/**
+ * Every page a link leads to, for each demo sign-in, read normally and in Easy Read (chosen on
+ * /account/reading, as they would, and put back after), each page at 320 px and at desktop width:
+ * axe (WCAG 2.2 A and AA) at both, and nothing scrolling sideways.
+ */
+export function walkEveryPage(whos: readonly (typeof DEMO_SIGN_INS)[number][]) {
+  describe('walking Hearth as each demo sign-in, in each way of reading, at 320 px and at desktop width', () => {
+    const axed = new Set<string>();
+    for (const who of whos) {
+      for (const easyRead of [false, true]) {
+        test(`${ROLE_NAMES[who.role]} (${who.email}), ${easyRead ? 'Easy Read' : 'normal'}`, async ({ page, hearth }) => {
+          const started = Date.now();
+          await signIn(page, who, hearth.password);
+          const putBack = await chooseReading(page, { easyRead });
+          try {
+            await page.setViewportSize(DESKTOP);
+            const { visited, problems, axeRuns } = await walk(page, { from: '/', limit: 100, sizes: [DESKTOP, PHONE], axed });
+            console.log(`${who.role}, ${easyRead ? 'Easy Read' : 'normal'}: ${visited.length} pages, axe run ${axeRuns} times, ${((Date.now() - started) / 1000).toFixed(1)} s\n${visited.map((v) => `  ${v.status} ${v.path}`).join('\n')}`);
+            expect(problems).toEqual([]);
+            expect(visited.map((v) => v.path)).toEqual(expect.arrayContaining(['/', '/account']));
+          } finally {
+            await putBack();
+          }
+          if (easyRead) return;
+          await page.goto('/');
+          await page.getByRole('button', { name: 'Sign out' }).click();
+          await page.waitForURL((url) => url.pathname === '/signed-out');
+          await page.goto('/account');
+          expect(new URL(page.url()).pathname).toBe('/sign-in');
+        });
+      }
+    }
+  });
+}
