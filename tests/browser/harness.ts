@@ -332,9 +332,9 @@ export interface WalkOptions {
    */
   sizes?: ViewportSize[];
   /**
-   * Pages already put through axe, by size and content (shared between walks): a page whose markup
-   * is the same as one checked at that size (the same staff page in another way of reading) is not
-   * put through axe again, since axe would find the same.
+   * Pages already checked, by size and content (shared between walks): a page whose markup is the
+   * same as one checked at that size (the same staff page in another way of reading) is not resized,
+   * put through axe or measured for sideways scrolling again, since each would find the same.
    */
   axed?: Set<string>;
 }
@@ -406,14 +406,14 @@ function fromTheCurrent(page: Page, sizes: ViewportSize[]): ViewportSize[] {
 async function checkAtSize(page: Page, size: ViewportSize, axed: Set<string>, result: Walk) {
   const current = page.viewportSize();
   if (current?.width !== size.width || current.height !== size.height) await page.setViewportSize(size);
-  const where = `${page.url()} at ${size.width} px`;
+  // Hashed at this size: the header's menu is hidden or shown by the width, and so is the markup.
   const key = `${size.width}x${size.height} ${await markupHash(page)}`;
-  if (!axed.has(key)) {
-    axed.add(key);
-    result.axeRuns++;
-    const violations = await axeViolations(page);
-    if (violations.length) result.problems.push(describeViolations(where, violations));
-  }
+  if (axed.has(key)) return;
+  axed.add(key);
+  result.axeRuns++;
+  const where = `${page.url()} at ${size.width} px`;
+  const violations = await axeViolations(page);
+  if (violations.length) result.problems.push(describeViolations(where, violations));
   if (await scrollsSideways(page)) result.problems.push(`${where} scrolls sideways: ${(await tooWide(page)).join(', ')}`);
 }
 

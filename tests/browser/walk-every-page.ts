@@ -3,8 +3,17 @@ import { DEMO_SIGN_INS } from '../../src/demo/generate.js';
 import { ROLE_NAMES, type Role } from '../../src/platform/permissions/roles.js';
 import { chooseReading, DESKTOP, PHONE, signIn, test, walk } from './harness.js';
 
-/** The roles with the most pages, walked in a file of their own so the two halves run side by side. */
-export const STAFF_WALKS: readonly Role[] = ['scheme_manager', 'scheme_worker'];
+/**
+ * The longest walks each have a file of their own (walk-*.test.ts), so that they run side by side;
+ * walk.test.ts walks everyone else.
+ */
+export const OWN_FILE_WALKS = { manager: ['scheme_manager'], worker: ['scheme_worker'], carer: ['carer', 'person'] } as const satisfies Record<string, readonly Role[]>;
+
+/** The demo sign-ins that walk in one of those files, or (with no file named) in walk.test.ts. */
+export function walkersFor(file?: keyof typeof OWN_FILE_WALKS) {
+  const own: readonly Role[] = Object.values(OWN_FILE_WALKS).flat();
+  return DEMO_SIGN_INS.filter((who) => (file ? (OWN_FILE_WALKS[file] as readonly Role[]).includes(who.role) : !own.includes(who.role)));
+}
 
 /**
  * Every page a link leads to, for each demo sign-in, read normally and in Easy Read (chosen on

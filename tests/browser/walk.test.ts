@@ -3,10 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { DEMO_SIGN_INS } from '../../src/demo/generate.js';
 import type { Role } from '../../src/platform/permissions/roles.js';
 import { checkAxe, checkPage, signIn, takeBrowserProblems, test } from './harness.js';
-import { STAFF_WALKS, walkEveryPage } from './walk-every-page.js';
+import { walkersFor, walkEveryPage } from './walk-every-page.js';
 
 describe('signed out', () => {
   test('the sign-in page, a missing page and the signed-out page pass', async ({ page }) => {
@@ -26,8 +25,8 @@ describe('signed out', () => {
   });
 });
 
-// Scheme staff have the most pages: they walk in walk-staff.test.ts, which runs beside this file.
-walkEveryPage(DEMO_SIGN_INS.filter((who) => !STAFF_WALKS.includes(who.role)));
+// The longest walks (staff, carer, person) are in files of their own, which run beside this one.
+walkEveryPage(walkersFor());
 
 describe('pages a link does not lead to', () => {
   test('a page outside someone’s role is refused', async ({ page, hearth }) => {
