@@ -249,7 +249,8 @@ async function main() {
     log(line(header));
     for (const r of rows) log(line(r));
     log('');
-    log(allMet ? 'Every busy page met its targets.' : 'Some busy pages did not meet their targets (see above).');
+    const measured = rows.length > 1;
+    log(!measured ? 'No busy page was measured (see --only).' : allMet ? 'Every busy page met its targets.' : 'Some busy pages did not meet their targets (see above).');
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));

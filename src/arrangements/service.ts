@@ -15,6 +15,7 @@ import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
+import { totalRows, withTotal } from '../platform/db/counted.js';
 import { arrangementFor, carerName, isStaff, requireStaff, type ArrangementRow, visibleArrangements, withCarer } from './access.js';
 import { arrangements, arrangementStatusChanges } from './schema.js';
 import {
@@ -80,8 +81,8 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIs
     async list(actor: Actor, filter: ArrangementFilter) {
       const where = listConditions(actor, filter);
       return db.inScope(actor, async (tx) => {
-        const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(arrangements).where(where);
-        const rows = await tx.select(summaryColumns).from(arrangements)
+        // Joined one to one, so the rows counted are the arrangements.
+        const page = await tx.select({ ...summaryColumns, total: totalRows() }).from(arrangements)
           .leftJoin(people, eq(people.id, arrangements.personId))
           .leftJoin(carers, withCarer)
           .leftJoin(worker, eq(worker.id, arrangements.workerUserId))
@@ -89,7 +90,7 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIs
           .orderBy(asc(sql`${arrangements.status} = 'ended'`), asc(people.name), asc(arrangements.startsOn), asc(arrangements.id))
           .limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
         await audit(tx, actor, { action: 'listed', recordType: 'arrangement', changes: { ...filter } });
-        return { total: Number(total), rows };
+        return withTotal(page, filter.page, async () => (await tx.select({ total: count() }).from(arrangements).where(where))[0]?.total ?? 0);
       });
     },
 

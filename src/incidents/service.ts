@@ -8,6 +8,7 @@ import type { DueProvider } from '../due/due.js';
 import { arrangementsToWriteAbout } from '../notes/service.js';
 import { people } from '../people/schema.js';
 import { audit } from '../platform/audit/audit.js';
+import { totalRows, withTotal } from '../platform/db/counted.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
@@ -113,13 +114,13 @@ export function incidentsService(db: Database, clock: () => IsoDate = todayIso) 
       if (!isStaff(actor) && actor.role !== 'carer') throw notFound();
       const where = listConditions(actor, filter);
       return db.inScope(actor, async (tx) => {
-        const from = () => tx.select(listColumns).from(incidents)
-          .innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).innerJoin(people, eq(people.id, arrangements.personId));
-        const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(incidents)
-          .innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).where(where);
-        const rows = await from().where(where).orderBy(desc(incidents.occurredAt), desc(incidents.id)).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
+        // Each incident has one arrangement and each arrangement one person: the rows counted are the incidents.
+        const page = await tx.select({ ...listColumns, total: totalRows() }).from(incidents)
+          .innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).innerJoin(people, eq(people.id, arrangements.personId))
+          .where(where).orderBy(desc(incidents.occurredAt), desc(incidents.id)).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
         await audit(tx, actor, { action: 'listed', recordType: 'incident', changes: { ...filter } });
-        return { total: Number(total), rows };
+        return withTotal(page, filter.page, async () => (await tx.select({ total: count() }).from(incidents)
+          .innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).where(where))[0]?.total ?? 0);
       });
     },
 

@@ -1,6 +1,10 @@
+import pg from 'pg';
 import { auditEvents } from '../db/schema.js';
+import { atCommit } from '../db/held.js';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../http/types.js';
+
+const { escapeIdentifier, escapeLiteral } = pg;
 
 export type AuditAction = 'viewed' | 'listed' | 'created' | 'updated' | 'ended' | 'signed in' | 'signed out' | 'exported';
 
@@ -20,9 +24,13 @@ export function redact(changes: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(changes).map(([field, value]) => [field, SECRET.test(field) ? '(changed, not recorded)' : value]));
 }
 
-/** The one way to write to the audit log: inside the same transaction as the read or change it records. */
+/**
+ * The one way to write to the audit log: inside the same transaction as the read or change it records.
+ * A page read's entry goes with its held transaction's commit (src/platform/db/held.ts), in the same
+ * round trip, so it is still written before the page is sent, and the page is not sent if it fails.
+ */
 export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+  const row = {
     schemeId: actor.schemeId,
     actorUserId: actor.userId,
     actorName: actor.name,
@@ -32,5 +40,16 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
     recordId: entry.recordId ?? null,
     subjectUserId: entry.subjectUserId ?? null,
     changedFields: entry.changes ? redact(entry.changes) : null,
-  });
+  };
+  if (atCommit(tx, insertStatement(row))) return;
+  await tx.insert(auditEvents).values(row);
+}
+
+type AuditRow = Omit<typeof auditEvents.$inferInsert, 'id' | 'at'>;
+
+/** The insert with its values written in as escaped literals: a statement that can go with the commit. */
+export function insertStatement(row: AuditRow): string {
+  const columns = Object.keys(row) as (keyof AuditRow)[];
+  const literal = (value: unknown) => (value === null || value === undefined ? 'null' : escapeLiteral(typeof value === 'string' ? value : JSON.stringify(value)));
+  return `insert into audit_events (${columns.map((c) => escapeIdentifier(auditEvents[c].name)).join(', ')}) values (${columns.map((c) => literal(row[c])).join(', ')})`;
 }

@@ -39,9 +39,14 @@ export function installGuard(app: FastifyInstance, sessions: SessionStore) {
     const access = request.routeOptions.config.access;
     const token = request.cookies[SESSION_COOKIE];
     if (access === 'public' && request.routeOptions.config.assets) request.user = null;
-    // A page read holds one transaction for the whole request; a change keeps its own.
-    else if (request.method === 'GET' || request.method === 'HEAD') ({ user: request.user, held: request.held } = await sessions.findHolding(token));
-    else request.user = await sessions.find(token);
+    else {
+      // A page read holds one transaction for the whole request; a change keeps its own.
+      const found = request.method === 'GET' || request.method === 'HEAD' ? await sessions.findHolding(token) : { ...(await sessions.find(token)), held: null };
+      request.user = found.user;
+      request.held = found.held;
+      // Their own choice of how to read comes with the session; installReading works out the rest.
+      if (found.reading) request.reading = found.reading;
+    }
     request.actor = actorOf(request.user);
     if (access === undefined || access === 'public') return;
     if (!request.user) return askToSignIn(request, reply);

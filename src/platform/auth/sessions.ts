@@ -4,6 +4,7 @@ import { NO_ONE, rowsOf, type Database, type Tx } from '../db/database.js';
 import { sessions } from '../db/schema.js';
 import { keep, type HeldTransaction } from '../db/held.js';
 import { actorOf, type SignedInUser } from '../http/types.js';
+import type { Reading } from '../easy-read/reading.js';
 import { isRole, type Role } from '../permissions/roles.js';
 
 export const SESSION_COOKIE = 'hearth_session';
@@ -23,41 +24,55 @@ export interface SessionRow {
   role: string | null;
   name: string;
   email: string;
+  /** Their own choice of how to read, null until they make one. */
+  easy_read: boolean | null;
+  larger_text: boolean | null;
+  read_aloud_first: boolean | null;
 }
 
-function signedIn(sessionId: string, [row]: SessionRow[]): SignedInUser | null {
-  if (!row) return null;
+/** Who is signed in, and how they chose to read if they have (src/platform/easy-read/reading.ts). */
+export interface SignedIn {
+  user: SignedInUser | null;
+  reading: Reading | null;
+}
+
+const NOBODY: SignedIn = { user: null, reading: null };
+
+function signedIn(sessionId: string, [row]: SessionRow[]): SignedIn {
+  if (!row) return NOBODY;
   const role = isRole(row.role) ? row.role : null;
-  return { id: row.user_id, name: row.name, email: row.email, sessionId, schemeId: row.scheme_id, schemeName: row.scheme_name, role };
+  return {
+    user: { id: row.user_id, name: row.name, email: row.email, sessionId, schemeId: row.scheme_id, schemeName: row.scheme_name, role },
+    reading: row.easy_read === null ? null : { easyRead: row.easy_read, largerText: !!row.larger_text, readAloudFirst: !!row.read_aloud_first, chosen: true },
+  };
 }
 
 /** Sessions live in the database: the cookie holds a random token, the table only its hash. */
 export function sessionStore(db: Database) {
   return {
-    async find(token: string | undefined): Promise<SignedInUser | null> {
-      if (!token || token.length > 100) return null;
+    async find(token: string | undefined): Promise<SignedIn> {
+      if (!token || token.length > 100) return NOBODY;
       const id = hashOf(token);
-      return signedIn(id, await db.inScope(NO_ONE, (tx) => rowsOf<SessionRow>(tx, sql`select * from hearth_session(${id})`)));
+      return signedIn(id, await db.inScope(NO_ONE, (tx) => rowsOf<SessionRow>(tx, sql`select * from hearth_page_session(${id})`)));
     },
 
     /**
      * As find, for a page: the session is read in a transaction held for the whole request
-     * (src/platform/db/held.ts), scoped to the one signed in, that the page's own reads then share.
+     * (src/platform/db/held.ts), that the page's own reads then share. One round trip begins it,
+     * takes the application role, finds the session and sets who is acting (hearth_page_session).
      */
-    async findHolding(token: string | undefined): Promise<{ user: SignedInUser | null; held: HeldTransaction | null }> {
-      if (!token || token.length > 100) return { user: null, held: null };
+    async findHolding(token: string | undefined): Promise<SignedIn & { held: HeldTransaction | null }> {
+      if (!token || token.length > 100) return { ...NOBODY, held: null };
       const held = await db.hold();
-      if (!held) return { user: await this.find(token), held: null };
+      if (!held) return { ...(await this.find(token)), held: null };
       try {
-        const id = hashOf(token);
-        const user = signedIn(id, await held.asApp<SessionRow>(`select * from hearth_session('${id}')`));
-        if (!user) {
+        const found = signedIn(hashOf(token), await held.asApp<SessionRow>(`select * from hearth_page_session('${hashOf(token)}')`));
+        if (!found.user) {
           await held.end(true);
-          return { user: null, held: null };
+          return { ...NOBODY, held: null };
         }
-        await held.scope(actorOf(user));
-        keep(held, actorOf(user));
-        return { user, held };
+        keep(held, actorOf(found.user));
+        return { ...found, held };
       } catch (error) {
         await held.end(false);
         throw error;

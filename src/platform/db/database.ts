@@ -10,14 +10,18 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { TransactionRollbackError } from 'drizzle-orm/errors';
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres/session';
 import { gate, heldFor, type HeldTransaction } from './held.js';
-import * as schema from '../../schema.js';
 import type { Role } from '../permissions/roles.js';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/**
+ * Hearth reads and writes through drizzle's query builders, never its relational `db.query.*` API,
+ * so the tables are not handed to drizzle: with them, every transaction object made a query builder
+ * for each of the schema's tables, on every request, before its first query.
+ */
+type NoTables = Record<string, never>;
+export type Db = PgDatabase<PgQueryResultHKT, NoTables>;
+export type Tx = PgTransaction<PgQueryResultHKT, NoTables, ExtractTablesWithRelations<NoTables>>;
 
 /** Who is acting, and in which scheme: set inside every transaction so row-level security can see it. */
 export interface Scope {
@@ -65,7 +69,7 @@ export async function openEmbeddedClient(options: { dataDir?: string; loadDataDi
 
 async function openEmbedded(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   const client = await openEmbeddedClient(options);
-  const owner = drizzleEmbedded(client, { schema }) as unknown as Db;
+  const owner = drizzleEmbedded(client) as unknown as Db;
   return {
     kind: 'embedded',
     owner,
@@ -122,13 +126,13 @@ async function openServer(url: string, appUrl: string | undefined): Promise<Data
   // An idle connection the server drops (a restart, a failover) must not bring Hearth down:
   // the pool replaces it on the next query.
   for (const pool of new Set([ownerPool, appPool])) pool.on('error', (error) => console.error(`Database connection lost: ${error.message}`));
-  const owner = drizzleServer(ownerPool, { schema }) as unknown as Db;
-  const app = appUrl ? (drizzleServer(appPool, { schema }) as unknown as Db) : owner;
+  const owner = drizzleServer(ownerPool) as unknown as Db;
+  const app = appUrl ? (drizzleServer(appPool) as unknown as Db) : owner;
   return {
     kind: 'server',
     owner,
     inScope: (scope, work) => runInScope(app, scope, work),
-    hold: () => holdTransaction(app, holding),
+    hold: () => holdTransaction(appPool, app, holding),
     migrate: () => migrateServer(owner as never, { migrationsFolder }),
     ping: () => pingWith(app),
     close: async () => {
@@ -157,35 +161,55 @@ async function runInScope<T>(connection: Db, scope: Scope, work: (tx: Tx) => Pro
   });
 }
 
-/** Opens a transaction that stays open until `end`: drizzle's callback waits for that word. */
-async function holdTransaction(connection: Db, holding: ReturnType<typeof gate>): Promise<HeldTransaction> {
+/**
+ * A transaction of its own connection that stays open until `end`. It is opened by its first
+ * statement, not in a round trip of its own: `asApp` sends begin, the role and the page's first
+ * query together (drizzle's transaction() would send begin alone, and hold its callback open).
+ */
+async function holdTransaction(pool: pg.Pool, connection: Db, holding: ReturnType<typeof gate>): Promise<HeldTransaction> {
   await holding.enter();
-  let finish!: (commit: boolean) => void;
-  const decided = new Promise<boolean>((resolve) => { finish = resolve; });
-  let opened!: (tx: Tx) => void;
-  const ready = new Promise<Tx>((resolve) => { opened = resolve; });
-  const done = connection.transaction(async (tx) => {
-    opened(tx);
-    if (!(await decided)) tx.rollback();
-  }).catch((error: unknown) => {
-    if (!(error instanceof TransactionRollbackError)) throw error;
-  }).finally(() => holding.leave());
-  const tx = await Promise.race([ready, done.then(() => null)]);
-  if (!tx) throw new Error('The held transaction ended before it began');
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    holding.leave();
+    throw error;
+  }
+  // drizzle's own transaction object, on this connection: what connection.transaction() would make.
+  const { dialect, schema, options } = (connection as unknown as { session: { dialect: never; schema: never; options: never } }).session;
+  const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, schema, options), schema) as unknown as Tx;
+  let begun = false;
   let ended = false;
+  const withCommit: string[] = [];
+  // Through the connection's queue (a config object, not a string), after anything still running on it.
+  const send = async <T>(text: string) => (await client.query({ text })) as unknown as T;
+  const begin = async <T>(query: string) => {
+    if (begun) throw new Error('The held transaction has already begun');
+    begun = true;
+    return send<T>(`begin; select set_config('role', '${APP_ROLE}', true); ${query}`);
+  };
   return {
     tx,
-    asApp: async <T>(query: string) => {
-      const results = (await tx.execute(sql.raw(`select set_config('role', '${APP_ROLE}', true); ${query}`))) as unknown as { rows: T[] }[];
-      return results[1]!.rows;
+    asApp: async <T>(query: string) => (await begin<pg.QueryResult[]>(query))[2]!.rows as T[],
+    scope: async (scope) => {
+      if (!begun) await begin('select 1');
+      await enterScope(tx, scope);
     },
-    scope: async (scope) => { await enterScope(tx, scope); },
+    atCommit: (statement) => { withCommit.push(statement); },
     get ended() { return ended; },
     end: async (commit) => {
       if (ended) return;
       ended = true;
-      finish(commit);
-      await done;
+      try {
+        if (begun) await send(commit ? [...withCommit, 'commit'].join('; ') : 'rollback');
+        client.release();
+      } catch (error) {
+        // A connection whose transaction could not end is not given to anyone else.
+        client.release(error as Error);
+        throw error;
+      } finally {
+        holding.leave();
+      }
     },
   };
 }

@@ -12,13 +12,19 @@ import type { Scope, Tx } from './database.js';
 export interface HeldTransaction {
   readonly tx: Tx;
   /**
-   * Rows of one query run as the application role, in the same round trip as taking that role:
-   * for the session, before anyone is known. The query has no parameters, so every literal in it
-   * must be one that cannot be mistaken for SQL (a hash in hex, say).
+   * Begins the transaction: rows of one query run as the application role, in the same round trip
+   * as the begin and taking that role; for the session, before anyone is known. The query has no
+   * parameters, so every literal in it must be one that cannot be mistaken for SQL (a hash in hex, say).
+   * `tx` is inside the transaction once this (or `scope`) has run.
    */
   asApp<T>(query: string): Promise<T[]>;
-  /** Sets who is acting for row-level security; from then on `inScope` for this scope joins in. */
+  /** Sets who is acting for row-level security (beginning the transaction if `asApp` has not). */
   scope(scope: Scope): Promise<void>;
+  /**
+   * A statement with no parameters to send with the commit, in the same round trip: if it fails,
+   * nothing commits and `end` fails, so the page is not sent.
+   */
+  atCommit(statement: string): void;
   /** Commits (or rolls back) and gives the connection back; a second call does nothing. */
   end(commit: boolean): Promise<void>;
   readonly ended: boolean;
@@ -43,6 +49,17 @@ export function heldFor(scope: Scope): Tx | null {
   if (holding.held.ended) throw new Error('The page has been sent and its transaction has ended: database work must finish before the page is sent');
   const s = holding.scope;
   return s.schemeId === scope.schemeId && s.userId === scope.userId && s.role === scope.role ? holding.held.tx : null;
+}
+
+/**
+ * Keeps a statement (with its values written in) to send with the commit of this request's held
+ * transaction, if `tx` is that transaction; false if it is not, and the caller runs it itself.
+ */
+export function atCommit(tx: Tx, statement: string): boolean {
+  const held = requestContext.getStore()?.held;
+  if (!held || held.tx !== tx || held.ended) return false;
+  held.atCommit(statement);
+  return true;
 }
 
 /** Keeps the transaction for this request, scoped: later `inScope` calls with the same scope use it. */

@@ -37,6 +37,11 @@ export function readingService(db: Database, ownNeeds: (actor: Actor) => Promise
       if (!actor.userId) return STANDARD_READING;
       const [row] = await db.inScope(actor, (tx) => tx.select().from(readingPreferences).where(eq(readingPreferences.userId, actor.userId!)));
       if (row) return { easyRead: row.easyRead, largerText: row.largerText, readAloudFirst: row.readAloudFirst, chosen: true };
+      return this.fromNeeds(actor);
+    },
+
+    /** The default for someone who has not chosen: from their communication needs, if they are a person. */
+    async fromNeeds(actor: Actor): Promise<Reading> {
       return readingFromNeeds(await ownNeeds(actor));
     },
 
@@ -60,12 +65,14 @@ declare module 'fastify' {
   }
 }
 
-/** Finds the signed-in person's reading preference before any page is made. */
+/**
+ * The signed-in person's way of reading, before any page is made. Their own choice comes with the
+ * session (the guard sets it); without one, it follows their communication needs.
+ */
 export function installReading(app: FastifyInstance, reading: ReadingService) {
   app.decorateRequest('reading', null as never);
   app.addHook('preHandler', async (request) => {
-    request.reading = request.user && !request.routeOptions.config.assets && !request.url.startsWith('/api/')
-      ? await reading.forActor(request.actor)
-      : STANDARD_READING;
+    if (!request.user || request.routeOptions.config.assets || request.url.startsWith('/api/')) request.reading = STANDARD_READING;
+    else if (!(request.reading as Reading | null)) request.reading = await reading.fromNeeds(request.actor);
   });
 }
