@@ -11,6 +11,7 @@ import { STATUS_NAMES } from '../people/status.js';
 import { audit } from '../platform/audit/audit.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { users } from '../platform/db/schema.js';
+import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
@@ -202,13 +203,16 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIs
 
 /** Reads an arrangement for a page, with the person's header and the carer's and worker's names, and records the read. */
 export async function openArrangement(tx: Tx, actor: Actor, id: string) {
-  const arrangement = await arrangementFor(tx, actor, id);
-  const [names] = await tx.select({ carerName, workerName: worker.name }).from(arrangements)
+  // The arrangement as the actor may see it (arrangementFor's rule) and its names, in one query.
+  const [found] = await tx.select({ arrangement: arrangements, carerName, workerName: worker.name }).from(arrangements)
     .leftJoin(carers, withCarer)
-    .leftJoin(worker, eq(worker.id, arrangements.workerUserId)).where(eq(arrangements.id, id));
+    .leftJoin(worker, eq(worker.id, arrangements.workerUserId))
+    .where(and(eq(arrangements.id, id), visibleArrangements(actor)));
+  if (!found) throw notFound();
+  const { arrangement, ...names } = found;
   const person = await personHeader(tx, arrangement.personId);
   await audit(tx, actor, { action: 'viewed', recordType: 'arrangement', recordId: id, subjectUserId: person.userId });
-  return { arrangement: { ...arrangement, carerName: names?.carerName ?? 'Their Shared Lives carer', workerName: names?.workerName ?? null }, person };
+  return { arrangement: { ...arrangement, carerName: names.carerName ?? 'Their Shared Lives carer', workerName: names.workerName }, person };
 }
 
 /** The carer's approval as it stands now, and how many live-in arrangements they have. */

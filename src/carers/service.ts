@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { memberships, users } from '../platform/db/schema.js';
+import { staffOf } from '../people/records-service.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
@@ -110,13 +111,16 @@ export function carersService(db: Database) {
     /** Who can be chosen as a carer's worker, and the areas in use: for filters and forms. */
     async choices(actor: Actor) {
       return db.inScope(actor, async (tx) => {
-        const workers = await tx.selectDistinct({ id: users.id, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
-          .where(and(eq(memberships.schemeId, actor.schemeId!), inArray(memberships.role, ['scheme_manager', 'scheme_worker']), isNull(memberships.endedAt)))
-          .orderBy(asc(users.name));
+        const workers = await staffOf(tx);
         const areas = await tx.selectDistinct({ area: carers.area }).from(carers)
           .where(and(visibleCarers(actor), sql`${carers.area} is not null`)).orderBy(asc(carers.area));
         return { workers, areas: areas.map((a) => a.area!) };
       });
+    },
+
+    /** The scheme's workers and managers, to choose whose carers to show. */
+    async workers(actor: Actor) {
+      return db.inScope(actor, (tx) => staffOf(tx));
     },
 
     /** The signed-in carer's own record, if they have one. */

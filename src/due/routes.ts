@@ -24,7 +24,7 @@ export function dueRoutes(app: FastifyInstance, due: DueService, carers: CarersS
     const filter = { ...query, worker: chosen === 'all' ? undefined : chosen };
     const [result, choices] = await Promise.all([
       due.list(request.actor, filter),
-      staff ? carers.choices(request.actor) : Promise.resolve(null),
+      staff ? carers.workers(request.actor) : Promise.resolve(null),
     ]);
     return reply.view('due/views/due.njk', {
       title: 'What is due',
@@ -34,7 +34,7 @@ export function dueRoutes(app: FastifyInstance, due: DueService, carers: CarersS
       rows: result.rows.map((r) => ({ ...r, tag: { text: DUE_ITEM_STATUS_NAMES[r.status], classes: TAGS[r.status] } })),
       kinds: [{ value: '', text: 'Anything' }, ...result.kinds.map(([value, text]) => ({ value, text, selected: value === filter.kind }))],
       statuses: [{ value: '', text: 'Overdue, missing or due soon' }, ...DUE_ITEM_STATUSES.map((s) => ({ value: s, text: DUE_ITEM_STATUS_NAMES[s], selected: s === filter.status }))],
-      workers: choices ? [{ value: 'all', text: 'Any worker', selected: chosen === 'all' }, { value: 'none', text: 'No worker yet', selected: filter.worker === 'none' }, ...choices.workers.map((w) => ({ value: w.id, text: w.name, selected: w.id === filter.worker }))] : [],
+      workers: choices ? [{ value: 'all', text: 'Any worker', selected: chosen === 'all' }, { value: 'none', text: 'No worker yet', selected: filter.worker === 'none' }, ...choices.map((w) => ({ value: w.id, text: w.name, selected: w.id === filter.worker }))] : [],
       mine: staff ? `/due?worker=${request.actor.userId}` : null,
       paging: pagination({ page: filter.page, total: result.total, path: '/due', query: { kind: filter.kind, status: filter.status, worker: query.worker } }),
     });

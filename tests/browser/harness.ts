@@ -328,7 +328,8 @@ export interface WalkOptions {
   perShape?: number;
   /**
    * Check every page at each of these sizes (axe, and nothing scrolling sideways), resizing the page
-   * rather than loading it again. Without sizes, axe runs once at the page's size.
+   * rather than loading it again; a repeat of a shape, at the narrowest. Without sizes, axe runs once
+   * at the page's size.
    */
   sizes?: ViewportSize[];
   /**
@@ -360,6 +361,8 @@ export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk>
   const result: Walk = { visited: [], problems: [], axeRuns: 0 };
   let origin = '';
   while ((queue.length || repeats.length) && result.visited.length < limit) {
+    // A repeat is another page of a shape already checked: the same template with other data.
+    const repeat = !queue.length;
     const url = queue.shift() ?? repeats.shift()!;
     const response = await page.goto(url).catch((error: Error) => {
       // A link to a file download (a CSV template, an export) is not a page to check.
@@ -379,7 +382,7 @@ export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk>
     } else {
       result.problems.push(...(await problemsWith(page, response, { axe: false })));
       await page.waitForLoadState('load');
-      for (const size of fromTheCurrent(page, sizes)) await checkAtSize(page, size, axed, result);
+      for (const size of fromTheCurrent(page, repeat ? narrowest(sizes) : sizes)) await checkAtSize(page, size, axed, result);
       result.problems.push(...takeBrowserProblems(page));
     }
     const links = await page.$$eval('a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
@@ -396,6 +399,13 @@ export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk>
   }
   return result;
 }
+
+/**
+ * A repeat is checked at the narrowest size only: what other data can break (a long name that
+ * will not wrap, a table too wide) breaks first there, and the template was checked at every size
+ * on the first page of its shape.
+ */
+const narrowest = (sizes: ViewportSize[]) => sizes.length ? [sizes.reduce((a, b) => (b.width < a.width ? b : a))] : sizes;
 
 /** The sizes starting from the page's own, so that a walk resizes once a page, not back and forth. */
 function fromTheCurrent(page: Page, sizes: ViewportSize[]): ViewportSize[] {
