@@ -66,7 +66,8 @@ export function sessionStore(db: Database) {
       const held = await db.hold();
       if (!held) return { ...(await this.find(token)), held: null };
       try {
-        const found = signedIn(hashOf(token), await held.asApp<SessionRow>(`select * from hearth_page_session('${hashOf(token)}')`));
+        const id = hashOf(token);
+        const found = signedIn(id, await held.asApp<SessionRow>(`select * from hearth_page_session('${id}')`));
         if (!found.user) {
           await held.end(true);
           return { ...NOBODY, held: null };
