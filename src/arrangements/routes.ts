@@ -68,7 +68,7 @@ export interface CaseloadExtras {
 
 /** The caseload, starting an arrangement, its record, its status and its ending. */
 export function arrangementsRoutes(app: FastifyInstance, arrangements: ArrangementsService, extras: CaseloadExtras = {}) {
-  app.get('/arrangements', { config: { access: 'arrangements.view' } }, async (request, reply) => {
+  app.get('/arrangements', { config: { access: 'arrangements.view', pageCache: true } }, async (request, reply) => {
     const actor = request.actor;
     const query = listQuery.parse(request.query ?? {});
     const staff = isStaff(actor);

@@ -16,7 +16,7 @@ const dueQuery = z.object({
 const TAGS: Record<DueItemStatus, string> = { overdue: 'govuk-tag--red', missing: 'govuk-tag--red', due_soon: 'govuk-tag--orange' };
 
 export function dueRoutes(app: FastifyInstance, due: DueService, carers: CarersService) {
-  app.get('/due', { config: { access: 'due.view' } }, async (request, reply) => {
+  app.get('/due', { config: { access: 'due.view', pageCache: true } }, async (request, reply) => {
     const query = dueQuery.parse(request.query ?? {});
     const staff = isStaffActor(request.actor);
     // A worker sees what is due for the carers and arrangements they support first, as on their caseload.

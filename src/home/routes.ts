@@ -26,7 +26,7 @@ export interface HomeOptions {
 }
 
 export function homeRoutes(app: FastifyInstance, options: HomeOptions = {}) {
-  app.get('/', { config: { access: 'home.view' } }, async (request, reply) => {
+  app.get('/', { config: { access: 'home.view', pageCache: true } }, async (request, reply) => {
     const role = request.user!.role!;
     const own = options.homes?.[role];
     if (own) return own(request, reply);

@@ -28,7 +28,7 @@ const SAVED: Record<string, string> = {
 
 /** Recording incidents and safeguarding concerns, the list, and each record's follow-ups, notification and closing. */
 export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsService, arrangements: ArrangementsService) {
-  app.get('/incidents', { config: { access: 'incidents.view' } }, async (request, reply) => {
+  app.get('/incidents', { config: { access: 'incidents.view', pageCache: true } }, async (request, reply) => {
     const actor = request.actor;
     const query = listQuery.parse(request.query ?? {});
     const staff = isStaff(actor);

@@ -108,7 +108,7 @@ export function notesRoutes(app: FastifyInstance, notes: NotesService, arrangeme
     });
   });
 
-  app.get('/arrangements/:id/notes', { config: { access: 'arrangements.view' } }, async (request, reply) => {
+  app.get('/arrangements/:id/notes', { config: { access: 'arrangements.view', pageCache: true } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     const query = listQuery.pick({ older: true, newer: true }).parse(request.query ?? {});
     const found = await notes.forArrangement(request.actor, id, cursorOf(query));

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { auditEvents } from '../db/schema.js';
-import { atCommit } from '../db/held.js';
+import { atCommit, pageRead } from '../db/held.js';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../http/types.js';
 
@@ -28,6 +28,7 @@ export function redact(changes: Record<string, unknown>): Record<string, unknown
  * The one way to write to the audit log: inside the same transaction as the read or change it records.
  * A page read's entry goes with its held transaction's commit (src/platform/db/held.ts), in the same
  * round trip, so it is still written before the page is sent, and the page is not sent if it fails.
+ * A page shown again from the page cache writes its entries again (src/platform/http/page-cache.ts).
  */
 export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   const row = {
@@ -41,11 +42,12 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
     subjectUserId: entry.subjectUserId ?? null,
     changedFields: entry.changes ? redact(entry.changes) : null,
   };
+  pageRead()?.audited.push(row);
   if (atCommit(tx, insertStatement(row))) return;
   await tx.insert(auditEvents).values(row);
 }
 
-type AuditRow = Omit<typeof auditEvents.$inferInsert, 'id' | 'at'>;
+export type AuditRow = Omit<typeof auditEvents.$inferInsert, 'id' | 'at'>;
 
 /** The insert with its values written in as escaped literals: a statement that can go with the commit. */
 export function insertStatement(row: AuditRow): string {

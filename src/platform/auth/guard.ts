@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../errors/errors.js';
-import { withHolding } from '../db/held.js';
+import { pageRead, withHolding } from '../db/held.js';
+import type { PageCache } from '../http/page-cache.js';
 import { actorOf } from '../http/types.js';
 import { can, isAccess, type Access } from '../permissions/permissions.js';
-import { SESSION_COOKIE, type SessionStore } from './sessions.js';
+import { hashOf, SESSION_COOKIE, type SessionStore } from './sessions.js';
 
 export interface AccessRule {
   method: string;
@@ -29,8 +30,11 @@ export function requireAccessRules(app: FastifyInstance): AccessRule[] {
   return rules;
 }
 
-/** Finds who is signed in, then applies the route's access rule: the one permission check. */
-export function installGuard(app: FastifyInstance, sessions: SessionStore) {
+/**
+ * Finds who is signed in, then applies the route's access rule: the one permission check. With a page
+ * cache, a busy page this session was shown before, and that is still current, is shown again.
+ */
+export function installGuard(app: FastifyInstance, sessions: SessionStore, pages: PageCache | null = null) {
   app.decorateRequest('user', null);
   app.decorateRequest('actor', null as never);
   app.decorateRequest('held', null);
@@ -38,6 +42,14 @@ export function installGuard(app: FastifyInstance, sessions: SessionStore) {
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     const token = request.cookies[SESSION_COOKIE];
+    if (pages && token && token.length <= 100 && request.method === 'GET' && request.routeOptions.config.pageCache) {
+      const page = await pages.find(hashOf(token), request.url);
+      if (page && (access === 'signed-in' || (isAccess(access) && access !== 'public' && can(page.user.role, access)))) {
+        request.user = page.user;
+        request.actor = actorOf(page.user);
+        return pages.send(page, reply);
+      }
+    }
     if (access === 'public' && request.routeOptions.config.assets) request.user = null;
     else {
       // A page read holds one transaction for the whole request; a change keeps its own.
@@ -58,6 +70,7 @@ export function installGuard(app: FastifyInstance, sessions: SessionStore) {
   // The held transaction ends before the page is sent: committed, unless the page is a server error.
   app.addHook('onSend', async (request, reply, payload) => {
     await request.held?.end(reply.statusCode < 500);
+    pages?.keep(request, reply, payload, pageRead());
     return payload;
   });
   const giveBack = async (request: FastifyRequest) => { await request.held?.end(false); };

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { NO_ONE, rowsOf, type Database, type Tx } from '../db/database.js';
 import { sessions } from '../db/schema.js';
-import { keep, type HeldTransaction } from '../db/held.js';
+import { keep, pageRead, type HeldTransaction } from '../db/held.js';
 import { actorOf, type SignedInUser } from '../http/types.js';
 import type { Reading } from '../easy-read/reading.js';
 import { isRole, type Role } from '../permissions/roles.js';
@@ -28,6 +28,8 @@ export interface SessionRow {
   easy_read: boolean | null;
   larger_text: boolean | null;
   read_aloud_first: boolean | null;
+  /** What the session's query saw (pg_current_snapshot), the first of a page's reads. */
+  snapshot: string;
 }
 
 /** Who is signed in, and how they chose to read if they have (src/platform/easy-read/reading.ts). */
@@ -40,6 +42,8 @@ const NOBODY: SignedIn = { user: null, reading: null };
 
 function signedIn(sessionId: string, [row]: SessionRow[]): SignedIn {
   if (!row) return NOBODY;
+  const read = pageRead();
+  if (read) read.snapshot = row.snapshot;
   const role = isRole(row.role) ? row.role : null;
   return {
     user: { id: row.user_id, name: row.name, email: row.email, sessionId, schemeId: row.scheme_id, schemeName: row.scheme_name, role },

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AuditRow } from '../audit/audit.js';
 import type { Scope, Tx } from './database.js';
 
 /**
@@ -30,14 +31,33 @@ export interface HeldTransaction {
   readonly ended: boolean;
 }
 
-interface Holding { held: HeldTransaction | null; scope: Scope | null }
+interface Holding {
+  held: HeldTransaction | null;
+  scope: Scope | null;
+  /** What a page read saw and recorded, for the page cache (src/platform/http/page-cache.ts). */
+  read: PageRead;
+}
+
+/**
+ * A page read's record: the snapshot its first query saw (the session's) and the audit entries it
+ * wrote, so that showing it again can write them again.
+ */
+export interface PageRead {
+  snapshot: string | null;
+  audited: AuditRow[];
+  /** The page's CSRF token and script nonce, made afresh each time it is shown again. */
+  secrets: Record<string, string> | null;
+}
 
 const requestContext = new AsyncLocalStorage<Holding>();
 
 /** Runs the rest of a request where a transaction can be held for it (a Fastify onRequest hook's `done`). */
 export function withHolding(next: () => void): void {
-  requestContext.run({ held: null, scope: null }, next);
+  requestContext.run({ held: null, scope: null, read: { snapshot: null, audited: [], secrets: null } }, next);
 }
+
+/** This request's page read so far (null outside a request). */
+export const pageRead = (): PageRead | null => requestContext.getStore()?.read ?? null;
 
 /**
  * This request's held transaction, once it has a scope. Work started after the page was sent is a

@@ -39,5 +39,7 @@ declare module 'fastify' {
     access?: Access;
     /** Static files: served without looking up a session. */
     assets?: boolean;
+    /** A busy page that may be kept and shown again while still current (src/platform/http/page-cache.ts). */
+    pageCache?: boolean;
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type nunjucks from 'nunjucks';
+import { pageRead } from '../db/held.js';
 import { STANDARD_READING } from '../easy-read/reading.js';
 import { navigationFor } from './navigation.js';
 
@@ -7,6 +8,10 @@ import { navigationFor } from './navigation.js';
 export function installRendering(app: FastifyInstance, views: nunjucks.Environment) {
   app.decorateReply('view', function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const { request } = this;
+    const csrfToken = this.generateCsrf();
+    const cspNonce = (this.cspNonce as { script?: string } | undefined)?.script;
+    const read = pageRead();
+    if (read && cspNonce) read.secrets = { csrfToken, cspNonce };
     const html = views.render(template, {
       ...context,
       user: request.user,
@@ -14,8 +19,8 @@ export function installRendering(app: FastifyInstance, views: nunjucks.Environme
       reading: request.reading ?? STANDARD_READING,
       currentPath: request.url.split('?')[0],
       navigation: navigationFor(request.user?.role ?? null, request.url.split('?')[0] ?? '/'),
-      csrfToken: this.generateCsrf(),
-      cspNonce: (this.cspNonce as { script?: string } | undefined)?.script,
+      csrfToken,
+      cspNonce,
     });
     return this.type('text/html; charset=utf-8').send(html);
   });
