@@ -11,6 +11,11 @@
  *   4. Prints requests per second, median and 95th-percentile times for each page and for the
  *      reference (a bare Fastify page rendered by the same Nunjucks setup), and whether each busy page
  *      meets the targets of issue 5: p95 ≤ 30 ms, and at least a third of the reference's throughput.
+ *
+ * Busy pages are kept and shown again while nothing on them has changed (src/platform/http/page-cache.ts);
+ * the "Kept" column says how many answers were. `--no-cache` makes every page afresh, as a first visit
+ * is; `--changes N` has N changes a second made across the twenty workers' schemes while pages are
+ * asked for (each one a write by someone in the scheme, which a kept page of that scheme must not outlive).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -33,6 +38,8 @@ const WARM_UP_SECONDS = Math.min(3, SECONDS);
 const USERS = 20;
 const NOTES = option('notes', 1_000_000);
 const FRESH = args.includes('--fresh');
+const NO_CACHE = args.includes('--no-cache');
+const CHANGES = option('changes', 0);
 const PORT = option('port', 3900);
 const PASSWORD = 'hearth-demo-2026';
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -85,7 +92,10 @@ async function startServer(): Promise<ChildProcess> {
   // BENCH_CPU_PROF=dir writes the server's CPU profile there (open it in Chrome's DevTools), to see where time goes.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/pages-server.ts'], {
-    env: { ...process.env, DATABASE_URL: benchUrl, HEARTH_SESSION_SECRET: 'bench-session-secret-that-is-long-enough-0123', HEARTH_DEMO: 'off', PORT: String(PORT) },
+    env: {
+      ...process.env, DATABASE_URL: benchUrl, HEARTH_SESSION_SECRET: 'bench-session-secret-that-is-long-enough-0123', HEARTH_DEMO: 'off', PORT: String(PORT),
+      HEARTH_PAGE_CACHE: NO_CACHE ? 'off' : 'on',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -179,11 +189,12 @@ function busyPages(db: Database): Page[] {
 
 // ---- 4. Load ----
 
-interface Result { requests: number; errors: number; statuses: Set<number>; latencies: number[]; seconds: number }
+interface Result { requests: number; errors: number; kept: number; statuses: Set<number>; latencies: number[]; seconds: number }
 
 async function drive(port: number, paths: string[], cookies: string[], duration: number): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
+  let kept = 0;
   const statuses = new Set<number>();
   const end = performance.now() + duration * 1000;
   const started = performance.now();
@@ -194,16 +205,51 @@ async function drive(port: number, paths: string[], cookies: string[], duration:
       latencies.push(performance.now() - t);
       statuses.add(answer.status);
       if (answer.status !== 200) errors++;
+      if (answer.headers['x-hearth-page'] === 'kept') kept++;
     }
   }));
-  return { requests: latencies.length, errors, statuses, latencies, seconds: (performance.now() - started) / 1000 };
+  return { requests: latencies.length, errors, kept, statuses, latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Changes while pages are asked for: `perSecond` a second, round the schemes in turn, each one an
+ * update to a person of that scheme by a transaction in that scheme, as saving a form would be.
+ */
+function changing(schemeIds: string[], perSecond: number): () => Promise<number> {
+  let stopped = false;
+  let made = 0;
+  const running = (async () => {
+    if (perSecond <= 0) return;
+    const client = new pg.Client({ connectionString: benchUrl });
+    await client.connect();
+    try {
+      for (let i = 0; !stopped; i++) {
+        const next = performance.now() + 1000 / perSecond;
+        await client.query('begin');
+        await client.query(`select set_config('app.scheme_id', $1, true)`, [schemeIds[i % schemeIds.length]]);
+        await client.query('update people set updated_at = updated_at where id = (select id from people where scheme_id = $1 limit 1)', [schemeIds[i % schemeIds.length]]);
+        await client.query('commit');
+        made++;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+      }
+    } finally {
+      await client.end();
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await running;
+    return made;
+  };
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-async function measure(port: number, paths: string[], cookies: string[]) {
+async function measure(port: number, paths: string[], cookies: string[], changes?: () => () => Promise<number>) {
   await drive(port, paths, cookies, WARM_UP_SECONDS);
+  const stop = changes?.();
   const result = await drive(port, paths, cookies, SECONDS);
+  await stop?.();
   const sorted = [...result.latencies].sort((a, b) => a - b);
   return { ...result, perSecond: result.requests / result.seconds, median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
 }
@@ -212,6 +258,7 @@ async function measure(port: number, paths: string[], cookies: string[]) {
 
 async function main() {
   log(`bench:pages on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}; ${USERS} users, ${SECONDS} s a page`);
+  log(NO_CACHE ? 'Page cache off: every page made afresh.' : `Page cache on${CHANGES ? `, with ${CHANGES} changes a second across the workers' schemes` : ', with nothing changing'}.`);
   const setup = performance.now();
   const db = await prepareDatabase();
   log(`Data ready in ${seconds(setup)} s`);
@@ -223,26 +270,27 @@ async function main() {
     const rows: string[][] = [];
     const reference = await measure(PORT + 1, workers.map(() => '/reference'), workers.map(() => ''));
     const fmt = (n: number) => n.toFixed(1);
-    rows.push(['Reference: bare Fastify + Nunjucks', fmt(reference.perSecond), fmt(reference.median), fmt(reference.p95), '', '']);
+    rows.push(['Reference: bare Fastify + Nunjucks', fmt(reference.perSecond), fmt(reference.median), fmt(reference.p95), '', '', '']);
+    const schemeIds = [...new Set(workers.map((w) => w.schemeId))];
     let allMet = true;
     for (const page of busyPages(db).filter((p) => !ONLY || p.name.toLowerCase().includes(ONLY))) {
       const paths = await Promise.all(workers.map((w) => page.path(w)));
       if (paths.some((p) => p === null)) {
-        rows.push([page.name, '-', '-', '-', 'no data for it yet', '']);
+        rows.push([page.name, '-', '-', '-', '-', 'no data for it yet', '']);
         continue;
       }
-      const result = await measure(PORT, paths as string[], workers.map((w) => w.cookie));
+      const result = await measure(PORT, paths as string[], workers.map((w) => w.cookie), () => changing(schemeIds, CHANGES));
       if (result.errors) {
-        rows.push([page.name, '-', '-', '-', `answered ${[...result.statuses].join(', ')}`, 'not built or failing']);
+        rows.push([page.name, '-', '-', '-', '-', `answered ${[...result.statuses].join(', ')}`, 'not built or failing']);
         allMet = false;
         continue;
       }
       const share = result.perSecond / reference.perSecond;
       const met = result.p95 <= P95_TARGET_MS && share >= THROUGHPUT_SHARE;
       allMet &&= met;
-      rows.push([page.name, fmt(result.perSecond), fmt(result.median), fmt(result.p95), `${(share * 100).toFixed(0)}% of reference`, met ? 'met' : 'NOT met']);
+      rows.push([page.name, fmt(result.perSecond), fmt(result.median), fmt(result.p95), `${((result.kept / result.requests) * 100).toFixed(0)}%`, `${(share * 100).toFixed(0)}% of reference`, met ? 'met' : 'NOT met']);
     }
-    const header = ['Page', 'Requests/s', 'Median ms', 'p95 ms', 'Throughput', `Target (p95 ≤ ${P95_TARGET_MS} ms, ≥ 33%)`];
+    const header = ['Page', 'Requests/s', 'Median ms', 'p95 ms', 'Kept', 'Throughput', `Target (p95 ≤ ${P95_TARGET_MS} ms, ≥ 33%)`];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
     log('');

@@ -64,6 +64,27 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- The session check, as before (0002), in PL/pgSQL: PostgreSQL plans a SQL function that it cannot
+-- inline (this one is SECURITY DEFINER) on every call, which took 0.3 ms of a page; PL/pgSQL keeps
+-- its plan, and the same check takes 0.06 ms.
+CREATE OR REPLACE FUNCTION hearth_session(p_id text)
+RETURNS TABLE (user_id uuid, scheme_id uuid, scheme_name text, role role, name text, email text)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+AS $$
+BEGIN
+  RETURN QUERY
+  SELECT s.user_id, s.scheme_id, sc.name, s.role, u.name, u.email
+  FROM sessions s
+  JOIN users u ON u.id = s.user_id
+  LEFT JOIN schemes sc ON sc.id = s.scheme_id
+  WHERE s.id = p_id AND s.expires_at > now() AND u.status = 'active'
+    AND (s.role IS NULL OR EXISTS (
+      SELECT 1 FROM memberships m
+      WHERE m.user_id = s.user_id AND m.role = s.role
+        AND m.scheme_id IS NOT DISTINCT FROM s.scheme_id AND m.ended_at IS NULL));
+END
+$$;
+--> statement-breakpoint
 -- The page's first round trip (0023) now also gives the snapshot its first query saw.
 DROP FUNCTION hearth_page_session(text);
 --> statement-breakpoint

@@ -23,8 +23,8 @@ import type { SignedInUser } from './types.js';
 export interface KeptPage {
   user: SignedInUser & { schemeId: string; role: NonNullable<SignedInUser['role']> };
   snapshot: string;
-  /** The page cut where its secrets were, and which secret goes in each cut. */
-  pieces: string[];
+  /** The page (as bytes, ready to send) cut where its secrets were, and which secret goes in each cut. */
+  pieces: Buffer[];
   cuts: string[];
   contentType: string;
   audit: AuditRow[];
@@ -32,33 +32,36 @@ export interface KeptPage {
 }
 
 /** The page cut at each place one of `secrets` (by name) appears; `fill` puts new values back. */
-export function cut(page: string, secrets: Record<string, string>): { pieces: string[]; cuts: string[] } {
+export function cut(page: string, secrets: Record<string, string>): { pieces: Buffer[]; cuts: string[] } {
   const names = Object.keys(secrets).filter((name) => secrets[name]).sort((a, b) => secrets[b]!.length - secrets[a]!.length);
   const byValue = new Map(names.map((name) => [secrets[name]!, name]));
-  const pieces: string[] = [];
+  const pieces: Buffer[] = [];
   const cuts: string[] = [];
-  if (names.length === 0) return { pieces: [page], cuts };
+  if (names.length === 0) return { pieces: [Buffer.from(page)], cuts };
   const pattern = new RegExp(names.map((name) => secrets[name]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   let from = 0;
   for (const match of page.matchAll(pattern)) {
-    pieces.push(page.slice(from, match.index));
+    pieces.push(Buffer.from(page.slice(from, match.index)));
     cuts.push(byValue.get(match[0])!);
     from = match.index + match[0].length;
   }
-  pieces.push(page.slice(from));
+  pieces.push(Buffer.from(page.slice(from)));
   return { pieces, cuts };
 }
 
-export function fill(kept: Pick<KeptPage, 'pieces' | 'cuts'>, secrets: Record<string, string>): string {
-  let page = kept.pieces[0]!;
-  for (let i = 0; i < kept.cuts.length; i++) page += secrets[kept.cuts[i]!]! + kept.pieces[i + 1]!;
-  return page;
+/** The page's bytes with `secrets` in its cuts: sent as they are, with no text to encode again. */
+export function fill(kept: Pick<KeptPage, 'pieces' | 'cuts'>, secrets: Record<string, string>): Buffer {
+  const parts: Buffer[] = [kept.pieces[0]!];
+  for (let i = 0; i < kept.cuts.length; i++) parts.push(Buffer.from(secrets[kept.cuts[i]!]!), kept.pieces[i + 1]!);
+  return Buffer.concat(parts);
 }
 
 /** Pages kept, at most, and their size in all: the least recently shown go first. */
 const MOST_PAGES = 2_000;
 const MOST_BYTES = 64 * 1024 * 1024;
 const HOUR = 3_600_000;
+/** Round trips asking whether kept pages are current, at most at once. */
+const ASKING_AT_ONCE = 2;
 
 interface Asking { page: KeptPage; answer: (current: boolean) => void; fail: (error: unknown) => void }
 
@@ -75,11 +78,12 @@ export function pageCache(db: Database, options: { now?: () => number } = {}) {
     bytes -= page.size;
   };
 
-  // One round trip at a time asks for every page waiting: under load, pages share it.
+  // A few round trips at a time ask for every page waiting: under load, pages share them, and the
+  // database can write their audit entries to disk together.
   let waiting: Asking[] = [];
-  let asking = false;
-  const askAll = async () => {
-    asking = true;
+  let asking = 0;
+  const askWaiting = async () => {
+    asking++;
     while (waiting.length > 0) {
       const batch = waiting;
       waiting = [];
@@ -95,11 +99,11 @@ export function pageCache(db: Database, options: { now?: () => number } = {}) {
         for (const asked of batch) asked.fail(error);
       }
     }
-    asking = false;
+    asking--;
   };
   const stillCurrent = (page: KeptPage) => new Promise<boolean>((answer, fail) => {
     waiting.push({ page, answer, fail });
-    if (!asking) void askAll();
+    if (asking < ASKING_AT_ONCE) void askWaiting();
   });
 
   return {
@@ -130,7 +134,7 @@ export function pageCache(db: Database, options: { now?: () => number } = {}) {
         cuts,
         contentType: String(reply.getHeader('content-type')),
         audit: read.audited,
-        size: (payload as string).length * 2,
+        size: pieces.reduce((sum, piece) => sum + piece.length, 0),
       };
       const key = keyOf(user.sessionId, request.url);
       forget(key);
