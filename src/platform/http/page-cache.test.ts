@@ -12,7 +12,7 @@ import { auditEvents, sessions, users } from '../db/schema.js';
 import { testApp, Visitor } from '../testing/app.js';
 import { aScheme, aUser } from '../testing/builders.js';
 import { serverUrlFor, testServerUrl } from '../testing/server.js';
-import { cut, fill } from './page-cache.js';
+import { cut, fill, pageCache } from './page-cache.js';
 
 describe('cutting a page at its secrets and filling them again', () => {
   const secret = fc.stringMatching(/^[A-Za-z0-9_-]{16,32}$/);
@@ -152,6 +152,13 @@ describe('busy pages shown again while nothing on them has changed', () => {
     expect((await otherCarer.get(elsewhere)).statusCode).toBe(404);
     const refusedAgain = await otherCarer.get(elsewhere);
     expect([refusedAgain.statusCode, kept(refusedAgain)]).toEqual([404, false]);
+  });
+
+  it('lets go of changes older than any kept page can be, and only those', async () => {
+    await db.owner.execute(sql`insert into data_changes (scheme_id, xid, at) values (${schemeId}, '1', now() - interval '4 hours'), (${schemeId}, '2', now() - interval '2 hours')`);
+    expect(await pageCache(db).forgetOldChanges()).toBe(1);
+    const left = await rowsOf<{ xid: string }>(db.owner, sql`select xid::text from data_changes where xid in ('1', '2')`);
+    expect(left).toEqual([{ xid: '2' }]);
   });
 
   it('watches every table a page can show', async () => {
