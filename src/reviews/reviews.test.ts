@@ -177,6 +177,22 @@ describe('arrangement reviews, through the pages', () => {
     expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['created', 'updated', 'viewed']));
   });
 
+  it('shows the person their finished review in Easy Read: what they said, what was agreed, and how things are going', async () => {
+    const section = await visitors.person.get(base());
+    expect(section.body).toContain(`href="${base()}/${reviewId}"`);
+    const own = await visitors.person.get(`${base()}/${reviewId}`);
+    expect(own.statusCode).toBe(200);
+    expectEasyRead(own.body);
+    for (const words of ['What you said', 'Feeling safe: Not happy.', 'I want to go swimming more.', 'What we agreed', 'Book swimming lessons',
+      'Ben Carer will do it by', 'What your worker wrote', 'Ana is settled and has joined a choir.', 'Being safe: good.', 'Where you live: good.']) {
+      expect(own.body).toContain(words);
+    }
+    expect(own.body).not.toContain('Worried about money');
+    expect(own.body).not.toContain('govuk-table');
+    // Their circle and staff keep the usual page.
+    expect((await visitors.circle.get(`${base()}/${reviewId}`)).body).toContain('Wellbeing, area by area');
+  });
+
   it('no longer shows the review, or anything, as overdue once it is done; a visit is recorded', async () => {
     const due = await visitors.worker.get('/due');
     expect(due.body).not.toContain('Review of the arrangement');

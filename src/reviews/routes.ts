@@ -14,7 +14,7 @@ import { personAnswers, savedMessage, scheduleRows, wellbeingRows } from './pres
 import { DEFAULT_REVIEW_SETTINGS } from './schedule.js';
 import type { ReviewsService } from './service.js';
 import {
-  ANSWER_CHOICES, QUESTIONS, RATING_NAMES, RATINGS, REVIEW_KIND_NAMES, WELLBEING_AREA_NAMES, WELLBEING_AREAS, type QuestionKey,
+  ANSWER_CHOICES, QUESTIONS, RATING_EASY, RATING_NAMES, RATINGS, REVIEW_KIND_NAMES, WELLBEING_AREA_EASY, WELLBEING_AREA_NAMES, WELLBEING_AREAS, type QuestionKey,
 } from './words.js';
 
 const saved = (request: FastifyRequest) => (request.query as { saved?: string }).saved;
@@ -85,8 +85,21 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     const found = await reviews.read(request.actor, id, reviewId);
     const staff = isStaff(request.actor);
     const open = found.review.kind === 'review' && !found.review.completedAt;
+    const record = recordContext(found, request.actor, 'reviews');
+    // The person's own review, in Easy Read like the rest of their reviews.
+    if (record.words.self && found.review.kind === 'review') {
+      return reply.view('reviews/views/review-easy.njk', {
+        ...record, title: `My review on ${formatDate(found.review.heldOn)}`, titleSymbol: 'review',
+        review: found.review, open, answered: !!found.personView?.finishedAt,
+        answers: personAnswers(found.personView), anythingElse: found.personView?.anythingElse ?? null,
+        actions: found.actions,
+        ratings: WELLBEING_AREAS.filter((a) => found.ratings[a]).map((a) => ({ ...WELLBEING_AREA_EASY[a], rating: RATING_EASY[found.ratings[a]!] })),
+        answerHref: `${base(id)}/${reviewId}/person`,
+        backLink: base(id),
+      });
+    }
     return reply.view('reviews/views/review.njk', {
-      ...recordContext(found, request.actor, 'reviews'),
+      ...record,
       title: `${REVIEW_KIND_NAMES[found.review.kind]} on ${formatDate(found.review.heldOn)}: ${found.person.name}`,
       savedMessage: savedMessage(saved(request)),
       review: found.review,

@@ -37,9 +37,24 @@ export const WELLBEING_AREA_SHORT: Record<WellbeingArea, string> = {
   contribution: 'Giving to others',
 };
 
+/** The areas in Easy Read, said to the person themselves, with a symbol each. */
+export const WELLBEING_AREA_EASY: Record<WellbeingArea, { words: string; symbol: SymbolName }> = {
+  dignity: { words: 'Being treated with respect', symbol: 'person' },
+  health: { words: 'Your health and feelings', symbol: 'medicine' },
+  protection: { words: 'Being safe', symbol: 'lock' },
+  control: { words: 'Choosing what you do', symbol: 'like' },
+  participation: { words: 'Work, learning and fun', symbol: 'bus' },
+  social_economic: { words: 'Going out and money', symbol: 'tea' },
+  relationships: { words: 'Family and friends', symbol: 'people' },
+  accommodation: { words: 'Where you live', symbol: 'home' },
+  contribution: { words: 'Helping other people', symbol: 'help' },
+};
+
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 export type Rating = (typeof RATINGS)[number];
 export const RATING_NAMES: Record<Rating, string> = { 1: 'Very poor', 2: 'Poor', 3: 'OK', 4: 'Good', 5: 'Very good' };
+/** The ratings in Easy Read, for the person reading their own review. */
+export const RATING_EASY: Record<Rating, string> = { 1: 'not good at all', 2: 'not very good', 3: 'OK', 4: 'good', 5: 'very good' };
 
 /** How the person answers each of their questions: with symbols, or not at all. */
 export const ANSWERS = ['happy', 'ok', 'not_happy', 'skip'] as const;

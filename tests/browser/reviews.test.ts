@@ -105,5 +105,14 @@ describe('reviews', () => {
     await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('The review is complete');
     expect(await page.locator('main').textContent()).toContain('I would like to grow tomatoes.');
     await checkAxe(page);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    // The person reads the finished review in Easy Read, on a phone.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await signIn(page, { email: s.personEmail }, hearth.password);
+    await checkPage(page, `${base(s.id)}/${s.open}`);
+    expect(await page.locator('main').textContent()).toContain('A settled year; growing vegetables with the carer.');
+    expect(await page.locator('main').textContent()).toContain('Being safe: good.');
+    expect(await scrollsSideways(page)).toBe(false);
   });
 });
