@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayInUk } from '../../people/date-input.js';
 import { aPerson } from '../../people/testing.js';
 import { anApprovedCarer, anArrangement } from '../../arrangements/testing.js';
@@ -98,6 +98,18 @@ describe('busy pages shown again while nothing on them has changed', () => {
     // The form on the page shown again still works: its token is good.
     await worker.get('/');
     expect((await worker.get('/')).statusCode).toBe(200);
+  });
+
+  it('never shows a page made in an hour gone by', async () => {
+    await worker.get('/calendar');
+    expect(kept(await worker.get('/calendar'))).toBe(true);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3_600_000 });
+    try {
+      expect(kept(await worker.get('/calendar'))).toBe(false);
+      expect(kept(await worker.get('/calendar'))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows the change, not the kept page, once anyone in the scheme has changed something', async () => {

@@ -65,11 +65,20 @@ const ASKING_AT_ONCE = 2;
 
 interface Asking { page: KeptPage; answer: (current: boolean) => void; fail: (error: unknown) => void }
 
-export function pageCache(db: Database, options: { now?: () => number } = {}) {
-  const now = options.now ?? Date.now;
+export function pageCache(db: Database) {
+  const now = () => Date.now();
   const kept = new Map<string, KeptPage>();
   let bytes = 0;
-  const keyOf = (sessionId: string, url: string) => `${Math.floor(now() / HOUR)} ${sessionId} ${url}`;
+  let hour = Math.floor(now() / HOUR);
+  const keyOf = (sessionId: string, url: string) => {
+    // Pages of an hour gone by are never shown again: let them all go at once.
+    if (Math.floor(now() / HOUR) !== hour) {
+      hour = Math.floor(now() / HOUR);
+      kept.clear();
+      bytes = 0;
+    }
+    return `${sessionId} ${url}`;
+  };
 
   const forget = (key: string) => {
     const page = kept.get(key);
