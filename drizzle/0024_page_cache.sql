@@ -147,7 +147,9 @@ REVOKE EXECUTE ON FUNCTION hearth_kept_pages(jsonb) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION hearth_kept_pages(jsonb) TO hearth_app;
 --> statement-breakpoint
--- Changes older than any kept page could be (pages are kept within the hour) are let go.
+-- Changes older than any kept page could be (pages are kept within the hour) are let go. A change's
+-- time is when its statement ran, not when it committed: this holds for any transaction shorter than
+-- two hours, and Hearth's are a request long.
 CREATE FUNCTION hearth_forget_changes() RETURNS integer
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
 AS $$
