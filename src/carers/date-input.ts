@@ -66,9 +66,5 @@ export function withDateInputs<S extends z.ZodType>(names: readonly string[], sc
   }, schema);
 }
 
-/** The boxes' values for a date already saved, to fill in a form. */
-export function dateValues(name: string, date: IsoDate | null | undefined): Record<string, string> {
-  if (!date) return {};
-  const [year, month, day] = date.split('-') as [string, string, string];
-  return { [`${name}-day`]: String(Number(day)), [`${name}-month`]: String(Number(month)), [`${name}-year`]: year };
-}
+/** The boxes' values for a date already saved, to fill in a form: one way for every form. */
+export { dateValues } from '../people/date-input.js';
