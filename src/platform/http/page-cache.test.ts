@@ -95,9 +95,10 @@ describe('busy pages shown again while nothing on them has changed', () => {
     expect(again.body).toContain(`nonce="${nonce}"`);
     const blank = (body: string) => body.replace(/name="_csrf" value="[^"]+"/g, '').replace(/nonce="[^"]+"/g, '');
     expect(blank(again.body)).toBe(blank(first.body));
-    // The form on the page shown again still works: its token is good.
-    await worker.get('/');
-    expect((await worker.get('/')).statusCode).toBe(200);
+    // A form sent with the token of the page shown again is accepted (a bad token is refused with 403).
+    expect(again.body).toContain(`name="_csrf" value="${worker.csrf}"`);
+    expect((await worker.post('/account/reading', { easyRead: 'maybe' })).statusCode).toBe(400);
+    expect((await worker.post('/account/reading', { easyRead: 'maybe' }, { csrf: false })).statusCode).toBe(403);
   });
 
   it('never shows a page made in an hour gone by', async () => {

@@ -66,14 +66,14 @@ const ASKING_AT_ONCE = 2;
 interface Asking { page: KeptPage; answer: (current: boolean) => void; fail: (error: unknown) => void }
 
 export function pageCache(db: Database) {
-  const now = () => Date.now();
+  const hourNow = () => Math.floor(Date.now() / HOUR);
   const kept = new Map<string, KeptPage>();
   let bytes = 0;
-  let hour = Math.floor(now() / HOUR);
+  let hour = hourNow();
   const keyOf = (sessionId: string, url: string) => {
     // Pages of an hour gone by are never shown again: let them all go at once.
-    if (Math.floor(now() / HOUR) !== hour) {
-      hour = Math.floor(now() / HOUR);
+    if (hourNow() !== hour) {
+      hour = hourNow();
       kept.clear();
       bytes = 0;
     }
@@ -131,11 +131,11 @@ export function pageCache(db: Database) {
       return page;
     },
 
-    /** Keeps a page just sent, if it can be shown again as it was: see `keepable`. */
+    /** Keeps a page just sent, if it can be shown again as it was (see `keepable`). */
     keep(request: FastifyRequest, reply: FastifyReply, payload: unknown, read: PageRead | null): void {
       const user = request.user;
-      if (!keepable(request, reply, payload, read) || !user?.schemeId || !user.role || !read?.snapshot || !read.secrets) return;
-      const { pieces, cuts } = cut(payload as string, read.secrets);
+      if (!keepable(request, reply, payload) || !user?.schemeId || !user.role || !read?.snapshot || !read.secrets) return;
+      const { pieces, cuts } = cut(payload, read.secrets);
       const page: KeptPage = {
         user: { ...user, schemeId: user.schemeId, role: user.role },
         snapshot: read.snapshot,
@@ -166,8 +166,6 @@ export function pageCache(db: Database) {
       const [row] = await db.call<{ gone: number }>('select hearth_forget_changes() as gone');
       return row?.gone ?? 0;
     },
-
-    get size() { return kept.size; },
   };
 }
 
@@ -185,12 +183,12 @@ export function keepPages(app: FastifyInstance, db: Database): PageCache {
 }
 
 /**
- * A page can be kept if its route says so, it was read (GET) by someone in a scheme, it is a whole
- * page made by reply.view whose first query's snapshot is known, and it sets no cookie.
+ * A page can be kept if its route says so, it was read (GET) whole and sets no cookie; and (`keep`)
+ * if it was read by someone in a scheme, made by reply.view, and its first query's snapshot is known.
  */
-function keepable(request: FastifyRequest, reply: FastifyReply, payload: unknown, read: PageRead | null): boolean {
+function keepable(request: FastifyRequest, reply: FastifyReply, payload: unknown): payload is string {
   return request.routeOptions.config.pageCache === true && request.method === 'GET' && reply.statusCode === 200
-    && typeof payload === 'string' && !reply.hasHeader('set-cookie') && !!read?.snapshot && !!read.secrets;
+    && typeof payload === 'string' && !reply.hasHeader('set-cookie');
 }
 
 const { escapeLiteral } = pg;
