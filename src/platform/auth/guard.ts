@@ -42,15 +42,10 @@ export function installGuard(app: FastifyInstance, sessions: SessionStore, pages
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     const token = request.cookies[SESSION_COOKIE];
-    if (pages && token && token.length <= 100 && request.method === 'GET' && request.routeOptions.config.pageCache) {
-      const page = await pages.find(hashOf(token), request.url);
-      if (page && (access === 'signed-in' || (isAccess(access) && access !== 'public' && can(page.user.role, access)))) {
-        request.user = page.user;
-        request.actor = actorOf(page.user);
-        return pages.send(page, reply);
-      }
-    }
-    if (access === 'public' && request.routeOptions.config.assets) request.user = null;
+    // A busy page this session was shown before, still current: its session was checked with it.
+    const kept = pages && token && request.method === 'GET' && request.routeOptions.config.pageCache ? await pages.find(hashOf(token), request.url) : null;
+    if (kept) request.user = kept.user;
+    else if (access === 'public' && request.routeOptions.config.assets) request.user = null;
     else {
       // A page read holds one transaction for the whole request; a change keeps its own.
       const found = request.method === 'GET' || request.method === 'HEAD' ? await sessions.findHolding(token) : { ...(await sessions.find(token)), held: null };
@@ -62,9 +57,11 @@ export function installGuard(app: FastifyInstance, sessions: SessionStore, pages
     request.actor = actorOf(request.user);
     if (access === undefined || access === 'public') return;
     if (!request.user) return askToSignIn(request, reply);
-    if (access === 'signed-in') return;
-    if (!request.user.role) return reply.redirect('/choose-scheme');
-    if (!can(request.user.role, access)) return sendProblem(request, reply, 403);
+    if (access !== 'signed-in') {
+      if (!request.user.role) return reply.redirect('/choose-scheme');
+      if (!can(request.user.role, access)) return sendProblem(request, reply, 403);
+    }
+    if (kept) return pages!.send(kept, reply);
   });
 
   // The held transaction ends before the page is sent: committed, unless the page is a server error.

@@ -149,7 +149,7 @@ async function openServer(url: string, appUrl: string | undefined): Promise<Data
   };
 }
 
-/** A statement run as the application role: the setting lasts until the statement's own (implicit) transaction ends. */
+/** A statement run as the application role: the setting lasts until its transaction (begun, or the statement's own) ends. */
 const asAppRole = (statement: string) => `select set_config('role', '${APP_ROLE}', true); ${statement}`;
 
 /** Connections a server pool opens; requests may hold all but KEPT_FREE of them for their whole length. */
@@ -196,7 +196,7 @@ async function holdTransaction(pool: pg.Pool, connection: Db, holding: ReturnTyp
   const begin = async <T>(query: string) => {
     if (begun) throw new Error('The held transaction has already begun');
     begun = true;
-    return send<T>(`begin; select set_config('role', '${APP_ROLE}', true); ${query}`);
+    return send<T>(`begin; ${asAppRole(query)}`);
   };
   return {
     tx,
