@@ -71,7 +71,6 @@ import { attentionRoutes } from './attention/routes.js';
 import { reviewsService as arrangementReviewsService } from './reviews/service.js';
 import { reviewsRoutes } from './reviews/routes.js';
 import { reviewsDue } from './reviews/due.js';
-import { keepPages } from './platform/http/page-cache.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -82,8 +81,6 @@ export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLev
   mail?: MailSettings | null;
   /** The time now, for sign-in links and passkey challenges (tests move it on). */
   clock?: () => Date;
-  /** Whether busy pages are kept and shown again while current; on unless false. */
-  pageCache?: boolean;
 };
 
 declare module 'fastify' {
@@ -161,7 +158,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   // Spreadsheet uploads: the file arrives in the body with the form's other fields, CSRF token included.
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } });
   installRendering(app, createViews());
-  installGuard(app, s.sessions, config.pageCache === false ? null : keepPages(app, db));
+  installGuard(app, s.sessions);
   installCompression(app);
   await installAssets(app);
   symbolRoutes(app);

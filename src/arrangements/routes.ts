@@ -68,7 +68,7 @@ export interface CaseloadExtras {
 
 /** The caseload, starting an arrangement, its record, its status and its ending. */
 export function arrangementsRoutes(app: FastifyInstance, arrangements: ArrangementsService, extras: CaseloadExtras = {}) {
-  app.get('/arrangements', { config: { access: 'arrangements.view', pageCache: true } }, async (request, reply) => {
+  app.get('/arrangements', { config: { access: 'arrangements.view' } }, async (request, reply) => {
     const actor = request.actor;
     const query = listQuery.parse(request.query ?? {});
     const staff = isStaff(actor);
@@ -77,12 +77,10 @@ export function arrangementsRoutes(app: FastifyInstance, arrangements: Arrangeme
     const worker = !staff || query.worker === 'all' ? undefined : query.worker ?? (about ? undefined : actor.userId!);
     const status = query.status === 'all' ? undefined : query.status ?? (about ? undefined : 'live');
     const filter = { worker, type: query.type, status, person: query.person, carer: query.carer, page: query.page };
-    const [{ total, rows }, names, workers, openProposals] = await Promise.all([
-      arrangements.list(actor, filter),
-      arrangements.filterNames(actor, query),
-      staff ? arrangements.workers(actor) : Promise.resolve([]),
-      staff && extras.openProposals ? extras.openProposals(actor) : Promise.resolve(0),
-    ]);
+    const { total, rows } = await arrangements.list(actor, filter);
+    const names = await arrangements.filterNames(actor, query);
+    const workers = staff ? await arrangements.workers(actor) : [];
+    const openProposals = staff && extras.openProposals ? await extras.openProposals(actor) : 0;
     const workerValue = query.worker ?? (about ? 'all' : actor.userId);
     return reply.view('arrangements/views/list.njk', {
       title: staff ? (names.person ? `Arrangements: ${names.person}` : names.carer ? `Arrangements: ${names.carer}` : 'Arrangements') : actor.role === 'person' ? 'Your Shared Lives' : actor.role === 'carer' ? 'Your arrangements' : 'Arrangements',
@@ -171,7 +169,8 @@ export function arrangementsRoutes(app: FastifyInstance, arrangements: Arrangeme
   });
 
   const endContext = async (request: FastifyRequest, id: string, values: Values) => {
-    const [record, last] = await Promise.all([arrangements.record(request.actor, id), arrangements.endsSupport(request.actor, id)]);
+    const record = await arrangements.record(request.actor, id);
+    const last = await arrangements.endsSupport(request.actor, id);
     return {
       title: `End the arrangement: ${describe(record, request.actor).heading}`,
       ...record,

@@ -1,13 +1,14 @@
 import { requireStaff } from '../arrangements/access.js';
 import { audit } from '../platform/audit/audit.js';
 import type { Database } from '../platform/db/database.js';
+import { inTurn } from '../platform/db/unit-of-work.js';
 import type { HighlightProvider } from '../home/routes.js';
 import type { Actor } from '../platform/http/types.js';
 import { forWhom, sortAttention, type AttentionProvider } from './attention.js';
 
 /** What needs attention now, from every provider: a worker's own (or everyone's), a manager's whole scheme. */
 export function attentionService(db: Database, providers: readonly AttentionProvider[]) {
-  const gather = async (actor: Actor) => (await Promise.all(providers.map((p) => p.list(actor)))).flat();
+  const gather = async (actor: Actor) => (await inTurn(providers.map((p) => () => p.list(actor)))).flat();
   return {
     async list(actor: Actor, options: { everyone: boolean }) {
       requireStaff(actor);
@@ -19,7 +20,7 @@ export function attentionService(db: Database, providers: readonly AttentionProv
 
     /** How many things wait for this actor: for the home page. */
     async count(actor: Actor) {
-      return (await Promise.all(providers.map((p) => p.count(actor)))).reduce((a, b) => a + b, 0);
+      return (await inTurn(providers.map((p) => () => p.count(actor)))).reduce((a, b) => a + b, 0);
     },
   };
 }

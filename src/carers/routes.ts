@@ -128,10 +128,8 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   app.get('/carers', { config: { access: 'carers.view' } }, async (request, reply) => {
     if (!staffOf(request)) return reply.redirect('/carers/me');
     const filter = listQuery.parse(request.query ?? {});
-    const [{ total, rows }, { workers, areas }] = await Promise.all([
-      carers.list(request.actor, { ...filter, stage: filter.stage as StageFilter | undefined }),
-      carers.choices(request.actor),
-    ]);
+    const { total, rows } = await carers.list(request.actor, { ...filter, stage: filter.stage as StageFilter | undefined });
+    const { workers, areas } = await carers.choices(request.actor);
     const query = { q: filter.q, stage: filter.stage, worker: filter.worker, area: filter.area, sort: filter.sort };
     return reply.view('carers/views/list.njk', {
       title: 'Carers',
@@ -152,10 +150,8 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   app.get('/carers/board', { config: { access: 'carers.view' } }, async (request, reply) => {
     if (!staffOf(request)) return reply.redirect('/carers/me');
     const filter = listQuery.parse(request.query ?? {});
-    const [board, { workers, areas }] = await Promise.all([
-      carers.board(request.actor, { worker: filter.worker, area: filter.area }),
-      carers.choices(request.actor),
-    ]);
+    const board = await carers.board(request.actor, { worker: filter.worker, area: filter.area });
+    const { workers, areas } = await carers.choices(request.actor);
     const listHref = (stage: string) => withQuery('/carers', { stage, worker: filter.worker, area: filter.area, sort: 'waiting' });
     return reply.view('carers/views/board.njk', {
       title: 'Carers: the journey to approval',

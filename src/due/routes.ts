@@ -16,16 +16,14 @@ const dueQuery = z.object({
 const TAGS: Record<DueItemStatus, string> = { overdue: 'govuk-tag--red', missing: 'govuk-tag--red', due_soon: 'govuk-tag--orange' };
 
 export function dueRoutes(app: FastifyInstance, due: DueService, carers: CarersService) {
-  app.get('/due', { config: { access: 'due.view', pageCache: true } }, async (request, reply) => {
+  app.get('/due', { config: { access: 'due.view' } }, async (request, reply) => {
     const query = dueQuery.parse(request.query ?? {});
     const staff = isStaffActor(request.actor);
     // A worker sees what is due for the carers and arrangements they support first, as on their caseload.
     const chosen = query.worker ?? (request.actor.role === 'scheme_worker' ? request.actor.userId! : 'all');
     const filter = { ...query, worker: chosen === 'all' ? undefined : chosen };
-    const [result, choices] = await Promise.all([
-      due.list(request.actor, filter),
-      staff ? carers.workers(request.actor) : Promise.resolve(null),
-    ]);
+    const result = await due.list(request.actor, filter);
+    const choices = staff ? await carers.workers(request.actor) : null;
     return reply.view('due/views/due.njk', {
       title: 'What is due',
       staff,

@@ -1,5 +1,6 @@
 import { audit } from '../platform/audit/audit.js';
 import type { Database } from '../platform/db/database.js';
+import { inTurn } from '../platform/db/unit-of-work.js';
 import type { Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { todayIso } from '../carers/dates.js';
@@ -9,7 +10,7 @@ import { countByStatus, filterDue, sortDue, type DueFilter, type DueProvider } f
 export function dueService(db: Database, providers: readonly DueProvider[]) {
   return {
     async list(actor: Actor, filter: DueFilter & { page: number }, today = todayIso()) {
-      const all = (await Promise.all(providers.map((provide) => provide(actor, today, filter.worker)))).flat();
+      const all = (await inTurn(providers.map((provide) => () => provide(actor, today, filter.worker)))).flat();
       const matching = sortDue(filterDue(all, filter));
       await db.inScope(actor, (tx) => audit(tx, actor, { action: 'listed', recordType: 'due', changes: { kind: filter.kind ?? null, status: filter.status ?? null, worker: filter.worker ?? null, page: filter.page } }));
       return {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { inTurn } from '../platform/db/unit-of-work.js';
 import type { Actor } from '../platform/http/types.js';
 import { destinationsFor } from '../platform/layout/navigation.js';
 import { ROLE_NAMES, type Role } from '../platform/permissions/roles.js';
@@ -26,14 +27,12 @@ export interface HomeOptions {
 }
 
 export function homeRoutes(app: FastifyInstance, options: HomeOptions = {}) {
-  app.get('/', { config: { access: 'home.view', pageCache: true } }, async (request, reply) => {
+  app.get('/', { config: { access: 'home.view' } }, async (request, reply) => {
     const role = request.user!.role!;
     const own = options.homes?.[role];
     if (own) return own(request, reply);
-    const [notices, highlights] = await Promise.all([
-      Promise.all((options.notices ?? []).map((notice) => notice(request.actor))),
-      Promise.all((options.highlights ?? []).map((h) => h(request.actor))),
-    ]);
+    const notices = await inTurn((options.notices ?? []).map((notice) => () => notice(request.actor)));
+    const highlights = await inTurn((options.highlights ?? []).map((h) => () => h(request.actor)));
     return reply.view('home/views/home.njk', {
       title: 'Home',
       roleName: ROLE_NAMES[role],

@@ -28,16 +28,14 @@ const SAVED: Record<string, string> = {
 
 /** Recording incidents and safeguarding concerns, the list, and each record's follow-ups, notification and closing. */
 export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsService, arrangements: ArrangementsService) {
-  app.get('/incidents', { config: { access: 'incidents.view', pageCache: true } }, async (request, reply) => {
+  app.get('/incidents', { config: { access: 'incidents.view' } }, async (request, reply) => {
     const actor = request.actor;
     const query = listQuery.parse(request.query ?? {});
     const staff = isStaff(actor);
     const worker = staff && !query.arrangement ? (query.worker === 'all' ? undefined : query.worker ?? actor.userId!) : undefined;
     const status = query.status === 'all' ? undefined : query.status ?? (query.arrangement ? undefined : 'open');
-    const [{ total, rows }, workers] = await Promise.all([
-      incidents.list(actor, { worker, severity: query.severity, kind: query.kind, status, arrangement: query.arrangement, page: query.page }),
-      staff ? arrangements.workers(actor) : Promise.resolve([]),
-    ]);
+    const { total, rows } = await incidents.list(actor, { worker, severity: query.severity, kind: query.kind, status, arrangement: query.arrangement, page: query.page });
+    const workers = staff ? await arrangements.workers(actor) : [];
     const workerValue = query.worker ?? (query.arrangement ? 'all' : actor.userId);
     return reply.view('incidents/views/list.njk', {
       title: 'Incidents and safeguarding',

@@ -32,11 +32,9 @@ export function notesRoutes(app: FastifyInstance, notes: NotesService, arrangeme
     const query = listQuery.parse(request.query ?? {});
     const staff = isStaff(actor);
     const worker = staff ? (query.worker === 'all' ? undefined : query.worker ?? actor.userId!) : undefined;
-    const [page, workers, today] = await Promise.all([
-      notes.caseload(actor, { worker, flagged: query.flagged === 'yes', from: query.from, to: query.to, cursor: cursorOf(query) }),
-      staff ? arrangements.workers(actor) : Promise.resolve([]),
-      notes.today(actor),
-    ]);
+    const page = await notes.caseload(actor, { worker, flagged: query.flagged === 'yes', from: query.from, to: query.to, cursor: cursorOf(query) });
+    const workers = staff ? await arrangements.workers(actor) : [];
+    const today = await notes.today(actor);
     const filters = { worker: query.worker, flagged: query.flagged, from: query.from, to: query.to };
     return reply.view('notes/views/list.njk', {
       title: staff ? 'Daily notes' : 'Your daily notes',
@@ -108,7 +106,7 @@ export function notesRoutes(app: FastifyInstance, notes: NotesService, arrangeme
     });
   });
 
-  app.get('/arrangements/:id/notes', { config: { access: 'arrangements.view', pageCache: true } }, async (request, reply) => {
+  app.get('/arrangements/:id/notes', { config: { access: 'arrangements.view' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     const query = listQuery.pick({ older: true, newer: true }).parse(request.query ?? {});
     const found = await notes.forArrangement(request.actor, id, cursorOf(query));

@@ -33,7 +33,8 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
       if (own) return reply.redirect(`/people/${own}`);
     }
     const filter = listQuery.parse(request.query ?? {});
-    const [{ total, rows }, { workers, areas }] = await Promise.all([records.list(actor, filter), records.filters(actor)]);
+    const { total, rows } = await records.list(actor, filter);
+    const { workers, areas } = await records.filters(actor);
     const today = todayInUk();
     const query = { q: filter.q, status: filter.status, worker: filter.worker, urgency: filter.urgency, area: filter.area };
     const search = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1])).toString();

@@ -14,7 +14,6 @@ const envSchema = z.object({
   HEARTH_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   HEARTH_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('hearth-demo-2026'),
   HEARTH_DEMO: z.enum(['auto', 'off']).default('auto'),
-  HEARTH_PAGE_CACHE: z.enum(['on', 'off']).default('on'),
   HEARTH_SECURE_COOKIES: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HEARTH_BASE_URL: z.string().regex(/^https?:\/\/[^/\s]+\/?$/, 'must be the address people use, like https://hearth.example.org').optional(),
@@ -42,8 +41,6 @@ export interface Config {
   baseUrl: string | null;
   /** How email goes out; null: it waits in the outbox. */
   mail: MailSettings | null;
-  /** Busy pages kept and shown again while nothing on them has changed (src/platform/http/page-cache.ts). */
-  pageCache: boolean;
 }
 
 export interface MailSettings {
@@ -81,7 +78,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loadDemo: e.HEARTH_DEMO === 'auto',
     secureCookies: e.HEARTH_SECURE_COOKIES,
     logLevel: e.LOG_LEVEL,
-    pageCache: e.HEARTH_PAGE_CACHE === 'on',
   };
 }
 

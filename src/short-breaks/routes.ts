@@ -36,7 +36,7 @@ export const calendarHref = (params: { month?: string | undefined; carer?: strin
 export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksServices) {
   const { bookings, calendar } = services;
 
-  app.get('/calendar', { config: { access: 'arrangements.view', pageCache: true } }, async (request, reply) => {
+  app.get('/calendar', { config: { access: 'arrangements.view' } }, async (request, reply) => {
     const query = calendarQuery.parse(request.query ?? {});
     const month: Month = query.month ?? monthOf(todayIso());
     // A worker sees their own caseload's bookings first, as on their list of arrangements; one carer or person shows all of theirs.

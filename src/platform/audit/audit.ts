@@ -1,6 +1,5 @@
 import pg from 'pg';
 import { auditEvents } from '../db/schema.js';
-import { atCommit, pageRead } from '../db/held.js';
 import type { Tx } from '../db/database.js';
 import type { Actor } from '../http/types.js';
 
@@ -26,9 +25,8 @@ export function redact(changes: Record<string, unknown>): Record<string, unknown
 
 /**
  * The one way to write to the audit log: inside the same transaction as the read or change it records.
- * A page read's entry goes with its held transaction's commit (src/platform/db/held.ts), in the same
- * round trip, so it is still written before the page is sent, and the page is not sent if it fails.
- * A page shown again from the page cache writes its entries again (src/platform/http/page-cache.ts).
+ * In a page's unit of work (src/platform/db/unit-of-work.ts) the entry goes with the commit, in the
+ * same round trip, so it is still written before the page is sent, and the page is not sent if it fails.
  */
 export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
   const row = {
@@ -42,9 +40,8 @@ export async function audit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<vo
     subjectUserId: entry.subjectUserId ?? null,
     changedFields: entry.changes ? redact(entry.changes) : null,
   };
-  pageRead()?.audited.push(row);
-  if (atCommit(tx, insertStatement(row))) return;
-  await tx.insert(auditEvents).values(row);
+  if (actor.unit?.holds(tx)) actor.unit.atCommit(insertStatement(row));
+  else await tx.insert(auditEvents).values(row);
 }
 
 export type AuditRow = Omit<typeof auditEvents.$inferInsert, 'id' | 'at'>;

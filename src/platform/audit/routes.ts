@@ -16,7 +16,8 @@ const ACTIONS = ['viewed', 'listed', 'created', 'updated', 'ended', 'signed in',
 export function auditRoutes(app: FastifyInstance, log: AuditLog) {
   app.get('/audit', { config: { access: 'audit.view' } }, async (request, reply) => {
     const filter = filterQuery.parse(request.query ?? {});
-    const [{ total, events }, recordTypes] = await Promise.all([log.list(request.actor, filter), log.recordTypes(request.actor)]);
+    const { total, events } = await log.list(request.actor, filter);
+    const recordTypes = await log.recordTypes(request.actor);
     const paging = pagination({ page: filter.page, total, path: '/audit', query: { action: filter.action, recordType: filter.recordType } });
     return reply.view('platform/audit/views/audit.njk', {
       title: 'Audit log',

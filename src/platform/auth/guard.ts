@@ -1,10 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from '../errors/errors.js';
-import { pageRead, withHolding } from '../db/held.js';
-import type { PageCache } from '../http/page-cache.js';
 import { actorOf } from '../http/types.js';
 import { can, isAccess, type Access } from '../permissions/permissions.js';
-import { hashOf, SESSION_COOKIE, type SessionStore } from './sessions.js';
+import { SESSION_COOKIE, type SessionStore } from './sessions.js';
 
 export interface AccessRule {
   method: string;
@@ -31,46 +29,41 @@ export function requireAccessRules(app: FastifyInstance): AccessRule[] {
 }
 
 /**
- * Finds who is signed in, then applies the route's access rule: the one permission check. With a page
- * cache, a busy page this session was shown before, and that is still current, is shown again.
+ * Finds who is signed in, then applies the route's access rule: the one permission check. A page
+ * read gets its unit of work here (src/platform/db/unit-of-work.ts), with the acting person, and
+ * it ends before the page is sent.
  */
-export function installGuard(app: FastifyInstance, sessions: SessionStore, pages: PageCache | null = null) {
+export function installGuard(app: FastifyInstance, sessions: SessionStore) {
   app.decorateRequest('user', null);
   app.decorateRequest('actor', null as never);
-  app.decorateRequest('held', null);
-  app.addHook('onRequest', (_request, _reply, done) => withHolding(done));
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
-    const token = request.cookies[SESSION_COOKIE];
-    // A busy page this session was shown before, still current: its session was checked with it.
-    const kept = pages && token && request.method === 'GET' && request.routeOptions.config.pageCache ? await pages.find(hashOf(token), request.url) : null;
-    if (kept) request.user = kept.user;
-    else if (access === 'public' && request.routeOptions.config.assets) request.user = null;
-    else {
-      // A page read holds one transaction for the whole request; a change keeps its own.
-      const found = request.method === 'GET' || request.method === 'HEAD' ? await sessions.findHolding(token) : { ...(await sessions.find(token)), held: null };
-      request.user = found.user;
-      request.held = found.held;
-      // Their own choice of how to read comes with the session; installReading works out the rest.
-      if (found.reading) request.reading = found.reading;
+    if (access === 'public' && request.routeOptions.config.assets) {
+      request.user = null;
+      request.actor = actorOf(null);
+      return;
     }
-    request.actor = actorOf(request.user);
+    const token = request.cookies[SESSION_COOKIE];
+    const reading = request.method === 'GET' || request.method === 'HEAD';
+    const found = reading ? await sessions.findForPage(token) : { ...(await sessions.find(token)), unit: null };
+    request.user = found.user;
+    request.actor = actorOf(found.user, found.unit);
+    // Their own choice of how to read comes with the session; installReading works out the rest.
+    if (found.reading) request.reading = found.reading;
     if (access === undefined || access === 'public') return;
     if (!request.user) return askToSignIn(request, reply);
     if (access !== 'signed-in') {
       if (!request.user.role) return reply.redirect('/choose-scheme');
       if (!can(request.user.role, access)) return sendProblem(request, reply, 403);
     }
-    if (kept) return pages!.send(kept, reply);
   });
 
-  // The held transaction ends before the page is sent: committed, unless the page is a server error.
+  // The unit of work ends before the page is sent: committed, unless the page is a server error.
   app.addHook('onSend', async (request, reply, payload) => {
-    await request.held?.end(reply.statusCode < 500);
-    pages?.keep(request, reply, payload, pageRead());
+    await request.actor?.unit?.end(reply.statusCode < 500);
     return payload;
   });
-  const giveBack = async (request: FastifyRequest) => { await request.held?.end(false); };
+  const giveBack = async (request: FastifyRequest) => { await request.actor?.unit?.end(false); };
   app.addHook('onResponse', giveBack);
   app.addHook('onRequestAbort', giveBack);
 }

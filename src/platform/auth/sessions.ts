@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { NO_ONE, rowsOf, type Database, type Tx } from '../db/database.js';
 import { sessions } from '../db/schema.js';
-import { keep, pageRead, type HeldTransaction } from '../db/held.js';
-import { actorOf, type SignedInUser } from '../http/types.js';
+import type { RequestUnit } from '../db/unit-of-work.js';
+import type { SignedInUser } from '../http/types.js';
 import type { Reading } from '../easy-read/reading.js';
 import { isRole, type Role } from '../permissions/roles.js';
 
@@ -28,8 +28,6 @@ export interface SessionRow {
   easy_read: boolean | null;
   larger_text: boolean | null;
   read_aloud_first: boolean | null;
-  /** What the session's query saw (pg_current_snapshot), the first of a page's reads. */
-  snapshot: string;
 }
 
 /** Who is signed in, and how they chose to read if they have (src/platform/easy-read/reading.ts). */
@@ -42,8 +40,6 @@ const NOBODY: SignedIn = { user: null, reading: null };
 
 function signedIn(sessionId: string, [row]: SessionRow[]): SignedIn {
   if (!row) return NOBODY;
-  const read = pageRead();
-  if (read) read.snapshot = row.snapshot;
   const role = isRole(row.role) ? row.role : null;
   return {
     user: { id: row.user_id, name: row.name, email: row.email, sessionId, schemeId: row.scheme_id, schemeName: row.scheme_name, role },
@@ -61,27 +57,21 @@ export function sessionStore(db: Database) {
     },
 
     /**
-     * As find, for a page: the session is read in a transaction held for the whole request
-     * (src/platform/db/held.ts), that the page's own reads then share. One round trip begins it,
-     * takes the application role, finds the session and sets who is acting (hearth_page_session).
+     * As find, for a page: the session is read in the page's unit of work (src/platform/db/unit-of-work.ts),
+     * that the page's own reads then share. One round trip begins it, takes the application role,
+     * finds the session and sets who is acting (hearth_page_session). No unit without a session.
      */
-    async findHolding(token: string | undefined): Promise<SignedIn & { held: HeldTransaction | null }> {
-      if (!token || token.length > 100) return { ...NOBODY, held: null };
-      const held = await db.hold();
-      if (!held) return { ...(await this.find(token)), held: null };
-      try {
-        const id = hashOf(token);
-        const found = signedIn(id, await held.asApp<SessionRow>(`select * from hearth_page_session('${id}')`));
-        if (!found.user) {
-          await held.end(true);
-          return { ...NOBODY, held: null };
-        }
-        keep(held, actorOf(found.user));
-        return { ...found, held };
-      } catch (error) {
-        await held.end(false);
-        throw error;
+    async findForPage(token: string | undefined): Promise<SignedIn & { unit: RequestUnit | null }> {
+      if (!token || token.length > 100) return { ...NOBODY, unit: null };
+      const id = hashOf(token);
+      const opened = await db.openUnit<SessionRow>(`select * from hearth_page_session('${id}')`);
+      if (!opened) return { ...(await this.find(token)), unit: null };
+      const found = signedIn(id, opened.rows);
+      if (!found.user) {
+        await opened.unit.end(true);
+        return { ...NOBODY, unit: null };
       }
+      return { ...found, unit: opened.unit };
     },
 
     /** Starts a new session (never reusing an old token) and returns the token for the cookie. */

@@ -3,15 +3,13 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleServer } from 'drizzle-orm/node-postgres';
 import { migrate as migrateServer } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleEmbedded } from 'drizzle-orm/pglite';
 import { migrate as migrateEmbedded } from 'drizzle-orm/pglite/migrator';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres/session';
-import { gate, heldFor, type HeldTransaction } from './held.js';
+import type { RequestUnit } from './unit-of-work.js';
 import type { Role } from '../permissions/roles.js';
 
 /**
@@ -20,14 +18,17 @@ import type { Role } from '../permissions/roles.js';
  * for each of the schema's tables, on every request, before its first query.
  */
 type NoTables = Record<string, never>;
-export type Db = PgDatabase<PgQueryResultHKT, NoTables>;
-export type Tx = PgTransaction<PgQueryResultHKT, NoTables, ExtractTablesWithRelations<NoTables>>;
+export type Db = PgDatabase<PgQueryResultHKT, NoTables, ExtractTablesWithRelations<NoTables>>;
+/** Where a service's queries run: a transaction of its own, or its request's unit of work. */
+export type Tx = Db;
 
 /** Who is acting, and in which scheme: set inside every transaction so row-level security can see it. */
 export interface Scope {
   schemeId: string | null;
   userId: string | null;
   role: Role | null;
+  /** The request's unit of work, if it has one: work in this scope then runs in its transaction. */
+  unit?: RequestUnit | null;
 }
 
 export const NO_ONE: Scope = { schemeId: null, userId: null, role: null };
@@ -39,15 +40,11 @@ export interface Database {
   /** One transaction as the application role, scoped to a scheme and user. */
   inScope<T>(scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T>;
   /**
-   * A transaction held open for a whole request (src/platform/db/held.ts), or null where holding
-   * one would stop other work: the embedded database has a single connection.
+   * A page's unit of work (src/platform/db/unit-of-work.ts), begun with the rows of `first`; null
+   * where holding a transaction for a request would stop every other request: the embedded
+   * database has a single connection.
    */
-  hold(): Promise<HeldTransaction | null>;
-  /**
-   * One statement on its own as the application role, outside any request's transaction: one round
-   * trip with taking the role. Its values are written in (escaped literals), as with `atCommit`.
-   */
-  call<T>(statement: string): Promise<T[]>;
+  openUnit<T>(first: string): Promise<{ unit: RequestUnit; rows: T[] } | null>;
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -79,82 +76,45 @@ async function openEmbedded(options: { dataDir?: string; loadDataDir?: Blob }): 
     kind: 'embedded',
     owner,
     inScope: (scope, work) => runInScope(owner, scope, work),
-    hold: async () => null,
-    call: async <T>(statement: string) => ((await client.exec(asAppRole(statement))).at(-1)?.rows ?? []) as T[],
+    openUnit: async () => null,
     migrate: () => migrateEmbedded(owner as never, { migrationsFolder }),
     ping: () => pingWith(owner),
     close: () => client.close(),
   };
 }
 
-/** Statements a connection keeps prepared: far more than Hearth's distinct queries, so a bound on memory only. */
-const PREPARED_PER_CONNECTION = 2_000;
-
-/**
- * A connection that prepares each parameterised statement once and reuses it, as postgres.js does:
- * PostgreSQL then plans it once per connection instead of on every request. Planning a query
- * through row-level security policies costs more than running it (1–2 ms against 0.2–1 ms on
- * a caseload), so this is most of the database's work saved. Plans still follow the role and
- * settings: PostgreSQL re-plans a statement whose row-level security no longer applies the same way.
- */
-export class PreparingClient extends pg.Client {
-  private readonly prepared = new Map<string, string>();
-  private queue: Promise<unknown> = Promise.resolve();
-
-  override query(config: unknown, values?: unknown, callback?: unknown): never {
-    const query = (super.query as (...args: unknown[]) => never).bind(this);
-    if (typeof config !== 'object' || config === null || 'submit' in config || callback !== undefined || typeof values === 'function') {
-      return query(config, values, callback);
-    }
-    const named = this.named(config as pg.QueryConfig, values);
-    // One at a time: a page's reads share one held transaction, and node-postgres will stop queuing them itself.
-    const run = () => query(named, values);
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result as never;
-  }
-
-  private named(config: pg.QueryConfig, values: unknown): pg.QueryConfig {
-    if (config.name || !Array.isArray(values) || values.length === 0) return config;
-    let name = this.prepared.get(config.text);
-    if (!name && this.prepared.size < PREPARED_PER_CONNECTION) {
-      name = `hearth_${createHash('sha1').update(config.text).digest('base64url')}`;
-      this.prepared.set(config.text, name);
-    }
-    return name ? { ...config, name } : config;
-  }
-}
-
 async function openServer(url: string, appUrl: string | undefined): Promise<Database> {
-  const ownerPool = new pg.Pool({ connectionString: url, max: appUrl ? 2 : POOL_SIZE, Client: PreparingClient });
-  const appPool = appUrl ? new pg.Pool({ connectionString: appUrl, max: POOL_SIZE, Client: PreparingClient }) : ownerPool;
-  const holding = gate(POOL_SIZE - KEPT_FREE);
+  const login = appUrl ?? url;
+  // Pages hold a connection each for their whole request; other work (changes, sign-in, sessions of
+  // forms) has pools of its own, so it never waits behind pages and no page waits on itself.
+  const ownerPool = new pg.Pool({ connectionString: url, max: 2 });
+  const workPool = new pg.Pool({ connectionString: login, max: WORK_CONNECTIONS });
+  const pagePool = new pg.Pool({ connectionString: login, max: PAGE_CONNECTIONS });
+  const pools = [ownerPool, workPool, pagePool];
   // An idle connection the server drops (a restart, a failover) must not bring Hearth down:
   // the pool replaces it on the next query.
-  for (const pool of new Set([ownerPool, appPool])) pool.on('error', (error) => console.error(`Database connection lost: ${error.message}`));
-  const owner = drizzleServer(ownerPool) as unknown as Db;
-  const app = appUrl ? (drizzleServer(appPool) as unknown as Db) : owner;
+  for (const pool of pools) pool.on('error', (error) => console.error(`Database connection lost: ${error.message}`));
+  const owner = drizzleServer({ client: ownerPool }) as unknown as Db;
+  const work = drizzleServer({ client: workPool }) as unknown as Db;
   return {
     kind: 'server',
     owner,
-    inScope: (scope, work) => runInScope(app, scope, work),
-    hold: () => holdTransaction(appPool, app, holding),
-    call: async <T>(statement: string) => ((await appPool.query({ text: asAppRole(statement) })) as unknown as pg.QueryResult[]).at(-1)!.rows as T[],
+    inScope: (scope, fn) => runInScope(work, scope, fn),
+    openUnit: (first) => openUnit(pagePool, first),
     migrate: () => migrateServer(owner as never, { migrationsFolder }),
-    ping: () => pingWith(app),
+    ping: () => pingWith(work),
     close: async () => {
-      if (appPool !== ownerPool) await appPool.end();
-      await ownerPool.end();
+      for (const pool of pools) await pool.end();
     },
   };
 }
 
-/** A statement run as the application role: the setting lasts until its transaction (begun, or the statement's own) ends. */
+/** A statement run as the application role: the setting lasts until its transaction ends. */
 const asAppRole = (statement: string) => `select set_config('role', '${APP_ROLE}', true); ${statement}`;
 
-/** Connections a server pool opens; requests may hold all but KEPT_FREE of them for their whole length. */
-const POOL_SIZE = 20;
-const KEPT_FREE = 4;
+/** Connections for pages, each held for a request, and for everything else. */
+const PAGE_CONNECTIONS = 16;
+const WORK_CONNECTIONS = 8;
 
 /** One statement: the role (as `set local role` does) and who is acting, for row-level security. */
 const enterScope = (tx: Tx, scope: Scope) => tx.execute(sql`select set_config('role', ${APP_ROLE}, true),
@@ -163,8 +123,7 @@ const enterScope = (tx: Tx, scope: Scope) => tx.execute(sql`select set_config('r
   set_config('app.role', ${scope.role ?? ''}, true)`);
 
 async function runInScope<T>(connection: Db, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
-  const held = heldFor(scope);
-  if (held) return work(held);
+  if (scope.unit) return scope.unit.run(work);
   return connection.transaction(async (tx) => {
     await enterScope(tx, scope);
     return work(tx);
@@ -172,56 +131,44 @@ async function runInScope<T>(connection: Db, scope: Scope, work: (tx: Tx) => Pro
 }
 
 /**
- * A transaction of its own connection that stays open until `end`. It is opened by its first
- * statement, not in a round trip of its own: `asApp` sends begin, the role and the page's first
- * query together (drizzle's transaction() would send begin alone, and hold its callback open).
+ * A page's unit of work (src/platform/db/unit-of-work.ts) on a connection of its own. Its first
+ * round trip begins the transaction, takes the application role and runs `first` (the session
+ * look-up), as one simple query: `first` has no parameters, so every literal in it must be one that
+ * cannot be mistaken for SQL (a hash in hex, say).
  */
-async function holdTransaction(pool: pg.Pool, connection: Db, holding: ReturnType<typeof gate>): Promise<HeldTransaction> {
-  await holding.enter();
-  let client: pg.PoolClient;
+async function openUnit<T>(pool: pg.Pool, first: string): Promise<{ unit: RequestUnit; rows: T[] }> {
+  const client = await pool.connect();
+  let results: pg.QueryResult[];
   try {
-    client = await pool.connect();
+    results = (await client.query(`begin; ${asAppRole(first)}`)) as unknown as pg.QueryResult[];
   } catch (error) {
-    holding.leave();
+    client.release(error as Error);
     throw error;
   }
-  // drizzle's own transaction object, on this connection: what connection.transaction() would make.
-  const { dialect, schema, options } = (connection as unknown as { session: { dialect: never; schema: never; options: never } }).session;
-  const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, schema, options), schema) as unknown as Tx;
-  let begun = false;
-  let ended = false;
+  const tx = drizzleServer({ client }) as unknown as Tx;
   const withCommit: string[] = [];
-  // Through the connection's queue (a config object, not a string), after anything still running on it.
-  const send = async <T>(text: string) => (await client.query({ text })) as unknown as T;
-  const begin = async <T>(query: string) => {
-    if (begun) throw new Error('The held transaction has already begun');
-    begun = true;
-    return send<T>(`begin; ${asAppRole(query)}`);
-  };
-  return {
-    tx,
-    asApp: async <T>(query: string) => (await begin<pg.QueryResult[]>(query))[2]!.rows as T[],
-    scope: async (scope) => {
-      if (!begun) await begin('select 1');
-      await enterScope(tx, scope);
+  let ended = false;
+  const unit: RequestUnit = {
+    run: async (work) => {
+      if (ended) throw new Error('The page has been sent and its transaction has ended: database work must finish before the page is sent');
+      return work(tx);
     },
+    holds: (other) => other === tx,
     atCommit: (statement) => { withCommit.push(statement); },
-    get ended() { return ended; },
     end: async (commit) => {
       if (ended) return;
       ended = true;
       try {
-        if (begun) await send(commit ? [...withCommit, 'commit'].join('; ') : 'rollback');
+        await client.query(commit ? [...withCommit, 'commit'].join('; ') : 'rollback');
         client.release();
       } catch (error) {
         // A connection whose transaction could not end is not given to anyone else.
         client.release(error as Error);
         throw error;
-      } finally {
-        holding.leave();
       }
     },
   };
+  return { unit, rows: results[2]!.rows as T[] };
 }
 
 /** Rows of a raw SQL query, the same shape on PGlite and on a PostgreSQL server. */

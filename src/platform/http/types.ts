@@ -1,6 +1,7 @@
 import type { Access } from '../permissions/permissions.js';
 import type { Role } from '../permissions/roles.js';
 import type { Scope } from '../db/database.js';
+import type { RequestUnit } from '../db/unit-of-work.js';
 
 /** The signed-in person behind a request. */
 export interface SignedInUser {
@@ -13,22 +14,21 @@ export interface SignedInUser {
   role: Role | null;
 }
 
-/** Who is acting: what services need for permissions, row-level security and audit. */
+/**
+ * Who is acting: what services need for permissions, row-level security and audit, and the
+ * request's unit of work when it has one (a page read on a server: src/platform/db/unit-of-work.ts).
+ */
 export interface Actor extends Scope {
   name: string | null;
 }
 
-export const actorOf = (user: SignedInUser | null): Actor =>
-  user ? { userId: user.id, schemeId: user.schemeId, role: user.role, name: user.name } : { userId: null, schemeId: null, role: null, name: null };
-
-import type { HeldTransaction } from '../db/held.js';
+export const actorOf = (user: SignedInUser | null, unit: RequestUnit | null = null): Actor =>
+  user ? { userId: user.id, schemeId: user.schemeId, role: user.role, name: user.name, unit } : { userId: null, schemeId: null, role: null, name: null, unit: null };
 
 declare module 'fastify' {
   interface FastifyRequest {
     user: SignedInUser | null;
     actor: Actor;
-    /** A page read's one transaction (src/platform/db/held.ts), ended before the page is sent. */
-    held: HeldTransaction | null;
   }
   interface FastifyReply {
     /** Renders a Nunjucks page inside Hearth's layout. */
@@ -39,7 +39,5 @@ declare module 'fastify' {
     access?: Access;
     /** Static files: served without looking up a session. */
     assets?: boolean;
-    /** A busy page that may be kept and shown again while still current (src/platform/http/page-cache.ts). */
-    pageCache?: boolean;
   }
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type nunjucks from 'nunjucks';
-import { pageRead } from '../db/held.js';
 import { STANDARD_READING } from '../easy-read/reading.js';
 import { navigationFor } from './navigation.js';
 
@@ -10,8 +9,6 @@ export function installRendering(app: FastifyInstance, views: nunjucks.Environme
     const { request } = this;
     const csrfToken = this.generateCsrf();
     const cspNonce = (this.cspNonce as { script?: string } | undefined)?.script;
-    const read = pageRead();
-    if (read && cspNonce) read.secrets = { csrfToken, cspNonce };
     const html = views.render(template, {
       ...context,
       user: request.user,

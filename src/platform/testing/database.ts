@@ -6,6 +6,15 @@ import { openDatabase, type Database } from '../db/database.js';
 import { APP_LOGIN, serverUrlFor, TEMPLATE_DATABASE, testServerUrl } from './server.js';
 
 /**
+ * A page's unit of work is one connection, which answers one query at a time: node-postgres warns
+ * when a query is sent while another runs on it (and pg 9 will refuse). Work must be awaited in turn
+ * (src/platform/db/unit-of-work.ts), so in tests the warning is a failure.
+ */
+process.on('warning', (warning) => {
+  if (/client is already executing a query/.test(warning.message)) throw warning;
+});
+
+/**
  * A fresh, migrated database of its own for a test file: embedded PGlite by default,
  * a new database on the PostgreSQL server when HEARTH_TEST_DATABASE_URL is set.
  */
