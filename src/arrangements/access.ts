@@ -1,10 +1,10 @@
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database.js';
-import { isStaffActor as isStaff, requireStaff } from '../carers/access.js';
 import { notFound } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
 import { carers } from '../carers/schema.js';
 import { arrangements } from './schema.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 export type ArrangementRow = typeof arrangements.$inferSelect;
 
@@ -17,8 +17,6 @@ export type ArrangementRow = typeof arrangements.$inferSelect;
 export const carerName = sql<string | null>`coalesce(${carers.name}, hearth_arrangement_carer_name(${arrangements.carerId}, ${arrangements.personId}))`;
 export const withCarer = eq(carers.id, arrangements.carerId);
 
-/** Staff change arrangements; the carer, the person and their circle read them. */
-export { isStaff, requireStaff };
 
 /**
  * Which arrangements an actor sees, said in the query as well as by row-level security (so a
@@ -26,8 +24,9 @@ export { isStaff, requireStaff };
  * someone in a circle of support, those of the people who consented to share with them.
  */
 export function visibleArrangements(actor: Actor): SQL {
-  const inScheme = eq(arrangements.schemeId, actor.schemeId ?? '00000000-0000-0000-0000-000000000000');
-  const userId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
+  const { schemeId, userId } = actor;
+  if (!schemeId || !userId) return sql`false`;
+  const inScheme = eq(arrangements.schemeId, schemeId);
   if (isStaff(actor)) return inScheme;
   if (actor.role === 'carer') return and(inScheme, sql`exists (select 1 from carers c where c.id = ${arrangements.carerId} and c.user_id = ${userId})`)!;
   if (actor.role === 'person' || actor.role === 'circle_member') return and(inScheme, sql`hearth_may_see_person(${arrangements.personId}, 'any')`)!;
@@ -36,7 +35,9 @@ export function visibleArrangements(actor: Actor): SQL {
 
 /** A worker's own caseload and the arrangements with no worker yet; a manager's, the whole scheme (as forWhom in src/attention says). */
 export function onCaseload(actor: Actor): SQL | undefined {
-  return actor.role === 'scheme_manager' ? undefined : or(isNull(arrangements.workerUserId), eq(arrangements.workerUserId, actor.userId ?? '00000000-0000-0000-0000-000000000000'));
+  if (actor.role === 'scheme_manager') return undefined;
+  const none = isNull(arrangements.workerUserId);
+  return actor.userId ? or(none, eq(arrangements.workerUserId, actor.userId)) : none;
 }
 
 /** Arrangements of one worker, or with no worker yet ('none'); any, without one. */

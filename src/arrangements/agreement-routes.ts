@@ -5,10 +5,10 @@ import { options, type Values } from '../people/view-helpers.js';
 import { notFound } from '../platform/errors/errors.js';
 import { choice, text } from '../platform/forms/fields.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
-import { isStaff } from './access.js';
 import { PARTIES, type AgreementsService, type Party } from './agreements-service.js';
 import { recordContext, savedMessage } from './present.js';
 import { AGREEMENT_KIND_HINTS, AGREEMENT_KIND_NAMES, AGREEMENT_KINDS, PLACEHOLDER_HINTS, PLACEHOLDERS, type AgreementKind } from './templates.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const PARTY_NAMES: Record<Party, string> = { person: 'The person (or their representative)', carer: 'The Shared Lives carer', scheme: 'The scheme' };
 

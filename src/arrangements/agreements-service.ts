@@ -5,14 +5,14 @@ import type { Database, Tx } from '../platform/db/database.js';
 import { schemes } from '../platform/db/schema.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
-import { isStaff, requireStaff } from './access.js';
 import { agreementAcknowledgements, agreements, agreementTemplates } from './schema.js';
 import { constraintOf, openArrangement, type ArrangementRecord } from './service.js';
 import {
   agreementKindsFor, AGREEMENT_KINDS, DEFAULT_TEMPLATES, fillTemplate, fundingWords, PLACEHOLDERS, unknownPlaceholders, type AgreementDetails, type AgreementKind,
 } from './templates.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 export const PARTIES = ['person', 'carer', 'scheme'] as const;
 export type Party = (typeof PARTIES)[number];
@@ -72,7 +72,7 @@ export function agreementsService(db: Database) {
           throw new InputProblem('body', 'Nothing has changed: change the text to save a new version');
         }
         const version = (current?.version ?? 0) + 1;
-        const [saved] = await oneAtATime('body', () => tx.insert(agreementTemplates).values({ schemeId: actor.schemeId!, kind, version, ...input, byUserId: actor.userId, byName: actor.name }).returning({ id: agreementTemplates.id }));
+        const [saved] = await oneAtATime('body', () => tx.insert(agreementTemplates).values({ schemeId: inScheme(actor).schemeId, kind, version, ...input, byUserId: actor.userId, byName: actor.name }).returning({ id: agreementTemplates.id }));
         await audit(tx, actor, { action: 'created', recordType: 'agreement template', recordId: saved!.id, changes: { kind, version, ...input } });
         return { version };
       });
@@ -107,7 +107,7 @@ export function agreementsService(db: Database) {
           .where(and(eq(agreements.arrangementId, arrangementId), eq(agreements.kind, kind)));
         const version = (latest ?? 0) + 1;
         const [issued] = await oneAtATime('kind', () => tx.insert(agreements).values({
-          schemeId: actor.schemeId!, arrangementId, kind, version, templateId: template.id, templateVersion: template.version,
+          schemeId: inScheme(actor).schemeId, arrangementId, kind, version, templateId: template.id, templateVersion: template.version,
           title: template.title, body: fillTemplate(template.body, details), easyRead: fillTemplate(template.easyRead, details),
           issuedByUserId: actor.userId, issuedByName: actor.name,
         }).returning({ id: agreements.id }));
@@ -142,7 +142,7 @@ export function agreementsService(db: Database) {
           .where(and(eq(agreementAcknowledgements.agreementId, agreementId), eq(agreementAcknowledgements.party, input.party)));
         if (already) throw new InputProblem('party', 'This has already been acknowledged for them');
         const who = isStaff(actor) ? { name: input.name!, asWhom: input.asWhom! } : { name: actor.name ?? '', asWhom: input.party === 'person' ? 'The person, themselves' : 'The Shared Lives carer' };
-        const [saved] = await tx.insert(agreementAcknowledgements).values({ schemeId: actor.schemeId!, agreementId, party: input.party, ...who, recordedByUserId: actor.userId })
+        const [saved] = await tx.insert(agreementAcknowledgements).values({ schemeId: inScheme(actor).schemeId, agreementId, party: input.party, ...who, recordedByUserId: actor.userId })
           .returning({ id: agreementAcknowledgements.id });
         await audit(tx, actor, { action: 'created', recordType: 'agreement acknowledgement', recordId: saved!.id, subjectUserId: record.person.userId, changes: { agreementId, party: input.party, ...who } });
       });
@@ -176,7 +176,7 @@ async function acknowledgementsOf(tx: Tx, agreementIds: string[]) {
 /** What fills an agreement's placeholders, from the arrangement as it is now. */
 async function detailsFor(tx: Tx, actor: Actor, record: ArrangementRecord): Promise<AgreementDetails> {
   const { arrangement, person } = record;
-  const [scheme] = await tx.select({ name: schemes.name }).from(schemes).where(eq(schemes.id, actor.schemeId!));
+  const [scheme] = await tx.select({ name: schemes.name }).from(schemes).where(eq(schemes.id, inScheme(actor).schemeId));
   return {
     person: person.name,
     carer: arrangement.carerName,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { pgPolicy } from 'drizzle-orm/pg-core';
-import { isStaff } from '../carers/policy.js';
+import { actingAsStaff } from '../platform/permissions/staff.js';
 import { appRole, currentRole, currentUserId } from '../platform/db/tenancy.js';
 
 /*
@@ -13,7 +13,7 @@ const ownCarer = (carerId: SQL) => sql`exists (select 1 from carers c where c.id
 
 export const arrangementVisible = pgPolicy('arrangement_visible', {
   as: 'restrictive', for: 'select', to: appRole,
-  using: sql`${isStaff}
+  using: sql`${actingAsStaff}
     or (${currentRole} = 'carer' and ${ownCarer(sql.raw('arrangements.carer_id'))})
     or (${currentRole} in ('person', 'circle_member') and hearth_may_see_person(arrangements.person_id, 'any'))`,
 });
@@ -27,7 +27,7 @@ export const withArrangement = (arrangementId: SQL) => pgPolicy('arrangement_vis
 export const staffWrites = () => (['insert', 'update', 'delete'] as const).map((action) =>
   pgPolicy(`staff_writes_${action}`, {
     as: 'restrictive', for: action, to: appRole,
-    ...(action === 'insert' ? { withCheck: isStaff } : { using: isStaff }),
+    ...(action === 'insert' ? { withCheck: actingAsStaff } : { using: actingAsStaff }),
   }));
 
 /** Rows written once and never changed, by anyone: versions of templates, acknowledgements. */
@@ -40,7 +40,7 @@ export const neverChanged = () => (['update', 'delete'] as const).map((action) =
  */
 export const acknowledgedByParty = pgPolicy('acknowledged_by_party', {
   as: 'restrictive', for: 'insert', to: appRole,
-  withCheck: sql`${isStaff}
+  withCheck: sql`${actingAsStaff}
     or (${currentRole} = 'person' and party = 'person' and exists (
       select 1 from agreements g join arrangements a on a.id = g.arrangement_id join people p on p.id = a.person_id
       where g.id = agreement_id and p.user_id = ${currentUserId}))
@@ -51,7 +51,7 @@ export const acknowledgedByParty = pgPolicy('acknowledged_by_party', {
 
 /** Templates: scheme staff read them; the manager writes new versions (and a national administrator, setting up a new scheme). */
 export const templatePolicies = () => [
-  pgPolicy('staff_read', { as: 'restrictive', for: 'select', to: appRole, using: isStaff }),
+  pgPolicy('staff_read', { as: 'restrictive', for: 'select', to: appRole, using: actingAsStaff }),
   pgPolicy('manager_writes', { as: 'restrictive', for: 'insert', to: appRole, withCheck: sql`${currentRole} in ('scheme_manager', 'national_admin')` }),
   ...neverChanged(),
 ];

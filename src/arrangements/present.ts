@@ -1,8 +1,8 @@
 import { ARRANGEMENT_TYPE_NAMES } from '../carers/terms.js';
 import type { Actor } from '../platform/http/types.js';
-import { isStaff } from './access.js';
 import type { ArrangementRecord } from './service.js';
 import { ARRANGEMENT_STATUS_NAMES, FUNDER_NAMES, type ArrangementStatus } from './status.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const TAG_CLASSES: Record<ArrangementStatus, string> = {
   starting: 'govuk-tag--blue',

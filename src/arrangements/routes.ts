@@ -8,12 +8,13 @@ import { options, selectOptions, type Values } from '../people/view-helpers.js';
 import { choice, optionalText, text } from '../platform/forms/fields.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
 import { pagination } from '../platform/layout/paging.js';
-import { isStaff } from './access.js';
 import { describe, recordContext, statusTag } from './present.js';
 import type { ArrangementsService } from './service.js';
+import { inScheme } from '../platform/http/types.js';
 import {
   ARRANGEMENT_STATUS_NAMES, ARRANGEMENT_STATUSES, END_KIND_NAMES, END_KINDS, FUNDER_NAMES, FUNDERS, PERSON_NEXT, PERSON_NEXT_NAMES, statusMoves,
 } from './status.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const optionalUuid = z.uuid().optional().catch(undefined);
 
@@ -74,7 +75,7 @@ export function arrangementsRoutes(app: FastifyInstance, arrangements: Arrangeme
     const staff = isStaff(actor);
     const about = !!(query.person || query.carer);
     // Staff see their own caseload first; a list about one person or carer shows everyone's, ended too.
-    const worker = !staff || query.worker === 'all' ? undefined : query.worker ?? (about ? undefined : actor.userId!);
+    const worker = !staff || query.worker === 'all' ? undefined : query.worker ?? (about ? undefined : inScheme(actor).userId);
     const status = query.status === 'all' ? undefined : query.status ?? (about ? undefined : 'live');
     const filter = { worker, type: query.type, status, person: query.person, carer: query.carer, page: query.page };
     const { total, rows } = await arrangements.list(actor, filter);

@@ -13,15 +13,16 @@ import type { Database, Tx } from '../platform/db/database.js';
 import { users } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { totalRows, withTotal } from '../platform/db/counted.js';
-import { arrangementFor, carerName, isStaff, requireStaff, type ArrangementRow, visibleArrangements, withCarer } from './access.js';
+import { arrangementFor, carerName, type ArrangementRow, visibleArrangements, withCarer } from './access.js';
 import { arrangements, arrangementStatusChanges } from './schema.js';
 import {
   changeStatus, endArrangement, LIVE, typesOf, withinTerms, type ArrangementStatus, type CarerStanding, type EndRequest, type Funder, type PersonNext,
 } from './status.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 export interface ArrangementFilter {
   /** A worker's user id, 'none' for no worker, or undefined for everyone's. */
@@ -146,8 +147,8 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIs
           }
         }
         const id = randomUUID();
-        await withinTermsOrProblem(() => tx.insert(arrangements).values({ id, schemeId: actor.schemeId!, ...input, status: 'starting', statusSince: begins }));
-        await tx.insert(arrangementStatusChanges).values({ schemeId: actor.schemeId!, arrangementId: id, fromStatus: null, toStatus: 'starting', on: begins, byUserId: actor.userId, byName: actor.name });
+        await withinTermsOrProblem(() => tx.insert(arrangements).values({ id, schemeId: inScheme(actor).schemeId, ...input, status: 'starting', statusSince: begins }));
+        await tx.insert(arrangementStatusChanges).values({ schemeId: inScheme(actor).schemeId, arrangementId: id, fromStatus: null, toStatus: 'starting', on: begins, byUserId: actor.userId, byName: actor.name });
         await audit(tx, actor, { action: 'created', recordType: 'arrangement', recordId: id, changes: { ...input } });
         await followPerson(tx, actor, input.personId, begins, today, null);
         return { id };

@@ -1,10 +1,10 @@
-import { requireStaff } from '../arrangements/access.js';
 import { audit } from '../platform/audit/audit.js';
 import type { Database } from '../platform/db/database.js';
 import { inTurn } from '../platform/db/unit-of-work.js';
 import type { HighlightProvider } from '../home/routes.js';
 import type { Actor } from '../platform/http/types.js';
 import { forWhom, sortAttention, type AttentionProvider } from './attention.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 /** What needs attention now, from every provider: a worker's own (or everyone's), a manager's whole scheme. */
 export function attentionService(db: Database, providers: readonly AttentionProvider[]) {

@@ -1,21 +1,22 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
-import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 import { carers } from './schema.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 export type CarerRow = typeof carers.$inferSelect;
 
 /** Scheme staff change carers' records; a carer only reads their own. */
-export { isStaff as isStaffActor, requireStaff };
+export { isStaff as isStaff, requireStaff };
 
 /** Which carers an actor may see: the scheme's for staff, only their own for a carer, none for anyone else. */
 export function visibleCarers(actor: Actor): SQL {
-  const inScheme = eq(carers.schemeId, actor.schemeId ?? '00000000-0000-0000-0000-000000000000');
+  if (!actor.schemeId) return sql`false`;
+  const inScheme = eq(carers.schemeId, actor.schemeId);
   if (isStaff(actor)) return inScheme;
   if (actor.role === 'carer' && actor.userId) return and(inScheme, eq(carers.userId, actor.userId))!;
-  return eq(carers.id, '00000000-0000-0000-0000-000000000000');
+  return sql`false`;
 }
 
 /** A carer's record, if this actor may see it; otherwise not found (never "forbidden", which would say it exists). */

@@ -1,20 +1,21 @@
 import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
 import type { DueItem, DueProvider } from '../due/due.js';
-import { isStaffActor, visibleCarers } from './access.js';
+import { visibleCarers } from './access.js';
 import { requirementsOf } from './checks/service.js';
 import { isDue } from './checks/requirements.js';
 import { statusOn } from './checks/expiry.js';
 import { addDays } from './dates.js';
 import { carers } from './schema.js';
 import { CURRENT } from './stages.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const KIND_NAMES = { check: 'Check', training: 'Training', review: 'Yearly review' } as const;
 
 /** Carers' part of "What is due": checks and training of approved carers and their adults, and yearly reviews. */
 export function carersDue(db: Database): DueProvider {
   return (actor, today, worker) => db.inScope(actor, async (tx) => {
-    const staff = isStaffActor(actor);
+    const staff = isStaff(actor);
     const whose = worker === 'none' ? isNull(carers.workerUserId) : worker ? eq(carers.workerUserId, worker) : undefined;
     const current = and(visibleCarers(actor), inArray(carers.stage, [...CURRENT]), whose)!;
     const items: DueItem[] = [];

@@ -5,13 +5,14 @@ import type { Database, Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
-import { carerFor, requireStaff } from './access.js';
+import { carerFor } from './access.js';
 import { ageOn, todayIso, type IsoDate } from './dates.js';
 import { isAdult, type Home } from './household.js';
 
 export type { Home };
 import { carerHomes, householdMembers } from './schema.js';
 import { openRecord } from './service.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 export interface HouseholdMember {
   name: string;

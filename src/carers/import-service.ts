@@ -5,14 +5,15 @@ import { audit } from '../platform/audit/audit.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { memberships, users } from '../platform/db/schema.js';
 import { CsvRowsProblem, type CsvProblem } from '../platform/csv/define.js';
-import type { Actor } from '../platform/http/types.js';
-import { requireStaff, visibleCarers } from './access.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
+import { visibleCarers } from './access.js';
 import { reviewDueFor, SMOKING_CSV, type CarerCsvRow } from './csv.js';
 import { todayIso } from './dates.js';
 import { carerApprovals, carerHomes, carers, carerStageChanges } from './schema.js';
 import { carerConditions, type CarerFilter } from './service.js';
 import { CURRENT, STAGE_NAMES } from './stages.js';
 import { ARRANGEMENT_TYPE_NAMES, NEED_NAMES } from './terms.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 const CHUNK = 500;
 const HOME_FIELDS = ['bedrooms', 'spareBedrooms', 'stepFree', 'ownBathroom', 'smoking', 'pets', 'languages', 'faith', 'culture', 'interests', 'routines'] as const;
@@ -33,21 +34,21 @@ export function carersCsvService(db: Database) {
         const today = todayIso();
         const made = rows.map((row) => ({ id: randomUUID(), row, since: row.stageSince ?? today }));
         await inChunks(made, (chunk) => tx.insert(carers).values(chunk.map(({ id, row, since }) => ({
-          id, schemeId: actor.schemeId!, name: row.name, email: row.email ?? null, phone: row.phone ?? null, address: row.address ?? null,
+          id, schemeId: inScheme(actor).schemeId, name: row.name, email: row.email ?? null, phone: row.phone ?? null, address: row.address ?? null,
           postcode: row.postcode ?? null, area: row.area ?? null, latitude: row.latitude ?? null, longitude: row.longitude ?? null,
           workerUserId: row.workerEmail ? workers.get(row.workerEmail)! : null, stage: row.stage, stageSince: since, stageReason: row.reason ?? null,
           enquiredOn: row.enquiredOn ?? since, approvedOn: row.approvedOn ?? null, reviewDueOn: reviewDueFor(row),
         }))));
         await inChunks(made.filter(({ row }) => HOME_FIELDS.some((f) => row[f] !== undefined)), (chunk) => tx.insert(carerHomes).values(chunk.map(({ id, row }) => ({
-          carerId: id, schemeId: actor.schemeId!, bedrooms: row.bedrooms ?? null, spareBedrooms: row.spareBedrooms ?? null, stepFree: row.stepFree ?? null,
+          carerId: id, schemeId: inScheme(actor).schemeId, bedrooms: row.bedrooms ?? null, spareBedrooms: row.spareBedrooms ?? null, stepFree: row.stepFree ?? null,
           ownBathroom: row.ownBathroom ?? null, smoking: row.smoking ?? null, pets: row.pets ?? null, languages: row.languages ?? [], faith: row.faith ?? null,
           culture: row.culture ?? null, interests: row.interests ?? [], routines: row.routines ?? null,
         }))));
         await inChunks(made, (chunk) => tx.insert(carerStageChanges).values(chunk.map(({ id, row, since }) => ({
-          schemeId: actor.schemeId!, carerId: id, fromStage: null, toStage: row.stage, reason: row.reason ?? null, effectiveOn: since, byUserId: actor.userId, byName: actor.name,
+          schemeId: inScheme(actor).schemeId, carerId: id, fromStage: null, toStage: row.stage, reason: row.reason ?? null, effectiveOn: since, byUserId: actor.userId, byName: actor.name,
         }))));
         await inChunks(made.filter(({ row }) => row.approvedOn && row.maxPeople && row.arrangementTypes?.length), (chunk) => tx.insert(carerApprovals).values(chunk.map(({ id, row }) => ({
-          schemeId: actor.schemeId!, carerId: id, decision: 'approved' as const, decidedOn: row.approvedOn!, basis: 'earlier_record' as const,
+          schemeId: inScheme(actor).schemeId, carerId: id, decision: 'approved' as const, decidedOn: row.approvedOn!, basis: 'earlier_record' as const,
           maxPeople: row.maxPeople!, arrangementTypes: row.arrangementTypes!, needs: row.needs ?? [], byUserId: actor.userId, byName: actor.name,
         }))));
         for (const { id, row } of made) {
@@ -91,7 +92,7 @@ async function workerIds(tx: Tx, actor: Actor, rows: CarerCsvRow[]) {
   const emails = [...new Set(rows.flatMap((r) => (r.workerEmail ? [r.workerEmail] : [])))];
   if (!emails.length) return new Map<string, string>();
   const found = await tx.selectDistinct({ id: users.id, email: users.email }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.schemeId, actor.schemeId!), inArray(memberships.role, ['scheme_manager', 'scheme_worker']), isNull(memberships.endedAt), inArray(users.email, emails)));
+    .where(and(eq(memberships.schemeId, inScheme(actor).schemeId), inArray(memberships.role, ['scheme_manager', 'scheme_worker']), isNull(memberships.endedAt), inArray(users.email, emails)));
   return new Map(found.map((f) => [f.email, f.id]));
 }
 

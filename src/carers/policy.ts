@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { pgPolicy } from 'drizzle-orm/pg-core';
 import { appRole, currentRole, currentUserId } from '../platform/db/tenancy.js';
+import { actingAsStaff } from '../platform/permissions/staff.js';
 
-export const isStaff = sql`${currentRole} in ('scheme_manager', 'scheme_worker')`;
 
 /**
  * Defence in depth for carers' records, on top of tenant isolation: scheme staff see their scheme's
@@ -13,8 +13,8 @@ export const staffOrOwnCarer = (own: SQL) => pgPolicy('staff_or_own_carer', {
   as: 'restrictive',
   for: 'all',
   to: appRole,
-  using: sql`${isStaff} or (${currentRole} = 'carer' and ${own})`,
-  withCheck: sql`${isStaff} or (${currentRole} = 'carer' and ${own})`,
+  using: sql`${actingAsStaff} or (${currentRole} = 'carer' and ${own})`,
+  withCheck: sql`${actingAsStaff} or (${currentRole} = 'carer' and ${own})`,
 });
 
 /** For a table with a carer_id: the carer it belongs to is the signed-in carer. */

@@ -4,11 +4,12 @@ import { audit } from '../platform/audit/audit.js';
 import type { Database } from '../platform/db/database.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
-import { carerFor, requireStaff } from './access.js';
+import { carerFor } from './access.js';
 import type { IsoDate } from './dates.js';
 import { carerReviews, carers } from './schema.js';
 import { openRecord } from './service.js';
 import { CURRENT } from './stages.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 export const REVIEW_OUTCOMES = {
   continue: 'Continue as approved',

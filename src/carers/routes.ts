@@ -4,7 +4,6 @@ import { choice, optionalText, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
 import { notFound } from '../platform/errors/errors.js';
 import { pagination } from '../platform/layout/paging.js';
-import { isStaffActor } from './access.js';
 import { addMonths, todayIso } from './dates.js';
 import { dateInput, dateValues, optionalDateInput, withDateInputs } from './date-input.js';
 import { optionalEmail, optionalPhone, optionalPostcode, optionalWholeNumber, optionalYesNo } from './fields.js';
@@ -16,6 +15,7 @@ import { REVIEW_OUTCOMES, type ReviewsService } from './reviews-service.js';
 import type { CarersService, StageFilter } from './service.js';
 import { CARER_STAGES, CLOSED, CURRENT, moveLabel, PIPELINE, REASON_NEEDED, STAGE_NAMES, workerMoves, type CarerStage } from './stages.js';
 import { describeTerms } from './terms.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const STAGE_FILTERS = ['pipeline', 'current', 'closed', ...CARER_STAGES] as const;
 const STAGE_FILTER_NAMES: Record<string, string> = { pipeline: 'On the way to approval', current: 'Approved or paused', closed: 'Withdrawn, declined or left', ...STAGE_NAMES };
@@ -107,7 +107,7 @@ const withQuery = (path: string, params: Record<string, string | undefined>) => 
   return query ? `${path}?${query}` : path;
 };
 
-const staffOf = (request: FastifyRequest) => isStaffActor(request.actor);
+const staffOf = (request: FastifyRequest) => isStaff(request.actor);
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
 export interface CarerServices {

@@ -6,13 +6,14 @@ import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { memberships, users } from '../platform/db/schema.js';
 import { staffOf } from '../people/records-service.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
-import { carerFor, requireStaff, visibleCarers, type CarerRow } from './access.js';
+import { carerFor, visibleCarers, type CarerRow } from './access.js';
 import { daysBetween, todayIso, type IsoDate } from './dates.js';
 import { moveCarer } from './moves.js';
 import { carerApprovals, carers, carerStageChanges } from './schema.js';
 import { CLOSED, CURRENT, PIPELINE, type CarerStage } from './stages.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 /** A list filter's stage: one stage, or a group of them. */
 export type StageFilter = CarerStage | 'pipeline' | 'current' | 'closed';
@@ -135,8 +136,8 @@ export function carersService(db: Database) {
       return db.inScope(actor, async (tx) => {
         await checkWorker(tx, actor, input.workerUserId);
         const id = randomUUID();
-        await tx.insert(carers).values({ id, schemeId: actor.schemeId!, ...input, stage: 'enquiry', stageSince: input.enquiredOn });
-        await tx.insert(carerStageChanges).values({ schemeId: actor.schemeId!, carerId: id, fromStage: null, toStage: 'enquiry', effectiveOn: input.enquiredOn, byUserId: actor.userId, byName: actor.name });
+        await tx.insert(carers).values({ id, schemeId: inScheme(actor).schemeId, ...input, stage: 'enquiry', stageSince: input.enquiredOn });
+        await tx.insert(carerStageChanges).values({ schemeId: inScheme(actor).schemeId, carerId: id, fromStage: null, toStage: 'enquiry', effectiveOn: input.enquiredOn, byUserId: actor.userId, byName: actor.name });
         await audit(tx, actor, { action: 'created', recordType: 'carer', recordId: id, changes: { ...input } });
         return { id };
       });
@@ -199,7 +200,7 @@ export async function openRecord(tx: Tx, actor: Actor, id: string) {
 async function checkWorker(tx: Tx, actor: Actor, workerUserId: string | null) {
   if (!workerUserId) return;
   const [found] = await tx.select({ id: memberships.id }).from(memberships)
-    .where(and(eq(memberships.userId, workerUserId), eq(memberships.schemeId, actor.schemeId!), inArray(memberships.role, ['scheme_manager', 'scheme_worker']), isNull(memberships.endedAt)));
+    .where(and(eq(memberships.userId, workerUserId), eq(memberships.schemeId, inScheme(actor).schemeId), inArray(memberships.role, ['scheme_manager', 'scheme_worker']), isNull(memberships.endedAt)));
   if (!found) throw new InputProblem('workerUserId', 'Choose a worker from this scheme');
 }
 
@@ -208,7 +209,7 @@ async function carerSignIn(tx: Tx, actor: Actor, email: string, carerId: string)
   const [user] = await rowsOf<{ id: string | null }>(tx, sql`select hearth_user_id_by_email(${email}) as id`);
   const userId = user?.id ?? null;
   const [membership] = userId ? await tx.select({ id: memberships.id }).from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.schemeId, actor.schemeId!), eq(memberships.role, 'carer'), isNull(memberships.endedAt))) : [];
+    .where(and(eq(memberships.userId, userId), eq(memberships.schemeId, inScheme(actor).schemeId), eq(memberships.role, 'carer'), isNull(memberships.endedAt))) : [];
   if (!userId || !membership) throw new InputProblem('signInEmail', 'No one with that email signs in to this scheme as a Shared Lives carer: add them under Team and access first');
   const [other] = await tx.select({ id: carers.id }).from(carers).where(and(eq(carers.userId, userId), sql`${carers.id} <> ${carerId}`));
   if (other) throw new InputProblem('signInEmail', 'That sign-in belongs to another carer’s record');

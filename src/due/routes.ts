@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { isStaffActor } from '../carers/access.js';
 import type { CarersService } from '../carers/service.js';
 import { pagination } from '../platform/layout/paging.js';
 import { DUE_ITEM_STATUS_NAMES, DUE_ITEM_STATUSES, type DueItemStatus } from './due.js';
 import type { DueService } from './service.js';
+import { inScheme } from '../platform/http/types.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const dueQuery = z.object({
   kind: z.string().trim().max(40).regex(/^[a-z_]+$/).optional().catch(undefined),
@@ -18,9 +19,9 @@ const TAGS: Record<DueItemStatus, string> = { overdue: 'govuk-tag--red', missing
 export function dueRoutes(app: FastifyInstance, due: DueService, carers: CarersService) {
   app.get('/due', { config: { access: 'due.view' } }, async (request, reply) => {
     const query = dueQuery.parse(request.query ?? {});
-    const staff = isStaffActor(request.actor);
+    const staff = isStaff(request.actor);
     // A worker sees what is due for the carers and arrangements they support first, as on their caseload.
-    const chosen = query.worker ?? (request.actor.role === 'scheme_worker' ? request.actor.userId! : 'all');
+    const chosen = query.worker ?? (request.actor.role === 'scheme_worker' ? inScheme(request.actor).userId : 'all');
     const filter = { ...query, worker: chosen === 'all' ? undefined : chosen };
     const result = await due.list(request.actor, filter);
     const choices = staff ? await carers.workers(request.actor) : null;

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { isStaff } from '../arrangements/access.js';
 import { recordContext } from '../arrangements/present.js';
 import type { ArrangementsService } from '../arrangements/service.js';
 import { dateValues, todayInUk } from '../people/date-input.js';
@@ -14,6 +13,8 @@ import {
   CATEGORY_NAMES, INCIDENT_KIND_NAMES, INCIDENT_KIND_SHORT, NOTIFICATION_METHOD_NAMES, SEVERITY_HINTS, SEVERITY_NAMES, type Severity,
 } from './rules.js';
 import type { IncidentsService } from './service.js';
+import { inScheme } from '../platform/http/types.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const SEVERITY_TAGS: Record<Severity, string> = { low: 'govuk-tag--grey', medium: 'govuk-tag--yellow', high: 'govuk-tag--orange', serious: 'govuk-tag--red' };
 export const severityTag = (severity: Severity) => ({ text: SEVERITY_NAMES[severity], classes: SEVERITY_TAGS[severity] });
@@ -32,7 +33,7 @@ export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsServic
     const actor = request.actor;
     const query = listQuery.parse(request.query ?? {});
     const staff = isStaff(actor);
-    const worker = staff && !query.arrangement ? (query.worker === 'all' ? undefined : query.worker ?? actor.userId!) : undefined;
+    const worker = staff && !query.arrangement ? (query.worker === 'all' ? undefined : query.worker ?? inScheme(actor).userId) : undefined;
     const status = query.status === 'all' ? undefined : query.status ?? (query.arrangement ? undefined : 'open');
     const { total, rows } = await incidents.list(actor, { worker, severity: query.severity, kind: query.kind, status, arrangement: query.arrangement, page: query.page });
     const workers = staff ? await arrangements.workers(actor) : [];

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, pgEnum, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { arrangements } from '../arrangements/schema.js';
 import { carerOf, readBy, staffChanges, writtenBy } from '../notes/policy.js';
-import { isStaff } from '../carers/policy.js';
+import { actingAsStaff } from '../platform/permissions/staff.js';
 import { schemeIdColumn, users } from '../platform/db/schema.js';
 import { appRole, currentUserId, tenantIsolation } from '../platform/db/tenancy.js';
 import { INCIDENT_KINDS, NOTIFIABLE_CATEGORIES, NOTIFICATION_METHODS, SEVERITIES } from './rules.js';
@@ -79,7 +79,7 @@ export const incidentFollowUps = pgTable('incident_follow_ups', {
   pgPolicy('incident_visible', { as: 'restrictive', for: 'select', to: appRole, using: sql`exists (select 1 from incidents i where i.id = incident_follow_ups.incident_id)` }),
   pgPolicy('staff_or_carer_writes', {
     as: 'restrictive', for: 'insert', to: appRole,
-    withCheck: sql`by_user_id = ${currentUserId} and (${isStaff} or exists (select 1 from incidents i where i.id = incident_id and ${carerOf(sql.raw('i.arrangement_id'))}))`,
+    withCheck: sql`by_user_id = ${currentUserId} and (${actingAsStaff} or exists (select 1 from incidents i where i.id = incident_id and ${carerOf(sql.raw('i.arrangement_id'))}))`,
   }),
   pgPolicy('never_updated', { as: 'restrictive', for: 'update', to: appRole, using: sql`false` }),
   pgPolicy('never_deleted', { as: 'restrictive', for: 'delete', to: appRole, using: sql`false` }),

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { isStaff, onCaseload, requireStaff, visibleArrangements, workerIs } from '../arrangements/access.js';
+import { onCaseload, visibleArrangements, workerIs } from '../arrangements/access.js';
 import { arrangements } from '../arrangements/schema.js';
 import { openArrangement } from '../arrangements/service.js';
 import type { AttentionProvider } from '../attention/attention.js';
@@ -12,11 +12,12 @@ import { totalRows, withTotal } from '../platform/db/counted.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { needsAttention, notificationAdvice, INCIDENT_KIND_SHORT, SEVERITY_NAMES, type IncidentKind, type NotifiableCategory, type NotificationMethod, type Severity } from './rules.js';
 import { incidentFollowUps, incidents } from './schema.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 export interface NewIncident {
   arrangementId: string;
@@ -66,7 +67,7 @@ const listColumns = {
 };
 
 function listConditions(actor: Actor, filter: Omit<IncidentFilter, 'page'>): SQL {
-  const where: (SQL | undefined)[] = [eq(incidents.schemeId, actor.schemeId!), visibleArrangements(actor)];
+  const where: (SQL | undefined)[] = [eq(incidents.schemeId, inScheme(actor).schemeId), visibleArrangements(actor)];
   if (filter.worker) where.push(eq(arrangements.workerUserId, filter.worker));
   if (filter.severity) where.push(eq(incidents.severity, filter.severity));
   if (filter.kind) where.push(eq(incidents.kind, filter.kind));
@@ -100,7 +101,7 @@ export function incidentsService(db: Database, clock: () => IsoDate = todayIso) 
         const advice = notificationAdvice(input);
         const occurredAt = sql`(${`${input.occurredOn} ${input.occurredTime ?? '12:00'}`}::timestamp at time zone 'Europe/London')`;
         const [row] = await tx.insert(incidents).values({
-          schemeId: actor.schemeId!, arrangementId: input.arrangementId, kind: input.kind, severity: input.severity, occurredAt: occurredAt as never,
+          schemeId: inScheme(actor).schemeId, arrangementId: input.arrangementId, kind: input.kind, severity: input.severity, occurredAt: occurredAt as never,
           place: input.place, whatHappened: input.whatHappened, whoInvolved: input.whoInvolved, immediateAction: input.immediateAction,
           categories: input.categories, notifiable: advice.needed, needsAttention: needsAttention(input),
           recordedByUserId: actor.userId, recordedByName: actor.name ?? 'Unknown',
@@ -140,7 +141,7 @@ export function incidentsService(db: Database, clock: () => IsoDate = todayIso) 
       return db.inScope(actor, async (tx) => {
         const [incident] = await tx.select({ id: incidents.id }).from(incidents).where(eq(incidents.id, id));
         if (!incident) throw notFound();
-        await tx.insert(incidentFollowUps).values({ schemeId: actor.schemeId!, incidentId: id, note, byUserId: actor.userId, byName: actor.name ?? 'Unknown' });
+        await tx.insert(incidentFollowUps).values({ schemeId: inScheme(actor).schemeId, incidentId: id, note, byUserId: actor.userId, byName: actor.name ?? 'Unknown' });
         await audit(tx, actor, { action: 'created', recordType: 'incident follow-up', recordId: id, changes: { note } });
       });
     },
@@ -189,7 +190,7 @@ export function incidentsService(db: Database, clock: () => IsoDate = todayIso) 
 async function waiting(db: Database, actor: Actor, worker?: string) {
   return db.inScope(actor, (tx) => tx.select({ ...listColumns, occurredOn: sql<string>`(${incidents.occurredAt} at time zone 'Europe/London')::date::text` })
     .from(incidents).innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).innerJoin(people, eq(people.id, arrangements.personId))
-    .where(and(eq(incidents.schemeId, actor.schemeId!), or(waitingToNotify, waitingForAttention), workerIs(worker)))
+    .where(and(eq(incidents.schemeId, inScheme(actor).schemeId), or(waitingToNotify, waitingForAttention), workerIs(worker)))
     .orderBy(asc(incidents.occurredAt)).limit(500));
 }
 
@@ -212,7 +213,7 @@ export function incidentsAttention(db: Database): AttentionProvider {
     count: (actor) => (!isStaff(actor) ? Promise.resolve(0) : db.inScope(actor, async (tx) => {
       const [row] = await tx.select({ n: sql<number>`(count(*) filter (where ${waitingToNotify}) + count(*) filter (where ${waitingForAttention}))::int` })
         .from(incidents).innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId))
-        .where(and(eq(incidents.schemeId, actor.schemeId!), or(waitingToNotify, waitingForAttention), onCaseload(actor)));
+        .where(and(eq(incidents.schemeId, inScheme(actor).schemeId), or(waitingToNotify, waitingForAttention), onCaseload(actor)));
       return row?.n ?? 0;
     })),
   };

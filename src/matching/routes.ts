@@ -11,9 +11,9 @@ import { agreeForm, answerForm, dateForm, goOnForm, proposeForm, settingsForm, s
 import { ANSWER_NAMES, SHARE_NAMES, carerSentences, goOnWords, personRows, stageWords } from './present.js';
 import type { MatchingService } from './service.js';
 import { recordContext } from '../carers/present.js';
-import { isStaff } from '../people/access.js';
 import type { CarersService } from '../carers/service.js';
 import { mayAgree, mayAnswer, mayDate, mayGoOn, mayStop, type Side } from './workflow.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const sideQuery = z.object({ side: z.enum(['person', 'carer']).optional().catch(undefined) });
 const positionParams = z.object({ id: z.uuid(), position: z.coerce.number().int().min(1).max(8) });

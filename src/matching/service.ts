@@ -3,12 +3,11 @@ import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { carers } from '../carers/schema.js';
 import { todayInUk } from '../people/date-input.js';
 import { personHeader } from '../people/header.js';
 import { recordStatusChange } from '../people/records-service.js';
-import { isStaff, requireStaff } from '../people/access.js';
 import { people } from '../people/schema.js';
 import type { ConsentArea } from '../people/words.js';
 import {
@@ -20,6 +19,7 @@ import { schemePool, settingsOf, type MatchingSettingsRecord } from './store.js'
 import {
   endsIt, mayAgree, mayAnswer, mayDate, mayGoOn, mayStop, stageOf, type Allowed, type Answer, type ProposalFacts, type Side, type Stage,
 } from './workflow.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 /** Names and areas by id, of carers or of people, for the lists the engine's ids come back in. */
 async function namesIn(tx: Tx, table: typeof carers | typeof people, ids: readonly string[]) {
@@ -181,7 +181,7 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       if (actor.role !== 'scheme_manager') throw forbidden();
       return db.inScope(actor, async (tx) => {
         const values = { weights: input.weights, maxMiles: input.maxMiles, introductionSteps: input.introductionSteps, updatedByUserId: actor.userId, updatedAt: new Date() };
-        await tx.insert(matchingSettings).values({ schemeId: actor.schemeId!, ...values })
+        await tx.insert(matchingSettings).values({ schemeId: inScheme(actor).schemeId, ...values })
           .onConflictDoUpdate({ target: matchingSettings.schemeId, set: values });
         await audit(tx, actor, { action: 'updated', recordType: 'matching settings', recordId: actor.schemeId, changes: { ...input } });
       });
@@ -306,11 +306,11 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
             carer: (explainMatch(input.personId, carerId, pool, 'carer') as Suitable).contributions,
           };
           const [row] = await tx.insert(matchProposals).values({
-            schemeId: actor.schemeId!, personId: input.personId, carerId, score: result.score, explanation,
-            workerNote: input.note, shares: input.shares, proposedByUserId: actor.userId!,
+            schemeId: inScheme(actor).schemeId, personId: input.personId, carerId, score: result.score, explanation,
+            workerNote: input.note, shares: input.shares, proposedByUserId: inScheme(actor).userId,
           }).returning({ id: matchProposals.id });
           await tx.insert(introductionSteps).values(settings.introductionSteps.map((name_, i) => ({
-            schemeId: actor.schemeId!, proposalId: row!.id, position: i + 1, name: name_,
+            schemeId: inScheme(actor).schemeId, proposalId: row!.id, position: i + 1, name: name_,
           })));
           await audit(tx, actor, {
             action: 'created', recordType: 'match proposal', recordId: row!.id, subjectUserId: person.userId,

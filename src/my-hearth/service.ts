@@ -4,11 +4,11 @@ import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { users } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors/errors.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import type { Role } from '../platform/permissions/roles.js';
-import { requireStaff } from '../platform/permissions/staff.js';
 import { moodChecks, personMessageReplies, personMessages } from './schema.js';
 import { NOT_OK_BELOW, type MessageKind } from './words.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 
 /** The signed-in person's own record, as their pages need it. */
@@ -60,7 +60,7 @@ async function withReplies(tx: Tx, rows: MessageRow[]): Promise<Message[]> {
 
 async function sendMessage(tx: Tx, actor: Actor, me: Me, values: { kind: MessageKind; words: string | null; symbols: string[]; moodCheckId?: string }) {
   const [row] = await tx.insert(personMessages).values({
-    schemeId: actor.schemeId!, personId: me.id, ...values, toUserId: me.workerUserId, toName: me.workerName,
+    schemeId: inScheme(actor).schemeId, personId: me.id, ...values, toUserId: me.workerUserId, toName: me.workerName,
   }).returning({ id: personMessages.id, sentAt: personMessages.sentAt });
   await audit(tx, actor, { action: 'created', recordType: 'person message', recordId: row!.id, subjectUserId: me.userId, changes: { kind: values.kind, symbols: values.symbols } });
   return row!;
@@ -122,7 +122,7 @@ export function myHearthService(db: Database) {
     async checkMood(actor: Actor, input: MoodInput) {
       return db.inScope(actor, async (tx) => {
         const me = await requireMe(tx, actor);
-        const [row] = await tx.insert(moodChecks).values({ schemeId: actor.schemeId!, personId: me.id, mood: input.mood, words: input.words, byUserId: actor.userId })
+        const [row] = await tx.insert(moodChecks).values({ schemeId: inScheme(actor).schemeId, personId: me.id, mood: input.mood, words: input.words, byUserId: actor.userId })
           .returning({ id: moodChecks.id, at: moodChecks.at });
         await audit(tx, actor, { action: 'created', recordType: 'mood check', recordId: row!.id, subjectUserId: me.userId, changes: { mood: input.mood } });
         const message = input.mood < NOT_OK_BELOW
@@ -214,7 +214,7 @@ export function myHearthService(db: Database) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const message = await openMessage(tx, id);
-        await tx.insert(personMessageReplies).values({ schemeId: actor.schemeId!, messageId: id, words, byUserId: actor.userId, byName: actor.name ?? 'Someone at the scheme' });
+        await tx.insert(personMessageReplies).values({ schemeId: inScheme(actor).schemeId, messageId: id, words, byUserId: actor.userId, byName: actor.name ?? 'Someone at the scheme' });
         await tx.update(personMessages).set({ seenAt: message.seenAt ?? new Date(), seenByUserId: message.seenByUserId ?? actor.userId, seenByName: message.seenByName ?? actor.name ?? 'Someone at the scheme' })
           .where(eq(personMessages.id, id));
         await audit(tx, actor, { action: 'updated', recordType: 'person message', recordId: id, subjectUserId: message.personUserId, changes: { reply: words } });

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { pgPolicy } from 'drizzle-orm/pg-core';
-import { isStaff } from '../carers/policy.js';
+import { actingAsStaff } from '../platform/permissions/staff.js';
 import { appRole, currentRole, currentUserId } from '../platform/db/tenancy.js';
 
 /*
@@ -34,11 +34,11 @@ export const readBy = (arrangementId: SQL, options: { person: boolean }) => pgPo
 /** Written by staff or by the carer of a live arrangement, always in the writer's own name. */
 export const writtenBy = (arrangementId: SQL, writer: SQL) => pgPolicy('staff_or_carer_writes', {
   as: 'restrictive', for: 'insert', to: appRole,
-  withCheck: sql`${writer} = ${currentUserId} and (${isStaff} or ${carerOfLive(arrangementId)})`,
+  withCheck: sql`${writer} = ${currentUserId} and (${actingAsStaff} or ${carerOfLive(arrangementId)})`,
 });
 
 /** Changed (flags dealt with, notifications, closing) by staff only; never deleted. */
 export const staffChanges = () => [
-  pgPolicy('staff_updates', { as: 'restrictive', for: 'update', to: appRole, using: isStaff, withCheck: isStaff }),
+  pgPolicy('staff_updates', { as: 'restrictive', for: 'update', to: appRole, using: actingAsStaff, withCheck: actingAsStaff }),
   pgPolicy('never_deleted', { as: 'restrictive', for: 'delete', to: appRole, using: sql`false` }),
 ];

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isStaff } from '../arrangements/access.js';
 import { recordContext } from '../arrangements/present.js';
 import { dateValues, todayInUk } from '../people/date-input.js';
 import { ids } from '../people/fields.js';
@@ -9,6 +8,8 @@ import { cursorOf, cursorValue, dealtWithForm, listQuery, moodItems, newQuery, n
 import { notesSavedMessage, showNote } from './present.js';
 import type { NotesService } from './service.js';
 import type { ArrangementsService } from '../arrangements/service.js';
+import { inScheme } from '../platform/http/types.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const saved = (request: FastifyRequest) => (request.query as { saved?: string }).saved;
 
@@ -31,7 +32,7 @@ export function notesRoutes(app: FastifyInstance, notes: NotesService, arrangeme
     const actor = request.actor;
     const query = listQuery.parse(request.query ?? {});
     const staff = isStaff(actor);
-    const worker = staff ? (query.worker === 'all' ? undefined : query.worker ?? actor.userId!) : undefined;
+    const worker = staff ? (query.worker === 'all' ? undefined : query.worker ?? inScheme(actor).userId) : undefined;
     const page = await notes.caseload(actor, { worker, flagged: query.flagged === 'yes', from: query.from, to: query.to, cursor: cursorOf(query) });
     const workers = staff ? await arrangements.workers(actor) : [];
     const today = await notes.today(actor);

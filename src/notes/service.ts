@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { arrangementFor, carerName, isStaff, onCaseload, requireStaff, visibleArrangements, withCarer } from '../arrangements/access.js';
+import { arrangementFor, carerName, onCaseload, visibleArrangements, withCarer } from '../arrangements/access.js';
 import { carers } from '../carers/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import { openArrangement } from '../arrangements/service.js';
@@ -11,11 +11,12 @@ import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import type { Mood } from './moods.js';
 import { dailyNotes } from './schema.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 export interface NewNote {
   arrangementId: string;
@@ -112,7 +113,7 @@ export async function arrangementsToWriteAbout(tx: Tx, actor: Actor, today: IsoD
 
 /** The caseload list's conditions: the scheme (or a carer's own arrangements), a worker's caseload, flagged, dates. */
 export function caseloadConditions(tx: Tx, actor: Actor, filter: CaseloadFilter): SQL {
-  const where: (SQL | undefined)[] = [eq(dailyNotes.schemeId, actor.schemeId!)];
+  const where: (SQL | undefined)[] = [eq(dailyNotes.schemeId, inScheme(actor).schemeId)];
   if (actor.role === 'carer') where.push(inArray(dailyNotes.arrangementId, tx.select({ id: arrangements.id }).from(arrangements).where(visibleArrangements(actor))));
   if (filter.worker) where.push(inArray(dailyNotes.arrangementId, tx.select({ id: arrangements.id }).from(arrangements).where(eq(arrangements.workerUserId, filter.worker))));
   if (filter.flagged) where.push(eq(dailyNotes.flagged, true));
@@ -140,7 +141,7 @@ export function notesService(db: Database, clock: () => IsoDate = todayIso) {
         if (arrangement.status === 'ended') throw new InputProblem('arrangementId', 'This arrangement has ended: notes can no longer be added');
         if (input.writtenOn < arrangement.startsOn) throw new InputProblem('writtenOn', `The date must be on or after ${formatDate(arrangement.startsOn)}, when the arrangement started`);
         const [row] = await tx.insert(dailyNotes).values({
-          schemeId: actor.schemeId!, ...input, flagReason: input.flagged ? input.flagReason : null,
+          schemeId: inScheme(actor).schemeId, ...input, flagReason: input.flagged ? input.flagReason : null,
           writtenByUserId: actor.userId, writtenByName: actor.name ?? 'Unknown',
         }).returning({ id: dailyNotes.id });
         await audit(tx, actor, { action: 'created', recordType: 'daily note', recordId: row!.id, changes: { ...input } });
@@ -215,7 +216,7 @@ export function notesService(db: Database, clock: () => IsoDate = todayIso) {
 /** Flagged notes not yet dealt with, for "Needs attention". */
 export function notesAttention(db: Database): AttentionProvider {
   // `flagged` as it is, not `= $1`: a prepared statement's plan must see the partial index's own condition.
-  const open = (actor: Actor) => and(eq(dailyNotes.schemeId, actor.schemeId!), sql`${dailyNotes.flagged}`, isNull(dailyNotes.dealtAt));
+  const open = (actor: Actor) => and(eq(dailyNotes.schemeId, inScheme(actor).schemeId), sql`${dailyNotes.flagged}`, isNull(dailyNotes.dealtAt));
   return {
     list: (actor) => db.inScope(actor, async (tx) => {
       if (!isStaff(actor)) return [];

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, optionalText, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
-import { isStaffActor } from '../carers/access.js';
 import { todayIso } from '../carers/dates.js';
 import { dateInput, dateValues, withDateInputs } from '../carers/date-input.js';
 import { tickedIds } from '../carers/fields.js';
@@ -12,6 +11,7 @@ import { STAGE_NAMES } from '../carers/stages.js';
 import { describeTerms } from '../carers/terms.js';
 import { termsFields, termsItems, termsWhen } from '../carers/terms-form.js';
 import type { PanelService, PanelView } from './service.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 export const VIEW_NAMES: Record<PanelView, string> = { approve: 'Approve', decline: 'Decline', defer: 'Defer: more information needed' };
 
@@ -66,7 +66,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       title: 'Approval panel',
       upcoming: list.filter((p) => p.meetsOn >= today).reverse(),
       past: list.filter((p) => p.meetsOn < today),
-      staff: isStaffActor(request.actor),
+      staff: isStaff(request.actor),
       added: (request.query as { added?: string }).added === '1',
     });
   });
@@ -98,7 +98,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
     return reply.view('panel/views/panel.njk', {
       title: 'Approval panel', ...found,
       cases: found.cases.map((c) => ({ ...c, recommendationName: c.recommendation ? VIEW_NAMES[c.recommendation] : 'Not yet' })),
-      staff: isStaffActor(request.actor),
+      staff: isStaff(request.actor),
       added: (request.query as { added?: string }).added,
       backLink: '/panel',
     });
@@ -132,7 +132,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   const caseContext = async (request: FastifyRequest, caseId: string) => {
     const found = await panels.case(request.actor, caseId);
     const { case: c, panel } = found;
-    const staff = isStaffActor(request.actor);
+    const staff = isStaff(request.actor);
     const mine = found.views.find((v) => v.userId === request.actor.userId);
     const stage = found.carerStage;
     return {

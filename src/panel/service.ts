@@ -5,8 +5,8 @@ import type { Database, Tx } from '../platform/db/database.js';
 import { memberships, users } from '../platform/db/schema.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
-import { carerFor, isStaffActor, requireStaff } from '../carers/access.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
+import { carerFor } from '../carers/access.js';
 import type { IsoDate } from '../carers/dates.js';
 import { recordDecision } from '../carers/decisions.js';
 import { moveCarer } from '../carers/moves.js';
@@ -15,6 +15,7 @@ import { carerApprovals, carers } from '../carers/schema.js';
 import type { ApprovalTerms } from '../carers/terms.js';
 import { formatDate } from '../platform/layout/views.js';
 import { approvalPanels, panelCases, panelMembers, panelViews } from './schema.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 export type PanelView = 'approve' | 'decline' | 'defer';
 
@@ -66,11 +67,11 @@ export function panelService(db: Database) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const id = randomUUID();
-        await tx.insert(approvalPanels).values({ id, schemeId: actor.schemeId!, meetsOn: input.meetsOn, place: input.place });
+        await tx.insert(approvalPanels).values({ id, schemeId: inScheme(actor).schemeId, meetsOn: input.meetsOn, place: input.place });
         const seats = [...new Set([...input.memberUserIds, ...(input.chairUserId ? [input.chairUserId] : [])])];
         await checkPanelMembers(tx, seats);
         if (seats.length) {
-          await tx.insert(panelMembers).values(seats.map((userId) => ({ schemeId: actor.schemeId!, panelId: id, userId, role: userId === input.chairUserId ? 'chair' as const : 'member' as const })));
+          await tx.insert(panelMembers).values(seats.map((userId) => ({ schemeId: inScheme(actor).schemeId, panelId: id, userId, role: userId === input.chairUserId ? 'chair' as const : 'member' as const })));
         }
         await audit(tx, actor, { action: 'created', recordType: 'approval panel', recordId: id, changes: { ...input } });
         return { id };
@@ -130,11 +131,11 @@ export function panelService(db: Database) {
         const views = await tx.select({ userId: panelViews.userId, name: users.name, view: panelViews.view, comments: panelViews.comments, at: panelViews.at })
           .from(panelViews).innerJoin(users, eq(users.id, panelViews.userId)).where(eq(panelViews.caseId, caseId)).orderBy(asc(users.name));
         const [seat] = await tx.select({ role: panelMembers.role }).from(panelMembers)
-          .where(and(eq(panelMembers.panelId, found.panel.id), eq(panelMembers.userId, actor.userId ?? '00000000-0000-0000-0000-000000000000')));
-        const decisions = isStaffActor(actor)
+          .where(and(eq(panelMembers.panelId, found.panel.id), eq(panelMembers.userId, inScheme(actor).userId)));
+        const decisions = isStaff(actor)
           ? await tx.select().from(carerApprovals).where(eq(carerApprovals.panelCaseId, caseId))
           : [];
-        const [carer] = isStaffActor(actor) ? await tx.select({ stage: carers.stage }).from(carers).where(eq(carers.id, found.case.carerId)) : [];
+        const [carer] = isStaff(actor) ? await tx.select({ stage: carers.stage }).from(carers).where(eq(carers.id, found.case.carerId)) : [];
         await audit(tx, actor, { action: 'viewed', recordType: 'panel case', recordId: caseId, changes: { carerId: found.case.carerId } });
         return { ...found, views, sitsOn: !!seat, decision: decisions[0] ?? null, carerStage: carer?.stage ?? null };
       });
@@ -147,7 +148,7 @@ export function panelService(db: Database) {
         const [found] = await tx.select({ schemeId: panelCases.schemeId, recommendation: panelCases.recommendation, panelId: panelCases.panelId }).from(panelCases).where(eq(panelCases.id, caseId));
         if (!found) throw notFound();
         if (found.recommendation) throw new InputProblem('view', 'The panel’s recommendation has been recorded: views can no longer change');
-        await tx.insert(panelViews).values({ schemeId: found.schemeId, caseId, userId: actor.userId!, view: input.view, comments: input.comments })
+        await tx.insert(panelViews).values({ schemeId: found.schemeId, caseId, userId: inScheme(actor).userId, view: input.view, comments: input.comments })
           .onConflictDoUpdate({ target: [panelViews.caseId, panelViews.userId], set: { view: input.view, comments: input.comments, at: new Date() } });
         await audit(tx, actor, { action: 'updated', recordType: 'panel view', recordId: caseId, changes: { ...input } });
       });

@@ -3,11 +3,12 @@ import { audit } from '../platform/audit/audit.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { users } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors/errors.js';
-import type { Actor } from '../platform/http/types.js';
-import { requireStaff, sightOf } from './access.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
+import { sightOf } from './access.js';
 import { personHeader, type CommunicationRecord } from './header.js';
 import { communicationNeeds, onePageProfiles, people } from './schema.js';
 import type { CommunicationNeed } from './words.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 export interface ProfileInput {
   likeAndAdmire: string;
@@ -49,7 +50,7 @@ export function aboutService(db: Database) {
         const [person] = await tx.select({ userId: people.userId }).from(people).where(eq(people.id, personId)).for('update');
         const [{ latest } = { latest: 0 }] = await tx.select({ latest: max(onePageProfiles.version) }).from(onePageProfiles).where(eq(onePageProfiles.personId, personId));
         const version = (latest ?? 0) + 1;
-        await tx.insert(onePageProfiles).values({ schemeId: actor.schemeId!, personId, version, ...input, recordedByUserId: actor.userId });
+        await tx.insert(onePageProfiles).values({ schemeId: inScheme(actor).schemeId, personId, version, ...input, recordedByUserId: actor.userId });
         await audit(tx, actor, { action: 'created', recordType: 'one-page profile', recordId: personId, subjectUserId: person!.userId, changes: { version, ...input } });
         return { version };
       });
@@ -74,7 +75,7 @@ export function aboutService(db: Database) {
       if (actor.role !== 'person' || !actor.userId) return [];
       return db.inScope(actor, async (tx) => {
         const [row] = await tx.select({ needs: communicationNeeds.needs }).from(communicationNeeds)
-          .innerJoin(people, eq(people.id, communicationNeeds.personId)).where(eq(people.userId, actor.userId!)).limit(1);
+          .innerJoin(people, eq(people.id, communicationNeeds.personId)).where(eq(people.userId, inScheme(actor).userId)).limit(1);
         return row?.needs ?? [];
       });
     },
@@ -85,7 +86,7 @@ export function aboutService(db: Database) {
         await sightOf(tx, actor, personId);
         const [person] = await tx.select({ userId: people.userId }).from(people).where(eq(people.id, personId));
         const values = { ...input, otherNeeds: input.needs.includes('other') ? input.otherNeeds : null };
-        await tx.insert(communicationNeeds).values({ personId, schemeId: actor.schemeId!, ...values, updatedByUserId: actor.userId })
+        await tx.insert(communicationNeeds).values({ personId, schemeId: inScheme(actor).schemeId, ...values, updatedByUserId: actor.userId })
           .onConflictDoUpdate({ target: communicationNeeds.personId, set: { ...values, updatedByUserId: actor.userId, updatedAt: new Date() } });
         await audit(tx, actor, { action: 'updated', recordType: 'communication needs', recordId: personId, subjectUserId: person!.userId, changes: values });
       });

@@ -2,11 +2,10 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
-import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 import { circleConsents, circleMembers, people } from './schema.js';
 import type { ConsentArea } from './words.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
-export { isStaff, requireStaff };
 
 /**
  * How someone is related to a person's record, and so what of it they may see:

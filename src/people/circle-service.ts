@@ -5,12 +5,13 @@ import type { Database, Tx } from '../platform/db/database.js';
 import { users } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
-import { requireStaff, sightOf } from './access.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
+import { sightOf } from './access.js';
 import { personHeader } from './header.js';
 import { signInEmailOf, signInOfRole } from './records-service.js';
 import { circleConsents, circleMembers } from './schema.js';
 import type { CircleRelationship, ConsentArea } from './words.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 export interface CircleMemberInput {
   name: string;
@@ -58,7 +59,7 @@ export function circleService(db: Database) {
         const userId = await linkedUser(tx, personId, input.signInEmail, null);
         const id = randomUUID();
         const { signInEmail: _, consents, ...fields } = input;
-        await tx.insert(circleMembers).values({ id, schemeId: actor.schemeId!, personId, ...fields, userId });
+        await tx.insert(circleMembers).values({ id, schemeId: inScheme(actor).schemeId, personId, ...fields, userId });
         await giveConsents(tx, actor, personId, id, consents);
         await audit(tx, actor, { action: 'created', recordType: 'circle member', recordId: id, subjectUserId: person.userId, changes: { personId, ...fields, userId, consents } });
         return { id };
@@ -117,7 +118,7 @@ async function currentConsents(tx: Tx, memberId: string) {
 
 async function giveConsents(tx: Tx, actor: Actor, personId: string, memberId: string, areas: ConsentArea[]) {
   if (!areas.length) return;
-  await tx.insert(circleConsents).values(areas.map((area) => ({ schemeId: actor.schemeId!, personId, circleMemberId: memberId, area, recordedByUserId: actor.userId })));
+  await tx.insert(circleConsents).values(areas.map((area) => ({ schemeId: inScheme(actor).schemeId, personId, circleMemberId: memberId, area, recordedByUserId: actor.userId })));
   await audit(tx, actor, { action: 'created', recordType: 'consent', recordId: memberId, changes: { given: areas } });
 }
 

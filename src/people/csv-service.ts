@@ -4,15 +4,15 @@ import { audit } from '../platform/audit/audit.js';
 import { CsvRowsProblem, type CsvProblem } from '../platform/csv/define.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { memberships, users } from '../platform/db/schema.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
-import { requireStaff } from './access.js';
 import { exportRow, rowProblems, type PersonCsvRow } from './csv.js';
 import { todayInUk } from './date-input.js';
 import { communicationNeeds, people, personStatusChanges } from './schema.js';
 import { STATUS_NAMES } from './status.js';
 import type { PeopleFilter } from './records-service.js';
 import { peopleWhere } from './records-service.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 const CHUNK = 500;
 
@@ -34,10 +34,10 @@ export function peopleCsvService(db: Database, clock: () => string = todayInUk) 
         for (let i = 0; i < fresh.length; i += CHUNK) {
           const chunk = fresh.slice(i, i + CHUNK);
           await tx.insert(people).values(chunk.map(({ row, id, since }) => ({
-            id, schemeId: actor.schemeId!, ...details(row, workers), status: row.status, statusSince: since, arrangementTypes: row.arrangementTypes,
+            id, schemeId: inScheme(actor).schemeId, ...details(row, workers), status: row.status, statusSince: since, arrangementTypes: row.arrangementTypes,
           })));
           await tx.insert(personStatusChanges).values(chunk.map(({ row, id, since }) => ({
-            schemeId: actor.schemeId!, personId: id, toStatus: row.status, on: since, arrangementTypes: row.arrangementTypes,
+            schemeId: inScheme(actor).schemeId, personId: id, toStatus: row.status, on: since, arrangementTypes: row.arrangementTypes,
             reason: 'Imported from a spreadsheet', recordedByUserId: actor.userId,
           })));
         }
@@ -135,7 +135,7 @@ async function saveCommunication(tx: Tx, actor: Actor, personId: string, row: Pe
     return;
   }
   const values = { ...row.communication, preferredContact: row.preferredContact ?? null };
-  await tx.insert(communicationNeeds).values({ personId, schemeId: actor.schemeId!, ...values, updatedByUserId: actor.userId })
+  await tx.insert(communicationNeeds).values({ personId, schemeId: inScheme(actor).schemeId, ...values, updatedByUserId: actor.userId })
     .onConflictDoUpdate({ target: communicationNeeds.personId, set: { ...values, updatedByUserId: actor.userId, updatedAt: new Date() } });
 }
 

@@ -4,12 +4,13 @@ import { audit } from '../platform/audit/audit.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
-import { requireStaff, sightOf } from './access.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
+import { sightOf } from './access.js';
 import { personHeader } from './header.js';
 import type { ArrangementType } from './status.js';
 import { matchingPreferences, needsSummaries, personSupportNeeds, risks, supportNeedCategories } from './schema.js';
 import { DEFAULT_SUPPORT_NEEDS, type HouseholdAnswer } from './words.js';
+import { requireStaff } from '../platform/permissions/staff.js';
 
 export interface NeedsInput {
   categoryIds: string[];
@@ -62,7 +63,7 @@ export function needsService(db: Database) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const person = await withPerson(actor, personId, tx);
-        await ensureDefaultCategories(tx, actor.schemeId!);
+        await ensureDefaultCategories(tx, inScheme(actor).schemeId);
         const current = await needsOf(tx, personId);
         const has = new Set(current.needs.map((n) => n.id));
         const categories = (await categoriesOf(tx, { includeRetired: true })).filter((c) => !c.retiredAt || has.has(c.id));
@@ -78,10 +79,10 @@ export function needsService(db: Database) {
         if (input.categoryIds.some((id) => !known.has(id))) throw new InputProblem('categoryIds', 'Choose support needs from the list');
         await tx.delete(personSupportNeeds).where(eq(personSupportNeeds.personId, personId));
         if (input.categoryIds.length) {
-          await tx.insert(personSupportNeeds).values(input.categoryIds.map((categoryId) => ({ schemeId: actor.schemeId!, personId, categoryId })));
+          await tx.insert(personSupportNeeds).values(input.categoryIds.map((categoryId) => ({ schemeId: inScheme(actor).schemeId, personId, categoryId })));
         }
         const summary = { supportNeeds: input.supportNeeds, health: input.health, medication: input.medication };
-        await tx.insert(needsSummaries).values({ personId, schemeId: actor.schemeId!, ...summary, updatedByUserId: actor.userId })
+        await tx.insert(needsSummaries).values({ personId, schemeId: inScheme(actor).schemeId, ...summary, updatedByUserId: actor.userId })
           .onConflictDoUpdate({ target: needsSummaries.personId, set: { ...summary, updatedByUserId: actor.userId, updatedAt: new Date() } });
         await audit(tx, actor, { action: 'updated', recordType: 'needs', recordId: personId, subjectUserId: person.userId, changes: { ...input } });
       });
@@ -96,7 +97,7 @@ export function needsService(db: Database) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const person = await withPerson(actor, personId, tx);
-        await tx.insert(matchingPreferences).values({ personId, schemeId: actor.schemeId!, ...input, updatedByUserId: actor.userId })
+        await tx.insert(matchingPreferences).values({ personId, schemeId: inScheme(actor).schemeId, ...input, updatedByUserId: actor.userId })
           .onConflictDoUpdate({ target: matchingPreferences.personId, set: { ...input, updatedByUserId: actor.userId, updatedAt: new Date() } });
         await audit(tx, actor, { action: 'updated', recordType: 'matching preferences', recordId: personId, subjectUserId: person.userId, changes: { ...input } });
       });
@@ -118,7 +119,7 @@ export function needsService(db: Database) {
       return db.inScope(actor, async (tx) => {
         const person = await withPerson(actor, personId, tx);
         const id = randomUUID();
-        await tx.insert(risks).values({ id, schemeId: actor.schemeId!, personId, ...input, recordedByUserId: actor.userId });
+        await tx.insert(risks).values({ id, schemeId: inScheme(actor).schemeId, personId, ...input, recordedByUserId: actor.userId });
         await audit(tx, actor, { action: 'created', recordType: 'risk', recordId: id, subjectUserId: person.userId, changes: { personId, ...input } });
         return { id };
       });
@@ -140,7 +141,7 @@ export function needsService(db: Database) {
     async categories(actor: Actor) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
-        await ensureDefaultCategories(tx, actor.schemeId!);
+        await ensureDefaultCategories(tx, inScheme(actor).schemeId);
         return categoriesOf(tx, { includeRetired: true, withUse: true });
       });
     },
@@ -148,13 +149,13 @@ export function needsService(db: Database) {
     async addCategory(actor: Actor, name: string) {
       if (actor.role !== 'scheme_manager') throw forbidden();
       return db.inScope(actor, async (tx) => {
-        await ensureDefaultCategories(tx, actor.schemeId!);
+        await ensureDefaultCategories(tx, inScheme(actor).schemeId);
         const [existing] = await tx.select({ id: supportNeedCategories.id, retiredAt: supportNeedCategories.retiredAt }).from(supportNeedCategories)
           .where(sql`lower(${supportNeedCategories.name}) = lower(${name})`);
         if (existing && !existing.retiredAt) throw new InputProblem('name', 'This scheme already has that support need');
         const id = existing?.id ?? randomUUID();
         if (existing) await tx.update(supportNeedCategories).set({ name, retiredAt: null }).where(eq(supportNeedCategories.id, id));
-        else await tx.insert(supportNeedCategories).values({ id, schemeId: actor.schemeId!, name });
+        else await tx.insert(supportNeedCategories).values({ id, schemeId: inScheme(actor).schemeId, name });
         await audit(tx, actor, { action: existing ? 'updated' : 'created', recordType: 'support need category', recordId: id, changes: { name, retired: false } });
       });
     },

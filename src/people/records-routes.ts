@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { answers, submitForm } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { pagination } from '../platform/layout/paging.js';
-import { isStaff } from './access.js';
 import { dateValues, todayInUk } from './date-input.js';
 import { ids } from './fields.js';
 import { detailsForm, referralForm, statusForm } from './forms.js';
@@ -13,6 +12,7 @@ import { ARRANGEMENT_NAMES, daysBetween, howLong, PERSON_STATUSES, STATUS_NAMES 
 import { asValues, options, selectOptions, type Values } from './view-helpers.js';
 import { CONSENT_NAMES, CONSENT_NAMES_FOR_PERSON, RELATIONSHIP_NAMES, SOURCE_NAMES, URGENCIES, URGENCY_NAMES } from './words.js';
 import { preferenceWords } from './needs-routes.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 export const listQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),

@@ -4,14 +4,15 @@ import { audit } from '../platform/audit/audit.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { memberships, users } from '../platform/db/schema.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
-import { isStaff, requireStaff, sightOf } from './access.js';
+import { sightOf } from './access.js';
 import { todayInUk } from './date-input.js';
 import { personHeader } from './header.js';
 import { circleConsents, circleMembers, people, personStatusChanges, referrals } from './schema.js';
 import { nextMoves, transition, type ArrangementType, type PersonStatus } from './status.js';
 import type { ReferralSource, Urgency } from './words.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 export interface PeopleFilter {
   q?: string | undefined;
@@ -95,7 +96,7 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
     async ownRecordId(actor: Actor): Promise<string | null> {
       if (actor.role !== 'person' || !actor.userId) return null;
       return db.inScope(actor, async (tx) => {
-        const [own] = await tx.select({ id: people.id }).from(people).where(eq(people.userId, actor.userId!));
+        const [own] = await tx.select({ id: people.id }).from(people).where(eq(people.userId, inScheme(actor).userId));
         return own?.id ?? null;
       });
     },
@@ -112,17 +113,17 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
         const id = randomUUID();
         const referralId = randomUUID();
         await tx.insert(people).values({
-          id, schemeId: actor.schemeId!, name: input.name, preferredName: input.preferredName, dateOfBirth: input.dateOfBirth,
+          id, schemeId: inScheme(actor).schemeId, name: input.name, preferredName: input.preferredName, dateOfBirth: input.dateOfBirth,
           email: input.email, phone: input.phone, address: input.address, postcode: input.postcode, workerUserId: input.workerUserId,
           status: 'referred', statusSince: input.receivedOn,
         });
         await tx.insert(referrals).values({
-          id: referralId, schemeId: actor.schemeId!, personId: id, source: input.source, referrerName: input.referrerName,
+          id: referralId, schemeId: inScheme(actor).schemeId, personId: id, source: input.source, referrerName: input.referrerName,
           referrerOrganisation: input.referrerOrganisation, referrerContact: input.referrerContact, receivedOn: input.receivedOn,
           reason: input.reason, urgency: input.urgency, whatTheyWant: input.whatTheyWant, recordedByUserId: actor.userId,
         });
         await tx.insert(personStatusChanges).values({
-          schemeId: actor.schemeId!, personId: id, fromStatus: null, toStatus: 'referred', on: input.receivedOn, recordedByUserId: actor.userId,
+          schemeId: inScheme(actor).schemeId, personId: id, fromStatus: null, toStatus: 'referred', on: input.receivedOn, recordedByUserId: actor.userId,
         });
         await audit(tx, actor, { action: 'created', recordType: 'person', recordId: id, changes: { name: input.name, status: 'referred' } });
         await audit(tx, actor, {
@@ -209,7 +210,7 @@ export async function recordStatusChange(tx: Tx, actor: Actor, personId: string,
   await tx.update(people).set({ status: change.to, statusSince: change.on, arrangementTypes: change.arrangementTypes, updatedAt: new Date() })
     .where(eq(people.id, personId));
   await tx.insert(personStatusChanges).values({
-    schemeId: actor.schemeId!, personId, fromStatus: change.from, toStatus: change.to, on: change.on,
+    schemeId: inScheme(actor).schemeId, personId, fromStatus: change.from, toStatus: change.to, on: change.on,
     arrangementTypes: change.arrangementTypes, reason: change.reason, recordedByUserId: actor.userId,
   });
   if (change.from === 'referred') await decideReferral(tx, actor, personId, change.to === 'assessing' ? 'accepted' : 'declined', change.on, change.reason);
@@ -242,7 +243,8 @@ export function peopleWhere(actor: Actor, filter: Omit<PeopleFilter, 'page'>): S
 
 /** People a person or circle member may see: their own record, or those who consented to them. */
 function visibleToSelfService(actor: Actor): SQL {
-  const userId = actor.userId ?? '00000000-0000-0000-0000-000000000000';
+  const { userId } = actor;
+  if (!userId) return sql`false`;
   if (actor.role === 'person') return eq(people.userId, userId);
   if (actor.role === 'circle_member') {
     return inArray(people.id, sql`(select ${circleMembers.personId} from ${circleMembers}

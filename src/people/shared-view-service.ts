@@ -1,13 +1,14 @@
 import { audit } from '../platform/audit/audit.js';
 import type { Database } from '../platform/db/database.js';
 import { forbidden } from '../platform/errors/errors.js';
-import type { Actor } from '../platform/http/types.js';
-import { isStaff, mayRead, sightOf } from './access.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
+import { mayRead, sightOf } from './access.js';
 import { profileVersion } from './about-service.js';
 import { membersOf } from './circle-service.js';
 import { personHeader } from './header.js';
 import { needsOf, preferencesOf, risksOf } from './needs-service.js';
 import { historyOf } from './records-service.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 /**
  * A person's record as the person sees it, or as someone in their circle sees it: only the parts
@@ -29,7 +30,7 @@ export function sharedViewService(db: Database) {
           history: mayRead(sight, 'matching') ? await historyOf(tx, personId) : undefined,
           circle: sight.relation === 'self'
             ? await membersOf(tx, personId, { includeEnded: false })
-            : await membersOf(tx, personId, { includeEnded: false, userId: actor.userId! }),
+            : await membersOf(tx, personId, { includeEnded: false, userId: inScheme(actor).userId }),
         };
         await audit(tx, actor, { action: 'viewed', recordType: 'person', recordId: personId, subjectUserId: person.userId });
         return result;

@@ -1,5 +1,5 @@
 import { and, eq, max, ne, or, isNotNull, sql } from 'drizzle-orm';
-import { carerName, isStaff, visibleArrangements, withCarer, workerIs } from '../arrangements/access.js';
+import { carerName, visibleArrangements, withCarer, workerIs } from '../arrangements/access.js';
 import { carers } from '../carers/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import type { DueItem, DueProvider } from '../due/due.js';
@@ -8,6 +8,7 @@ import type { Database } from '../platform/db/database.js';
 import { reviewSchedule, type Contact } from './schedule.js';
 import { arrangementReviews } from './schema.js';
 import { settingsOf } from './service.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const KIND_NAMES = { visit: 'Visit', review: 'Arrangement review' } as const;
 

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { pgPolicy } from 'drizzle-orm/pg-core';
-import { isStaff } from '../carers/policy.js';
+import { actingAsStaff } from '../platform/permissions/staff.js';
 import { appRole, currentRole, currentUserId } from '../platform/db/tenancy.js';
 
 /*
@@ -25,7 +25,7 @@ export const reviewVisible = (arrangementId: SQL) => pgPolicy('review_visible', 
 export const partOfReviewVisible = (reviewId: SQL) => reviewVisible(arrangementOf(reviewId));
 
 const openReview = (reviewId: SQL, who: SQL) => sql`exists (select 1 from arrangement_reviews r join arrangements a on a.id = r.arrangement_id
-  where r.id = ${reviewId} and r.completed_at is null and (${isStaff} or ${who}))`;
+  where r.id = ${reviewId} and r.completed_at is null and (${actingAsStaff} or ${who}))`;
 
 /** Writes to a party's view of an open review: staff, or that party (`who` is said of the arrangement `a`). */
 export const viewWrites = (reviewId: SQL, who: SQL) => (['insert', 'update'] as const).map((action) =>
@@ -39,10 +39,10 @@ export const theCarer = sql`${currentRole} = 'carer' and exists (select 1 from c
 
 export const noDeletes = pgPolicy('never_deleted', { as: 'restrictive', for: 'delete', to: appRole, using: sql`false` });
 
-export const staffOnly = pgPolicy('staff_only', { as: 'restrictive', for: 'all', to: appRole, using: isStaff, withCheck: isStaff });
+export const staffOnly = pgPolicy('staff_only', { as: 'restrictive', for: 'all', to: appRole, using: actingAsStaff, withCheck: actingAsStaff });
 
 /** Staff write; and once a review is completed, it stays as it was. */
 export const staffWritesOpen = (reviewId: SQL) => (['insert', 'update', 'delete'] as const).map((action) => {
-  const rule = sql`${isStaff} and exists (select 1 from arrangement_reviews r where r.id = ${reviewId} and r.completed_at is null)`;
+  const rule = sql`${actingAsStaff} and exists (select 1 from arrangement_reviews r where r.id = ${reviewId} and r.completed_at is null)`;
   return pgPolicy(`staff_writes_${action}`, { as: 'restrictive', for: action, to: appRole, ...(action === 'insert' ? { withCheck: rule } : { using: rule }) });
 });

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isStaff } from '../arrangements/access.js';
 import { recordContext } from '../arrangements/present.js';
 import { dateValues, todayInUk } from '../people/date-input.js';
 import { ids } from '../people/fields.js';
@@ -16,6 +15,7 @@ import type { ReviewsService } from './service.js';
 import {
   ANSWER_CHOICES, QUESTIONS, RATING_EASY, RATING_NAMES, RATINGS, REVIEW_KIND_NAMES, WELLBEING_AREA_EASY, WELLBEING_AREA_NAMES, WELLBEING_AREAS, type QuestionKey,
 } from './words.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const saved = (request: FastifyRequest) => (request.query as { saved?: string }).saved;
 const reviewIds = (request: FastifyRequest) => ids(request.params, 'id', 'reviewId');

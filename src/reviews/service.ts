@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { arrangementFor, carerName, isStaff, requireStaff, withCarer } from '../arrangements/access.js';
+import { arrangementFor, carerName, withCarer } from '../arrangements/access.js';
 import { carers } from '../carers/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import { openArrangement } from '../arrangements/service.js';
@@ -8,13 +8,14 @@ import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import type { RatedReview } from './chart.js';
 import { DEFAULT_REVIEW_SETTINGS, reviewSchedule, type ReviewSettings } from './schedule.js';
 import {
   arrangementReviews, reviewActions, reviewCarerViews, reviewPersonViews, reviewPrivateNotes, reviewRatings, reviewSettings,
 } from './schema.js';
 import { QUESTION_KEYS, type Answer, type AnsweredBy, type QuestionKey, type Rating, type WellbeingArea } from './words.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 export type NewContact = { kind: 'visit'; heldOn: IsoDate; note: string } | { kind: 'review'; heldOn: IsoDate };
 
@@ -75,7 +76,7 @@ export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
 
     async saveSettings(actor: Actor, input: ReviewSettings) {
       return db.inScope(actor, async (tx) => {
-        await tx.insert(reviewSettings).values({ schemeId: actor.schemeId!, ...input, updatedByUserId: actor.userId })
+        await tx.insert(reviewSettings).values({ schemeId: inScheme(actor).schemeId, ...input, updatedByUserId: actor.userId })
           .onConflictDoUpdate({ target: reviewSettings.schemeId, set: { ...input, updatedByUserId: actor.userId, updatedAt: new Date() } });
         await audit(tx, actor, { action: 'updated', recordType: 'review settings', recordId: actor.schemeId, changes: { ...input } });
       });
@@ -112,7 +113,7 @@ export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
         if (input.heldOn < arrangement.startsOn) throw new InputProblem('heldOn', 'The date must be on or after the day the arrangement started');
         if (input.kind === 'visit' && input.heldOn > clock()) throw new InputProblem('heldOn', 'The date of the visit must be today or in the past');
         const [row] = await tx.insert(arrangementReviews).values({
-          schemeId: actor.schemeId!, arrangementId, kind: input.kind, heldOn: input.heldOn, createdByUserId: actor.userId,
+          schemeId: inScheme(actor).schemeId, arrangementId, kind: input.kind, heldOn: input.heldOn, createdByUserId: actor.userId,
           ...(input.kind === 'visit' ? { note: input.note, completedAt: new Date(), completedByName: actor.name } : {}),
         }).returning({ id: arrangementReviews.id });
         await audit(tx, actor, { action: 'created', recordType: RECORD, recordId: row!.id, changes: { ...input, arrangementId } });
@@ -157,7 +158,7 @@ export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
       return db.inScope(actor, async (tx) => {
         await openReviewFor(tx, actor, arrangementId, reviewId);
         const who = isStaff(actor) ? input : { answeredBy: 'themselves' as const, supportFrom: null };
-        await tx.insert(reviewPersonViews).values({ reviewId, schemeId: actor.schemeId!, ...who, recordedByUserId: actor.userId, recordedByName: actor.name })
+        await tx.insert(reviewPersonViews).values({ reviewId, schemeId: inScheme(actor).schemeId, ...who, recordedByUserId: actor.userId, recordedByName: actor.name })
           .onConflictDoUpdate({ target: reviewPersonViews.reviewId, set: { ...who, recordedByUserId: actor.userId, recordedByName: actor.name, updatedAt: new Date() } });
         await audit(tx, actor, { action: 'updated', recordType: 'person’s view of a review', recordId: reviewId, changes: { ...who } });
       });
@@ -167,7 +168,7 @@ export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
       return db.inScope(actor, async (tx) => {
         await openReviewFor(tx, actor, arrangementId, reviewId);
         const patch = sql`${JSON.stringify({ [question]: answer })}::jsonb`;
-        await tx.insert(reviewPersonViews).values({ reviewId, schemeId: actor.schemeId!, answers: { [question]: answer }, recordedByUserId: actor.userId, recordedByName: actor.name })
+        await tx.insert(reviewPersonViews).values({ reviewId, schemeId: inScheme(actor).schemeId, answers: { [question]: answer }, recordedByUserId: actor.userId, recordedByName: actor.name })
           .onConflictDoUpdate({ target: reviewPersonViews.reviewId, set: { answers: sql`${reviewPersonViews.answers} || ${patch}`, updatedAt: new Date() } });
         await audit(tx, actor, { action: 'updated', recordType: 'person’s view of a review', recordId: reviewId, changes: { [question]: answer } });
       });
@@ -189,7 +190,7 @@ export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
       return db.inScope(actor, async (tx) => {
         await openReviewFor(tx, actor, arrangementId, reviewId);
         const by = { recordedByUserId: actor.userId, recordedByName: actor.name };
-        await tx.insert(reviewCarerViews).values({ reviewId, schemeId: actor.schemeId!, ...input, ...by })
+        await tx.insert(reviewCarerViews).values({ reviewId, schemeId: inScheme(actor).schemeId, ...input, ...by })
           .onConflictDoUpdate({ target: reviewCarerViews.reviewId, set: { ...input, ...by, updatedAt: new Date() } });
         await audit(tx, actor, { action: 'updated', recordType: 'carer’s view of a review', recordId: reviewId, changes: { ...input } });
       });
@@ -204,7 +205,7 @@ export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
         if (input.heldOn < arrangement.startsOn) throw new InputProblem('heldOn', 'The date must be on or after the day the arrangement started');
         const [view] = await tx.select({ finishedAt: reviewPersonViews.finishedAt }).from(reviewPersonViews).where(eq(reviewPersonViews.reviewId, reviewId));
         if (!view?.finishedAt) throw new InputProblem('summary', 'Record the person’s own view first: the person answers their questions, or you answer them with the person');
-        const schemeId = actor.schemeId!;
+        const schemeId = inScheme(actor).schemeId;
         await tx.insert(reviewRatings).values(Object.entries(input.ratings).map(([area, rating]) => ({ reviewId, schemeId, area: area as WellbeingArea, rating })));
         if (input.actions.length) await tx.insert(reviewActions).values(input.actions.map((a, position) => ({ reviewId, schemeId, position, ...a })));
         if (input.privateNote) await tx.insert(reviewPrivateNotes).values({ reviewId, schemeId, note: input.privateNote });

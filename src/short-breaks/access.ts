@@ -1,14 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { isStaffActor } from '../carers/access.js';
 import { carers } from '../carers/schema.js';
 import { rowsOf, type Tx } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { sightOf } from '../people/access.js';
 import { shortBreakSettings } from './schema.js';
 import { DEFAULT_RESPITE_NIGHTS, type BookingKind } from './words.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
-export { isStaffActor };
 
 export interface Settings { peopleMayBook: boolean; respiteNights: number }
 
@@ -21,13 +20,13 @@ export async function settingsOf(tx: Tx): Promise<Settings> {
 /** The signed-in carer's own record id, or null. */
 export async function ownCarerId(tx: Tx, actor: Actor): Promise<string | null> {
   if (actor.role !== 'carer' || !actor.userId) return null;
-  const [row] = await tx.select({ id: carers.id }).from(carers).where(and(eq(carers.userId, actor.userId), eq(carers.schemeId, actor.schemeId!)));
+  const [row] = await tx.select({ id: carers.id }).from(carers).where(and(eq(carers.userId, actor.userId), eq(carers.schemeId, inScheme(actor).schemeId)));
   return row?.id ?? null;
 }
 
 /** The carer whose availability and breaks this actor may change: staff any carer of the scheme, a carer only their own. */
 export async function carerToManage(tx: Tx, actor: Actor, carerId: string | undefined): Promise<{ id: string; name: string }> {
-  if (isStaffActor(actor)) {
+  if (isStaff(actor)) {
     if (!carerId) throw notFound();
     const [row] = await tx.select({ id: carers.id, name: carers.name }).from(carers).where(eq(carers.id, carerId));
     if (!row) throw notFound();
@@ -41,7 +40,7 @@ export async function carerToManage(tx: Tx, actor: Actor, carerId: string | unde
 
 /** Staff book for anyone; the person and their circle only where the scheme allows it. */
 export async function requireMayBook(tx: Tx, actor: Actor, personId?: string): Promise<void> {
-  if (isStaffActor(actor)) return;
+  if (isStaff(actor)) return;
   if (actor.role !== 'person' && actor.role !== 'circle_member') throw forbidden();
   if (!(await settingsOf(tx)).peopleMayBook) throw forbidden();
   if (personId) await sightOf(tx, actor, personId);

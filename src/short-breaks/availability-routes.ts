@@ -4,12 +4,12 @@ import { todayIso } from '../carers/dates.js';
 import { parseParams } from '../carers/routes.js';
 import { submitForm } from '../platform/forms/forms.js';
 import { options } from '../people/view-helpers.js';
-import { isStaffActor } from './access.js';
 import { nightsOf } from './allowance.js';
 import { allowanceForm, availableHoursForm, availableNightsForm, breakForm, settingsForm } from './forms.js';
 import { bookingWhen, longDay, plural } from './present.js';
 import type { ShortBreaksServices } from './service.js';
 import { BOOKING_KINDS, DEFAULT_RESPITE_NIGHTS } from './words.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const carerQuery = z.object({ carer: z.uuid().optional().catch(undefined) });
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined) });
@@ -18,7 +18,7 @@ const fileParams = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/)
 
 const carerOf = (request: FastifyRequest) => carerQuery.parse(request.query ?? {}).carer;
 /** Keeps "?carer=…" on staff's links and forms; a carer's own pages need none. */
-const forCarer = (request: FastifyRequest, carerId: string) => (isStaffActor(request.actor) ? `?carer=${carerId}` : '');
+const forCarer = (request: FastifyRequest, carerId: string) => (isStaff(request.actor) ? `?carer=${carerId}` : '');
 
 /** Availability, carers' own breaks and allowance, the scheme's settings, and the private calendar link. */
 export function availabilityRoutes(app: FastifyInstance, { availability, calendar }: ShortBreaksServices) {
@@ -27,7 +27,7 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
     const suffix = forCarer(request, found.carer.id);
     return {
       title: `Availability: ${found.carer.name}`, carer: found.carer, suffix,
-      own: !isStaffActor(request.actor),
+      own: !isStaff(request.actor),
       offersNights: found.kinds.includes('short_breaks'), offersDays: found.kinds.includes('day_support'),
       rows: found.rows.map((r) => ({ ...r, when: bookingWhen(r), what: r.kind === 'short_breaks' ? 'Short breaks' : 'Day support' })),
       backLink: `/calendar${suffix}`,
@@ -61,8 +61,8 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
     const link = (y: number) => `/calendar/breaks${suffix ? `${suffix}&` : '?'}year=${y}`;
     return {
       title: `Breaks: ${found.carer.name}`, carer: found.carer, suffix, year, summary: found.summary,
-      own: !isStaffActor(request.actor),
-      staff: isStaffActor(request.actor),
+      own: !isStaff(request.actor),
+      staff: isStaff(request.actor),
       breaks: found.breaks.map((b) => ({ id: b.id, note: b.note, when: `${longDay(b.nights.from)} to ${longDay(b.nights.to)}`, nights: plural(nightsOf(b.nights), 'night') })),
       allowanceValue: found.own === null ? '' : String(found.own),
       previous: { href: link(year - 1), labelText: String(year - 1) },

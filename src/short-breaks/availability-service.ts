@@ -4,13 +4,14 @@ import { audit } from '../platform/audit/audit.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
-import { carerToManage, constraintBroken, isStaffActor, offerOf, settingsOf } from './access.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
+import { carerToManage, constraintBroken, offerOf, settingsOf } from './access.js';
 import { allowanceSummary, yearOf } from './allowance.js';
 import type { Hours, Nights } from './ranges.js';
 import { availability, carerBreaks, respiteAllowances, shortBreakSettings } from './schema.js';
 import { londonInstant } from './times.js';
 import type { BookingKind } from './words.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 export type NewAvailability = { kind: 'short_breaks'; nights: Nights } | { kind: 'day_support'; hours: Hours };
 
@@ -57,7 +58,7 @@ export function availabilityService(db: Database, today: () => IsoDate = todayIs
         const field = input.kind === 'short_breaks' ? 'from' : 'date';
         const starts = input.kind === 'short_breaks' ? input.nights.from < today() : input.hours.from < londonInstant(today(), '00:00');
         if (starts) throw new InputProblem(field, 'The date must be today or in the future');
-        const values = { schemeId: actor.schemeId!, carerId: carer.id, kind: input.kind, nights: input.kind === 'short_breaks' ? input.nights : null, hours: input.kind === 'day_support' ? input.hours : null, createdByUserId: actor.userId };
+        const values = { schemeId: inScheme(actor).schemeId, carerId: carer.id, kind: input.kind, nights: input.kind === 'short_breaks' ? input.nights : null, hours: input.kind === 'day_support' ? input.hours : null, createdByUserId: actor.userId };
         await refusingOverlap(() => tx.insert(availability).values(values), field, 'That overlaps times already published. Remove those first, or choose other dates');
         await audit(tx, actor, { action: 'created', recordType: 'carer availability', recordId: carer.id, changes: { kind: values.kind, nights: values.nights, hours: values.hours } });
         return carer;
@@ -87,7 +88,7 @@ export function availabilityService(db: Database, today: () => IsoDate = todayIs
     async addBreak(actor: Actor, carerId: string | undefined, input: { nights: Nights; note: string | null }) {
       return db.inScope(actor, async (tx) => {
         const carer = await carerToManage(tx, actor, carerId);
-        await refusingOverlap(() => tx.insert(carerBreaks).values({ schemeId: actor.schemeId!, carerId: carer.id, ...input, createdByUserId: actor.userId }),
+        await refusingOverlap(() => tx.insert(carerBreaks).values({ schemeId: inScheme(actor).schemeId, carerId: carer.id, ...input, createdByUserId: actor.userId }),
           'from', 'That overlaps a break already recorded. Choose other dates');
         await audit(tx, actor, { action: 'created', recordType: 'carer breaks', recordId: carer.id, changes: { ...input } });
         return carer;
@@ -98,12 +99,12 @@ export function availabilityService(db: Database, today: () => IsoDate = todayIs
 
     /** Staff set a carer's own allowance; no number goes back to the scheme's. */
     async setAllowance(actor: Actor, carerId: string, nights: number | null) {
-      if (!isStaffActor(actor)) throw forbidden();
+      if (!isStaff(actor)) throw forbidden();
       return db.inScope(actor, async (tx) => {
         const carer = await carerToManage(tx, actor, carerId);
         if (nights === null) await tx.delete(respiteAllowances).where(eq(respiteAllowances.carerId, carer.id));
         else {
-          await tx.insert(respiteAllowances).values({ carerId: carer.id, schemeId: actor.schemeId!, nights, updatedByUserId: actor.userId })
+          await tx.insert(respiteAllowances).values({ carerId: carer.id, schemeId: inScheme(actor).schemeId, nights, updatedByUserId: actor.userId })
             .onConflictDoUpdate({ target: respiteAllowances.carerId, set: { nights, updatedByUserId: actor.userId, updatedAt: new Date() } });
         }
         await audit(tx, actor, { action: 'updated', recordType: 'respite allowance', recordId: carer.id, changes: { nights } });
@@ -118,7 +119,7 @@ export function availabilityService(db: Database, today: () => IsoDate = todayIs
     async saveSettings(actor: Actor, input: { peopleMayBook: boolean; respiteNights: number }) {
       if (actor.role !== 'scheme_manager') throw forbidden();
       return db.inScope(actor, async (tx) => {
-        await tx.insert(shortBreakSettings).values({ schemeId: actor.schemeId!, ...input, updatedByUserId: actor.userId })
+        await tx.insert(shortBreakSettings).values({ schemeId: inScheme(actor).schemeId, ...input, updatedByUserId: actor.userId })
           .onConflictDoUpdate({ target: shortBreakSettings.schemeId, set: { ...input, updatedByUserId: actor.userId, updatedAt: new Date() } });
         await audit(tx, actor, { action: 'updated', recordType: 'short break settings', recordId: actor.schemeId, changes: { ...input } });
       });

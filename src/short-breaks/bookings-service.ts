@@ -7,12 +7,13 @@ import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
-import { constraintBroken, isStaffActor, mayBookAsNonStaff, offerOf, ownCarerId, requireMayBook } from './access.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
+import { constraintBroken, mayBookAsNonStaff, offerOf, ownCarerId, requireMayBook } from './access.js';
 import type { Hours, Nights } from './ranges.js';
 import { availability, bookings, carerBreaks } from './schema.js';
 import { londonInstant } from './times.js';
 import { TAKEN, type BookingKind } from './words.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 export type NewBooking =
   | { kind: 'short_breaks'; carerId: string; personId: string; nights: Nights; room: number; notes: string | null }
@@ -92,7 +93,7 @@ export function bookingsService(db: Database, today: () => IsoDate = todayIso) {
     async choices(actor: Actor, kind: BookingKind) {
       return db.inScope(actor, async (tx) => {
         await requireMayBook(tx, actor);
-        const carerRows = isStaffActor(actor)
+        const carerRows = isStaff(actor)
           ? await tx.select({ id: carers.id, name: carers.name }).from(carers).where(eq(carers.stage, 'approved')).orderBy(asc(carers.name))
           : await carersBookedWith(tx);
         const offered: { id: string; name: string; rooms: number }[] = [];
@@ -101,7 +102,7 @@ export function bookingsService(db: Database, today: () => IsoDate = todayIso) {
           if (offer?.kinds.includes(kind)) offered.push({ ...carer, rooms: offer.rooms });
         }
         const personRows = await tx.select({ id: people.id, name: people.name }).from(people)
-          .where(isStaffActor(actor) ? inArray(people.status, ['waiting', 'introductions', 'supported']) : sql`true`).orderBy(asc(people.name));
+          .where(isStaff(actor) ? inArray(people.status, ['waiting', 'introductions', 'supported']) : sql`true`).orderBy(asc(people.name));
         return { carers: offered, people: personRows };
       });
     },
@@ -116,7 +117,7 @@ export function bookingsService(db: Database, today: () => IsoDate = todayIso) {
         if (input.kind === 'short_breaks') await checkNights(tx, input, offer.rooms, today());
         else await checkHours(tx, input, today());
         const values = {
-          schemeId: actor.schemeId!, carerId: input.carerId, personId: input.personId, kind: input.kind, notes: input.notes,
+          schemeId: inScheme(actor).schemeId, carerId: input.carerId, personId: input.personId, kind: input.kind, notes: input.notes,
           nights: input.kind === 'short_breaks' ? input.nights : null, room: input.kind === 'short_breaks' ? input.room : null,
           hours: input.kind === 'day_support' ? input.hours : null, bookedByUserId: actor.userId, bookedByName: actor.name,
         };
@@ -144,7 +145,7 @@ export function bookingsService(db: Database, today: () => IsoDate = todayIso) {
         if (!row) throw notFound();
         const subject = await subjectOf(tx, row.personId);
         await audit(tx, actor, { action: 'viewed', recordType: 'short break booking', recordId: id, subjectUserId: subject });
-        const mayCancel = row.status === 'booked' && (isStaffActor(actor) || (await mayBookAsNonStaff(tx, actor)));
+        const mayCancel = row.status === 'booked' && (isStaff(actor) || (await mayBookAsNonStaff(tx, actor)));
         return { booking: row, mayCancel, ownHome: (await ownCarerId(tx, actor)) === row.carerId };
       });
     },

@@ -7,9 +7,9 @@ import { carers } from '../carers/schema.js';
 import { people } from '../people/schema.js';
 import { audit } from '../platform/audit/audit.js';
 import { NO_ONE, rowsOf, type Database, type Tx } from '../platform/db/database.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import { isRole } from '../platform/permissions/roles.js';
-import { isStaffActor, mayBookAsNonStaff, ownCarerId } from './access.js';
+import { mayBookAsNonStaff, ownCarerId } from './access.js';
 import { summaryIn } from './availability-service.js';
 import { bookingsIn, type Window } from './bookings-service.js';
 import { icalendar, type CalendarEvent } from './ical.js';
@@ -17,6 +17,7 @@ import { endOfMonth, firstDay, type Month } from './month.js';
 import { bookingTitle, bookingWhen, viewerOf } from './present.js';
 import { availability, calendarFeeds, carerBreaks } from './schema.js';
 import { londonInstant } from './times.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 export interface CalendarFilter {
   month: Month;
@@ -44,11 +45,12 @@ export function calendarService(db: Database, today: () => IsoDate = todayIso) {
     async month(actor: Actor, filter: CalendarFilter) {
       return db.inScope(actor, async (tx) => {
         const window = { from: firstDay(filter.month), to: endOfMonth(filter.month) };
-        const staff = isStaffActor(actor);
+        const staff = isStaff(actor);
         const own = await ownCarerId(tx, actor);
-        const carerId = actor.role === 'carer' ? own ?? '00000000-0000-0000-0000-000000000000' : staff ? filter.carerId : undefined;
+        const carerId = actor.role === 'carer' ? own ?? undefined : staff ? filter.carerId : undefined;
         const personId = actor.role === 'carer' ? undefined : filter.personId;
-        const rows = await bookingsIn(tx, window, { carerId, personId, workerUserId: staff ? filter.workerUserId : undefined });
+        // A carer sees their own bookings only: none at all before their record is linked to them.
+        const rows = actor.role === 'carer' && !own ? [] : await bookingsIn(tx, window, { carerId, personId, workerUserId: staff ? filter.workerUserId : undefined });
         // On a worker's own caseload, the choices are that caseload's carers and people, not the scheme's.
         const live = staff && filter.workerUserId ? and(eq(arrangements.workerUserId, filter.workerUserId), ne(arrangements.status, 'ended')) : undefined;
         const inCaseload = (column: AnyPgColumn, of: AnyPgColumn) => (live ? inArray(column, tx.select({ id: of }).from(arrangements).where(live)) : undefined);
@@ -75,7 +77,7 @@ export function calendarService(db: Database, today: () => IsoDate = todayIso) {
     async feed(actor: Actor) {
       return db.inScope(actor, async (tx) => {
         const [row] = await tx.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds)
-          .where(and(eq(calendarFeeds.userId, actor.userId!), eq(calendarFeeds.role, actor.role!)));
+          .where(and(eq(calendarFeeds.userId, inScheme(actor).userId), eq(calendarFeeds.role, actor.role!)));
         return row ?? null;
       });
     },
@@ -84,8 +86,8 @@ export function calendarService(db: Database, today: () => IsoDate = todayIso) {
     async renewFeed(actor: Actor): Promise<string> {
       const token = randomBytes(32).toString('base64url');
       await db.inScope(actor, async (tx) => {
-        await tx.delete(calendarFeeds).where(and(eq(calendarFeeds.userId, actor.userId!), eq(calendarFeeds.role, actor.role!)));
-        await tx.insert(calendarFeeds).values({ schemeId: actor.schemeId!, userId: actor.userId!, role: actor.role!, tokenHash: hashOf(token) });
+        await tx.delete(calendarFeeds).where(and(eq(calendarFeeds.userId, inScheme(actor).userId), eq(calendarFeeds.role, actor.role!)));
+        await tx.insert(calendarFeeds).values({ schemeId: inScheme(actor).schemeId, userId: inScheme(actor).userId, role: actor.role!, tokenHash: hashOf(token) });
         await audit(tx, actor, { action: 'created', recordType: 'calendar link', recordId: actor.userId });
       });
       return token;

@@ -12,6 +12,7 @@ import { isMonth, monthName, monthOf, shiftMonth, WEEKDAYS, type Month } from '.
 import { bookingTitle, bookingWhen, viewerOf } from './present.js';
 import type { ShortBreaksServices } from './service.js';
 import { BOOKING_KINDS, KIND_NAMES, type BookingKind } from './words.js';
+import { inScheme } from '../platform/http/types.js';
 
 const optionalId = z.string().trim().optional().transform((v) => v || undefined).pipe(z.uuid().optional()).catch(undefined);
 
@@ -42,7 +43,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
     // A worker sees their own caseload's bookings first, as on their list of arrangements; one carer or person shows all of theirs.
     const worker = request.actor.role === 'scheme_worker';
     const whose = worker && !query.carer && !query.person ? query.whose ?? 'mine' : undefined;
-    const found = await calendar.month(request.actor, { month, carerId: query.carer, personId: query.person, workerUserId: whose === 'mine' ? request.actor.userId! : undefined });
+    const found = await calendar.month(request.actor, { month, carerId: query.carer, personId: query.person, workerUserId: whose === 'mine' ? inScheme(request.actor).userId : undefined });
     const viewer = viewerOf(request.actor.role);
     const filters = { carer: found.carerId, person: found.personId, whose: whose === 'all' ? 'all' : undefined };
     const booked = found.bookings.filter((b) => b.status === 'booked');

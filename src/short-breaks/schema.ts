@@ -3,7 +3,8 @@ import {
   boolean, check, index, integer, pgEnum, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { carers } from '../carers/schema.js';
-import { isStaff, ownCarerOf, staffOrOwnCarer } from '../carers/policy.js';
+import { ownCarerOf, staffOrOwnCarer } from '../carers/policy.js';
+import { actingAsStaff } from '../platform/permissions/staff.js';
 import { people } from '../people/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import { roleEnum, schemeIdColumn, schemes, users } from '../platform/db/schema.js';
@@ -32,7 +33,7 @@ const writesBy = (name: string, rule: SQL) => (['insert', 'update', 'delete'] as
     ...(action === 'insert' ? { withCheck: rule } : { using: rule }),
   }));
 
-const staffOrOwnCarerRule = (table: string) => sql`${isStaff} or (${currentRole} = 'carer' and ${ownCarerOf(table)})`;
+const staffOrOwnCarerRule = (table: string) => sql`${actingAsStaff} or (${currentRole} = 'carer' and ${ownCarerOf(table)})`;
 
 /** Each scheme's choices for short breaks: whether people and their circle may book, and carers' nights off. */
 export const shortBreakSettings = pgTable('short_break_settings', {
@@ -129,7 +130,7 @@ export const respiteAllowances = pgTable('respite_allowances', {
   check('respite_allowances_nights', sql`${t.nights} between 0 and 366`),
   tenantIsolation(),
   staffOrOwnCarer(ownCarerOf('respite_allowances')),
-  ...writesBy('staff_writes', isStaff),
+  ...writesBy('staff_writes', actingAsStaff),
 ]).enableRLS();
 
 /**

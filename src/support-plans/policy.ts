@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { pgPolicy } from 'drizzle-orm/pg-core';
-import { isStaff } from '../carers/policy.js';
+import { actingAsStaff } from '../platform/permissions/staff.js';
 import { appRole, currentRole, currentUserId } from '../platform/db/tenancy.js';
 
 /*
@@ -16,7 +16,7 @@ const ownLiveArrangement = (arrangementId: SQL) => sql`exists (select 1 from arr
 const consentedPerson = (arrangementId: SQL) =>
   sql`exists (select 1 from arrangements a where a.id = ${arrangementId} and hearth_may_see_person(a.person_id, 'support_plan'))`;
 
-export const planVisibleTo = (arrangementId: SQL) => sql`${isStaff}
+export const planVisibleTo = (arrangementId: SQL) => sql`${actingAsStaff}
     or (${currentRole} = 'carer' and ${ownLiveArrangement(arrangementId)})
     or (${currentRole} in ('person', 'circle_member') and ${consentedPerson(arrangementId)})`;
 
@@ -31,7 +31,7 @@ export const withPlan = (planId: SQL) => pgPolicy('plan_visible', {
 
 /** Staff write plans and their versions; nothing here is ever deleted. */
 export const staffWrite = (actions: readonly ('insert' | 'update')[]) => actions.map((action) =>
-  pgPolicy(`staff_writes_${action}`, { as: 'restrictive', for: action, to: appRole, ...(action === 'insert' ? { withCheck: isStaff } : { using: isStaff }) }));
+  pgPolicy(`staff_writes_${action}`, { as: 'restrictive', for: action, to: appRole, ...(action === 'insert' ? { withCheck: actingAsStaff } : { using: actingAsStaff }) }));
 
 export const never = (actions: readonly ('update' | 'delete')[]) => actions.map((action) =>
   pgPolicy(`never_${action}d`, { as: 'restrictive', for: action, to: appRole, using: sql`false` }));

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isStaff } from '../arrangements/access.js';
 import { recordContext } from '../arrangements/present.js';
 import { ids } from '../people/fields.js';
 import { options, type Values } from '../people/view-helpers.js';
@@ -11,6 +10,7 @@ import { PLAN_SECTIONS, SECTION_NAMES, type PlanSection } from './plan.js';
 import { planSections, proposalRow, sectionName, sectionOptions, sideBySide } from './present.js';
 import { PlanConflict, type SupportPlansService } from './service.js';
 import { CHANGE_SYMBOLS } from './words.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 const SAVED: Record<string, string> = {
   saved: 'The support plan has been saved as a new version.',

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { isStaff, requireStaff } from '../arrangements/access.js';
 import { arrangements } from '../arrangements/schema.js';
 import { constraintOf, openArrangement, type ArrangementRecord } from '../arrangements/service.js';
 import { people } from '../people/schema.js';
@@ -7,12 +6,13 @@ import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import type { Actor } from '../platform/http/types.js';
+import { inScheme, type Actor } from '../platform/http/types.js';
 import {
   changedSections, checkSave, diffPlans, emptyPlan, mergePlans, takeSections, type PlanContent, type PlanRisk, type PlanSection,
 } from './plan.js';
 import { supportPlanMessages, supportPlanProposals, supportPlans, supportPlanVersions } from './schema.js';
 import { AUTHOR_AS, OPEN_STATUSES, type PartyRole, type ProposalKind } from './words.js';
+import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 type VersionRow = typeof supportPlanVersions.$inferSelect;
 type PlanRow = typeof supportPlans.$inferSelect;
@@ -117,10 +117,10 @@ const refuseEnded = (record: ArrangementRecord, field: string) => {
 async function writeVersion(tx: Tx, actor: Actor, record: ArrangementRecord, plan: PlanRow | null, write: {
   base: number; version: number; content: PlanContent; before: PlanContent; reason: string; proposalId: string | null;
 }) {
-  const planId = plan?.id ?? (await refusedIfStale(() => tx.insert(supportPlans).values({ schemeId: actor.schemeId!, arrangementId: record.arrangement.id, version: 1 }).returning({ id: supportPlans.id })))[0]!.id;
+  const planId = plan?.id ?? (await refusedIfStale(() => tx.insert(supportPlans).values({ schemeId: inScheme(actor).schemeId, arrangementId: record.arrangement.id, version: 1 }).returning({ id: supportPlans.id })))[0]!.id;
   const changed = changedSections(write.before, write.content);
   await refusedIfStale(() => tx.insert(supportPlanVersions).values({
-    schemeId: actor.schemeId!, planId, version: write.version, ...write.content, changedSections: changed, reason: write.reason,
+    schemeId: inScheme(actor).schemeId, planId, version: write.version, ...write.content, changedSections: changed, reason: write.reason,
     proposalId: write.proposalId, byUserId: actor.userId, byName: actor.name,
   }));
   if (plan) {
@@ -241,8 +241,8 @@ export function supportPlansService(db: Database) {
         if (!sight.party) throw notFound();
         if (!plan) throw new InputProblem('words', 'There is no support plan yet: your worker will write it with you first');
         const [saved] = await tx.insert(supportPlanProposals).values({
-          schemeId: actor.schemeId!, planId: plan.id, ...input, onVersion: plan.version,
-          authorUserId: actor.userId!, authorName: actor.name ?? '', authorRole: sight.party,
+          schemeId: inScheme(actor).schemeId, planId: plan.id, ...input, onVersion: plan.version,
+          authorUserId: inScheme(actor).userId, authorName: actor.name ?? '', authorRole: sight.party,
         }).returning({ id: supportPlanProposals.id });
         await audit(tx, actor, { action: 'created', recordType: 'support plan proposal', recordId: saved!.id, subjectUserId: record.person.userId, changes: { ...input } });
         return { id: saved!.id };
@@ -270,7 +270,7 @@ export function supportPlansService(db: Database) {
         const proposal = await proposalOf(tx, plan.id, proposalId, isStaff(actor));
         if (!isOpen(proposal.status)) throw new InputProblem('words', 'This has been decided: to say more, make a new proposal or comment');
         const [saved] = await tx.insert(supportPlanMessages).values({
-          schemeId: actor.schemeId!, proposalId, words, authorUserId: actor.userId!, authorName: actor.name ?? '', authorAs: AUTHOR_AS[actor.role ?? ''] ?? 'Someone',
+          schemeId: inScheme(actor).schemeId, proposalId, words, authorUserId: inScheme(actor).userId, authorName: actor.name ?? '', authorAs: AUTHOR_AS[actor.role ?? ''] ?? 'Someone',
         }).returning({ id: supportPlanMessages.id });
         if (isStaff(actor) && proposal.status === 'open') await tx.update(supportPlanProposals).set({ status: 'discussing' }).where(eq(supportPlanProposals.id, proposalId));
         await audit(tx, actor, { action: 'created', recordType: 'support plan message', recordId: saved!.id, subjectUserId: record.person.userId, changes: { proposalId, words } });
@@ -357,7 +357,7 @@ const isOpen = (status: string) => (OPEN_STATUSES as readonly string[]).includes
 
 const openWhere = (actor: Actor, everyone: boolean) => and(
   inArray(supportPlanProposals.status, [...OPEN_STATUSES]),
-  everyone ? undefined : eq(arrangements.workerUserId, actor.userId ?? '00000000-0000-0000-0000-000000000000'),
+  everyone ? undefined : eq(arrangements.workerUserId, inScheme(actor).userId),
 );
 
 function withSection(content: PlanContent, section: PlanSection, input: Acceptance): PlanContent {

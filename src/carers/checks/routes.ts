@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, optionalText, text } from '../../platform/forms/fields.js';
 import { submitForm } from '../../platform/forms/forms.js';
-import { isStaffActor } from '../access.js';
 import { todayIso } from '../dates.js';
 import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../date-input.js';
 import { optionalWholeNumber } from '../fields.js';
@@ -10,6 +9,7 @@ import { dueTag, recordContext } from '../present.js';
 import { parseParams } from '../routes.js';
 import { OUTCOMES } from './expiry.js';
 import type { ChecksService, CheckTypeRow } from './service.js';
+import { isStaff } from '../../platform/permissions/staff.js';
 
 export const OUTCOME_NAMES = {
   satisfactory: 'Satisfactory',
@@ -47,7 +47,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   app.get('/carers/:id/checks', { config: { access: 'carers.view' } }, async (request, reply) => {
     const { id } = parseParams(idParams, request.params);
     const found = await checks.forCarer(request.actor, id);
-    const staff = isStaffActor(request.actor);
+    const staff = isStaff(request.actor);
     return reply.view('carers/checks/views/checks.njk', {
       ...recordContext(found, 'checks', staff, (request.query as { saved?: string }).saved),
       requirements: found.requirements.map((r) => ({

@@ -4,8 +4,8 @@ import { audit } from '../../platform/audit/audit.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { forbidden, notFound } from '../../platform/errors/errors.js';
 import { InputProblem } from '../../platform/forms/forms.js';
-import type { Actor } from '../../platform/http/types.js';
-import { carerFor, requireStaff } from '../access.js';
+import { inScheme, type Actor } from '../../platform/http/types.js';
+import { carerFor } from '../access.js';
 import { todayIso, type IsoDate } from '../dates.js';
 import { isAdult } from '../household.js';
 import { carers, householdMembers } from '../schema.js';
@@ -14,6 +14,7 @@ import { DEFAULT_CHECK_TYPES } from './defaults.js';
 import { expiryFor, type Outcome } from './expiry.js';
 import { requirementsFor, type Person } from './requirements.js';
 import { checkRecords, checkTypes } from './schema.js';
+import { requireStaff } from '../../platform/permissions/staff.js';
 
 export type CheckTypeRow = typeof checkTypes.$inferSelect;
 export type CheckRecordRow = typeof checkRecords.$inferSelect;
@@ -145,7 +146,7 @@ export function checksService(db: Database) {
         await uniqueName(tx, input.name, null);
         const [{ last } = { last: 0 }] = await tx.select({ last: sql<number>`coalesce(max(${checkTypes.position}), 0)` }).from(checkTypes);
         const id = randomUUID();
-        await tx.insert(checkTypes).values({ id, schemeId: actor.schemeId!, ...input, position: Number(last) + 1 });
+        await tx.insert(checkTypes).values({ id, schemeId: inScheme(actor).schemeId, ...input, position: Number(last) + 1 });
         await audit(tx, actor, { action: 'created', recordType: 'check type', recordId: id, changes: { ...input } });
         return { id };
       });

@@ -8,7 +8,7 @@ import { audit } from '../audit/audit.js';
 import { NO_ONE, rowsOf, type Database } from '../db/database.js';
 import { users } from '../db/schema.js';
 import { InputProblem } from '../forms/forms.js';
-import type { Actor } from '../http/types.js';
+import { signedIn, type Actor } from '../http/types.js';
 import type { Site } from './landing.js';
 import { passkeyChallenges, passkeys } from './schema.js';
 import type { AuthService, SignInResult } from './service.js';
@@ -60,10 +60,10 @@ export function passkeyService(db: Database, auth: AuthService, clock: () => Dat
   return {
     list: (actor: Actor) => db.inScope(actor, (tx) =>
       tx.select({ id: passkeys.id, name: passkeys.name, createdAt: passkeys.createdAt, lastUsedAt: passkeys.lastUsedAt })
-        .from(passkeys).where(eq(passkeys.userId, actor.userId!)).orderBy(asc(passkeys.createdAt))),
+        .from(passkeys).where(eq(passkeys.userId, signedIn(actor).userId)).orderBy(asc(passkeys.createdAt))),
 
     async registrationOptions(actor: Actor, site: Site) {
-      const userId = actor.userId!;
+      const userId = signedIn(actor).userId;
       const { user, existing } = await db.inScope(actor, async (tx) => ({
         user: (await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)))[0]!,
         existing: await tx.select({ id: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, userId)),
@@ -83,7 +83,7 @@ export function passkeyService(db: Database, auth: AuthService, clock: () => Dat
     },
 
     async register(actor: Actor, site: Site, name: string, answer: z.output<typeof registrationAnswer>) {
-      const userId = actor.userId!;
+      const userId = signedIn(actor).userId;
       const verification = await verifyRegistrationResponse({
         response: answer as RegistrationResponseJSON,
         expectedChallenge: take(userId, 'register'),
@@ -110,7 +110,7 @@ export function passkeyService(db: Database, auth: AuthService, clock: () => Dat
 
     async remove(actor: Actor, id: string) {
       await db.inScope(actor, async (tx) => {
-        const [removed] = await tx.delete(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, actor.userId!))).returning({ name: passkeys.name });
+        const [removed] = await tx.delete(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, signedIn(actor).userId))).returning({ name: passkeys.name });
         if (!removed) throw new InputProblem('passkey', 'That passkey has already been removed');
         await audit(tx, actor, { action: 'ended', recordType: 'passkey', recordId: id, subjectUserId: actor.userId, changes: { name: removed.name } });
       });

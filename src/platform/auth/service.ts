@@ -3,7 +3,7 @@ import { audit } from '../audit/audit.js';
 import { NO_ONE, rowsOf, type Database } from '../db/database.js';
 import { memberships, schemes, users } from '../db/schema.js';
 import { InputProblem } from '../forms/forms.js';
-import type { Actor, SignedInUser } from '../http/types.js';
+import { signedIn, type Actor, type SignedInUser } from '../http/types.js';
 import type { Role } from '../permissions/roles.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { SessionStore, SignInMethod } from './sessions.js';
@@ -77,7 +77,7 @@ export function authService(db: Database, sessions: SessionStore) {
     },
 
     async changePassword(actor: Actor, current: string, replacement: string) {
-      const userId = actor.userId!;
+      const userId = signedIn(actor).userId;
       const stored = await db.inScope(actor, async (tx) =>
         (await tx.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)))[0]?.hash);
       if (!(await verifyPassword(stored, current))) throw new InputProblem('currentPassword', 'Your current password is not right');

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../audit/audit.js';
 import type { Database } from '../db/database.js';
-import type { Actor } from '../http/types.js';
+import { signedIn, type Actor } from '../http/types.js';
 import type { CommunicationNeed } from '../../people/words.js';
 import { readingPreferences } from './schema.js';
 
@@ -35,7 +35,7 @@ export function readingService(db: Database, ownNeeds: (actor: Actor) => Promise
   return {
     async forActor(actor: Actor): Promise<Reading> {
       if (!actor.userId) return STANDARD_READING;
-      const [row] = await db.inScope(actor, (tx) => tx.select().from(readingPreferences).where(eq(readingPreferences.userId, actor.userId!)));
+      const [row] = await db.inScope(actor, (tx) => tx.select().from(readingPreferences).where(eq(readingPreferences.userId, signedIn(actor).userId)));
       if (row) return { easyRead: row.easyRead, largerText: row.largerText, readAloudFirst: row.readAloudFirst, chosen: true };
       return this.fromNeeds(actor);
     },
@@ -46,7 +46,7 @@ export function readingService(db: Database, ownNeeds: (actor: Actor) => Promise
     },
 
     async choose(actor: Actor, choice: ReadingChoice): Promise<void> {
-      const userId = actor.userId!;
+      const userId = signedIn(actor).userId;
       await db.inScope(actor, async (tx) => {
         await tx.insert(readingPreferences).values({ userId, ...choice })
           .onConflictDoUpdate({ target: readingPreferences.userId, set: { ...choice, updatedAt: new Date() } });

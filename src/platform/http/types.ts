@@ -2,6 +2,7 @@ import type { Access } from '../permissions/permissions.js';
 import type { Role } from '../permissions/roles.js';
 import type { Scope } from '../db/database.js';
 import type { RequestUnit } from '../db/unit-of-work.js';
+import { forbidden } from '../errors/errors.js';
 
 /** The signed-in person behind a request. */
 export interface SignedInUser {
@@ -20,6 +21,29 @@ export interface SignedInUser {
  */
 export interface Actor extends Scope {
   name: string | null;
+}
+
+/** Someone signed in, acting as themselves. */
+export interface SignedInActor extends Actor {
+  userId: string;
+}
+
+/** Someone acting in a scheme, in a role there: whose records a scheme's services read and change. */
+export interface SchemeActor extends SignedInActor {
+  schemeId: string;
+  role: Role;
+}
+
+/** The acting person, signed in; refused otherwise (a route's access rule should have said so first). */
+export function signedIn(actor: Actor): SignedInActor {
+  if (!actor.userId) throw forbidden();
+  return actor as SignedInActor;
+}
+
+/** The acting person in their scheme and role; refused for anyone not acting in a scheme. */
+export function inScheme(actor: Actor): SchemeActor {
+  if (!actor.userId || !actor.schemeId || !actor.role) throw forbidden();
+  return actor as SchemeActor;
 }
 
 export const actorOf = (user: SignedInUser | null, unit: RequestUnit | null = null): Actor =>
