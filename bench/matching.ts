@@ -209,7 +209,7 @@ function checkedMunkres(matrix: number[][], W: number, pairs: [number, number][]
     if (rowsUsed.has(r) || placesUsed.has(k) || matrix[r]?.[k] === undefined) throw new Error(`Munkres returned an impossible pair (${r}, ${k})`);
     rowsUsed.add(r);
     placesUsed.add(k);
-    total += W - matrix[r]![k]!;
+    total += W - matrix[r][k];
   }
   return total;
 }

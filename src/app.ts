@@ -116,7 +116,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   team: teamService(db),
   schemes: schemesService(db, [addDefaultCheckTypes, addDefaultAgreementTemplates]),
   people: peopleServices(db),
-  reading: readingService(db, aboutService(db).ownNeeds),
+  reading: readingService(db, (actor) => aboutService(db).ownNeeds(actor)),
   carers: carersService(db),
   carersCsv: carersCsvService(db),
   household: householdService(db),
@@ -149,7 +149,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   });
   const s = stores(db, config);
   const svc = services(db, s, config.clock);
-  app.addHook('onClose', async () => s.mail.close());
+  app.addHook('onClose', () => s.mail.close());
 
   app.decorate('accessRules', requireAccessRules(app));
   installErrorPages(app);
@@ -194,14 +194,14 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   schemesRoutes(app, svc.schemes);
   peopleRoutes(app, svc.people);
   auditRoutes(app, svc.auditLog);
-  carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer, respite: svc.shortBreaks.availability.summary });
+  carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer, respite: (actor, carerId) => svc.shortBreaks.availability.summary(actor, carerId) });
   carersCsvRoutes(app, svc.carersCsv);
   checksRoutes(app, svc.checks);
   panelRoutes(app, svc.panel);
   dueRoutes(app, svc.due, svc.carers);
   matchingRoutes(app, svc.matching, svc.carers);
   shortBreaksRoutes(app, svc.shortBreaks);
-  arrangementsRoutes(app, svc.arrangements, { openProposals: svc.supportPlans.openCount });
+  arrangementsRoutes(app, svc.arrangements, { openProposals: (actor) => svc.supportPlans.openCount(actor) });
   agreementRoutes(app, svc.agreements);
   supportPlanRoutes(app, svc.supportPlans);
   notesRoutes(app, svc.notes, svc.arrangements);

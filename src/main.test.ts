@@ -12,11 +12,11 @@ function start(dataDir: string, port: number) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => { output += chunk; });
-  child.stderr!.on('data', (chunk) => { output += chunk; });
+  child.stdout.on('data', (chunk) => { output += chunk; });
+  child.stderr.on('data', (chunk) => { output += chunk; });
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', () => { if (output.includes('Password for every demo sign-in')) { clearTimeout(timer); resolve(output); } });
+    child.stdout.on('data', () => { if (output.includes('Password for every demo sign-in')) { clearTimeout(timer); resolve(output); } });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`exited ${code}:\n${output}`)); });
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

@@ -64,7 +64,7 @@ const MOVES: Record<ArrangementStatus, Partial<Record<ArrangementStatus, Move>>>
 };
 
 export const statusMoves = (from: ArrangementStatus) =>
-  Object.entries(MOVES[from]).map(([to, move]) => ({ to: to as ArrangementStatus, ...move! }));
+  Object.entries(MOVES[from]).map(([to, move]) => ({ to: to as ArrangementStatus, ...move }));
 
 export interface StatusRequest {
   to: ArrangementStatus;

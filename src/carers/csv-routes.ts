@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { csvImportRoutes, sendCsv } from '../platform/csv/routes.js';
 import { carersCsv } from './csv.js';
 import type { CarersCsvService } from './import-service.js';
-import type { StageFilter } from './service.js';
 import { CARER_STAGES } from './stages.js';
 import { todayIso } from './dates.js';
 
@@ -23,7 +22,7 @@ export function carersCsvRoutes(app: FastifyInstance, service: CarersCsvService)
 
   app.get('/carers/export.csv', { config: { access: 'carers.manage' } }, async (request, reply) => {
     const filter = exportQuery.parse(request.query ?? {});
-    const rows = await service.export(request.actor, { ...filter, stage: filter.stage as StageFilter | undefined });
+    const rows = await service.export(request.actor, { ...filter, stage: filter.stage });
     return sendCsv(reply, `carers-${todayIso()}.csv`, carersCsv.export(rows));
   });
 }

@@ -12,7 +12,7 @@ import type { HouseholdService } from './household-service.js';
 import { daysText, dueTag, recordContext, stageTag } from './present.js';
 import { statusOn } from './checks/expiry.js';
 import { REVIEW_OUTCOMES, type ReviewsService } from './reviews-service.js';
-import type { CarersService, StageFilter } from './service.js';
+import type { CarersService } from './service.js';
 import { CARER_STAGES, CLOSED, CURRENT, moveLabel, PIPELINE, REASON_NEEDED, STAGE_NAMES, workerMoves, type CarerStage } from './stages.js';
 import { describeTerms } from './terms.js';
 import { isStaff } from '../platform/permissions/staff.js';
@@ -128,7 +128,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   app.get('/carers', { config: { access: 'carers.view' } }, async (request, reply) => {
     if (!staffOf(request)) return reply.redirect('/carers/me');
     const filter = listQuery.parse(request.query ?? {});
-    const { total, rows } = await carers.list(request.actor, { ...filter, stage: filter.stage as StageFilter | undefined });
+    const { total, rows } = await carers.list(request.actor, { ...filter, stage: filter.stage });
     const { workers, areas } = await carers.choices(request.actor);
     const query = { q: filter.q, stage: filter.stage, worker: filter.worker, area: filter.area, sort: filter.sort };
     return reply.view('carers/views/list.njk', {

@@ -78,7 +78,7 @@ export const workerMoves = (from: CarerStage): CarerStage[] =>
 
 /** Every move from a stage, however it happens: for tests and explanations. */
 export const allMoves = (from: CarerStage): { to: CarerStage; via: Via }[] =>
-  CARER_STAGES.flatMap((to) => (MOVES[from][to] ? [{ to, via: MOVES[from][to]! }] : []));
+  CARER_STAGES.flatMap((to) => (MOVES[from][to] ? [{ to, via: MOVES[from][to] }] : []));
 
 /** What the stage change page calls a move, in plain words. */
 export function moveLabel(from: CarerStage, to: CarerStage): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ticked } from './fields.js';
 import { ARRANGEMENT_TYPE_NAMES, ARRANGEMENT_TYPES, MAX_PEOPLE, NEED_NAMES, NEEDS, type ApprovalTerms } from './terms.js';
+import { formText } from '../platform/forms/fields.js';
 
 /** The approval terms' fields, for the panel's recommendation and the scheme's decision alike. */
 export const termsFields = {
@@ -23,7 +24,7 @@ export function termsWhen(approving: boolean, form: TermsAnswers, ctx: z.Refinem
 export function termsItems(values: Record<string, unknown> = {}) {
   const chosen = (name: string) => [values[name] ?? []].flat().map(String);
   return {
-    maxPeople: Array.from({ length: MAX_PEOPLE }, (_, i) => ({ value: String(i + 1), text: String(i + 1), checked: String(values.maxPeople ?? '') === String(i + 1) })),
+    maxPeople: Array.from({ length: MAX_PEOPLE }, (_, i) => ({ value: String(i + 1), text: String(i + 1), checked: formText(values.maxPeople) === String(i + 1) })),
     arrangementTypes: ARRANGEMENT_TYPES.map((t) => ({ value: t, text: ARRANGEMENT_TYPE_NAMES[t], checked: chosen('arrangementTypes').includes(t) })),
     needs: NEEDS.map((n) => ({ value: n, text: NEED_NAMES[n], checked: chosen('needs').includes(n) })),
   };

@@ -12,7 +12,7 @@ const ROWS_PER_STATEMENT = 5_000;
  */
 export async function insertMany<T extends PgTable>(tx: Tx, table: T, rows: readonly T['$inferInsert'][]): Promise<number> {
   if (!rows.length) return 0;
-  const named = new Set(rows.flatMap((row) => Object.keys(row as object)));
+  const named = new Set(rows.flatMap((row) => Object.keys(row)));
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => named.has(key)).map(([key, column]) => [key, column.name] as const);
   const list = sql.raw(columns.map(([, name]) => `"${name}"`).join(', '));
   const name = sql.raw(`"${getTableName(table)}"`);

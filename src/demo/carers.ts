@@ -328,7 +328,7 @@ export function addCarers(out: DemoCarerData, faker: Faker, random: Random, sche
   /** When the latest one was done: for current carers, mostly in date, some due soon, some overdue, a few missing. */
   function completedOnFor(validMonths: number | null, current: boolean, doneBy: IsoDate, showcaseType: string | null): IsoDate | null {
     if (timeless(validMonths) || !current) return addDays(doneBy, -random.int(5, 90));
-    const months = validMonths!;
+    const months = validMonths;
     const showcase = showcaseType === 'Home health and safety check' ? 'overdue' : showcaseType === 'First aid' ? 'due_soon' : showcaseType ? 'ok' : null;
     const status = showcase ?? random.weighted([['ok', 80], ['due_soon', 9], ['overdue', 8], ['missing', 3]] as const);
     const lapse = addMonths(today, -months);
@@ -374,7 +374,7 @@ function journeyTo(stage: CarerStage, declinedByPanel = false): CarerStage[] {
     return [...PIPELINE.slice(0, PIPELINE.indexOf(stopAt) + 1), stage];
   }
   if (stage === 'approved' || stage === 'paused' || stage === 'left') return [...PIPELINE, 'approved'];
-  return PIPELINE.slice(0, PIPELINE.indexOf(stage as (typeof PIPELINE)[number]) + 1);
+  return PIPELINE.slice(0, PIPELINE.indexOf(stage) + 1);
 }
 
 const POSTCODE_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ'.split('');

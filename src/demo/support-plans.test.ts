@@ -14,7 +14,7 @@ describe('the demo’s support plans', () => {
     expect(small.supportPlans.plans.filter((p) => p.version >= 2).length).toBeGreaterThanOrEqual(3);
     expect(small.supportPlans.plans.some((p) => p.version === 3)).toBe(true);
     const changed = small.supportPlans.versions.filter((v) => v.version > 1);
-    expect(changed.every((v) => v.changedSections!.length === 1)).toBe(true);
+    expect(changed.every((v) => v.changedSections.length === 1)).toBe(true);
   });
 
   it('has a few open proposals: one by the fixed carer sign-in, one by a person about their own plan', () => {

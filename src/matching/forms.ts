@@ -70,7 +70,7 @@ export const settingsForm = z.object({
   const weights = FACTORS.map((f) => form[`weight-${f}`] ?? DEFAULT_WEIGHTS[f]);
   if (weights.every((w) => w === 0)) ctx.addIssue({ code: 'custom', path: [`weight-${FACTORS[0]}`], message: 'Give at least one factor a weight above 0' });
 }).transform((form) => ({
-  weights: Object.fromEntries(FACTORS.flatMap((f) => (form[`weight-${f}`] === null ? [] : [[f, form[`weight-${f}`]!]]))) as Record<string, number>,
+  weights: Object.fromEntries(FACTORS.flatMap((f) => (form[`weight-${f}`] === null ? [] : [[f, form[`weight-${f}`]!]]))),
   maxMiles: form.maxMiles,
   introductionSteps: form.introductionSteps,
 }));

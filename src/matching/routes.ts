@@ -31,7 +31,7 @@ export const FACTOR_NAMES: Record<(typeof FACTORS)[number], string> = {
 
 /** Matching: shortlists, proposals, answers and introductions, for staff, people, their circles and carers. */
 export function matchingRoutes(app: FastifyInstance, matching: MatchingService, carerRecords: Pick<CarersService, 'record'>) {
-  const readerOf = (actor: Actor) => (isStaff(actor) ? 'staff' : actor.role === 'carer' ? 'carer' : actor.role === 'person' ? 'person' : 'circle') as 'staff' | Side | 'circle';
+  const readerOf = (actor: Actor) => (isStaff(actor) ? 'staff' : actor.role === 'carer' ? 'carer' : actor.role === 'person' ? 'person' : 'circle');
   const withStage = <T extends { stage: Parameters<typeof stageWords>[0] } & Parameters<typeof stageWords>[1]>(p: T, actor: Actor) =>
     ({ ...p, words: stageWords(p.stage, p, readerOf(actor)) });
 

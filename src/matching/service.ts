@@ -12,7 +12,7 @@ import { people } from '../people/schema.js';
 import type { ConsentArea } from '../people/words.js';
 import {
   explainMatch, scoreAll, shortlistForCarer, shortlistInPool, suggestAssignment, suggestStableMatching,
-  type Contribution, type Excluded, type PeoplePool, type Proposing, type Suitable,
+  type Contribution, type PeoplePool, type Proposing, type Suitable,
 } from './engine/index.js';
 import { introductionSteps, matchingSettings, matchProposals } from './schema.js';
 import { schemePool, settingsOf, type MatchingSettingsRecord } from './store.js';
@@ -299,9 +299,9 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
           const name = names.get(carerId)?.name;
           if (!name) throw new InputProblem('carerIds', 'Choose carers from the list');
           const result = explainMatch(input.personId, carerId, pool, 'worker');
-          if (!result.suitable) throw new InputProblem('carerIds', `${name} is not suitable: ${(result as Excluded).reasons.map((r) => r.text).join('; ')}`);
+          if (!result.suitable) throw new InputProblem('carerIds', `${name} is not suitable: ${(result).reasons.map((r) => r.text).join('; ')}`);
           const explanation = {
-            worker: (result as Suitable).contributions,
+            worker: (result).contributions,
             person: (explainMatch(input.personId, carerId, pool, 'person') as Suitable).contributions,
             carer: (explainMatch(input.personId, carerId, pool, 'carer') as Suitable).contributions,
           };

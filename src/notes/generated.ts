@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { IsoDate } from '../carers/dates.js';
-import { rowsOf, type Database, type Db, type Tx } from '../platform/db/database.js';
+import { rowsOf, type Database, type Db } from '../platform/db/database.js';
 
 /*
  * Made-up daily notes in bulk, written by the database itself (INSERT … SELECT over
@@ -58,7 +58,7 @@ const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[
  * About one in twenty is flagged; flags older than ten days were dealt with by the worker.
  * Moods lean happy: 5 a fifth, 4 a third, 3 a quarter, 2 and 1 the rest.
  */
-export async function addGeneratedNotes(tx: Db | Tx, options: GeneratedNotes): Promise<number> {
+export async function addGeneratedNotes(tx: Db  , options: GeneratedNotes): Promise<number> {
   const batch = options.batch ?? 'demo';
   const every = Math.max(1, Math.floor(options.everyDays));
   const [result] = await rowsOf<{ added: number | string }>(tx, sql`

@@ -29,7 +29,7 @@ describe('daily notes, through the pages', () => {
     for (const [key, role] of Object.entries(roles) as [keyof typeof roles, (typeof roles)[keyof typeof roles]][]) {
       users[key] = await aUser(db, { role, schemeId });
       v[key] = new Visitor(app);
-      await v[key].signIn(users[key]!.email);
+      await v[key].signIn(users[key].email);
     }
     const carer = await anApprovedCarer(db, { schemeId, userId: users.carer!.id, name: 'Ben Carer' });
     await anApprovedCarer(db, { schemeId, userId: users.otherCarer!.id, name: 'Olga Other' });

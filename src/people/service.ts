@@ -23,12 +23,11 @@ export function peopleServices(db: Database, options: { today?: () => string } =
      * The top of any page about a person, with the communication flag: for matching, arrangements and
      * the carer's view to show through `people/views/person-header.njk`. Checks the actor may see them.
      */
-    async header(actor: Actor, personId: string): Promise<PersonHeader> {
-      return db.inScope(actor, async (tx) => {
+    header: (actor: Actor, personId: string): Promise<PersonHeader> =>
+      db.inScope(actor, async (tx) => {
         await sightOf(tx, actor, personId);
         return personHeader(tx, personId);
-      });
-    },
+      }),
   };
 }
 

@@ -82,7 +82,7 @@ export type TransitionResult = { ok: true; change: StatusChange } | { ok: false;
 
 /** The moves open from a status, in the order to offer them. */
 export const nextMoves = (from: PersonStatus) =>
-  Object.entries(MOVES[from]).map(([to, move]) => ({ to: to as PersonStatus, ...move! }));
+  Object.entries(MOVES[from]).map(([to, move]) => ({ to: to as PersonStatus, ...move }));
 
 export const isFinal = (status: PersonStatus) => nextMoves(status).length === 0;
 

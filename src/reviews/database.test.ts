@@ -25,8 +25,8 @@ describe('arrangement reviews in the database', () => {
     schemeId = (await aScheme(db)).id;
     const otherSchemeId = (await aScheme(db)).id;
     const as = async (key: keyof typeof actors, role: Actor['role'] & string, scheme = schemeId) => {
-      const user = await aUser(db, { role: role as never, schemeId: scheme });
-      actors[key] = { userId: user.id, schemeId: scheme, role: role as never, name: user.name };
+      const user = await aUser(db, { role: role, schemeId: scheme });
+      actors[key] = { userId: user.id, schemeId: scheme, role: role, name: user.name };
       return user.id;
     };
     await as('staff', 'scheme_worker');

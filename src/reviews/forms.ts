@@ -71,7 +71,7 @@ export const completeForm = withDates(z.object({
 });
 
 const whole = (label: string, min: number, max: number) =>
-  optionalWholeNumber(label, { min, max }).refine((v) => v !== null, `Enter ${label.toLowerCase()}`).transform((v) => v!);
+  optionalWholeNumber(label, { min, max }).refine((v) => v !== null, `Enter ${label.toLowerCase()}`).transform((v) => v);
 
 export const settingsForm = z.object({
   visitMonths: whole('Months of monthly visits', 0, 24),

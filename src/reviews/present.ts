@@ -1,6 +1,6 @@
 import type { AreaChart } from './chart.js';
 import type { Due, Schedule } from './schedule.js';
-import { ANSWER_CHOICES, ANSWER_NAMES, QUESTIONS, RATING_NAMES, type Answer, type Rating } from './words.js';
+import { ANSWER_CHOICES, ANSWER_NAMES, QUESTIONS, RATING_NAMES, type Answer } from './words.js';
 
 const SAVED: Record<string, string> = {
   created: 'Saved.',
@@ -37,6 +37,6 @@ export const wellbeingRows = (charts: { columns: { id: string; label: string }[]
     name: a.name,
     cells: charts.columns.map((_, column) => {
       const point = a.points.find((p) => p.column === column);
-      return point ? `${point.rating}: ${RATING_NAMES[point.rating as Rating]}` : 'Not rated';
+      return point ? `${point.rating}: ${RATING_NAMES[point.rating]}` : 'Not rated';
     }),
   }));

@@ -54,7 +54,7 @@ export function reviewSchedule(settings: ReviewSettings, startsOn: IsoDate, cont
   const firstReviewOn = addDays(startsOn, settings.firstReviewWeeks * 7);
   const afterLast = lastReview ? addMonths(lastReview, settings.reviewEveryMonths) : firstReviewOn;
   const reviewOn = afterLast > firstReviewOn ? afterLast : firstReviewOn;
-  const due = (kind: ReviewKind, dueOn: IsoDate): Due => ({ kind, dueOn, status: statusOn(dueOn, today) as Due['status'] });
+  const due = (kind: ReviewKind, dueOn: IsoDate): Due => ({ kind, dueOn, status: statusOn(dueOn, today) });
   return {
     visit: settings.visitMonths > 0 && visitOn <= visitsEnd ? due('visit', visitOn) : null,
     review: due('review', reviewOn),

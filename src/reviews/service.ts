@@ -134,7 +134,7 @@ export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
         await audit(tx, actor, { action: 'viewed', recordType: RECORD, recordId: reviewId, subjectUserId: record.person.userId });
         return {
           ...record, review, personView: personView ?? null, carerView: carerView ?? null, actions, privateNote: privateNote?.note ?? null,
-          ratings: Object.fromEntries(ratings.map((r) => [r.area, r.rating as Rating])) as Partial<Record<WellbeingArea, Rating>>,
+          ratings: Object.fromEntries(ratings.map((r) => [r.area, r.rating as Rating])),
           ...partiesOf(actor, record),
         };
       });

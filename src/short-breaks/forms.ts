@@ -88,5 +88,5 @@ export const allowanceForm = z.object({
 export const settingsForm = z.object({
   peopleMayBook: z.enum(['yes', 'no'], { error: 'Choose whether people and their circle may book' }).transform((v) => v === 'yes'),
   respiteNights: optionalWholeNumber('Nights off a year', { min: 0, max: 366 })
-    .refine((v) => v !== null, 'Enter how many nights off a year each carer has').transform((v) => v!),
+    .refine((v) => v !== null, 'Enter how many nights off a year each carer has').transform((v) => v),
 });

@@ -16,7 +16,7 @@ export const firstDay = (month: Month): IsoDate => `${month}-01`;
 export function shiftMonth(month: Month, by: number): Month {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
   const year = Math.floor(index / 12);
-  return `${year}-${String(index - year * 12 + 1).padStart(2, '0')}` as Month;
+  return `${year}-${String(index - year * 12 + 1).padStart(2, '0')}`;
 }
 
 /** The first day after the month: the end of the month as an exclusive bound. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkboxes, onceValid } from '../people/fields.js';
 import type { Values } from '../people/view-helpers.js';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { choice, optionalText, text, formText } from '../platform/forms/fields.js';
 import { PLAN_SECTIONS, type PlanContent, type PlanRisk, type PlanSection } from './plan.js';
 import { CHANGE_SYMBOLS, CHANGE_VALUES, PROPOSAL_KINDS } from './words.js';
 
@@ -23,8 +23,8 @@ const withRisks = (body: unknown) => {
   const fields = plainLines(body);
   const rows: { n: number; risk: string; steps: string }[] = [];
   for (let n = 1; n <= MAX_RISKS; n++) {
-    const risk = String(fields[`risk-${n}`] ?? '').trim();
-    const steps = String(fields[`steps-${n}`] ?? '').trim();
+    const risk = formText(fields[`risk-${n}`]).trim();
+    const steps = formText(fields[`steps-${n}`]).trim();
     if (risk || steps) rows.push({ n, risk, steps });
   }
   return { ...fields, risks: rows };
@@ -62,7 +62,7 @@ export const planForm = z.preprocess(withRisks, z.object({
   baseVersion: form.version,
   content: { goals: form.goals, dailySupport: form.dailySupport, risks: risksOf(form.risks), medication: form.medication, importantPeople: form.importantPeople, routines: form.routines } satisfies PlanContent,
   reason: form.reason,
-  take: form.conflicts.filter((s) => (form as Record<string, unknown>)[`choice-${s}`] === 'theirs') as PlanSection[],
+  take: form.conflicts.filter((s): s is PlanSection => (form as Record<string, unknown>)[`choice-${s}`] === 'theirs'),
 }));
 
 /** The worker's acceptance of a proposed change: the part's agreed words. */
@@ -110,6 +110,6 @@ export function contentValues(content: PlanContent): Values {
 
 /** How many risk rows to show: those filled in, and two empty ones to add more (no JavaScript needed). */
 export function riskRowCount(values: Values): number {
-  const filled = Object.keys(values).map((k) => /^(?:risk|steps)-(\d+)$/.exec(k)).filter((m) => m && String(values[m[0]] ?? '').trim()).map((m) => Number(m![1]));
+  const filled = Object.keys(values).map((k) => /^(?:risk|steps)-(\d+)$/.exec(k)).filter((m) => m && formText(values[m[0]]).trim()).map((m) => Number(m![1]));
   return Math.min(MAX_RISKS, Math.max(0, ...filled) + 2);
 }

@@ -54,7 +54,7 @@ const speech = (page: Page) => page.evaluate(() => {
 });
 
 const readAloudLines = (page: Page) =>
-  page.$$eval('main [data-read-aloud]', (elements) => elements.map((e) => e.textContent!.replace(/\s+/g, ' ').trim()).filter(Boolean));
+  page.$$eval('main [data-read-aloud]', (elements) => elements.map((e) => e.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean));
 
 describe('Easy Read pages and the accessibility statement', () => {
   test('pass axe at 320 px, at 200% zoom and at desktop width, with nothing scrolling sideways', async ({ page, hearth }) => {

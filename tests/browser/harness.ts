@@ -67,15 +67,15 @@ export const test = base
     return browser;
   })
   /** Opens another fresh context (for example with JavaScript off); all are closed after the test. */
-  .extend('openContext', async ({ browser, hearth }, { onCleanup }) => {
+  .extend('openContext', ({ browser, hearth }, { onCleanup }) => {
     const contexts: BrowserContext[] = [];
     onCleanup(async () => { await Promise.all(contexts.map((c) => c.close())); });
-    return async (options: BrowserContextOptions = {}) => {
+    return Promise.resolve(async (options: BrowserContextOptions = {}) => {
       const context = await browser.newContext({ baseURL: hearth.url, ...options });
       context.on('page', watchForProblems);
       contexts.push(context);
       return context;
-    };
+    });
   })
   .extend('context', async ({ openContext }) => openContext())
   .extend('page', async ({ context }) => context.newPage());

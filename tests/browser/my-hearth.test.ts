@@ -296,7 +296,7 @@ describe('the person’s own Hearth, in a browser, with a keyboard only', () => 
       expect(response?.status(), url).toBe(200);
       expect(await noScript.locator('[data-read-aloud-controls]').isVisible(), url).toBe(false);
       expect(await noScript.locator('main .hearth-er-choice, main a').first().isVisible(), url).toBe(true);
-      const lines = await noScript.$$eval('main [data-read-aloud]:not([data-read-aloud="quoted"])', (els) => els.map((e) => e.textContent!.replace(/\s+/g, ' ').trim()).filter(Boolean));
+      const lines = await noScript.$$eval('main [data-read-aloud]:not([data-read-aloud="quoted"])', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean));
       const measured = readability(lines);
       const withScript = await pageWeight(context, openContext, url, true);
       const without = await pageWeight(context, openContext, url, false);

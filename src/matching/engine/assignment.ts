@@ -326,7 +326,7 @@ class Solver {
         reachable[r] = through;
         distance[r] = through - u[r]!;
         next[r] = inEdge[k]!;
-        queue.push(r, distance[r]!);
+        queue.push(r, distance[r]);
       }
     }
     for (let k = first; k < own; k++) reachable[held.at(k)] = blocked[k - first]!;

@@ -148,7 +148,7 @@ function compile(market: StableMarket): Compiled {
   const nP = market.people.length;
   const nC = market.carers.length;
   const owner = new Int32Array(persons.items.length);
-  for (let p = 0; p < nP; p++) owner.fill(p, persons.start[p]!, persons.start[p + 1]!);
+  for (let p = 0; p < nP; p++) owner.fill(p, persons.start[p], persons.start[p + 1]);
   // Person-list entries grouped by the carer they name.
   const groupStart = new Int32Array(nC + 1);
   for (let e = 0; e < persons.items.length; e++) groupStart[persons.items[e]! + 1]!++;

@@ -1,7 +1,4 @@
-import {
-  generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse,
-  type AuthenticationResponseJSON, type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import { generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit/audit.js';
@@ -85,7 +82,7 @@ export function passkeyService(db: Database, auth: AuthService, clock: () => Dat
     async register(actor: Actor, site: Site, name: string, answer: z.output<typeof registrationAnswer>) {
       const userId = signedIn(actor).userId;
       const verification = await verifyRegistrationResponse({
-        response: answer as RegistrationResponseJSON,
+        response: answer,
         expectedChallenge: take(userId, 'register'),
         expectedOrigin: site.origin,
         expectedRPID: site.rpID,
@@ -130,7 +127,7 @@ export function passkeyService(db: Database, auth: AuthService, clock: () => Dat
       const handle = answer.response.userHandle;
       if (!found || (handle && Buffer.from(handle, 'base64url').toString('utf8') !== found.user_id)) return { ok: false };
       const verification = await verifyAuthenticationResponse({
-        response: answer as AuthenticationResponseJSON,
+        response: answer,
         expectedChallenge: take(null, 'sign-in'),
         expectedOrigin: site.origin,
         expectedRPID: site.rpID,

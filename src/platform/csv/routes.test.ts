@@ -34,10 +34,10 @@ describe('importing a spreadsheet', () => {
     ({ app, db, close } = await testApp());
     csvImportRoutes(app, {
       base: '/things', permission: 'team.manage', noun: 'things', csv: things,
-      save: async (_actor, rows) => {
-        if (rows.some((r) => r.name === 'Clash')) throw new CsvRowsProblem([{ rowNumber: 2, column: 'Name', message: 'Already saved' }]);
+      save: (_actor, rows) => {
+        if (rows.some((r) => r.name === 'Clash')) return Promise.reject(new CsvRowsProblem([{ rowNumber: 2, column: 'Name', message: 'Already saved' }]));
         saved.push(rows);
-        return { count: rows.length };
+        return Promise.resolve({ count: rows.length });
       },
     });
     const user = await aUser(db, { role: 'scheme_manager', schemeId: (await aScheme(db)).id });

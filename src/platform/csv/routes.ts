@@ -3,6 +3,7 @@ import { formErrors } from '../forms/forms.js';
 import type { Actor } from '../http/types.js';
 import type { Permission } from '../permissions/permissions.js';
 import { CsvRowsProblem, type CsvDefinition, type CsvPreview, type CsvProblem } from './define.js';
+import { formText } from '../forms/fields.js';
 
 export interface CsvImport<T> {
   /** Where the list lives, e.g. `/carers`: the import is at `/carers/import`. */
@@ -67,7 +68,7 @@ export function csvImportRoutes<T>(app: FastifyInstance, options: CsvImport<T>) 
   });
 
   app.post(`${base}/import/confirm`, { config, bodyLimit: MAX_BYTES * 2 }, async (request, reply) => {
-    const text = String((request.body as { csv?: unknown } | undefined)?.csv ?? '');
+    const text = formText((request.body as { csv?: unknown } | undefined)?.csv);
     const preview = csv.preview(text);
     if (!preview.ok) return showPreview(reply, preview, text);
     try {

@@ -76,14 +76,14 @@ async function openEmbedded(options: { dataDir?: string; loadDataDir?: Blob }): 
     kind: 'embedded',
     owner,
     inScope: (scope, work) => runInScope(owner, scope, work),
-    openUnit: async () => null,
+    openUnit: () => Promise.resolve(null),
     migrate: () => migrateEmbedded(owner as never, { migrationsFolder }),
     ping: () => pingWith(owner),
     close: () => client.close(),
   };
 }
 
-async function openServer(url: string, appUrl: string | undefined): Promise<Database> {
+function openServer(url: string, appUrl: string | undefined): Database {
   const login = appUrl ?? url;
   // Pages hold a connection each for their whole request; other work (changes, sign-in, sessions of
   // forms) has pools of its own, so it never waits behind pages and no page waits on itself.
@@ -172,9 +172,9 @@ async function openUnit<T>(pool: pg.Pool, first: string): Promise<{ unit: Reques
 }
 
 /** Rows of a raw SQL query, the same shape on PGlite and on a PostgreSQL server. */
-export async function rowsOf<T>(tx: Db | Tx, query: SQL): Promise<T[]> {
-  const result = (await tx.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+export async function rowsOf<T>(tx: Db  , query: SQL): Promise<T[]> {
+  const result: unknown = await tx.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 async function pingWith(owner: Db): Promise<boolean> {

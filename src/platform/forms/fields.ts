@@ -24,3 +24,6 @@ export const newPassword = (label = 'Password') =>
 
 export const uuidParam = z.object({ id: z.uuid() });
 export const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
+
+/** What a form sent for a text box, as text: a list (the field sent twice) or anything else is none. */
+export const formText = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');

@@ -15,7 +15,7 @@ const cacheDir = path.join(root, 'node_modules/.cache/hearth');
  * and kept in node_modules/.cache so later starts skip the compile.
  */
 export function stylesheet(): string {
-  const version = JSON.parse(readFileSync(path.join(govukDist, '../package.json'), 'utf8')).version as string;
+  const { version } = JSON.parse(readFileSync(path.join(govukDist, '../package.json'), 'utf8')) as { version: string };
   const key = createHash('sha256').update(version).update(readFileSync(entry)).digest('hex').slice(0, 16);
   const cached = path.join(cacheDir, `hearth-${key}.css`);
   if (existsSync(cached)) return readFileSync(cached, 'utf8');
