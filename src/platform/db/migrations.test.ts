@@ -67,6 +67,9 @@ function addedOnMain(main: string, since: string | null): Map<string, string> {
 
 const addNewOne = 'Migrations are history: put it back as it was and add a new migration for the change '
   + '(`npm run db:generate`, or `npx drizzle-kit generate --custom --name <what>` for hand-written SQL).';
+const putBack = (commit: string, name: string) => name.includes('#')
+  ? `(its entry as in \`git show ${commit.slice(0, 10)}:${name.split('#')[0]}\`)`
+  : `(\`git checkout ${commit.slice(0, 10)} -- ${name}\` puts it back)`;
 
 describe('migrations never change once landed', () => {
   it('match the checksums of those that had landed when the rule began', () => {
@@ -79,17 +82,19 @@ describe('migrations never change once landed', () => {
 
   const main = mainHere();
   it.skipIf(!main)('are as they were in the commit of main that added them, and the checksum list too', () => {
-    const listAdded = addedOnMain(main!, null).get(LIST);
+    const adders = addedOnMain(main!, null);
+    const listAdded = adders.get(LIST);
     if (!listAdded) return; // The rule has not landed on main yet.
-    expect(asInGit(readFileSync(path.join(root, LIST), 'utf8')), `${LIST} has changed: it lists the migrations that had landed when the rule began, and never changes.`)
+    expect(asInGit(readFileSync(path.join(root, LIST), 'utf8')), `${LIST} has changed ${putBack(listAdded, LIST)}: it lists the migrations that had landed when the rule began, and never changes. ${addNewOne}`)
       .toBe(git('show', `${listAdded}:${LIST}`));
+    const list = listed();
+    const sinceRule = new Set([...(git('ls-tree', '--name-only', listAdded, 'drizzle/') ?? '').split('\n'), ...addedOnMain(main!, listAdded).keys()]);
     const now = current();
-    for (const [file, commit] of addedOnMain(main!, listAdded)) {
-      if (!file.endsWith('.sql')) continue;
-      const tag = path.basename(file, '.sql');
+    for (const file of [...sinceRule].filter((f) => f.endsWith('.sql') && !list.has(f))) {
+      const commit = adders.get(file)!;
       const landed = migrations((f) => git('show', `${commit}:${f}`), [file]);
-      for (const name of [file, `drizzle/meta/_journal.json#${tag}`].filter((n) => landed.has(n))) {
-        const where = `${name} (as added in ${commit.slice(0, 10)})`;
+      for (const name of [file, `drizzle/meta/_journal.json#${path.basename(file, '.sql')}`].filter((n) => landed.has(n))) {
+        const where = `${name} ${putBack(commit, name)}`;
         expect(now.has(name), `${where} is gone. ${addNewOne}`).toBe(true);
         expect(now.get(name), `${where} has changed. ${addNewOne}`).toBe(landed.get(name));
       }
