@@ -17,7 +17,8 @@ import { outboxRoutes } from './platform/mail/routes.js';
 import { installErrorPages } from './platform/errors/errors.js';
 import { installSecurity } from './platform/security/security.js';
 import { installAssets } from './platform/layout/assets.js';
-import { installCompression } from './platform/http/compression.js';
+import compress from '@fastify/compress';
+import { compression } from './platform/http/compression.js';
 import { installRendering } from './platform/layout/render.js';
 import { createViews } from './platform/layout/views.js';
 import { healthRoutes } from './platform/health/health.js';
@@ -159,7 +160,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } });
   installRendering(app, createViews());
   installGuard(app, s.sessions);
-  installCompression(app);
+  await app.register(compress, compression);
   await installAssets(app);
   symbolRoutes(app);
   installReading(app, svc.reading);
