@@ -5,7 +5,7 @@ import { rowsOf, type Database } from '../../platform/db/database.js';
 import { testDatabase } from '../../platform/testing/database.js';
 import { addDays, addMonths, type IsoDate } from '../dates.js';
 import { isAdult } from '../household.js';
-import { isAdultSql, requirementStatusSql, statusOnSql } from './expiry-sql.js';
+import { bestFirstSql, countsSql, isAdultSql, requirementStatusSql, statusOnSql } from './expiry-sql.js';
 import { OUTCOMES, requirementStatus, statusOn } from './expiry.js';
 
 /** The SQL forms of the expiry rules give what the pure functions give, on generated data. */
@@ -32,9 +32,13 @@ describe('the expiry rules in SQL', () => {
     });
     await fc.assert(fc.asyncProperty(aToday.chain((today) => fc.tuple(fc.constant(today), fc.array(aCase(today), { minLength: 1, maxLength: 20 }))), async ([today, cases]) => {
       const json = JSON.stringify(cases.map((c, i) => ({ i, how_many: c.howMany, records: c.records.map((r) => ({ completed_on: r.completedOn, expires_on: r.expiresOn, outcome: r.outcome })) })));
-      const rows = await rowsOf<{ status: string; due_on: string | null }>(db.owner, sql`select r.status, r.due_on::text as due_on
+      const record = { expiresOn: sql`e.expires_on`, completedOn: sql`e.completed_on`, outcome: sql`e.outcome` };
+      const requirement = requirementStatusSql(sql`count(best.rank)`, sql`min(best.expires_on)`, sql`c.how_many`, today);
+      const rows = await rowsOf<{ status: string; due_on: string | null }>(db.owner, sql`select ${requirement.status} as status, ${requirement.dueOn}::text as due_on
         from jsonb_to_recordset(${json}::jsonb) as c(i int, how_many int, records jsonb)
-        cross join lateral ${requirementStatusSql(sql`(select * from jsonb_to_recordset(c.records) as e(expires_on date, completed_on date, outcome text))`, sql`c.how_many`, today)} r
+        left join lateral (select e.expires_on, row_number() over (order by ${bestFirstSql(record)}) as rank
+          from jsonb_to_recordset(c.records) as e(expires_on date, completed_on date, outcome text) where ${countsSql(record, today)}) best on best.rank <= c.how_many
+        group by c.i, c.how_many
         order by c.i`);
       expect(rows).toEqual(cases.map((c) => {
         const { status, dueOn } = requirementStatus(c.records, c.howMany, today);

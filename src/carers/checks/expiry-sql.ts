@@ -13,15 +13,24 @@ import { DUE_SOON_DAYS } from './expiry.js';
 export const statusOnSql = (dueOn: SQL, today: IsoDate): SQL => sql`(case when ${dueOn} is null then 'ok'
   when ${dueOn} < ${today}::date then 'overdue' when ${dueOn} - ${today}::date <= ${DUE_SOON_DAYS}::int then 'due_soon' else 'ok' end)`;
 
+/** Columns of a check record, as a query names them. */
+export interface RecordColumns { expiresOn: SQL; completedOn: SQL; outcome: SQL }
+
+/** Records that count towards a requirement (`counts`), done by today. */
+export const countsSql = (record: RecordColumns, today: IsoDate): SQL =>
+  sql`(${record.outcome}::text <> 'unsatisfactory' and ${record.completedOn} <= ${today}::date)`;
+
+/** laterExpiryFirst: a requirement's records, best first (never expiring, then the latest expiry, then the latest done). */
+export const bestFirstSql = (record: RecordColumns): SQL => sql`${record.expiresOn} desc nulls first, ${record.completedOn} desc`;
+
 /**
- * requirementStatus, as a subquery of one row (status, due_on) over `evidence`, a table of records
- * (expires_on, completed_on, outcome): the best `howMany` records that count, and the earliest expiry among them.
+ * requirementStatus, from how many of the best `howMany` records count (`counted`) and the earliest
+ * expiry among them: the status, and the date it is due (null when missing).
  */
-export const requirementStatusSql = (evidence: SQL, howMany: SQL, today: IsoDate): SQL => sql`(
-  select case when count(*) < ${howMany} then 'missing' else ${statusOnSql(sql`min(counted.expires_on)`, today)} end as status,
-    case when count(*) < ${howMany} then null else min(counted.expires_on) end as due_on
-  from (select e.expires_on from ${evidence} e where e.outcome::text <> 'unsatisfactory' and e.completed_on <= ${today}::date
-    order by e.expires_on desc nulls first, e.completed_on desc limit ${howMany}) counted)`;
+export const requirementStatusSql = (counted: SQL, earliest: SQL, howMany: SQL, today: IsoDate) => ({
+  status: sql`(case when ${counted} < ${howMany} then 'missing' else ${statusOnSql(earliest, today)} end)`,
+  dueOn: sql`(case when ${counted} < ${howMany} then null else ${earliest} end)`,
+});
 
 /** isAdult: whole years of age on `today` (ageOn) of at least 18. */
 export const isAdultSql = (dateOfBirth: SQL, today: IsoDate): SQL => sql`(extract(year from ${today}::date) - extract(year from ${dateOfBirth})
