@@ -125,7 +125,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   checks: checksService(db),
   panel: panelService(db),
   matching: matchingService(db),
-  due: dueService(db, [carersDue(db), incidentsDue(db), reviewsDue(db)]),
+  due: dueService(db, [carersDue(), incidentsDue(), reviewsDue()]),
   shortBreaks: shortBreaksServices(db),
   arrangements: arrangementsService(db),
   agreements: agreementsService(db),

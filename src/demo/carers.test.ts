@@ -1,9 +1,13 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { carersDue } from '../carers/due.js';
+import { dueService } from '../due/service.js';
 import { isDue, requirementsFor } from '../carers/checks/requirements.js';
+import { requirementsOf } from '../carers/checks/service.js';
+import { carers } from '../carers/schema.js';
 import { isAdult } from '../carers/household.js';
-import { CARER_STAGES, REASON_NEEDED } from '../carers/stages.js';
-import type { Database } from '../platform/db/database.js';
+import { CARER_STAGES, CURRENT, REASON_NEEDED } from '../carers/stages.js';
+import { rowsOf, type Database } from '../platform/db/database.js';
 import { testDatabase } from '../platform/testing/database.js';
 import { DEMO_SIGN_INS, DEMO_TODAY, generateDemo, type DemoData } from './generate.js';
 import { loadDemo } from './load.js';
@@ -107,13 +111,31 @@ describe('the demo’s carers, loaded', () => {
 
   it('shows the worker what is due across Northbrook, and the carer only their own', async () => {
     const worker = signIn('scheme_worker');
-    const staffItems = await carersDue(db)({ userId: worker.id, schemeId: northbrook, role: 'scheme_worker', name: worker.name }, DEMO_TODAY);
-    expect(new Set(staffItems.map((i) => i.status))).toEqual(new Set(['overdue', 'due_soon', 'missing']));
-    expect(staffItems.some((i) => i.kind === 'review')).toBe(true);
+    const due = dueService(db, [carersDue()]);
+    const staff = await due.list({ userId: worker.id, schemeId: northbrook, role: 'scheme_worker', name: worker.name }, { page: 1 }, DEMO_TODAY);
+    expect(staff.counts.overdue && staff.counts.due_soon && staff.counts.missing).toBeGreaterThan(0);
+    expect(staff.kinds.map(([kind]) => kind)).toContain('review');
 
     const carer = signIn('carer');
-    const own = await carersDue(db)({ userId: carer.id, schemeId: northbrook, role: 'carer', name: carer.name }, DEMO_TODAY);
-    expect(own.map((i) => i.title)).toEqual(expect.arrayContaining(['Home health and safety check', 'First aid']));
-    expect(new Set(own.map((i) => i.whoHref))).toEqual(new Set([`/carers/${small.carers.carers.find((c) => c.userId === carer.id)!.id}`]));
+    const own = await due.list({ userId: carer.id, schemeId: northbrook, role: 'carer', name: carer.name }, { page: 1 }, DEMO_TODAY);
+    expect(own.rows.map((i) => i.title)).toEqual(expect.arrayContaining(['Home health and safety check', 'First aid']));
+    expect(new Set(own.rows.map((i) => i.whoHref))).toEqual(new Set([`/carers/${small.carers.carers.find((c) => c.userId === carer.id)!.id}`]));
+  });
+
+  it('finds in SQL the checks and courses the pure rules say are due, for every carer of the scheme and their adults', async () => {
+    const worker = signIn('scheme_worker');
+    const actor = { userId: worker.id, schemeId: northbrook, role: 'scheme_worker' as const, name: worker.name };
+    const key = (i: { kind: string; title: string; who: string; dueOn: string | null; status: string; subjectId: string }) => `${i.subjectId} ${i.kind} ${i.title} ${i.who} ${i.dueOn} ${i.status}`;
+    const [found, expected] = await db.inScope(actor, async (tx) => {
+      const rows = await rowsOf<{ kind: string; title: string; who: string; dueOn: string | null; status: string; subjectId: string }>(tx, sql`
+        select kind, title, who, due_on::text as "dueOn", status, subject_id as "subjectId" from (${carersDue().items(actor, DEMO_TODAY)!}) due where kind <> 'review'`);
+      const judged = await requirementsOf(tx, and(eq(carers.schemeId, northbrook), inArray(carers.stage, [...CURRENT]))!, DEMO_TODAY);
+      return [rows, judged.flatMap(({ carer, requirements }) => requirements.filter(isDue).map((r) => ({
+        kind: r.type.kind, title: r.type.howMany > 1 ? `${r.type.name} (${r.type.howMany} needed)` : r.type.name,
+        who: r.who.memberId ? `${r.who.name} (in ${carer.name}’s household)` : carer.name, dueOn: r.dueOn, status: r.status, subjectId: carer.id,
+      })))];
+    });
+    expect(expected.length).toBeGreaterThan(10);
+    expect(found.map(key).sort()).toEqual(expected.map(key).sort());
   });
 });

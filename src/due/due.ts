@@ -1,10 +1,12 @@
+import type { SQL } from 'drizzle-orm';
 import type { IsoDate } from '../carers/dates.js';
 import type { Actor } from '../platform/http/types.js';
 
 /**
  * "What is due" gathers items from every capability that has something with a date: carers'
  * checks, training and yearly reviews now; arrangement reviews later. Each capability gives a
- * provider; this page only sorts, filters and pages what they give.
+ * provider, a query of its items in one shape; the database filters, sorts, counts and pages them
+ * together (src/due/service.ts).
  */
 export const DUE_ITEM_STATUSES = ['overdue', 'missing', 'due_soon'] as const;
 export type DueItemStatus = (typeof DUE_ITEM_STATUSES)[number];
@@ -32,40 +34,39 @@ export interface DueItem {
   action: { text: string; href: string } | null;
 }
 
+/**
+ * One item as the database gives it: what sorts and filters it, and the ids its links need.
+ * `title` and `who` are the sort's last keys, so a provider gives them as shown, or (where the page
+ * shows more) a text that sorts the same way.
+ */
+export interface DueRow {
+  kind: string;
+  title: string;
+  who: string;
+  workerUserId: string | null;
+  dueOn: IsoDate | null;
+  status: DueItemStatus;
+  /** The record it is about (a carer, an arrangement, an incident). */
+  subjectId: string;
+  /** Anything else the provider needs to link to it. */
+  detail: string | null;
+}
+
 export interface DueProvider {
+  /** The kinds of item it gives, and how each reads on the page. */
+  kinds: Readonly<Record<string, string>>;
   /**
-   * Items for this actor, already limited to what they may see; with a worker, only that worker's
-   * (or, for 'none', those with no worker yet), chosen where the items are kept.
+   * A query of the items this actor may see, with a worker only that worker's (or, for 'none',
+   * those with no worker yet), in columns kind, title, who, worker_user_id, due_on (a date), status,
+   * subject_id (a uuid) and detail (text); null when there are none for this actor.
    */
-  (actor: Actor, today: IsoDate, worker?: string): Promise<DueItem[]>;
+  items(actor: Actor, today: IsoDate, worker?: string): SQL | null;
+  /** One row of the page shown, as the page shows it. */
+  show(row: DueRow, actor: Actor): DueItem;
 }
 
 export interface DueFilter {
   kind?: string | undefined;
   status?: DueItemStatus | undefined;
   worker?: string | undefined;
-}
-
-const ORDER: Record<DueItemStatus, number> = { overdue: 0, missing: 1, due_soon: 2 };
-
-/** Overdue first, then missing, then due soon; within each, the earliest date first. */
-export function sortDue(items: readonly DueItem[]): DueItem[] {
-  return [...items].sort((a, b) =>
-    ORDER[a.status] - ORDER[b.status]
-    || (a.dueOn ?? '').localeCompare(b.dueOn ?? '')
-    || a.who.localeCompare(b.who)
-    || a.title.localeCompare(b.title));
-}
-
-export function filterDue(items: readonly DueItem[], filter: DueFilter): DueItem[] {
-  return items.filter((i) =>
-    (!filter.kind || i.kind === filter.kind)
-    && (!filter.status || i.status === filter.status)
-    && (!filter.worker || (filter.worker === 'none' ? i.workerUserId === null : i.workerUserId === filter.worker)));
-}
-
-export function countByStatus(items: readonly DueItem[]): Record<DueItemStatus, number> {
-  const counts = { overdue: 0, missing: 0, due_soon: 0 };
-  for (const i of items) counts[i.status]++;
-  return counts;
 }

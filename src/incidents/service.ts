@@ -219,15 +219,25 @@ export function incidentsAttention(db: Database): AttentionProvider {
   };
 }
 
-/** "What is due": a notification to CQC not yet recorded is overdue from the day it happened ("without delay"). */
-export function incidentsDue(db: Database): DueProvider {
-  return async (actor, _today, worker) => {
-    if (!isStaff(actor)) return [];
-    return (await waiting(db, actor, worker)).filter((i) => i.notifiable && !i.notifiedOn).map((i) => ({
-      kind: 'notification', kindName: 'Notify CQC', title: `${INCIDENT_KIND_SHORT[i.kind]} of ${formatDate(i.occurredOn)}: notify CQC`, who: i.personName,
-      whoHref: `/arrangements/${i.arrangementId}`, workerUserId: i.workerUserId, dueOn: i.occurredOn, status: 'overdue' as const,
-      action: { text: 'Record the notification', href: `/incidents/${i.id}#notification` },
-    }));
+/**
+ * "What is due": a notification to CQC not yet recorded is overdue from the day it happened ("without
+ * delay"). Its title sorts by the incident's kind (the day is its date); the page adds the day.
+ */
+export function incidentsDue(): DueProvider {
+  const kindShort = sql.join(Object.entries(INCIDENT_KIND_SHORT).map(([kind, short]) => sql`when ${kind} then ${short}`), sql` `);
+  return {
+    kinds: { notification: 'Notify CQC' },
+    items: (actor, _today, worker) => (!isStaff(actor) ? null : sql`
+      select 'notification'::text as kind, (case ${incidents.kind}::text ${kindShort} end)::text as title, ${people.name} as who,
+        ${arrangements.workerUserId} as worker_user_id, (${incidents.occurredAt} at time zone 'Europe/London')::date as due_on, 'overdue'::text as status,
+        ${incidents.id} as subject_id, ${incidents.arrangementId}::text as detail
+      from ${incidents} join ${arrangements} on ${arrangements.id} = ${incidents.arrangementId} join ${people} on ${people.id} = ${arrangements.personId}
+      where ${and(eq(incidents.schemeId, inScheme(actor).schemeId), waitingToNotify, workerIs(worker))}`),
+    show: (row) => ({
+      kind: row.kind, kindName: 'Notify CQC', title: `${row.title} of ${formatDate(row.dueOn)}: notify CQC`, who: row.who,
+      whoHref: `/arrangements/${row.detail}`, workerUserId: row.workerUserId, dueOn: row.dueOn, status: row.status,
+      action: { text: 'Record the notification', href: `/incidents/${row.subjectId}#notification` },
+    }),
   };
 }
 

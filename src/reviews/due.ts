@@ -1,56 +1,55 @@
-import { and, eq, max, ne, or, isNotNull, sql } from 'drizzle-orm';
+import { and, ne, sql, type SQLWrapper } from 'drizzle-orm';
 import { carerName, visibleArrangements, withCarer, workerIs } from '../arrangements/access.js';
-import { carers } from '../carers/schema.js';
-import { arrangements } from '../arrangements/schema.js';
-import type { DueItem, DueProvider } from '../due/due.js';
-import { people } from '../people/schema.js';
-import type { Database } from '../platform/db/database.js';
-import { reviewSchedule, type Contact } from './schedule.js';
-import { arrangementReviews } from './schema.js';
-import { settingsOf } from './service.js';
 import { isStaff } from '../platform/permissions/staff.js';
+import { arrangements } from '../arrangements/schema.js';
+import { carers } from '../carers/schema.js';
+import type { DueProvider } from '../due/due.js';
+import { people } from '../people/schema.js';
+import { reviewScheduleSql } from './schedule-sql.js';
+import { DEFAULT_REVIEW_SETTINGS } from './schedule.js';
+import { arrangementReviews, reviewSettings } from './schema.js';
 
-const KIND_NAMES = { visit: 'Visit', review: 'Arrangement review' } as const;
+const KIND_NAMES = { arrangement_visit: 'Visit', arrangement_review: 'Arrangement review' } as const;
+
+const setting = (column: SQLWrapper, fallback: number) => sql`coalesce(${column}, ${fallback}::int)`;
 
 /**
  * Reviews' part of "What is due": each live arrangement's next visit and next review, from the
  * scheme's schedule, when overdue or due in 30 days. Staff see their scheme's; a carer their own.
  */
-export function reviewsDue(db: Database): DueProvider {
-  return (actor, today, worker) => db.inScope(actor, async (tx) => {
-    const settings = await settingsOf(tx);
-    const counts = or(eq(arrangementReviews.kind, 'visit'), isNotNull(arrangementReviews.completedAt));
-    const rows = await tx.select({
-      id: arrangements.id, startsOn: arrangements.startsOn, workerUserId: arrangements.workerUserId, personName: people.name,
-      carerName,
-      lastContact: max(arrangementReviews.heldOn),
-      lastReview: sql<string | null>`max(${arrangementReviews.heldOn}) filter (where ${arrangementReviews.kind} = 'review')`,
-    }).from(arrangements)
-      .innerJoin(people, eq(people.id, arrangements.personId))
-      .leftJoin(carers, withCarer)
-      .leftJoin(arrangementReviews, and(eq(arrangementReviews.arrangementId, arrangements.id), counts))
-      .where(and(visibleArrangements(actor), ne(arrangements.status, 'ended'), workerIs(worker)))
-      .groupBy(arrangements.id, people.name, carers.name);
-    const staff = isStaff(actor);
-    return rows.flatMap((a) => {
-      const contacts: Contact[] = [
-        ...(a.lastContact ? [{ kind: 'visit' as const, on: a.lastContact }] : []),
-        ...(a.lastReview ? [{ kind: 'review' as const, on: a.lastReview }] : []),
-      ];
-      const schedule = reviewSchedule(settings, a.startsOn, contacts, today);
-      return [schedule.visit, schedule.review].flatMap((d): DueItem[] => (!d || d.status === 'ok' ? [] : [{
-        kind: `arrangement_${d.kind}`,
-        kindName: KIND_NAMES[d.kind],
-        title: d.kind === 'visit' ? 'Monthly visit' : 'Review of the arrangement',
-        who: a.carerName ? `${a.personName} with ${a.carerName}` : a.personName,
-        whoHref: `/arrangements/${a.id}`,
-        workerUserId: a.workerUserId,
-        dueOn: d.dueOn,
-        status: d.status,
-        action: staff
-          ? { text: d.kind === 'visit' ? 'Record visit' : 'Plan or complete review', href: `/arrangements/${a.id}/reviews` }
-          : { text: 'See reviews', href: `/arrangements/${a.id}/reviews` },
-      }]));
-    });
-  });
+export function reviewsDue(): DueProvider {
+  return {
+    kinds: KIND_NAMES,
+    items: (actor, today, worker) => sql`
+      select 'arrangement_' || due.kind as kind, case due.kind when 'visit' then 'Monthly visit' else 'Review of the arrangement' end as title,
+        coalesce(live.person_name || ' with ' || live.carer_name, live.person_name) as who, live.worker_user_id, due.due_on, due.status,
+        live.id as subject_id, null::text as detail
+      from (
+        select ${arrangements.id} as id, ${arrangements.startsOn} as starts_on, ${arrangements.workerUserId} as worker_user_id, ${people.name} as person_name,
+          ${carerName} as carer_name,
+          ${setting(reviewSettings.visitMonths, DEFAULT_REVIEW_SETTINGS.visitMonths)} as visit_months,
+          ${setting(reviewSettings.firstReviewWeeks, DEFAULT_REVIEW_SETTINGS.firstReviewWeeks)} as first_review_weeks,
+          ${setting(reviewSettings.reviewEveryMonths, DEFAULT_REVIEW_SETTINGS.reviewEveryMonths)} as review_every_months,
+          (select max(${arrangementReviews.heldOn}) from ${arrangementReviews} where ${arrangementReviews.arrangementId} = ${arrangements.id}
+            and (${arrangementReviews.kind} = 'visit' or ${arrangementReviews.completedAt} is not null)) as last_contact,
+          (select max(${arrangementReviews.heldOn}) from ${arrangementReviews} where ${arrangementReviews.arrangementId} = ${arrangements.id}
+            and ${arrangementReviews.kind} = 'review' and ${arrangementReviews.completedAt} is not null) as last_review
+        from ${arrangements}
+        join ${people} on ${people.id} = ${arrangements.personId}
+        left join ${carers} on ${withCarer}
+        left join ${reviewSettings} on ${reviewSettings.schemeId} = ${arrangements.schemeId}
+        where ${and(visibleArrangements(actor), ne(arrangements.status, 'ended'), workerIs(worker))}
+      ) live
+      cross join lateral ${reviewScheduleSql(
+        { visitMonths: sql`live.visit_months`, firstReviewWeeks: sql`live.first_review_weeks`, reviewEveryMonths: sql`live.review_every_months` },
+        sql`live.starts_on`, sql`live.last_contact`, sql`live.last_review`, today)} due
+      where due.status <> 'ok'`,
+    show: (row, actor) => ({
+      kind: row.kind, kindName: KIND_NAMES[row.kind as keyof typeof KIND_NAMES], title: row.title, who: row.who, whoHref: `/arrangements/${row.subjectId}`,
+      workerUserId: row.workerUserId, dueOn: row.dueOn, status: row.status,
+      action: isStaff(actor)
+        ? { text: row.kind === 'arrangement_visit' ? 'Record visit' : 'Plan or complete review', href: `/arrangements/${row.subjectId}/reviews` }
+        : { text: 'See reviews', href: `/arrangements/${row.subjectId}/reviews` },
+    }),
+  };
 }
