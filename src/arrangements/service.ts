@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { matchProposals } from '../matching/schema.js';
 import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import { todayIso, type IsoDate } from '../carers/dates.js';
 import { carerApprovals, carers } from '../carers/schema.js';
 import type { ArrangementType } from '../carers/terms.js';
 import { personHeader } from '../people/header.js';
@@ -17,6 +16,7 @@ import type { Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { totalRows, withTotal } from '../platform/db/counted.js';
+import { type IsoDate, todayInUk } from '../platform/dates.js';
 import { arrangementFor, carerName, isStaff, requireStaff, type ArrangementRow, visibleArrangements, withCarer } from './access.js';
 import { arrangements, arrangementStatusChanges } from './schema.js';
 import {
@@ -77,7 +77,7 @@ function listConditions(actor: Actor, filter: Omit<ArrangementFilter, 'page'>): 
 }
 
 /** Arrangements: the caseload, starting one, its record, status changes and ending. */
-export function arrangementsService(db: Database, clock: () => IsoDate = todayIso) {
+export function arrangementsService(db: Database, clock: () => IsoDate = todayInUk) {
   return {
     async list(actor: Actor, filter: ArrangementFilter) {
       const where = listConditions(actor, filter);

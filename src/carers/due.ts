@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
 import type { DueItem, DueProvider } from '../due/due.js';
+import { addDays } from '../platform/dates.js';
 import { isStaffActor, visibleCarers } from './access.js';
 import { requirementsOf } from './checks/service.js';
 import { isDue } from './checks/requirements.js';
 import { statusOn } from './checks/expiry.js';
-import { addDays } from './dates.js';
 import { carers } from './schema.js';
 import { CURRENT } from './stages.js';
 

@@ -6,9 +6,9 @@ import type { Database, Tx } from '../platform/db/database.js';
 import { memberships, users } from '../platform/db/schema.js';
 import { CsvRowsProblem, type CsvProblem } from '../platform/csv/define.js';
 import type { Actor } from '../platform/http/types.js';
+import { todayInUk } from '../platform/dates.js';
 import { requireStaff, visibleCarers } from './access.js';
 import { reviewDueFor, SMOKING_CSV, type CarerCsvRow } from './csv.js';
-import { todayIso } from './dates.js';
 import { carerApprovals, carerHomes, carers, carerStageChanges } from './schema.js';
 import { carerConditions, type CarerFilter } from './service.js';
 import { CURRENT, STAGE_NAMES } from './stages.js';
@@ -30,7 +30,7 @@ export function carersCsvService(db: Database) {
         const workers = await workerIds(tx, actor, rows);
         const problems = await clashes(tx, actor, rows, workers);
         if (problems.length) throw new CsvRowsProblem(problems);
-        const today = todayIso();
+        const today = todayInUk();
         const made = rows.map((row) => ({ id: randomUUID(), row, since: row.stageSince ?? today }));
         await inChunks(made, (chunk) => tx.insert(carers).values(chunk.map(({ id, row, since }) => ({
           id, schemeId: actor.schemeId!, name: row.name, email: row.email ?? null, phone: row.phone ?? null, address: row.address ?? null,

@@ -4,9 +4,9 @@ import { choice, optionalText, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
 import { notFound } from '../platform/errors/errors.js';
 import { pagination } from '../platform/layout/paging.js';
+import { addMonths, todayInUk } from '../platform/dates.js';
+import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { isStaffActor } from './access.js';
-import { addMonths, todayIso } from './dates.js';
-import { dateInput, dateValues, optionalDateInput, withDateInputs } from './date-input.js';
 import { optionalEmail, optionalPhone, optionalPostcode, optionalWholeNumber, optionalYesNo } from './fields.js';
 import { homeSummary, SMOKING, SMOKING_NAMES, splitList } from './household.js';
 import type { HouseholdService } from './household-service.js';
@@ -41,9 +41,9 @@ const details = {
   workerUserId: z.string().optional().transform((v) => v || null).pipe(z.uuid({ error: 'Choose a worker from the list' }).nullable()),
 };
 
-export const enquiryForm = withDateInputs(['enquiredOn'], z.object({
+export const enquiryForm = withDateInputs(z.object({
   ...details,
-  enquiredOn: dateInput({ whenEmpty: 'Enter the date they first got in touch', label: 'The date they got in touch', notFuture: true }),
+  enquiredOn: dateInput({ whenEmpty: 'Enter the date they first got in touch', label: 'The date they got in touch', when: 'not future' }),
 }));
 
 const editForm = z.object({
@@ -51,10 +51,10 @@ const editForm = z.object({
   signInEmail: optionalEmail(),
 });
 
-const moveForm = withDateInputs(['effectiveOn'], z.object({
+const moveForm = withDateInputs(z.object({
   to: choice(CARER_STAGES, 'Choose where they are now'),
   reason: optionalText({ max: 1000, label: 'Reason' }),
-  effectiveOn: dateInput({ whenEmpty: 'Enter the date of this change', label: 'The date of this change', notFuture: true }),
+  effectiveOn: dateInput({ whenEmpty: 'Enter the date of this change', label: 'The date of this change', when: 'not future' }),
 }).superRefine((form, ctx) => {
   if (REASON_NEEDED.includes(form.to) && !form.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: `Give the reason they are ${STAGE_NAMES[form.to].toLowerCase()}` });
 }));
@@ -77,15 +77,15 @@ const homeForm = z.object({
   }
 });
 
-const memberForm = withDateInputs(['dateOfBirth', 'movedOutOn'], z.object({
+const memberForm = withDateInputs(z.object({
   name: text('Enter their name', { max: 120, label: 'Name' }),
   relationship: text('Enter how they are related to the carer, like partner or son', { max: 80, label: 'Relationship' }),
-  dateOfBirth: dateInput({ whenEmpty: 'Enter their date of birth', label: 'Date of birth', notFuture: true }),
-  movedOutOn: optionalDateInput({ label: 'The date they moved out', notFuture: true }),
+  dateOfBirth: dateInput({ whenEmpty: 'Enter their date of birth', label: 'Date of birth', when: 'not future' }),
+  movedOutOn: optionalDateInput({ label: 'The date they moved out', when: 'not future' }),
 }));
 
-const reviewForm = withDateInputs(['reviewedOn', 'nextDueOn'], z.object({
-  reviewedOn: dateInput({ whenEmpty: 'Enter the date of the review', label: 'The date of the review', notFuture: true }),
+const reviewForm = withDateInputs(z.object({
+  reviewedOn: dateInput({ whenEmpty: 'Enter the date of the review', label: 'The date of the review', when: 'not future' }),
   outcome: choice(Object.keys(REVIEW_OUTCOMES) as [keyof typeof REVIEW_OUTCOMES], 'Choose the outcome of the review'),
   summary: text('Write a summary of the review', { max: 5000, label: 'Summary' }),
   carerView: optionalText({ max: 5000, label: 'The carer’s view' }),
@@ -176,7 +176,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/new', { config: { access: 'carers.manage' } }, async (request, reply) =>
-    reply.view('carers/views/details-form.njk', { title: 'Add an enquiry', action: '/carers', isNew: true, workers: await choicesFor(request), values: dateValues('enquiredOn', todayIso()), backLink: '/carers' }));
+    reply.view('carers/views/details-form.njk', { title: 'Add an enquiry', action: '/carers', isNew: true, workers: await choicesFor(request), values: dateValues('enquiredOn', todayInUk()), backLink: '/carers' }));
 
   app.post('/carers', { config: { access: 'carers.manage' } }, async (request, reply) => submitForm(reply, {
     schema: enquiryForm,
@@ -229,7 +229,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   app.get('/carers/:id/stage', { config: { access: 'carers.manage' } }, async (request, reply) => {
     const { id } = parseParams(idParams, request.params);
     const { carer } = await carers.record(request.actor, id);
-    return reply.view('carers/views/stage.njk', { ...moveContext(carer), values: dateValues('effectiveOn', todayIso()) });
+    return reply.view('carers/views/stage.njk', { ...moveContext(carer), values: dateValues('effectiveOn', todayInUk()) });
   });
 
   app.post('/carers/:id/stage', { config: { access: 'carers.manage' } }, async (request, reply) => {
@@ -336,7 +336,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       ...recordContext(found, 'reviews', staffOf(request), (request.query as { saved?: string }).saved),
       reviews: found.reviews.map((r) => ({ ...r, outcomeName: REVIEW_OUTCOMES[r.outcome] })),
       canReview: CURRENT.includes(found.carer.stage),
-      reviewTag: found.carer.reviewDueOn && CURRENT.includes(found.carer.stage) ? dueTag(statusOn(found.carer.reviewDueOn, todayIso())) : null,
+      reviewTag: found.carer.reviewDueOn && CURRENT.includes(found.carer.stage) ? dueTag(statusOn(found.carer.reviewDueOn, todayInUk())) : null,
     });
   });
 
@@ -348,7 +348,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   app.get('/carers/:id/reviews/new', { config: { access: 'carers.manage' } }, async (request, reply) => {
     const { id } = parseParams(idParams, request.params);
     const { carer } = await carers.record(request.actor, id);
-    const today = todayIso();
+    const today = todayInUk();
     return reply.view('carers/views/review-form.njk', { ...reviewContext(carer), values: { ...dateValues('reviewedOn', today), ...dateValues('nextDueOn', addMonths(today, 12)) } });
   });
 

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../carers/dates.js';
 import type { Actor } from '../platform/http/types.js';
+import type { IsoDate } from '../platform/dates.js';
 
 /**
  * "What is due" gathers items from every capability that has something with a date: carers'

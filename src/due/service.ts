@@ -2,13 +2,13 @@ import { audit } from '../platform/audit/audit.js';
 import type { Database } from '../platform/db/database.js';
 import type { Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
-import { todayIso } from '../carers/dates.js';
+import { todayInUk } from '../platform/dates.js';
 import { countByStatus, filterDue, sortDue, type DueFilter, type DueProvider } from './due.js';
 
 /** One page of everything due, from every provider, for what this actor may see. */
 export function dueService(db: Database, providers: readonly DueProvider[]) {
   return {
-    async list(actor: Actor, filter: DueFilter & { page: number }, today = todayIso()) {
+    async list(actor: Actor, filter: DueFilter & { page: number }, today = todayInUk()) {
       const all = (await Promise.all(providers.map((provide) => provide(actor, today, filter.worker)))).flat();
       const matching = sortDue(filterDue(all, filter));
       await db.inScope(actor, (tx) => audit(tx, actor, { action: 'listed', recordType: 'due', changes: { kind: filter.kind ?? null, status: filter.status ?? null, worker: filter.worker ?? null, page: filter.page } }));

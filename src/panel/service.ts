@@ -7,13 +7,13 @@ import { forbidden, notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { carerFor, isStaffActor, requireStaff } from '../carers/access.js';
-import type { IsoDate } from '../carers/dates.js';
 import { recordDecision } from '../carers/decisions.js';
 import { moveCarer } from '../carers/moves.js';
 import { panelPapersFor } from '../carers/papers.js';
 import { carerApprovals, carers } from '../carers/schema.js';
 import type { ApprovalTerms } from '../carers/terms.js';
 import { formatDate } from '../platform/layout/views.js';
+import type { IsoDate } from '../platform/dates.js';
 import { approvalPanels, panelCases, panelMembers, panelViews } from './schema.js';
 
 export type PanelView = 'approve' | 'decline' | 'defer';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalWholeNumber } from '../carers/fields.js';
-import { dateField, withDates } from '../people/date-input.js';
 import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { dateInput, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
 import type { Completion, NewContact } from './service.js';
 import {
   ANSWERED_BY, ANSWERS, REVIEW_KINDS, WELLBEING_AREA_NAMES, WELLBEING_AREAS, type Rating, type WellbeingArea,
@@ -11,9 +11,9 @@ import {
 
 export const ACTION_ROWS = [1, 2, 3] as const;
 
-export const newForm = withDates(z.object({
+export const newForm = withDateInputs(z.object({
   kind: choice(REVIEW_KINDS, 'Choose a review or a visit'),
-  heldOn: dateField({ label: 'The date', required: true }),
+  heldOn: dateInput({ label: 'The date' }),
   note: optionalText({ max: 2000, label: 'The note' }),
 })).superRefine((form, ctx) => {
   if (form.kind === 'visit' && !form.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Write a short note about the visit' });
@@ -42,11 +42,11 @@ const ratingField = (area: WellbeingArea) =>
 const actionFields = Object.fromEntries(ACTION_ROWS.flatMap((n) => [
   [`action${n}`, optionalText({ max: 500, label: 'The action' })],
   [`who${n}`, optionalText({ max: 120, label: 'Who' })],
-  [`byWhen${n}`, dateField({ label: 'By when' })],
+  [`byWhen${n}`, optionalDateInput({ label: 'By when' })],
 ]));
 
-export const completeForm = withDates(z.object({
-  heldOn: dateField({ label: 'The date of the review', required: true }),
+export const completeForm = withDateInputs(z.object({
+  heldOn: dateInput({ label: 'The date of the review' }),
   summary: text('Write a summary of the review', { max: 8000, label: 'The summary' }),
   ...Object.fromEntries(WELLBEING_AREAS.map((area) => [`rating_${area}`, ratingField(area)])) as Record<`rating_${WellbeingArea}`, ReturnType<typeof ratingField>>,
   ...actionFields as Record<string, z.ZodType<string | null>>,

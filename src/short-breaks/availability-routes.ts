@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { todayIso } from '../carers/dates.js';
 import { parseParams } from '../carers/routes.js';
 import { submitForm } from '../platform/forms/forms.js';
 import { options } from '../people/view-helpers.js';
+import { todayInUk } from '../platform/dates.js';
 import { isStaffActor } from './access.js';
 import { nightsOf } from './allowance.js';
 import { allowanceForm, availableHoursForm, availableNightsForm, breakForm, settingsForm } from './forms.js';
@@ -55,7 +55,7 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
   });
 
   const breaksContext = async (request: FastifyRequest) => {
-    const year = yearQuery.parse(request.query ?? {}).year ?? Number(todayIso().slice(0, 4));
+    const year = yearQuery.parse(request.query ?? {}).year ?? Number(todayInUk().slice(0, 4));
     const found = await availability.respite(request.actor, carerOf(request), year);
     const suffix = forCarer(request, found.carer.id);
     const link = (y: number) => `/calendar/breaks${suffix ? `${suffix}&` : '?'}year=${y}`;

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { todayIso } from '../carers/dates.js';
 import { parseParams } from '../carers/routes.js';
 import { forbidden } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
 import { options, selectOptions } from '../people/view-helpers.js';
+import { todayInUk } from '../platform/dates.js';
 import { availabilityRoutes } from './availability-routes.js';
 import { calendarWeeks } from './calendar-view.js';
 import { cancelForm, nightsForm, sessionForm } from './forms.js';
@@ -38,7 +38,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
 
   app.get('/calendar', { config: { access: 'arrangements.view', pageCache: true } }, async (request, reply) => {
     const query = calendarQuery.parse(request.query ?? {});
-    const month: Month = query.month ?? monthOf(todayIso());
+    const month: Month = query.month ?? monthOf(todayInUk());
     // A worker sees their own caseload's bookings first, as on their list of arrangements; one carer or person shows all of theirs.
     const worker = request.actor.role === 'scheme_worker';
     const whose = worker && !query.carer && !query.person ? query.whose ?? 'mine' : undefined;
@@ -49,7 +49,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
     return reply.view('short-breaks/views/calendar.njk', {
       title: `${viewer === 'person' ? 'Your short breaks' : 'Short breaks calendar'}: ${monthName(month)}`,
       viewer, month, monthName: monthName(month), weekdays: WEEKDAYS,
-      weeks: calendarWeeks(month, found, viewer, todayIso()),
+      weeks: calendarWeeks(month, found, viewer, todayInUk()),
       previous: { href: calendarHref({ month: shiftMonth(month, -1), ...filters }), labelText: monthName(shiftMonth(month, -1)) },
       next: { href: calendarHref({ month: shiftMonth(month, 1), ...filters }), labelText: monthName(shiftMonth(month, 1)) },
       plain: booked.map((b) => ({ when: bookingWhen(b), what: bookingTitle(b, viewer), href: `/calendar/bookings/${b.id}` })),
@@ -101,7 +101,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
   const bookingContext = async (request: FastifyRequest, id: string) => {
     const { booking, mayCancel, ownHome } = await bookings.booking(request.actor, id);
     const viewer = viewerOf(request.actor.role);
-    const month = booking.nights ? monthOf(booking.nights.from) : monthOf(todayIso());
+    const month = booking.nights ? monthOf(booking.nights.from) : monthOf(todayInUk());
     return {
       title: bookingTitle(booking, viewer), booking, mayCancel, ownHome, viewer,
       when: bookingWhen(booking), kindName: KIND_NAMES[booking.kind],

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { choice, optionalText, text } from '../../platform/forms/fields.js';
 import { submitForm } from '../../platform/forms/forms.js';
 import { isStaffActor } from '../access.js';
-import { todayIso } from '../dates.js';
-import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../date-input.js';
 import { optionalWholeNumber } from '../fields.js';
 import { dueTag, recordContext } from '../present.js';
 import { parseParams } from '../routes.js';
+import { todayInUk } from '../../platform/dates.js';
+import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../../platform/forms/date-input.js';
 import { OUTCOMES } from './expiry.js';
 import type { ChecksService, CheckTypeRow } from './service.js';
 
@@ -20,10 +20,10 @@ export const OUTCOME_NAMES = {
 const KIND_NAMES = { check: 'Check', training: 'Training' } as const;
 const APPLIES_NAMES = { carer: 'The carer', every_adult: 'Every adult in the household' } as const;
 
-const recordForm = withDateInputs(['completedOn', 'expiresOn'], z.object({
+const recordForm = withDateInputs(z.object({
   checkTypeId: z.uuid({ error: 'Choose which check or course this is' }),
   householdMemberId: z.string().optional().transform((v) => (v && v !== 'carer' ? v : null)).pipe(z.uuid({ error: 'Choose who it is for' }).nullable()),
-  completedOn: dateInput({ whenEmpty: 'Enter the date it was done', label: 'The date it was done', notFuture: true }),
+  completedOn: dateInput({ whenEmpty: 'Enter the date it was done', label: 'The date it was done', when: 'not future' }),
   expiresOn: optionalDateInput({ label: 'The expiry date' }),
   outcome: choice(OUTCOMES, 'Choose the outcome'),
   reference: optionalText({ max: 120, label: 'Reference' }),
@@ -80,7 +80,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
     const query = newRecordQuery.parse(request.query ?? {});
     return reply.view('carers/checks/views/record-form.njk', {
       ...(await formContext(request, id, query)),
-      values: dateValues('completedOn', todayIso()),
+      values: dateValues('completedOn', todayInUk()),
     });
   });
 

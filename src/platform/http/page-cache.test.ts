@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { todayInUk } from '../../people/date-input.js';
 import { aPerson } from '../../people/testing.js';
 import { anApprovedCarer, anArrangement } from '../../arrangements/testing.js';
 import { people } from '../../people/schema.js';
@@ -13,6 +12,7 @@ import { testApp, Visitor } from '../testing/app.js';
 import { aScheme, aUser } from '../testing/builders.js';
 import { serverUrlFor, testServerUrl } from '../testing/server.js';
 import { cut, fill, pageCache } from './page-cache.js';
+import { todayInUk } from '../dates.js';
 
 describe('cutting a page at its secrets and filling them again', () => {
   const secret = fc.stringMatching(/^[A-Za-z0-9_-]{16,32}$/);
