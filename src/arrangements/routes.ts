@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ARRANGEMENT_TYPE_NAMES, ARRANGEMENT_TYPES } from '../carers/terms.js';
-import { ids, onceValid } from '../people/fields.js';
 import { STATUS_NAMES } from '../people/status.js';
-import { options, selectOptions, type Values } from '../people/view-helpers.js';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { choice, ids, onceValid, optionalText, text } from '../platform/forms/fields.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
 import { pagination } from '../platform/layout/paging.js';
 import { todayInUk } from '../platform/dates.js';
 import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
+import { options, selectOptions, type Values } from '../platform/forms/options.js';
 import { isStaff } from './access.js';
 import { describe, recordContext, statusTag } from './present.js';
 import type { ArrangementsService } from './service.js';

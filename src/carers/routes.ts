@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { choice, ids, optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
-import { notFound } from '../platform/errors/errors.js';
 import { pagination } from '../platform/layout/paging.js';
 import { addMonths, todayInUk } from '../platform/dates.js';
 import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { isStaffActor } from './access.js';
-import { optionalEmail, optionalPhone, optionalPostcode, optionalWholeNumber, optionalYesNo } from './fields.js';
+import { optionalEmail, optionalPhone, optionalPostcode, optionalYesNo } from './fields.js';
 import { homeSummary, SMOKING, SMOKING_NAMES, splitList } from './household.js';
 import type { HouseholdService } from './household-service.js';
 import { daysText, dueTag, recordContext, stageTag } from './present.js';
@@ -91,15 +90,6 @@ const reviewForm = withDateInputs(z.object({
   carerView: optionalText({ max: 5000, label: 'The carer’s view' }),
   nextDueOn: dateInput({ whenEmpty: 'Enter when the next review is due', label: 'The next review date' }),
 }));
-
-const idParams = z.object({ id: z.uuid() });
-const memberParams = z.object({ id: z.uuid(), memberId: z.uuid() });
-
-export function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
 
 /** A link that keeps a list's filters, leaving out empty ones. */
 const withQuery = (path: string, params: Record<string, string | undefined>) => {
@@ -187,7 +177,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   }));
 
   app.get('/carers/:id', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const record = await carers.record(request.actor, id);
     const staff = staffOf(request);
     return reply.view('carers/views/summary.njk', {
@@ -198,7 +188,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/edit', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
     return reply.view('carers/views/details-form.njk', {
       title: `Change details: ${carer.name}`, action: `/carers/${id}`, isNew: false, carer,
@@ -207,7 +197,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.post('/carers/:id', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return submitForm(reply, {
       schema: editForm,
       view: 'carers/views/details-form.njk',
@@ -227,13 +217,13 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/stage', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
     return reply.view('carers/views/stage.njk', { ...moveContext(carer), values: dateValues('effectiveOn', todayInUk()) });
   });
 
   app.post('/carers/:id/stage', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
     return submitForm(reply, {
       schema: moveForm,
@@ -245,7 +235,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/household', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await household.household(request.actor, id);
     return reply.view('carers/views/household.njk', {
       ...recordContext(found, 'household', staffOf(request), (request.query as { saved?: string }).saved),
@@ -260,7 +250,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/household/home', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer, home } = await household.home(request.actor, id);
     const yesNo = (v: boolean | null) => (v === null ? undefined : v ? 'yes' : 'no');
     return reply.view('carers/views/home-form.njk', {
@@ -270,7 +260,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.post('/carers/:id/household/home', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await household.home(request.actor, id);
     return submitForm(reply, {
       schema: homeForm,
@@ -282,13 +272,13 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/household/new', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await household.home(request.actor, id);
     return reply.view('carers/views/member-form.njk', { title: `Add someone to ${carer.name}’s household`, action: `/carers/${id}/household`, isNew: true, backLink: `/carers/${id}/household` });
   });
 
   app.post('/carers/:id/household', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return submitForm(reply, {
       schema: memberForm,
       view: 'carers/views/member-form.njk',
@@ -299,7 +289,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/household/:memberId', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id, memberId } = parseParams(memberParams, request.params);
+    const { id, memberId } = ids(request.params, 'id', 'memberId');
     const { member } = await household.member(request.actor, id, memberId);
     return reply.view('carers/views/member-form.njk', {
       title: `Change details: ${member.name}`, action: `/carers/${id}/household/${memberId}`, isNew: false, backLink: `/carers/${id}/household`,
@@ -308,7 +298,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.post('/carers/:id/household/:memberId', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id, memberId } = parseParams(memberParams, request.params);
+    const { id, memberId } = ids(request.params, 'id', 'memberId');
     return submitForm(reply, {
       schema: memberForm,
       view: 'carers/views/member-form.njk',
@@ -319,7 +309,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/approval', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await carers.approvals(request.actor, id);
     const staff = staffOf(request);
     return reply.view('carers/views/approval.njk', {
@@ -330,7 +320,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/reviews', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await reviews.list(request.actor, id);
     return reply.view('carers/views/reviews.njk', {
       ...recordContext(found, 'reviews', staffOf(request), (request.query as { saved?: string }).saved),
@@ -346,14 +336,14 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/reviews/new', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
     const today = todayInUk();
     return reply.view('carers/views/review-form.njk', { ...reviewContext(carer), values: { ...dateValues('reviewedOn', today), ...dateValues('nextDueOn', addMonths(today, 12)) } });
   });
 
   app.post('/carers/:id/reviews', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
     return submitForm(reply, {
       schema: reviewForm,
@@ -365,7 +355,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/history', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await carers.history(request.actor, id);
     return reply.view('carers/views/history.njk', {
       ...recordContext(found, 'history', staffOf(request)),

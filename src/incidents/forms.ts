@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { checkboxes } from '../people/fields.js';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { checkboxes, choice, optionalText, text } from '../platform/forms/fields.js';
 import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { INCIDENT_KINDS, NOTIFIABLE_CATEGORIES, NOTIFICATION_METHODS, SEVERITIES } from './rules.js';
 

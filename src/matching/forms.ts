@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../platform/forms/fields.js';
-import { checkboxes } from '../people/fields.js';
+import { checkboxes, optionalText } from '../platform/forms/fields.js';
 import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { DEFAULT_WEIGHTS, FACTORS } from './engine/index.js';
 import { MAX_STEPS } from './workflow.js';

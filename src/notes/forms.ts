@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { onceValid } from '../people/fields.js';
-import { choice, text } from '../platform/forms/fields.js';
+import { choice, onceValid, text } from '../platform/forms/fields.js';
 import { symbol } from '../platform/easy-read/symbols.js';
 import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { MOOD_WORDS, MOODS, type Mood } from './moods.js';

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { choice, ids, optionalText, text, tickedIds } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
 import { isStaffActor } from '../carers/access.js';
-import { tickedIds } from '../carers/fields.js';
 import { dueTag } from '../carers/present.js';
-import { parseParams } from '../carers/routes.js';
 import { STAGE_NAMES } from '../carers/stages.js';
 import { describeTerms } from '../carers/terms.js';
 import { termsFields, termsItems, termsWhen } from '../carers/terms-form.js';
@@ -56,7 +54,6 @@ const decisionForm = withDateInputs(z.object({
   decidedOn: form.decidedOn,
 })));
 
-const idParams = z.object({ id: z.uuid() });
 
 export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   app.get('/panel', { config: { access: 'panel.view' } }, async (request, reply) => {
@@ -93,7 +90,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   }));
 
   app.get('/panel/:id', { config: { access: 'panel.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await panels.panel(request.actor, id);
     return reply.view('panel/views/panel.njk', {
       title: 'Approval panel', ...found,
@@ -114,12 +111,12 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   };
 
   app.get('/panel/:id/cases/new', { config: { access: 'panel.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return reply.view('panel/views/add-case.njk', await caseFormContext(request, id));
   });
 
   app.post('/panel/:id/cases', { config: { access: 'panel.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return submitForm(reply, {
       schema: caseForm,
       view: 'panel/views/add-case.njk',
@@ -156,7 +153,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   };
 
   app.get('/panel/cases/:id', { config: { access: 'panel.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const context = await caseContext(request, id);
     const terms = context.c.recommendedTerms ?? undefined;
     return reply.view('panel/views/case.njk', {
@@ -173,7 +170,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
 
   const casePost = (path: string, access: 'panel.sit' | 'panel.manage' | 'panel.decide', schema: z.ZodType, save: (request: FastifyRequest, id: string, form: never) => Promise<unknown>, saved: string) =>
     app.post(path, { config: { access } }, async (request, reply) => {
-      const { id } = parseParams(idParams, request.params);
+      const { id } = ids(request.params, 'id');
       return submitForm(reply, {
         schema,
         view: 'panel/views/case.njk',

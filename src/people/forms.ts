@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { checkboxes, choice, onceValid, optionalText, text } from '../platform/forms/fields.js';
 import { dateInput, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
-import { checkboxes, listOfText, onceValid, optionalEmail, optionalPhone, optionalPostcode, yesNo } from './fields.js';
+import { listOfText, optionalEmail, optionalPhone, optionalPostcode, yesNo } from './fields.js';
 import { ARRANGEMENT_TYPES, PERSON_STATUSES } from './status.js';
 import {
   CIRCLE_RELATIONSHIPS, COMMUNICATION_NEEDS, CONSENT_AREAS, CONTACT_METHODS, HOUSEHOLD_ANSWERS, REFERRAL_SOURCES, URGENCIES,

@@ -5,13 +5,13 @@ import type { Actor } from '../platform/http/types.js';
 import { pagination } from '../platform/layout/paging.js';
 import { todayInUk } from '../platform/dates.js';
 import { dateValues } from '../platform/forms/date-input.js';
+import { ids } from '../platform/forms/fields.js';
+import { asValues, options, selectOptions, type Values } from '../platform/forms/options.js';
 import { isStaff } from './access.js';
-import { ids } from './fields.js';
 import { detailsForm, referralForm, statusForm } from './forms.js';
 import type { PersonHeader } from './header.js';
 import type { PeopleServices } from './service.js';
 import { ARRANGEMENT_NAMES, daysBetween, howLong, PERSON_STATUSES, STATUS_NAMES } from './status.js';
-import { asValues, options, selectOptions, type Values } from './view-helpers.js';
 import { CONSENT_NAMES, CONSENT_NAMES_FOR_PERSON, RELATIONSHIP_NAMES, SOURCE_NAMES, URGENCIES, URGENCY_NAMES } from './words.js';
 import { preferenceWords } from './needs-routes.js';
 

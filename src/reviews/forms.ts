@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalWholeNumber } from '../carers/fields.js';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { choice, optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
 import { dateInput, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
 import type { Completion, NewContact } from './service.js';
 import {

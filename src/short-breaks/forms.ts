@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalWholeNumber } from '../carers/fields.js';
-import { optionalText, text } from '../platform/forms/fields.js';
+import { optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
 import { addDays, daysBetween } from '../platform/dates.js';
 import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { londonInstant, readTime } from './times.js';

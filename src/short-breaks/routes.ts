@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { parseParams } from '../carers/routes.js';
+import { ids } from '../platform/forms/fields.js';
 import { forbidden } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
-import { options, selectOptions } from '../people/view-helpers.js';
 import { todayInUk } from '../platform/dates.js';
+import { options, selectOptions } from '../platform/forms/options.js';
 import { availabilityRoutes } from './availability-routes.js';
 import { calendarWeeks } from './calendar-view.js';
 import { cancelForm, nightsForm, sessionForm } from './forms.js';
@@ -23,7 +23,6 @@ export const calendarQuery = z.object({
 });
 
 const kindQuery = z.object({ kind: z.enum(BOOKING_KINDS).catch('short_breaks').default('short_breaks'), carer: optionalId, person: optionalId });
-const idParams = z.object({ id: z.uuid() });
 
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
@@ -110,7 +109,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
   };
 
   app.get('/calendar/bookings/:id', { config: { access: 'arrangements.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const saved = (request.query as { saved?: string }).saved;
     return reply.view('short-breaks/views/booking.njk', {
       ...(await bookingContext(request, id)),
@@ -119,7 +118,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
   });
 
   app.post('/calendar/bookings/:id/cancel', { config: { access: 'arrangements.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const context = await bookingContext(request, id);
     if (!context.mayCancel && context.booking.status === 'booked') throw forbidden();
     return submitForm(reply, {

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { choice, optionalText, text } from '../../platform/forms/fields.js';
+import { choice, ids, optionalText, optionalWholeNumber, text } from '../../platform/forms/fields.js';
 import { submitForm } from '../../platform/forms/forms.js';
 import { isStaffActor } from '../access.js';
-import { optionalWholeNumber } from '../fields.js';
 import { dueTag, recordContext } from '../present.js';
-import { parseParams } from '../routes.js';
 import { todayInUk } from '../../platform/dates.js';
 import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../../platform/forms/date-input.js';
 import { OUTCOMES } from './expiry.js';
@@ -40,12 +38,11 @@ const typeForm = z.object({
   active: z.enum(['yes', 'no']).optional().transform((v) => v !== 'no'),
 });
 
-const idParams = z.object({ id: z.uuid() });
 const newRecordQuery = z.object({ type: z.uuid().optional().catch(undefined), member: z.uuid().optional().catch(undefined) });
 
 export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   app.get('/carers/:id/checks', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await checks.forCarer(request.actor, id);
     const staff = isStaffActor(request.actor);
     return reply.view('carers/checks/views/checks.njk', {
@@ -76,7 +73,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   };
 
   app.get('/carers/:id/checks/new', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const query = newRecordQuery.parse(request.query ?? {});
     return reply.view('carers/checks/views/record-form.njk', {
       ...(await formContext(request, id, query)),
@@ -85,7 +82,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   });
 
   app.post('/carers/:id/checks', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const body = (request.body ?? {}) as Record<string, unknown>;
     return submitForm(reply, {
       schema: recordForm,
@@ -126,7 +123,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   }));
 
   app.get('/carers/settings/checks/:id', { config: { access: 'carers.settings' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const type = await checks.type(request.actor, id);
     return reply.view('carers/checks/views/type-form.njk', {
       ...typeContext(`Change: ${type.name}`, `/carers/settings/checks/${id}`, false),
@@ -135,7 +132,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   });
 
   app.post('/carers/settings/checks/:id', { config: { access: 'carers.settings' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return submitForm(reply, {
       schema: typeForm,
       view: 'carers/checks/views/type-form.njk',
