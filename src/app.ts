@@ -119,7 +119,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   team: teamService(db),
   schemes: schemesService(db, [addDefaultCheckTypes, addDefaultAgreementTemplates]),
   people: peopleServices(db),
-  reading: readingService(db, aboutService(db).ownNeeds),
+  reading: readingService(db, aboutService(db).ownReading),
   carers: carersService(db),
   carersCsv: carersCsvService(db),
   household: householdService(db),
