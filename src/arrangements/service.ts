@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { matchProposals } from '../matching/schema.js';
 import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import { carerApprovals, carers } from '../carers/schema.js';
+import { carers } from '../carers/schema.js';
+import { carerApprovals } from '../carers/approval-schema.js';
 import type { ArrangementType } from '../carers/terms.js';
 import { personHeader } from '../people/header.js';
 import { recordStatusChange, staffOf } from '../people/records-service.js';

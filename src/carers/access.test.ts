@@ -7,7 +7,8 @@ import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { addDays, addMonths, todayInUk } from '../platform/dates.js';
 import { checkRecords } from './checks/schema.js';
-import { carerApprovals, carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from './schema.js';
+import { carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from './schema.js';
+import { carerApprovals } from './approval-schema.js';
 import { aCarer, aCheckRecord, aHouseholdMember, defaultCheckTypes } from './testing.js';
 
 describe('who sees carers’ records', () => {

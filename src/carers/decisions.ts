@@ -5,7 +5,7 @@ import type { Actor } from '../platform/http/types.js';
 import type { IsoDate } from '../platform/dates.js';
 import type { CarerRow } from './access.js';
 import { moveCarer } from './moves.js';
-import { carerApprovals } from './schema.js';
+import { carerApprovals } from './approval-schema.js';
 import type { ApprovalTerms } from './terms.js';
 
 export interface Decision {

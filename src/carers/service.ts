@@ -11,7 +11,8 @@ import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { daysBetween, type IsoDate, todayInUk } from '../platform/dates.js';
 import { carerFor, requireStaff, visibleCarers, type CarerRow } from './access.js';
 import { moveCarer } from './moves.js';
-import { carerApprovals, carers, carerStageChanges } from './schema.js';
+import { carers, carerStageChanges } from './schema.js';
+import { carerApprovals } from './approval-schema.js';
 import { CLOSED, CURRENT, PIPELINE, type CarerStage } from './stages.js';
 
 /** A list filter's stage: one stage, or a group of them. */

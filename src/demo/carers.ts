@@ -1,5 +1,6 @@
 import type { Faker } from '@faker-js/faker';
-import type { carerApprovals, carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from '../carers/schema.js';
+import type { carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from '../carers/schema.js';
+import type { carerApprovals } from '../carers/approval-schema.js';
 import type { checkRecords } from '../carers/checks/schema.js';
 import type { approvalPanels, panelCases, panelMembers, panelViews } from '../panel/schema.js';
 import type { PanelPapers } from '../panel/papers.js';
