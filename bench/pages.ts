@@ -22,7 +22,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
-import { todayIso } from '../src/carers/dates.js';
+import { todayInUk } from '../src/platform/dates.js';
 import { generateDemo } from '../src/demo/generate.js';
 import { loadDemo } from '../src/demo/load.js';
 import { loadBulkNotes } from '../src/notes/generated.js';
@@ -264,7 +264,7 @@ async function main() {
   log(`Data ready in ${seconds(setup)} s`);
   const server = await startServer();
   try {
-    const today = todayIso();
+    const today = todayInUk();
     const workerRows = await workersOf(db, sql`w.carers desc`, USERS);
     const [smallest] = await workersOf(db, sql`w.carers asc`, 1);
     const workers = await signInAll(workerRows);

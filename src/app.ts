@@ -117,7 +117,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   team: teamService(db),
   schemes: schemesService(db, [addDefaultCheckTypes, addDefaultAgreementTemplates]),
   people: peopleServices(db),
-  reading: readingService(db, (actor) => aboutService(db).ownNeeds(actor)),
+  reading: readingService(db, (actor) => aboutService(db).ownReading(actor)),
   carers: carersService(db),
   carersCsv: carersCsvService(db),
   household: householdService(db),

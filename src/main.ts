@@ -4,7 +4,7 @@ import { openDatabase } from './platform/db/database.js';
 import { generateDemo } from './demo/generate.js';
 import { formatSignIns } from './demo/sign-ins.js';
 import { hasAnyScheme, loadDemo } from './demo/load.js';
-import { todayInUk } from './people/date-input.js';
+import { todayInUk } from './platform/dates.js';
 
 const started = performance.now();
 

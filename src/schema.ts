@@ -2,6 +2,7 @@
 export * from './platform/db/schema.js';
 export * from './people/schema.js';
 export * from './carers/schema.js';
+export * from './carers/approval-schema.js';
 export * from './carers/checks/schema.js';
 export * from './panel/schema.js';
 export * from './matching/schema.js';

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ids } from '../people/fields.js';
-import { options, type Values } from '../people/view-helpers.js';
 import { notFound } from '../platform/errors/errors.js';
-import { choice, text } from '../platform/forms/fields.js';
+import { choice, ids, text } from '../platform/forms/fields.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { options, type Values } from '../platform/forms/options.js';
 import { PARTIES, type AgreementsService, type Party } from './agreements-service.js';
 import { recordContext, savedMessage } from './present.js';
 import { AGREEMENT_KIND_HINTS, AGREEMENT_KIND_NAMES, AGREEMENT_KINDS, PLACEHOLDER_HINTS, PLACEHOLDERS, type AgreementKind } from './templates.js';

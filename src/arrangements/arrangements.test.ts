@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInUk } from '../people/date-input.js';
 import { people, personStatusChanges } from '../people/schema.js';
 import { aCircleMember, aPerson } from '../people/testing.js';
 import type { Database } from '../platform/db/database.js';
 import { auditEvents } from '../platform/db/schema.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
+import { todayInUk } from '../platform/dates.js';
 import { agreementAcknowledgements, agreements, arrangements, arrangementStatusChanges } from './schema.js';
 import { anApprovedCarer, anArrangement, defaultAgreementTemplates } from './testing.js';
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ARRANGEMENT_TYPE_NAMES, ARRANGEMENT_TYPES } from '../carers/terms.js';
-import { dateField, dateValues, todayInUk, withDates } from '../people/date-input.js';
-import { ids, onceValid } from '../people/fields.js';
 import { STATUS_NAMES } from '../people/status.js';
-import { options, selectOptions, type Values } from '../people/view-helpers.js';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { choice, ids, onceValid, optionalText, text } from '../platform/forms/fields.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
 import { pagination } from '../platform/layout/paging.js';
+import { todayInUk } from '../platform/dates.js';
+import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
+import { options, selectOptions, type Values } from '../platform/forms/options.js';
 import { describe, recordContext, statusTag } from './present.js';
 import type { ArrangementsService } from './service.js';
 import { inScheme } from '../platform/http/types.js';
@@ -31,12 +31,12 @@ const newQuery = z.object({ person: optionalUuid, carer: optionalUuid, match: op
 
 const optionalId = (message: string) => z.string().optional().transform((v) => v || null).pipe(z.uuid({ error: message }).nullable());
 
-export const newForm = withDates(z.object({
+export const newForm = withDateInputs(z.object({
   personId: z.uuid({ error: 'Choose the person' }),
   carerId: z.uuid({ error: 'Choose the Shared Lives carer' }),
   type: choice(ARRANGEMENT_TYPES, 'Choose the kind of arrangement'),
-  startsOn: dateField({ label: 'The start date', required: true }),
-  plannedEndOn: dateField({ label: 'The planned end date' }),
+  startsOn: dateInput({ label: 'The start date' }),
+  plannedEndOn: optionalDateInput({ label: 'The planned end date' }),
   workerUserId: optionalId('Choose a worker from the list'),
   funder: choice(FUNDERS, 'Choose who pays for the support'),
   funderDetail: optionalText({ max: 200, label: 'Funding details' }),
@@ -45,15 +45,15 @@ export const newForm = withDates(z.object({
   if (form.plannedEndOn && form.plannedEndOn <= form.startsOn) ctx.addIssue({ code: 'custom', path: ['plannedEndOn'], message: 'The planned end date must be after the start date' });
 }, onceValid('startsOn', 'plannedEndOn')));
 
-const statusForm = withDates(z.object({
+const statusForm = withDateInputs(z.object({
   to: choice(ARRANGEMENT_STATUSES, 'Choose what is happening'),
-  on: dateField({ label: 'The date', required: true, when: 'not future' }),
+  on: dateInput({ label: 'The date', when: 'not future' }),
   reason: optionalText({ max: 1000, label: 'Reason' }),
 }));
 
-const endForm = withDates(z.object({
+const endForm = withDateInputs(z.object({
   kind: choice(END_KINDS, 'Choose whether the ending was planned'),
-  on: dateField({ label: 'The date it ended', required: true, when: 'not future' }),
+  on: dateInput({ label: 'The date it ended', when: 'not future' }),
   reason: text('Say why it ended', { max: 2000, label: 'Why it ended' }),
   whatsNext: text('Say what happens next for them', { max: 2000, label: 'What happens next' }),
   personNext: z.enum(PERSON_NEXT).optional().catch(undefined).transform((v) => v ?? null),

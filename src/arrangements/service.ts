@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { matchProposals } from '../matching/schema.js';
 import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import { todayIso, type IsoDate } from '../carers/dates.js';
-import { carerApprovals, carers } from '../carers/schema.js';
+import { carers } from '../carers/schema.js';
+import { carerApprovals } from '../carers/approval-schema.js';
 import type { ArrangementType } from '../carers/terms.js';
 import { personHeader } from '../people/header.js';
 import { recordStatusChange, staffOf } from '../people/records-service.js';
@@ -18,6 +18,7 @@ import { formatDate } from '../platform/layout/views.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { totalRows, withTotal } from '../platform/db/counted.js';
 import { arrangementFor, carerName, type ArrangementRow, visibleArrangements, withCarer } from './access.js';
+import { type IsoDate, todayInUk } from '../platform/dates.js';
 import { arrangements, arrangementStatusChanges } from './schema.js';
 import {
   changeStatus, endArrangement, LIVE, typesOf, withinTerms, type ArrangementStatus, type CarerStanding, type EndRequest, type Funder, type PersonNext,
@@ -78,7 +79,7 @@ function listConditions(actor: Actor, filter: Omit<ArrangementFilter, 'page'>): 
 }
 
 /** Arrangements: the caseload, starting one, its record, status changes and ending. */
-export function arrangementsService(db: Database, clock: () => IsoDate = todayIso) {
+export function arrangementsService(db: Database, clock: () => IsoDate = todayInUk) {
   return {
     async list(actor: Actor, filter: ArrangementFilter) {
       const where = listConditions(actor, filter);

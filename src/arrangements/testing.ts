@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { carerApprovals } from '../carers/schema.js';
+import { carerApprovals } from '../carers/approval-schema.js';
 import { aCarer } from '../carers/testing.js';
 import type { ArrangementType } from '../carers/terms.js';
 import type { Database } from '../platform/db/database.js';

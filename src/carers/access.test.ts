@@ -5,9 +5,10 @@ import type { Actor } from '../platform/http/types.js';
 import type { Role } from '../platform/permissions/roles.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
+import { addDays, addMonths, todayInUk } from '../platform/dates.js';
 import { checkRecords } from './checks/schema.js';
-import { addDays, addMonths, todayIso } from './dates.js';
-import { carerApprovals, carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from './schema.js';
+import { carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from './schema.js';
+import { carerApprovals } from './approval-schema.js';
 import { aCarer, aCheckRecord, aHouseholdMember, defaultCheckTypes } from './testing.js';
 
 describe('who sees carers’ records', () => {
@@ -21,7 +22,7 @@ describe('who sees carers’ records', () => {
   let other: Awaited<ReturnType<typeof aCarer>>;
   let elsewhere: Awaited<ReturnType<typeof aCarer>>;
   let otherManager: Visitor;
-  const today = todayIso();
+  const today = todayInUk();
 
   beforeAll(async () => {
     ({ app, db, close } = await testApp());

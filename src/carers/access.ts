@@ -3,12 +3,9 @@ import type { Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
 import { carers } from './schema.js';
-import { isStaff, requireStaff } from '../platform/permissions/staff.js';
+import { isStaff } from '../platform/permissions/staff.js';
 
 export type CarerRow = typeof carers.$inferSelect;
-
-/** Scheme staff change carers' records; a carer only reads their own. */
-export { isStaff as isStaff, requireStaff };
 
 /** Which carers an actor may see: the scheme's for staff, only their own for a carer, none for anyone else. */
 export function visibleCarers(actor: Actor): SQL {

@@ -5,8 +5,8 @@ import type { Database } from '../platform/db/database.js';
 import { auditEvents } from '../platform/db/schema.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
+import { addMonths, todayInUk } from '../platform/dates.js';
 import { checkRecords } from './checks/schema.js';
-import { addMonths, todayIso } from './dates.js';
 import { carers, carerStageChanges, householdMembers } from './schema.js';
 import { defaultCheckTypes } from './testing.js';
 
@@ -22,7 +22,7 @@ describe('a carer’s journey, in the browser', () => {
   let worker: Visitor;
   let workerId = '';
   let carerId = '';
-  const today = todayIso();
+  const today = todayInUk();
 
   beforeAll(async () => {
     ({ app, db, close } = await testApp());

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { csvImportRoutes, sendCsv } from '../platform/csv/routes.js';
+import { todayInUk } from '../platform/dates.js';
 import { carersCsv } from './csv.js';
 import type { CarersCsvService } from './import-service.js';
 import { CARER_STAGES } from './stages.js';
-import { todayIso } from './dates.js';
 
 const exportQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
@@ -23,6 +23,6 @@ export function carersCsvRoutes(app: FastifyInstance, service: CarersCsvService)
   app.get('/carers/export.csv', { config: { access: 'carers.manage' } }, async (request, reply) => {
     const filter = exportQuery.parse(request.query ?? {});
     const rows = await service.export(request.actor, { ...filter, stage: filter.stage });
-    return sendCsv(reply, `carers-${todayIso()}.csv`, carersCsv.export(rows));
+    return sendCsv(reply, `carers-${todayInUk()}.csv`, carersCsv.export(rows));
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCsv } from '../platform/csv/define.js';
-import { addMonths, isIsoDate, todayIso, type IsoDate } from './dates.js';
+import { addMonths, isIsoDate, type IsoDate, todayInUk } from '../platform/dates.js';
 import { POSTCODE, normalisePostcode } from './fields.js';
 import { SMOKING, splitList, type Smoking } from './household.js';
 import { CARER_STAGES, CURRENT, REASON_NEEDED, STAGE_NAMES, type CarerStage } from './stages.js';
@@ -52,7 +52,7 @@ const dateCell = (label: string) => z.string().optional().transform((v, ctx) => 
   if (!v) return undefined;
   const date = parseCsvDate(v);
   if (!date) ctx.issues.push({ code: 'custom', message: `${label} must be a real date, like 27/03/2026`, input: v });
-  else if (date > todayIso()) ctx.issues.push({ code: 'custom', message: `${label} must be today or in the past`, input: v });
+  else if (date > todayInUk()) ctx.issues.push({ code: 'custom', message: `${label} must be today or in the past`, input: v });
   return date ?? undefined;
 });
 
@@ -161,7 +161,7 @@ export const carersCsv = defineCsv<CarerCsvRow>({
   ],
   check: (row) => {
     const problems: { field: string; message: string }[] = [];
-    const since = row.stageSince ?? todayIso();
+    const since = row.stageSince ?? todayInUk();
     if (REASON_NEEDED.includes(row.stage) && !row.reason) problems.push({ field: 'reason', message: `Give the reason they are ${STAGE_NAMES[row.stage].toLowerCase()}` });
     const approved = CURRENT.includes(row.stage) || row.stage === 'left';
     if (approved && !row.approvedOn) problems.push({ field: 'approvedOn', message: `Give the date they were approved: they are ${STAGE_NAMES[row.stage].toLowerCase()}` });

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { audit } from '../platform/audit/audit.js';
 import type { Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/http/types.js';
+import type { IsoDate } from '../platform/dates.js';
 import type { CarerRow } from './access.js';
-import type { IsoDate } from './dates.js';
 import { moveCarer } from './moves.js';
-import { carerApprovals } from './schema.js';
+import { carerApprovals } from './approval-schema.js';
 import type { ApprovalTerms } from './terms.js';
 
 export interface Decision {

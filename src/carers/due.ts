@@ -5,7 +5,7 @@ import { visibleCarers } from './access.js';
 import { isStaff } from '../platform/permissions/staff.js';
 import { bestFirstSql, countsSql, isAdultSql, requirementStatusSql, statusOnSql } from './checks/expiry-sql.js';
 import { checkRecords, checkTypes } from './checks/schema.js';
-import { addDays, type IsoDate } from './dates.js';
+import { addDays, type IsoDate } from '../platform/dates.js';
 import { carers, householdMembers } from './schema.js';
 import { CURRENT } from './stages.js';
 

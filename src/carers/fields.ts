@@ -23,21 +23,6 @@ export const optionalPhone = () =>
     .refine((v) => !v || /^[0-9+() -]{6,30}$/.test(v), 'Enter a phone number, like 01632 960 001')
     .transform((v) => v || null);
 
-/** A whole number typed in a box; empty means not known. */
-export const optionalWholeNumber = (label: string, { min = 0, max = 100 } = {}) =>
-  z.string().trim().optional()
-    .refine((v) => !v || /^\d+$/.test(v), `${label} must be a whole number, like 2`)
-    .transform((v) => (v ? Number(v) : null))
-    .refine((v) => v === null || (v >= min && v <= max), `${label} must be between ${min} and ${max}`);
-
 /** Yes / no radios; not answered means not known. */
 export const optionalYesNo = () =>
   z.enum(['yes', 'no']).optional().catch(undefined).transform((v) => (v === undefined ? null : v === 'yes'));
-
-/** Checkboxes: none ticked arrives as nothing, one as a string, several as a list. */
-export const ticked = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === undefined || v === '' ? [] : [v].flat()), z.array(z.enum(values)));
-
-/** Checkboxes whose values are ids (people to choose from a list). */
-export const tickedIds = (message: string) =>
-  z.preprocess((v) => (v === undefined || v === '' ? [] : [v].flat()), z.array(z.uuid({ error: message })));

@@ -6,7 +6,7 @@ import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { carerFor } from './access.js';
-import { ageOn, todayIso, type IsoDate } from './dates.js';
+import { ageOn, type IsoDate, todayInUk } from '../platform/dates.js';
 import { isAdult, type Home } from './household.js';
 
 export type { Home };
@@ -27,7 +27,7 @@ export const EMPTY_HOME: Home = {
 };
 
 /** The members of a carer's household, with their age and whether they count as an adult today. */
-export async function membersOf(tx: Tx, carerId: string, today: IsoDate = todayIso()) {
+export async function membersOf(tx: Tx, carerId: string, today: IsoDate = todayInUk()) {
   const rows = await tx.select().from(householdMembers).where(eq(householdMembers.carerId, carerId)).orderBy(asc(householdMembers.dateOfBirth));
   return rows.map((m) => ({ ...m, age: ageOn(m.dateOfBirth, today), adult: isAdult(m.dateOfBirth, today), living: m.movedOutOn === null || m.movedOutOn > today }));
 }

@@ -1,4 +1,4 @@
-import { ageOn, type IsoDate } from './dates.js';
+import { ageOn, type IsoDate } from '../platform/dates.js';
 
 export interface Home {
   bedrooms: number | null;

@@ -5,11 +5,12 @@ import { audit } from '../platform/audit/audit.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { memberships, users } from '../platform/db/schema.js';
 import { CsvRowsProblem, type CsvProblem } from '../platform/csv/define.js';
-import { inScheme, type Actor } from '../platform/http/types.js';
+import { inScheme, Actor } from '../platform/http/types.js';
 import { visibleCarers } from './access.js';
+import { todayInUk } from '../platform/dates.js';
 import { reviewDueFor, SMOKING_CSV, type CarerCsvRow } from './csv.js';
-import { todayIso } from './dates.js';
-import { carerApprovals, carerHomes, carers, carerStageChanges } from './schema.js';
+import { carerHomes, carers, carerStageChanges } from './schema.js';
+import { carerApprovals } from './approval-schema.js';
 import { carerConditions, type CarerFilter } from './service.js';
 import { CURRENT, STAGE_NAMES } from './stages.js';
 import { ARRANGEMENT_TYPE_NAMES, NEED_NAMES } from './terms.js';
@@ -31,7 +32,7 @@ export function carersCsvService(db: Database) {
         const workers = await workerIds(tx, actor, rows);
         const problems = await clashes(tx, actor, rows, workers);
         if (problems.length) throw new CsvRowsProblem(problems);
-        const today = todayIso();
+        const today = todayInUk();
         const made = rows.map((row) => ({ id: randomUUID(), row, since: row.stageSince ?? today }));
         await inChunks(made, (chunk) => tx.insert(carers).values(chunk.map(({ id, row, since }) => ({
           id, schemeId: inScheme(actor).schemeId, name: row.name, email: row.email ?? null, phone: row.phone ?? null, address: row.address ?? null,

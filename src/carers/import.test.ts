@@ -7,7 +7,8 @@ import { toCsv } from '../platform/csv/csv.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { carersCsv } from './csv.js';
-import { carerApprovals, carerHomes, carers } from './schema.js';
+import { carerHomes, carers } from './schema.js';
+import { carerApprovals } from './approval-schema.js';
 import { aCarer } from './testing.js';
 
 const headers = carersCsv.spec.columns.map((c) => c.header);

@@ -3,9 +3,9 @@ import { audit } from '../platform/audit/audit.js';
 import type { Tx } from '../platform/db/database.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
+import { addMonths, type IsoDate } from '../platform/dates.js';
 import type { CarerRow } from './access.js';
 import { formatDate } from '../platform/layout/views.js';
-import { addMonths, type IsoDate } from './dates.js';
 import { carers, carerStageChanges } from './schema.js';
 import { REASON_NEEDED, transition, type CarerStage, type Via } from './stages.js';
 

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../platform/db/database.js';
 import type { Actor } from '../platform/http/types.js';
 import type { PanelPapers } from '../panel/papers.js';
+import { todayInUk } from '../platform/dates.js';
 import { carerFor } from './access.js';
 import { requirementsOf } from './checks/service.js';
-import { todayIso } from './dates.js';
 import { homeOf, membersOf } from './household-service.js';
 import { homeSummary } from './household.js';
 import { carers } from './schema.js';
@@ -13,7 +13,7 @@ import { users } from '../platform/db/schema.js';
 /** The papers a panel sees about a carer, as things stand today: written by the worker, never the full record. */
 export async function panelPapersFor(tx: Tx, actor: Actor, carerId: string, summary: string): Promise<PanelPapers> {
   const carer = await carerFor(tx, actor, carerId);
-  const today = todayIso();
+  const today = todayInUk();
   const [worker] = carer.workerUserId ? await tx.select({ name: users.name }).from(users).where(eq(users.id, carer.workerUserId)) : [];
   const members = (await membersOf(tx, carerId, today)).filter((m) => m.living);
   const [checks] = await requirementsOf(tx, eq(carers.id, carerId), today);

@@ -5,7 +5,7 @@ import type { Database } from '../platform/db/database.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { carerFor } from './access.js';
-import type { IsoDate } from './dates.js';
+import type { IsoDate } from '../platform/dates.js';
 import { carerReviews, carers } from './schema.js';
 import { openRecord } from './service.js';
 import { CURRENT } from './stages.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../platform/db/database.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
-import { addDays, addMonths, todayIso } from './dates.js';
+import { addDays, addMonths, todayInUk } from '../platform/dates.js';
 import { carers, carerStageChanges } from './schema.js';
 import { aCarer } from './testing.js';
 
@@ -20,7 +20,7 @@ describe('an approved carer’s year: review, pause, leave, and their own sign-i
   let worker: Visitor;
   let schemeId = '';
   let carerId = '';
-  const today = todayIso();
+  const today = todayInUk();
 
   beforeAll(async () => {
     ({ app, db, close } = await testApp());

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { choice, ids, optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
-import { notFound } from '../platform/errors/errors.js';
 import { pagination } from '../platform/layout/paging.js';
-import { addMonths, todayIso } from './dates.js';
-import { dateInput, dateValues, optionalDateInput, withDateInputs } from './date-input.js';
-import { optionalEmail, optionalPhone, optionalPostcode, optionalWholeNumber, optionalYesNo } from './fields.js';
+import { optionalEmail, optionalPhone, optionalPostcode, optionalYesNo } from './fields.js';
+import { addMonths, todayInUk } from '../platform/dates.js';
+import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { homeSummary, SMOKING, SMOKING_NAMES, splitList } from './household.js';
 import type { HouseholdService } from './household-service.js';
 import { daysText, dueTag, recordContext, stageTag } from './present.js';
@@ -41,9 +40,9 @@ const details = {
   workerUserId: z.string().optional().transform((v) => v || null).pipe(z.uuid({ error: 'Choose a worker from the list' }).nullable()),
 };
 
-export const enquiryForm = withDateInputs(['enquiredOn'], z.object({
+export const enquiryForm = withDateInputs(z.object({
   ...details,
-  enquiredOn: dateInput({ whenEmpty: 'Enter the date they first got in touch', label: 'The date they got in touch', notFuture: true }),
+  enquiredOn: dateInput({ whenEmpty: 'Enter the date they first got in touch', label: 'The date they got in touch', when: 'not future' }),
 }));
 
 const editForm = z.object({
@@ -51,10 +50,10 @@ const editForm = z.object({
   signInEmail: optionalEmail(),
 });
 
-const moveForm = withDateInputs(['effectiveOn'], z.object({
+const moveForm = withDateInputs(z.object({
   to: choice(CARER_STAGES, 'Choose where they are now'),
   reason: optionalText({ max: 1000, label: 'Reason' }),
-  effectiveOn: dateInput({ whenEmpty: 'Enter the date of this change', label: 'The date of this change', notFuture: true }),
+  effectiveOn: dateInput({ whenEmpty: 'Enter the date of this change', label: 'The date of this change', when: 'not future' }),
 }).superRefine((form, ctx) => {
   if (REASON_NEEDED.includes(form.to) && !form.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: `Give the reason they are ${STAGE_NAMES[form.to].toLowerCase()}` });
 }));
@@ -77,29 +76,20 @@ const homeForm = z.object({
   }
 });
 
-const memberForm = withDateInputs(['dateOfBirth', 'movedOutOn'], z.object({
+const memberForm = withDateInputs(z.object({
   name: text('Enter their name', { max: 120, label: 'Name' }),
   relationship: text('Enter how they are related to the carer, like partner or son', { max: 80, label: 'Relationship' }),
-  dateOfBirth: dateInput({ whenEmpty: 'Enter their date of birth', label: 'Date of birth', notFuture: true }),
-  movedOutOn: optionalDateInput({ label: 'The date they moved out', notFuture: true }),
+  dateOfBirth: dateInput({ whenEmpty: 'Enter their date of birth', label: 'Date of birth', when: 'not future' }),
+  movedOutOn: optionalDateInput({ label: 'The date they moved out', when: 'not future' }),
 }));
 
-const reviewForm = withDateInputs(['reviewedOn', 'nextDueOn'], z.object({
-  reviewedOn: dateInput({ whenEmpty: 'Enter the date of the review', label: 'The date of the review', notFuture: true }),
+const reviewForm = withDateInputs(z.object({
+  reviewedOn: dateInput({ whenEmpty: 'Enter the date of the review', label: 'The date of the review', when: 'not future' }),
   outcome: choice(Object.keys(REVIEW_OUTCOMES) as [keyof typeof REVIEW_OUTCOMES], 'Choose the outcome of the review'),
   summary: text('Write a summary of the review', { max: 5000, label: 'Summary' }),
   carerView: optionalText({ max: 5000, label: 'The carer’s view' }),
   nextDueOn: dateInput({ whenEmpty: 'Enter when the next review is due', label: 'The next review date' }),
 }));
-
-const idParams = z.object({ id: z.uuid() });
-const memberParams = z.object({ id: z.uuid(), memberId: z.uuid() });
-
-export function parseParams<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
 
 /** A link that keeps a list's filters, leaving out empty ones. */
 const withQuery = (path: string, params: Record<string, string | undefined>) => {
@@ -172,7 +162,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/new', { config: { access: 'carers.manage' } }, async (request, reply) =>
-    reply.view('carers/views/details-form.njk', { title: 'Add an enquiry', action: '/carers', isNew: true, workers: await choicesFor(request), values: dateValues('enquiredOn', todayIso()), backLink: '/carers' }));
+    reply.view('carers/views/details-form.njk', { title: 'Add an enquiry', action: '/carers', isNew: true, workers: await choicesFor(request), values: dateValues('enquiredOn', todayInUk()), backLink: '/carers' }));
 
   app.post('/carers', { config: { access: 'carers.manage' } }, async (request, reply) => submitForm(reply, {
     schema: enquiryForm,
@@ -183,7 +173,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   }));
 
   app.get('/carers/:id', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const record = await carers.record(request.actor, id);
     const staff = staffOf(request);
     return reply.view('carers/views/summary.njk', {
@@ -194,7 +184,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/edit', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
     return reply.view('carers/views/details-form.njk', {
       title: `Change details: ${carer.name}`, action: `/carers/${id}`, isNew: false, carer,
@@ -203,7 +193,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.post('/carers/:id', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return submitForm(reply, {
       schema: editForm,
       view: 'carers/views/details-form.njk',
@@ -223,13 +213,13 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/stage', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
-    return reply.view('carers/views/stage.njk', { ...moveContext(carer), values: dateValues('effectiveOn', todayIso()) });
+    return reply.view('carers/views/stage.njk', { ...moveContext(carer), values: dateValues('effectiveOn', todayInUk()) });
   });
 
   app.post('/carers/:id/stage', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
     return submitForm(reply, {
       schema: moveForm,
@@ -241,7 +231,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/household', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await household.household(request.actor, id);
     return reply.view('carers/views/household.njk', {
       ...recordContext(found, 'household', staffOf(request), (request.query as { saved?: string }).saved),
@@ -256,7 +246,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/household/home', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer, home } = await household.home(request.actor, id);
     const yesNo = (v: boolean | null) => (v === null ? undefined : v ? 'yes' : 'no');
     return reply.view('carers/views/home-form.njk', {
@@ -266,7 +256,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.post('/carers/:id/household/home', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await household.home(request.actor, id);
     return submitForm(reply, {
       schema: homeForm,
@@ -278,13 +268,13 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/household/new', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await household.home(request.actor, id);
     return reply.view('carers/views/member-form.njk', { title: `Add someone to ${carer.name}’s household`, action: `/carers/${id}/household`, isNew: true, backLink: `/carers/${id}/household` });
   });
 
   app.post('/carers/:id/household', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return submitForm(reply, {
       schema: memberForm,
       view: 'carers/views/member-form.njk',
@@ -295,7 +285,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/household/:memberId', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id, memberId } = parseParams(memberParams, request.params);
+    const { id, memberId } = ids(request.params, 'id', 'memberId');
     const { member } = await household.member(request.actor, id, memberId);
     return reply.view('carers/views/member-form.njk', {
       title: `Change details: ${member.name}`, action: `/carers/${id}/household/${memberId}`, isNew: false, backLink: `/carers/${id}/household`,
@@ -304,7 +294,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.post('/carers/:id/household/:memberId', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id, memberId } = parseParams(memberParams, request.params);
+    const { id, memberId } = ids(request.params, 'id', 'memberId');
     return submitForm(reply, {
       schema: memberForm,
       view: 'carers/views/member-form.njk',
@@ -315,7 +305,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/approval', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await carers.approvals(request.actor, id);
     const staff = staffOf(request);
     return reply.view('carers/views/approval.njk', {
@@ -326,13 +316,13 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/reviews', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await reviews.list(request.actor, id);
     return reply.view('carers/views/reviews.njk', {
       ...recordContext(found, 'reviews', staffOf(request), (request.query as { saved?: string }).saved),
       reviews: found.reviews.map((r) => ({ ...r, outcomeName: REVIEW_OUTCOMES[r.outcome] })),
       canReview: CURRENT.includes(found.carer.stage),
-      reviewTag: found.carer.reviewDueOn && CURRENT.includes(found.carer.stage) ? dueTag(statusOn(found.carer.reviewDueOn, todayIso())) : null,
+      reviewTag: found.carer.reviewDueOn && CURRENT.includes(found.carer.stage) ? dueTag(statusOn(found.carer.reviewDueOn, todayInUk())) : null,
     });
   });
 
@@ -342,14 +332,14 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/reviews/new', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
-    const today = todayIso();
+    const today = todayInUk();
     return reply.view('carers/views/review-form.njk', { ...reviewContext(carer), values: { ...dateValues('reviewedOn', today), ...dateValues('nextDueOn', addMonths(today, 12)) } });
   });
 
   app.post('/carers/:id/reviews', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const { carer } = await carers.record(request.actor, id);
     return submitForm(reply, {
       schema: reviewForm,
@@ -361,7 +351,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   });
 
   app.get('/carers/:id/history', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await carers.history(request.actor, id);
     return reply.view('carers/views/history.njk', {
       ...recordContext(found, 'history', staffOf(request)),

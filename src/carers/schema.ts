@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, date, foreignKey, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid,
+  boolean, check, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { schemeIdColumn, users } from '../platform/db/schema.js';
 import { tenantIsolation } from '../platform/db/tenancy.js';
-import { panelCases } from '../panel/schema.js';
 import { SMOKING } from './household.js';
 import { ownCarerOf, staffOrOwnCarer } from './policy.js';
 import { CARER_STAGES } from './stages.js';
@@ -121,39 +120,6 @@ export const carerStageChanges = pgTable('carer_stage_changes', {
   check('carer_stage_changes_moves', sql`${t.fromStage} is distinct from ${t.toStage}`),
   tenantIsolation(),
   staffOrOwnCarer(ownCarerOf('carer_stage_changes')),
-]).enableRLS();
-
-/**
- * The scheme's decisions on a carer, with the terms they are approved on. A decision made in Hearth
- * rests on a panel case with a recommendation (the foreign key on panel_case_id and
- * panel_recommended only matches a case whose recommendation is to approve or decline);
- * an approval from before the scheme used Hearth says so.
- */
-export const carerApprovals = pgTable('carer_approvals', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  schemeId: schemeIdColumn(),
-  carerId: uuid('carer_id').notNull().references(() => carers.id, { onDelete: 'cascade' }),
-  decision: approvalDecision('decision').notNull(),
-  decidedOn: day('decided_on').notNull(),
-  basis: approvalBasis('basis').notNull().default('panel'),
-  panelCaseId: uuid('panel_case_id'),
-  panelRecommended: boolean('panel_recommended').notNull().default(true),
-  maxPeople: integer('max_people'),
-  arrangementTypes: arrangementType('arrangement_types').array(),
-  needs: need('needs').array(),
-  reason: text('reason'),
-  byUserId: uuid('by_user_id'),
-  byName: text('by_name'),
-  createdAt: createdAt(),
-}, (t) => [
-  index('carer_approvals_carer').on(t.carerId, t.decidedOn),
-  foreignKey({ name: 'carer_approvals_recommended_case', columns: [t.panelCaseId, t.carerId, t.panelRecommended], foreignColumns: [panelCases.id, panelCases.carerId, panelCases.recommended] }),
-  check('carer_approvals_panel_basis', sql`(${t.basis} = 'panel') = (${t.panelCaseId} is not null)`),
-  check('carer_approvals_recommended', sql`${t.panelRecommended}`),
-  check('carer_approvals_terms', sql`${t.decision} <> 'approved' or (${t.maxPeople} between 1 and 10 and cardinality(${t.arrangementTypes}) > 0 and ${t.needs} is not null)`),
-  check('carer_approvals_decline_reason', sql`${t.decision} <> 'declined' or ${t.reason} is not null`),
-  tenantIsolation(),
-  staffOrOwnCarer(ownCarerOf('carer_approvals')),
 ]).enableRLS();
 
 /** The yearly carer review: how it is going, the carer's own view, and when the next is due. */

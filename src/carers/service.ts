@@ -9,9 +9,10 @@ import { InputProblem } from '../platform/forms/forms.js';
 import { inScheme, type Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { carerFor, visibleCarers, type CarerRow } from './access.js';
-import { daysBetween, todayIso, type IsoDate } from './dates.js';
+import { daysBetween, type IsoDate, todayInUk } from '../platform/dates.js';
 import { moveCarer } from './moves.js';
-import { carerApprovals, carers, carerStageChanges } from './schema.js';
+import { carers, carerStageChanges } from './schema.js';
+import { carerApprovals } from './approval-schema.js';
 import { CLOSED, CURRENT, PIPELINE, type CarerStage } from './stages.js';
 import { requireStaff } from '../platform/permissions/staff.js';
 
@@ -88,7 +89,7 @@ export function carersService(db: Database) {
         const rows = await tx.select(listColumns).from(carers).leftJoin(worker, eq(worker.id, carers.workerUserId))
           .where(where).orderBy(...order).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
         await audit(tx, actor, { action: 'listed', recordType: 'carer', changes: { search: filter.q ?? null, stage: filter.stage ?? null, worker: filter.worker ?? null, area: filter.area ?? null, page: filter.page } });
-        return { total: Number(total), rows: withDays(rows, todayIso()) };
+        return { total: Number(total), rows: withDays(rows, todayInUk()) };
       });
     },
 
@@ -101,7 +102,7 @@ export function carersService(db: Database) {
           .where(and(where, inArray(carers.stage, [...PIPELINE]))).orderBy(asc(carers.stageSince), asc(carers.name)).limit(perColumn * PIPELINE.length * 4);
         await audit(tx, actor, { action: 'listed', recordType: 'carer', changes: { view: 'board', worker: filter.worker ?? null, area: filter.area ?? null } });
         const totals = new Map(counts.map((c) => [c.stage, Number(c.total)]));
-        const cards = withDays(rows, todayIso());
+        const cards = withDays(rows, todayInUk());
         return {
           columns: PIPELINE.map((stage) => ({ stage, total: totals.get(stage) ?? 0, carers: cards.filter((c) => c.stage === stage).slice(0, perColumn) })),
           totals,
@@ -194,7 +195,7 @@ export async function openRecord(tx: Tx, actor: Actor, id: string) {
     .where(and(eq(carerApprovals.carerId, id), eq(carerApprovals.decision, 'approved')))
     .orderBy(desc(carerApprovals.decidedOn), desc(carerApprovals.createdAt)).limit(1);
   await audit(tx, actor, { action: 'viewed', recordType: 'carer', recordId: id, subjectUserId: carer.userId });
-  return { carer: { ...carer, workerName, signInEmail, daysInStage: Math.max(0, daysBetween(carer.stageSince, todayIso())) }, terms: terms ?? null };
+  return { carer: { ...carer, workerName, signInEmail, daysInStage: Math.max(0, daysBetween(carer.stageSince, todayInUk())) }, terms: terms ?? null };
 }
 
 async function checkWorker(tx: Tx, actor: Actor, workerUserId: string | null) {

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { ticked } from './fields.js';
+import { checkboxes } from '../platform/forms/fields.js';
 import { ARRANGEMENT_TYPE_NAMES, ARRANGEMENT_TYPES, MAX_PEOPLE, NEED_NAMES, NEEDS, type ApprovalTerms } from './terms.js';
 import { formText } from '../platform/forms/fields.js';
 
 /** The approval terms' fields, for the panel's recommendation and the scheme's decision alike. */
 export const termsFields = {
   maxPeople: z.string().optional().transform((v) => (v ? Number(v) : null)).pipe(z.number().int().min(1).max(MAX_PEOPLE).nullable().catch(null)),
-  arrangementTypes: ticked(ARRANGEMENT_TYPES),
-  needs: ticked(NEEDS),
+  arrangementTypes: checkboxes(ARRANGEMENT_TYPES),
+  needs: checkboxes(NEEDS),
 };
 
 type TermsAnswers = { maxPeople: number | null; arrangementTypes: ApprovalTerms['arrangementTypes']; needs: ApprovalTerms['needs'] };

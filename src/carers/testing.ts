@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../platform/db/database.js';
 import { approvalPanels, panelCases, panelMembers } from '../panel/schema.js';
 import type { PanelPapers } from '../panel/papers.js';
+import { addDays, addMonths, type IsoDate, todayInUk } from '../platform/dates.js';
 import { DEFAULT_CHECK_TYPES } from './checks/defaults.js';
 import { checkRecords, checkTypes } from './checks/schema.js';
-import { addDays, addMonths, todayIso, type IsoDate } from './dates.js';
 import { carerStageChanges, carers, householdMembers } from './schema.js';
 import type { CarerStage } from './stages.js';
 
 /** Test data for carers, through the owner's connection: each call makes new, fictional rows. */
 export async function aCarer(db: Database, options: { schemeId: string; stage?: CarerStage; userId?: string | null; workerUserId?: string | null; name?: string; area?: string | null; postcode?: string | null; stageSince?: IsoDate; reviewDueOn?: IsoDate | null }) {
   const stage = options.stage ?? 'enquiry';
-  const today = todayIso();
+  const today = todayInUk();
   const stageSince = options.stageSince ?? addDays(today, -10);
   const approved = stage === 'approved' || stage === 'paused';
   const [row] = await db.owner.insert(carers).values({
@@ -54,7 +54,7 @@ export async function aCheckRecord(db: Database, carer: { id: string; schemeId: 
 }
 
 export async function aPanel(db: Database, schemeId: string, options: { meetsOn?: IsoDate; memberUserIds?: string[] } = {}) {
-  const [panel] = await db.owner.insert(approvalPanels).values({ schemeId, meetsOn: options.meetsOn ?? addDays(todayIso(), 7), place: 'Test room' }).returning();
+  const [panel] = await db.owner.insert(approvalPanels).values({ schemeId, meetsOn: options.meetsOn ?? addDays(todayInUk(), 7), place: 'Test room' }).returning();
   for (const userId of options.memberUserIds ?? []) await db.owner.insert(panelMembers).values({ schemeId, panelId: panel!.id, userId });
   return panel!;
 }
@@ -62,7 +62,7 @@ export async function aPanel(db: Database, schemeId: string, options: { meetsOn?
 export async function aPanelCase(db: Database, panel: { id: string; schemeId: string }, carer: { id: string; name: string }) {
   const papers: PanelPapers = {
     carerName: carer.name, area: null, enquiredOn: '2025-01-01', worker: null, summary: 'A test summary for the panel.',
-    home: [], household: [], checks: [], preparedOn: todayIso(), preparedBy: null,
+    home: [], household: [], checks: [], preparedOn: todayInUk(), preparedBy: null,
   };
   const [row] = await db.owner.insert(panelCases).values({ id: randomUUID(), schemeId: panel.schemeId, panelId: panel.id, carerId: carer.id, papers }).returning();
   return row!;

@@ -1,9 +1,9 @@
 import type { agreementAcknowledgements, agreements, agreementTemplates, arrangements, arrangementStatusChanges } from '../arrangements/schema.js';
 import type { ArrangementStatus, Funder } from '../arrangements/status.js';
 import { agreementKindsFor, DEFAULT_TEMPLATES, fillTemplate, fundingWords, type AgreementKind } from '../arrangements/templates.js';
-import { addDays } from '../carers/dates.js';
 import { ARRANGEMENT_TYPE_NAMES, type ArrangementType } from '../carers/terms.js';
 import { formatDate } from '../platform/layout/views.js';
+import { addDays } from '../platform/dates.js';
 import type { DemoData } from './generate.js';
 import { childId, demoId } from './ids.js';
 import { Random } from './random.js';

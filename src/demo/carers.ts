@@ -1,15 +1,16 @@
 import type { Faker } from '@faker-js/faker';
-import type { carerApprovals, carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from '../carers/schema.js';
+import type { carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from '../carers/schema.js';
+import type { carerApprovals } from '../carers/approval-schema.js';
 import type { checkRecords } from '../carers/checks/schema.js';
 import type { approvalPanels, panelCases, panelMembers, panelViews } from '../panel/schema.js';
 import type { PanelPapers } from '../panel/papers.js';
 import { DEFAULT_CHECK_TYPES } from '../carers/checks/defaults.js';
 import { expiryFor } from '../carers/checks/expiry.js';
 import { requirementsFor, type CheckType } from '../carers/checks/requirements.js';
-import { addDays, addMonths, ageOn, type IsoDate } from '../carers/dates.js';
 import { homeSummary, isAdult, type Home } from '../carers/household.js';
 import { PIPELINE, type CarerStage } from '../carers/stages.js';
 import { ARRANGEMENT_TYPES, NEEDS, type ApprovalTerms } from '../carers/terms.js';
+import { addDays, addMonths, ageOn, type IsoDate } from '../platform/dates.js';
 import { childId, demoId } from './ids.js';
 import { Random } from './random.js';
 

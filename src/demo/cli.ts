@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
+import { todayInUk } from '../platform/dates.js';
 import { generateDemo } from './generate.js';
 import { loadDemo } from './load.js';
 import { formatSignIns } from './sign-ins.js';
-import { todayInUk } from '../people/date-input.js';
 
 const USAGE = 'Usage: npm run demo -- --scale small|national [--seed 2026]';
 

@@ -1,7 +1,7 @@
-import { addDays } from '../carers/dates.js';
 import { needsAttention, notificationAdvice, type IncidentKind, type NotifiableCategory, type Severity } from '../incidents/rules.js';
 import type { incidentFollowUps, incidents } from '../incidents/schema.js';
 import type { GeneratedNotes } from '../notes/generated.js';
+import { addDays } from '../platform/dates.js';
 import type { DemoData } from './generate.js';
 import { childId } from './ids.js';
 import { Random } from './random.js';

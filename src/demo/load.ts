@@ -7,7 +7,8 @@ import {
   personSupportNeeds, referrals, risks, supportNeedCategories,
 } from '../people/schema.js';
 import type { DemoPeople } from './people.js';
-import { carerApprovals, carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from '../carers/schema.js';
+import { carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from '../carers/schema.js';
+import { carerApprovals } from '../carers/approval-schema.js';
 import { checkRecords, checkTypes } from '../carers/checks/schema.js';
 import { approvalPanels, panelCases, panelMembers, panelViews } from '../panel/schema.js';
 import type { DemoCarerData } from './carers.js';

@@ -2,12 +2,12 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../platform/db/database.js';
 import type { Actor } from '../platform/http/types.js';
 import { carers } from '../carers/schema.js';
-import { addDays } from '../carers/dates.js';
 import { shortlistInPool } from '../matching/engine/index.js';
 import { matchProposals } from '../matching/schema.js';
 import { matchingService } from '../matching/service.js';
 import { schemePool } from '../matching/store.js';
 import { people } from '../people/schema.js';
+import { addDays } from '../platform/dates.js';
 import type { DemoData } from './generate.js';
 import { DEMO_SIGN_INS } from './sign-ins.js';
 

@@ -1,9 +1,9 @@
-import { addDays, addMonths } from '../carers/dates.js';
 import type {
   arrangementReviews, reviewActions, reviewCarerViews, reviewPersonViews, reviewPrivateNotes, reviewRatings,
 } from '../reviews/schema.js';
 import { DEFAULT_REVIEW_SETTINGS, reviewSchedule, type Contact } from '../reviews/schedule.js';
 import { QUESTIONS, WELLBEING_AREAS, type Answer, type QuestionKey, type WellbeingArea } from '../reviews/words.js';
+import { addDays, addMonths } from '../platform/dates.js';
 import type { DemoData } from './generate.js';
 import { childId } from './ids.js';
 import { Random } from './random.js';

@@ -1,6 +1,6 @@
 import type { availability, bookings, carerBreaks, respiteAllowances } from '../short-breaks/schema.js';
-import { addDays, type IsoDate } from '../carers/dates.js';
 import { londonInstant } from '../short-breaks/times.js';
+import { addDays, type IsoDate } from '../platform/dates.js';
 import type { DemoCarerData } from './carers.js';
 import type { DemoPeople } from './people.js';
 import { childId } from './ids.js';

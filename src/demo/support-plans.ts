@@ -1,6 +1,6 @@
-import { addDays } from '../carers/dates.js';
 import type { supportPlanMessages, supportPlanProposals, supportPlans, supportPlanVersions } from '../support-plans/schema.js';
 import { changedSections, type PlanContent, type PlanSection } from '../support-plans/plan.js';
+import { addDays } from '../platform/dates.js';
 import type { DemoData } from './generate.js';
 import { childId } from './ids.js';
 import { Random } from './random.js';

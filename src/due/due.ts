@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
-import type { IsoDate } from '../carers/dates.js';
 import type { Actor } from '../platform/http/types.js';
+import type { IsoDate } from '../platform/dates.js';
 
 /**
  * "What is due" gathers items from every capability that has something with a date: carers'

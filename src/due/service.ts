@@ -3,7 +3,7 @@ import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database } from '../platform/db/database.js';
 import type { Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
-import { todayIso } from '../carers/dates.js';
+import { todayInUk } from '../platform/dates.js';
 import { DUE_ITEM_STATUSES, type DueFilter, type DueItemStatus, type DueProvider, type DueRow } from './due.js';
 
 /** Overdue first, then missing, then due soon; within each, the earliest date first (no date before any), then who and what. */
@@ -32,7 +32,7 @@ export function dueService(db: Database, providers: readonly DueProvider[]) {
   const byKind = new Map(providers.flatMap((provider) => Object.keys(provider.kinds).map((kind) => [kind, provider] as const)));
   const kindName = (kind: string) => byKind.get(kind)?.kinds[kind] ?? kind;
   return {
-    async list(actor: Actor, filter: DueFilter & { page: number }, today = todayIso()) {
+    async list(actor: Actor, filter: DueFilter & { page: number }, today = todayInUk()) {
       const parts = providers.map((provide) => provide.items(actor, today, filter.worker)).filter((part): part is SQL => part !== null);
       const found = await db.inScope(actor, async (tx) => {
         const [result] = parts.length ? await rowsOf<{ rows: DueRow[]; summary: Summary[] }>(tx, dueQuery(parts, filter)) : [];

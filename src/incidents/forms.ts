@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { checkboxes } from '../people/fields.js';
-import { dateField, withDates } from '../people/date-input.js';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { checkboxes, choice, optionalText, text } from '../platform/forms/fields.js';
+import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { INCIDENT_KINDS, NOTIFIABLE_CATEGORIES, NOTIFICATION_METHODS, SEVERITIES } from './rules.js';
 
 const time = z.string().trim().optional().transform((v) => v || null)
   .pipe(z.union([z.null(), z.string().regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, 'Enter the time like 14:30, or leave it empty')]))
   .transform((v) => (v ? v.replace('.', ':').padStart(5, '0') : null));
 
-export const incidentForm = withDates(z.object({
+export const incidentForm = withDateInputs(z.object({
   arrangementId: z.uuid({ error: 'Choose who it is about' }),
   kind: choice(INCIDENT_KINDS, 'Choose whether it is an incident or a safeguarding concern'),
-  occurredOn: dateField({ label: 'The date it happened', required: true, when: 'not future' }),
+  occurredOn: dateInput({ label: 'The date it happened', when: 'not future' }),
   occurredTime: time,
   place: text('Say where it happened', { max: 300, label: 'Where' }),
   whatHappened: text('Say what happened', { max: 6000, label: 'What happened' }),
@@ -23,8 +22,8 @@ export const incidentForm = withDates(z.object({
 
 export const followUpForm = z.object({ note: text('Write the follow-up note', { max: 4000, label: 'The follow-up note' }) });
 
-export const notificationForm = withDates(z.object({
-  notifiedOn: dateField({ label: 'The date CQC was told', required: true, when: 'not future' }),
+export const notificationForm = withDateInputs(z.object({
+  notifiedOn: dateInput({ label: 'The date CQC was told', when: 'not future' }),
   notifiedHow: choice(NOTIFICATION_METHODS, 'Choose how CQC was told'),
   reference: optionalText({ max: 100, label: 'The reference' }),
 }));

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInUk } from '../people/date-input.js';
 import { aPerson } from '../people/testing.js';
 import type { Database } from '../platform/db/database.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { anApprovedCarer, anArrangement } from '../arrangements/testing.js';
+import { todayInUk } from '../platform/dates.js';
 import { incidents } from './schema.js';
 
 const [year, month, day] = todayInUk().split('-') as [string, string, string];

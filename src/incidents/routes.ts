@@ -2,12 +2,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
 import type { ArrangementsService } from '../arrangements/service.js';
-import { dateValues, todayInUk } from '../people/date-input.js';
-import { ids } from '../people/fields.js';
-import { options, selectOptions, type Values } from '../people/view-helpers.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
 import { pagination } from '../platform/layout/paging.js';
 import { newQuery } from '../notes/forms.js';
+import { todayInUk } from '../platform/dates.js';
+import { dateValues } from '../platform/forms/date-input.js';
+import { ids } from '../platform/forms/fields.js';
+import { options, selectOptions, type Values } from '../platform/forms/options.js';
 import { closeForm, dealtWithForm, followUpForm, incidentForm, listQuery, notificationForm } from './forms.js';
 import {
   CATEGORY_NAMES, INCIDENT_KIND_NAMES, INCIDENT_KIND_SHORT, NOTIFICATION_METHOD_NAMES, SEVERITY_HINTS, SEVERITY_NAMES, type Severity,

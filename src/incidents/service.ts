@@ -3,7 +3,6 @@ import { onCaseload, visibleArrangements, workerIs } from '../arrangements/acces
 import { arrangements } from '../arrangements/schema.js';
 import { openArrangement } from '../arrangements/service.js';
 import type { AttentionProvider } from '../attention/attention.js';
-import { todayIso, type IsoDate } from '../carers/dates.js';
 import type { DueProvider } from '../due/due.js';
 import { arrangementsToWriteAbout } from '../notes/service.js';
 import { people } from '../people/schema.js';
@@ -15,6 +14,7 @@ import { InputProblem } from '../platform/forms/forms.js';
 import { inScheme, type Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
+import { type IsoDate, todayInUk } from '../platform/dates.js';
 import { needsAttention, notificationAdvice, INCIDENT_KIND_SHORT, SEVERITY_NAMES, type IncidentKind, type NotifiableCategory, type NotificationMethod, type Severity } from './rules.js';
 import { incidentFollowUps, incidents } from './schema.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
@@ -85,7 +85,7 @@ async function lockedIncident(tx: Tx, id: string) {
 }
 
 /** Incidents and safeguarding concerns: recording, the list, the record with follow-ups, notifying CQC and closing. */
-export function incidentsService(db: Database, clock: () => IsoDate = todayIso) {
+export function incidentsService(db: Database, clock: () => IsoDate = todayInUk) {
   return {
     async choices(actor: Actor, arrangementId: string | undefined) {
       return db.inScope(actor, async (tx) => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { optionalText } from '../platform/forms/fields.js';
-import { dateField, withDates } from '../people/date-input.js';
-import { checkboxes } from '../people/fields.js';
+import { checkboxes, optionalText } from '../platform/forms/fields.js';
+import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { DEFAULT_WEIGHTS, FACTORS } from './engine/index.js';
 import { MAX_STEPS } from './workflow.js';
 
@@ -36,9 +35,9 @@ export const goOnForm = z.object({
 
 export const stopForm = z.object({ words });
 
-export const dateForm = withDates(z.object({ plannedOn: dateField({ label: 'The date', required: true }) }));
+export const dateForm = withDateInputs(z.object({ plannedOn: dateInput({ label: 'The date' }) }));
 
-export const agreeForm = withDates(z.object({ startsOn: dateField({ label: 'The start date', required: true }) }));
+export const agreeForm = withDateInputs(z.object({ startsOn: dateInput({ label: 'The start date' }) }));
 
 /** A whole number typed in a box: empty is null, anything else must be one within the bounds. */
 const wholeNumber = (messages: { type: string; min: [number, string]; max: [number, string] }) =>

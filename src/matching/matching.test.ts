@@ -6,9 +6,9 @@ import { auditEvents } from '../platform/db/schema.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { aHouseholdMember } from '../carers/testing.js';
-import { todayInUk } from '../people/date-input.js';
 import { matchingPreferences, people, personSupportNeeds, supportNeedCategories } from '../people/schema.js';
 import { aCircleMember, aPerson, aProfile } from '../people/testing.js';
+import { todayInUk } from '../platform/dates.js';
 import { introductionSteps, matchProposals } from './schema.js';
 import { aMatchableCarer } from './testing.js';
 

@@ -5,7 +5,6 @@ import { forbidden, notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import { inScheme, type Actor } from '../platform/http/types.js';
 import { carers } from '../carers/schema.js';
-import { todayInUk } from '../people/date-input.js';
 import { personHeader } from '../people/header.js';
 import { recordStatusChange } from '../people/records-service.js';
 import { people } from '../people/schema.js';
@@ -14,6 +13,7 @@ import {
   explainMatch, scoreAll, shortlistForCarer, shortlistInPool, suggestAssignment, suggestStableMatching,
   type Contribution, type PeoplePool, type Proposing, type Suitable,
 } from './engine/index.js';
+import { todayInUk } from '../platform/dates.js';
 import { introductionSteps, matchingSettings, matchProposals } from './schema.js';
 import { schemePool, settingsOf, type MatchingSettingsRecord } from './store.js';
 import {

@@ -1,6 +1,7 @@
 import type { Database } from '../platform/db/database.js';
 import { aCarer } from '../carers/testing.js';
-import { carerApprovals, carerHomes, carers } from '../carers/schema.js';
+import { carerHomes, carers } from '../carers/schema.js';
+import { carerApprovals } from '../carers/approval-schema.js';
 import type { ArrangementType, Need } from '../carers/terms.js';
 import { eq } from 'drizzle-orm';
 import { introductionSteps, matchProposals } from './schema.js';

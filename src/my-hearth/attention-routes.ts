@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { HomeNotice } from '../home/routes.js';
-import { ids } from '../people/fields.js';
 import type { Actor } from '../platform/http/types.js';
 import { can } from '../platform/permissions/permissions.js';
 import { submitForm } from '../platform/forms/forms.js';
 import { pagination } from '../platform/layout/paging.js';
+import { ids } from '../platform/forms/fields.js';
 import { replyForm } from './forms.js';
 import type { AttentionRow, MyHearthService } from './service.js';
 import { MESSAGE_KIND, aboutOf, moodOf } from './words.js';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { optionalText, text } from '../platform/forms/fields.js';
-import { checkboxes } from '../people/fields.js';
+import { checkboxes, optionalText, text } from '../platform/forms/fields.js';
 import { ABOUT_VALUES, TELL_KINDS } from './words.js';
 
 /** The person's forms: messages that say what to do, in Easy Read. */

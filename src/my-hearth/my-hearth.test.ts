@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayIso } from '../carers/dates.js';
 import { carerHomes } from '../carers/schema.js';
 import { aHouseholdMember } from '../carers/testing.js';
 import { anApprovedCarer, anArrangement } from '../arrangements/testing.js';
@@ -16,6 +15,7 @@ import type { Actor } from '../platform/http/types.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { aStay } from '../short-breaks/testing.js';
+import { addDays, todayInUk } from '../platform/dates.js';
 import { moodChecks, personMessages } from './schema.js';
 
 const dbError = (pattern: RegExp) => (error: unknown) =>
@@ -35,7 +35,7 @@ describe('the person’s own Hearth', () => {
   let otherPersonId: string;
   let otherUserId: string;
   let proposalId: string;
-  const today = todayIso();
+  const today = todayInUk();
 
   beforeAll(async () => {
     ({ app, db, close } = await testApp());

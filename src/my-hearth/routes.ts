@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { ArrangementsService } from '../arrangements/service.js';
 import { isNothingToCompare } from '../matching/engine/index.js';
 import type { MatchingService } from '../matching/service.js';
-import { ids } from '../people/fields.js';
 import type { PeopleServices } from '../people/service.js';
 import { notFound } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
 import { pagination } from '../platform/layout/paging.js';
 import type { BookingsService } from '../short-breaks/bookings-service.js';
+import { ids } from '../platform/forms/fields.js';
 import { answerForm, goOnForm, moodForm, tellForm } from './forms.js';
 import {
   bookingLine, carerLines, homeLines, lookedLine, messageLines, messageSummary, moodLine, stageLines, stepLines, type Line,

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { dateField, withDates } from '../people/date-input.js';
-import { onceValid } from '../people/fields.js';
-import { choice, text } from '../platform/forms/fields.js';
+import { choice, onceValid, text } from '../platform/forms/fields.js';
 import { symbol } from '../platform/easy-read/symbols.js';
+import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { MOOD_WORDS, MOODS, type Mood } from './moods.js';
 
 /** A carer's daily note: who about, the day (today unless changed), what happened, mood, anything to flag. */
-export const noteForm = withDates(z.object({
+export const noteForm = withDateInputs(z.object({
   arrangementId: z.uuid({ error: 'Choose who the note is about' }),
-  writtenOn: dateField({ label: 'The date', required: true, when: 'not future' }),
+  writtenOn: dateInput({ label: 'The date', when: 'not future' }),
   whatHappened: text('Say what happened today', { max: 4000, label: 'What happened' }),
   mood: choice(['1', '2', '3', '4', '5'], 'Choose how they seemed').transform((v) => Number(v) as Mood),
   flag: choice(['yes', 'no'], 'Choose yes if there is anything the scheme worker should know about'),

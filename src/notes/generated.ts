@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { IsoDate } from '../carers/dates.js';
 import { rowsOf, type Database, type Db } from '../platform/db/database.js';
+import type { IsoDate } from '../platform/dates.js';
 
 /*
  * Made-up daily notes in bulk, written by the database itself (INSERT … SELECT over

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInUk } from '../people/date-input.js';
 import { aCircleMember, aPerson } from '../people/testing.js';
 import type { Database } from '../platform/db/database.js';
 import { auditEvents } from '../platform/db/schema.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { anApprovedCarer, anArrangement } from '../arrangements/testing.js';
+import { todayInUk } from '../platform/dates.js';
 import { dailyNotes } from './schema.js';
 import { aNote } from './testing.js';
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordContext } from '../arrangements/present.js';
-import { dateValues, todayInUk } from '../people/date-input.js';
-import { ids } from '../people/fields.js';
-import { options, type Values } from '../people/view-helpers.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { todayInUk } from '../platform/dates.js';
+import { dateValues } from '../platform/forms/date-input.js';
+import { ids } from '../platform/forms/fields.js';
+import { options, type Values } from '../platform/forms/options.js';
 import { cursorOf, cursorValue, dealtWithForm, listQuery, moodItems, newQuery, noteForm } from './forms.js';
 import { notesSavedMessage, showNote } from './present.js';
 import type { NotesService } from './service.js';

@@ -3,7 +3,6 @@ import { arrangementFor, carerName, onCaseload, visibleArrangements, withCarer }
 import { carers } from '../carers/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import { openArrangement } from '../arrangements/service.js';
-import { todayIso, type IsoDate } from '../carers/dates.js';
 import { people } from '../people/schema.js';
 import type { AttentionProvider } from '../attention/attention.js';
 import type { HighlightProvider } from '../home/routes.js';
@@ -14,6 +13,7 @@ import { InputProblem } from '../platform/forms/forms.js';
 import { inScheme, type Actor } from '../platform/http/types.js';
 import { formatDate } from '../platform/layout/views.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
+import { type IsoDate, todayInUk } from '../platform/dates.js';
 import type { Mood } from './moods.js';
 import { dailyNotes } from './schema.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
@@ -123,7 +123,7 @@ export function caseloadConditions(tx: Tx, actor: Actor, filter: CaseloadFilter)
 }
 
 /** Daily notes: written by carers, read by workers across their caseload, and by the person and their circle. */
-export function notesService(db: Database, clock: () => IsoDate = todayIso) {
+export function notesService(db: Database, clock: () => IsoDate = todayInUk) {
   return {
     /** What the note form needs: the arrangements to choose from (a carer's live ones, or the one staff came from). */
     async choices(actor: Actor, arrangementId: string | undefined) {

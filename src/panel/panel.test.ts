@@ -5,9 +5,10 @@ import type { Database } from '../platform/db/database.js';
 import type { Actor } from '../platform/http/types.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
-import { addMonths, todayIso } from '../carers/dates.js';
-import { carerApprovals, carers } from '../carers/schema.js';
+import { carers } from '../carers/schema.js';
+import { carerApprovals } from '../carers/approval-schema.js';
 import { aCarer, aHouseholdMember, aPanel, aPanelCase, defaultCheckTypes } from '../carers/testing.js';
+import { addMonths, todayInUk } from '../platform/dates.js';
 import { approvalPanels, panelCases } from './schema.js';
 
 const dbError = (pattern: RegExp) => (error: unknown) =>
@@ -32,7 +33,7 @@ describe('the approval panel, from papers to the scheme’s decision', () => {
   let carerId = '';
   let panelId = '';
   let caseId = '';
-  const today = todayIso();
+  const today = todayInUk();
 
   beforeAll(async () => {
     ({ app, db, close } = await testApp());

@@ -1,5 +1,5 @@
-import type { IsoDate } from '../carers/dates.js';
 import type { DueStatus } from '../carers/checks/expiry.js';
+import type { IsoDate } from '../platform/dates.js';
 
 /** What a panel sees about a carer: written once, when the case is added, and kept as it was. */
 export interface PanelPapers {

@@ -1,21 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { choice, ids, optionalText, text, tickedIds } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
-import { todayIso } from '../carers/dates.js';
-import { dateInput, dateValues, withDateInputs } from '../carers/date-input.js';
-import { tickedIds } from '../carers/fields.js';
 import { dueTag } from '../carers/present.js';
-import { parseParams } from '../carers/routes.js';
 import { STAGE_NAMES } from '../carers/stages.js';
 import { describeTerms } from '../carers/terms.js';
 import { termsFields, termsItems, termsWhen } from '../carers/terms-form.js';
+import { todayInUk } from '../platform/dates.js';
+import { dateInput, dateValues, withDateInputs } from '../platform/forms/date-input.js';
 import type { PanelService, PanelView } from './service.js';
 import { isStaff } from '../platform/permissions/staff.js';
 
 export const VIEW_NAMES: Record<PanelView, string> = { approve: 'Approve', decline: 'Decline', defer: 'Defer: more information needed' };
 
-const panelForm = withDateInputs(['meetsOn'], z.object({
+const panelForm = withDateInputs(z.object({
   meetsOn: dateInput({ whenEmpty: 'Enter the date the panel meets', label: 'The panel date' }),
   place: optionalText({ max: 200, label: 'Place' }),
   memberUserIds: tickedIds('Choose panel members from the list'),
@@ -32,11 +30,11 @@ const viewForm = z.object({
   comments: text('Write your reasons', { max: 5000, label: 'Your reasons' }),
 });
 
-const recommendationForm = withDateInputs(['recommendedOn'], z.object({
+const recommendationForm = withDateInputs(z.object({
   recommendation: choice(['approve', 'decline', 'defer'], 'Choose the panel’s recommendation'),
   ...termsFields,
   reason: optionalText({ max: 5000, label: 'Reasons' }),
-  recommendedOn: dateInput({ whenEmpty: 'Enter the date of the recommendation', label: 'The date of the recommendation', notFuture: true }),
+  recommendedOn: dateInput({ whenEmpty: 'Enter the date of the recommendation', label: 'The date of the recommendation', when: 'not future' }),
 }).transform((form, ctx) => ({
   recommendation: form.recommendation,
   terms: termsWhen(form.recommendation === 'approve', form, ctx),
@@ -44,11 +42,11 @@ const recommendationForm = withDateInputs(['recommendedOn'], z.object({
   recommendedOn: form.recommendedOn,
 })));
 
-const decisionForm = withDateInputs(['decidedOn'], z.object({
+const decisionForm = withDateInputs(z.object({
   decision: choice(['approved', 'declined'], 'Choose the scheme’s decision'),
   ...termsFields,
   reason: optionalText({ max: 5000, label: 'Reasons' }),
-  decidedOn: dateInput({ whenEmpty: 'Enter the date of the decision', label: 'The date of the decision', notFuture: true }),
+  decidedOn: dateInput({ whenEmpty: 'Enter the date of the decision', label: 'The date of the decision', when: 'not future' }),
 }).transform((form, ctx) => ({
   decision: form.decision,
   terms: termsWhen(form.decision === 'approved', form, ctx),
@@ -56,12 +54,11 @@ const decisionForm = withDateInputs(['decidedOn'], z.object({
   decidedOn: form.decidedOn,
 })));
 
-const idParams = z.object({ id: z.uuid() });
 
 export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   app.get('/panel', { config: { access: 'panel.view' } }, async (request, reply) => {
     const list = await panels.list(request.actor);
-    const today = todayIso();
+    const today = todayInUk();
     return reply.view('panel/views/list.njk', {
       title: 'Approval panel',
       upcoming: list.filter((p) => p.meetsOn >= today).reverse(),
@@ -93,7 +90,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   }));
 
   app.get('/panel/:id', { config: { access: 'panel.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await panels.panel(request.actor, id);
     return reply.view('panel/views/panel.njk', {
       title: 'Approval panel', ...found,
@@ -114,12 +111,12 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   };
 
   app.get('/panel/:id/cases/new', { config: { access: 'panel.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return reply.view('panel/views/add-case.njk', await caseFormContext(request, id));
   });
 
   app.post('/panel/:id/cases', { config: { access: 'panel.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return submitForm(reply, {
       schema: caseForm,
       view: 'panel/views/add-case.njk',
@@ -156,7 +153,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   };
 
   app.get('/panel/cases/:id', { config: { access: 'panel.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const context = await caseContext(request, id);
     const terms = context.c.recommendedTerms ?? undefined;
     return reply.view('panel/views/case.njk', {
@@ -165,7 +162,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       values: {
         ...(context.mine ? { view: context.mine.view, comments: context.mine.comments } : {}),
         ...dateValues('recommendedOn', context.panel.meetsOn),
-        ...dateValues('decidedOn', todayIso()),
+        ...dateValues('decidedOn', todayInUk()),
       },
       saved: (request.query as { saved?: string }).saved,
     });
@@ -173,7 +170,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
 
   const casePost = (path: string, access: 'panel.sit' | 'panel.manage' | 'panel.decide', schema: z.ZodType, save: (request: FastifyRequest, id: string, form: never) => Promise<unknown>, saved: string) =>
     app.post(path, { config: { access } }, async (request, reply) => {
-      const { id } = parseParams(idParams, request.params);
+      const { id } = ids(request.params, 'id');
       return submitForm(reply, {
         schema,
         view: 'panel/views/case.njk',

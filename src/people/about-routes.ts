@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { answers, submitForm } from '../platform/forms/forms.js';
-import { ids } from './fields.js';
+import { ids } from '../platform/forms/fields.js';
+import { asValues, options, selectOptions, type Values } from '../platform/forms/options.js';
 import { communicationForm, profileForm } from './forms.js';
 import type { PersonHeader } from './header.js';
 import type { PeopleServices } from './service.js';
-import { asValues, options, selectOptions, type Values } from './view-helpers.js';
 import { CONTACT_NAMES, NEED_NAMES } from './words.js';
 
 const versionQuery = z.object({ version: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined) });

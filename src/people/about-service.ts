@@ -3,11 +3,12 @@ import { audit } from '../platform/audit/audit.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { users } from '../platform/db/schema.js';
 import { notFound } from '../platform/errors/errors.js';
-import { inScheme, type Actor } from '../platform/http/types.js';
+import { inScheme, Actor } from '../platform/http/types.js';
 import { sightOf } from './access.js';
+import type { Reading } from '../platform/easy-read/reading.js';
 import { personHeader, type CommunicationRecord } from './header.js';
+import { readingFromNeeds } from './reading.js';
 import { communicationNeeds, onePageProfiles, people } from './schema.js';
-import type { CommunicationNeed } from './words.js';
 import { requireStaff } from '../platform/permissions/staff.js';
 
 export interface ProfileInput {
@@ -67,17 +68,15 @@ export function aboutService(db: Database) {
     },
 
     /**
-     * The signed-in person's own communication needs, to choose how Hearth shows itself to them
-     * (Easy Read, larger text, read aloud); nobody else has any. Not audited: it is the person's own
+     * How Hearth shows itself to the signed-in person until they choose (Easy Read, larger text, read
+     * aloud), from their own communication needs; nobody else has any. Not audited: it is the person's own
      * record, read on their behalf to lay out their pages, and nothing of it is shown.
      */
-    async ownNeeds(actor: Actor): Promise<CommunicationNeed[]> {
-      if (actor.role !== 'person' || !actor.userId) return [];
-      return db.inScope(actor, async (tx) => {
-        const [row] = await tx.select({ needs: communicationNeeds.needs }).from(communicationNeeds)
-          .innerJoin(people, eq(people.id, communicationNeeds.personId)).where(eq(people.userId, inScheme(actor).userId)).limit(1);
-        return row?.needs ?? [];
-      });
+    async ownReading(actor: Actor): Promise<Reading> {
+      if (actor.role !== 'person' || !actor.userId) return readingFromNeeds([]);
+      const [row] = await db.inScope(actor, (tx) => tx.select({ needs: communicationNeeds.needs }).from(communicationNeeds)
+        .innerJoin(people, eq(people.id, communicationNeeds.personId)).where(eq(people.userId, inScheme(actor).userId)).limit(1));
+      return readingFromNeeds(row?.needs ?? []);
     },
 
     async saveCommunication(actor: Actor, personId: string, input: CommunicationRecord) {

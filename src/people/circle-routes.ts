@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { answers, submitForm } from '../platform/forms/forms.js';
-import { ids } from './fields.js';
+import { ids } from '../platform/forms/fields.js';
+import { asValues, options, type Values } from '../platform/forms/options.js';
 import { circleMemberForm } from './forms.js';
 import type { PersonHeader } from './header.js';
 import type { PeopleServices } from './service.js';
-import { asValues, options, type Values } from './view-helpers.js';
 import { CONSENT_NAMES, RELATIONSHIP_NAMES } from './words.js';
 
 export function circleRoutes(app: FastifyInstance, { circle, header }: PeopleServices) {

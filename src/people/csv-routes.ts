@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { csvImportRoutes, sendCsv } from '../platform/csv/routes.js';
+import { todayInUk } from '../platform/dates.js';
 import { peopleCsv } from './csv.js';
-import { todayInUk } from './date-input.js';
 import { listQuery } from './records-routes.js';
 import type { PeopleServices } from './service.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCsv, type CsvProblem } from '../platform/csv/define.js';
-import { dateField, todayInUk } from './date-input.js';
+import { readDate } from '../platform/forms/date-input.js';
 import { normalisePostcode } from './fields.js';
 import { ARRANGEMENT_NAMES, ARRANGEMENT_TYPES, PERSON_STATUSES, STATUS_NAMES, type ArrangementType, type PersonStatus } from './status.js';
 import { COMMUNICATION_NEEDS, CONTACT_METHODS, CONTACT_NAMES, NEED_NAMES, type CommunicationNeed, type ContactMethod } from './words.js';
@@ -48,12 +48,12 @@ const csvDate = (label: string, when: 'past' | 'not future') => z.string().optio
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
   const parts = uk ? { day: uk[1], month: uk[2], year: uk[3] } : iso ? { day: iso[3], month: iso[2], year: iso[1] } : null;
-  const parsed = parts && dateField({ label, when, today: todayInUk }).safeParse(parts);
-  if (!parsed?.success) {
-    ctx.addIssue({ code: 'custom', message: parsed ? parsed.error.issues[0]!.message : `Enter ${label.toLowerCase()} like 27/03/1987` });
+  const read = parts ? readDate(parts, { label, when, required: true }) : { problem: `Enter ${label.toLowerCase()} like 27/03/1987` };
+  if ('problem' in read) {
+    ctx.issues.push({ code: 'custom', message: read.problem, input: value });
     return z.NEVER;
   }
-  return parsed.data;
+  return read.date;
 });
 
 const OTHER = /^something else:\s*(.+)$/i;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { notFound } from '../platform/errors/errors.js';
 
 /** Field builders the people's forms need beyond the platform's. */
 
@@ -22,12 +21,6 @@ export const optionalPostcode = z.string().trim().max(10, 'Enter a real postcode
     return postcode;
   });
 
-/** Checkboxes arrive as nothing, one string or many: always an array of known values. */
-export const checkboxes = <const T extends readonly [string, ...string[]]>(values: T, message = 'Choose from the list') =>
-  z.union([z.string(), z.array(z.string())]).optional()
-    .transform((v) => (v === undefined ? [] : [v].flat()).filter((x) => x !== ''))
-    .pipe(z.array(z.enum(values, { error: message })));
-
 /** A list typed as text, one item per comma or line: "Knitting, buses" → ['Knitting', 'buses']. */
 export const listOfText = ({ max = 30, label = 'This' }: { max?: number; label?: string } = {}) =>
   z.string().max(2000, `${label} must be 2000 characters or fewer`).optional()
@@ -44,20 +37,3 @@ export const optionalPhone = z.string().trim().max(30, 'Phone number must be 30 
 
 /** A yes/no radio, as a boolean. */
 export const yesNo = (whenEmpty: string) => z.enum(['yes', 'no'], { error: whenEmpty }).transform((v) => v === 'yes');
-
-/** Route parameters that must be ids; anything else is a page that is not there. */
-export function ids<const K extends string>(params: unknown, ...names: K[]): Record<K, string> {
-  const schema = z.object(Object.fromEntries(names.map((n) => [n, z.uuid()])) as Record<K, z.ZodUUID>);
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data as Record<K, string>;
-}
-
-/**
- * For a check across fields (superRefine): run it even when other fields have problems, so every
- * problem shows at once, but only once the fields it reads are valid themselves.
- */
-export const onceValid = (...fields: string[]) => ({
-  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
-    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
-});

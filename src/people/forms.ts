@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
-import { dateField, withDates } from './date-input.js';
-import { checkboxes, listOfText, onceValid, optionalEmail, optionalPhone, optionalPostcode, yesNo } from './fields.js';
+import { checkboxes, choice, onceValid, optionalText, text } from '../platform/forms/fields.js';
+import { dateInput, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
+import { listOfText, optionalEmail, optionalPhone, optionalPostcode, yesNo } from './fields.js';
 import { ARRANGEMENT_TYPES, PERSON_STATUSES } from './status.js';
 import {
   CIRCLE_RELATIONSHIPS, COMMUNICATION_NEEDS, CONSENT_AREAS, CONTACT_METHODS, HOUSEHOLD_ANSWERS, REFERRAL_SOURCES, URGENCIES,
@@ -16,7 +16,7 @@ const optionalChoice = <const T extends readonly [string, ...string[]]>(values: 
 const personFields = {
   name: text('Enter their full name', { max: 120, label: 'Full name' }),
   preferredName: optionalText({ max: 60, label: 'Preferred name' }),
-  dateOfBirth: dateField({ label: 'Date of birth', when: 'past' }),
+  dateOfBirth: optionalDateInput({ label: 'Date of birth', when: 'past' }),
   email: optionalEmail,
   phone: optionalPhone,
   address: optionalText({ max: 300, label: 'Address' }),
@@ -24,13 +24,13 @@ const personFields = {
   workerUserId: optionalUuid,
 };
 
-export const referralForm = withDates(z.object({
+export const referralForm = withDateInputs(z.object({
   ...personFields,
   source: choice(REFERRAL_SOURCES, 'Choose who made the referral'),
   referrerName: optionalText({ max: 120, label: 'Their name' }),
   referrerOrganisation: optionalText({ max: 120, label: 'Organisation' }),
   referrerContact: optionalText({ max: 200, label: 'How to contact them' }),
-  receivedOn: dateField({ label: 'Date the referral was received', required: true, when: 'not future' }),
+  receivedOn: dateInput({ label: 'Date the referral was received', when: 'not future' }),
   reason: text('Enter why they have been referred', { max: 4000, label: 'Reason for the referral' }),
   urgency: choice(URGENCIES, 'Choose how urgent it is'),
   whatTheyWant: text('Enter what the person wants', { max: 4000, label: 'What the person wants' }),
@@ -40,16 +40,16 @@ export const referralForm = withDates(z.object({
   }
 }, onceValid('source', 'referrerName')));
 
-export const detailsForm = withDates(z.object({
+export const detailsForm = withDateInputs(z.object({
   ...personFields,
   pronouns: optionalText({ max: 40, label: 'Pronouns' }),
   area: optionalText({ max: 80, label: 'Area' }),
   signInEmail: optionalEmail,
 }));
 
-export const statusForm = withDates(z.object({
+export const statusForm = withDateInputs(z.object({
   to: choice(PERSON_STATUSES, 'Choose what has changed'),
-  on: dateField({ label: 'Date of the change', required: true, when: 'not future' }),
+  on: dateInput({ label: 'Date of the change', when: 'not future' }),
   reason: optionalText({ max: 2000, label: 'Reason' }),
   arrangementTypes: checkboxes(ARRANGEMENT_TYPES, 'Choose kinds of support from the list'),
 }));

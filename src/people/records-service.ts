@@ -7,7 +7,7 @@ import { InputProblem } from '../platform/forms/forms.js';
 import { inScheme, type Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { sightOf } from './access.js';
-import { todayInUk } from './date-input.js';
+import { todayInUk } from '../platform/dates.js';
 import { personHeader } from './header.js';
 import { circleConsents, circleMembers, people, personStatusChanges, referrals } from './schema.js';
 import { nextMoves, transition, type ArrangementType, type PersonStatus } from './status.js';

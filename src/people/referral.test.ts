@@ -5,7 +5,7 @@ import type { Database } from '../platform/db/database.js';
 import { auditEvents } from '../platform/db/schema.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
-import { todayInUk } from './date-input.js';
+import { todayInUk } from '../platform/dates.js';
 import { people, personStatusChanges, referrals } from './schema.js';
 
 const [year, month, day] = todayInUk().split('-');

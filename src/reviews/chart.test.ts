@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../carers/dates.js';
+import { addDays } from '../platform/dates.js';
 import { CHART, wellbeingCharts, yOf, type RatedReview } from './chart.js';
 import { RATINGS, WELLBEING_AREAS, type Rating } from './words.js';
 

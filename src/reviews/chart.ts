@@ -1,5 +1,5 @@
-import type { IsoDate } from '../carers/dates.js';
 import { formatDate } from '../platform/layout/views.js';
+import type { IsoDate } from '../platform/dates.js';
 import { RATING_NAMES, RATINGS, WELLBEING_AREA_NAMES, WELLBEING_AREA_SHORT, WELLBEING_AREAS, type Rating, type WellbeingArea } from './words.js';
 
 /**

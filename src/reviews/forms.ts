@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { optionalWholeNumber } from '../carers/fields.js';
-import { dateField, withDates } from '../people/date-input.js';
-import { choice, optionalText, text } from '../platform/forms/fields.js';
+import { choice, optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
+import { dateInput, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
 import type { Completion, NewContact } from './service.js';
 import {
   ANSWERED_BY, ANSWERS, REVIEW_KINDS, WELLBEING_AREA_NAMES, WELLBEING_AREAS, type Rating, type WellbeingArea,
@@ -11,9 +10,9 @@ import {
 
 export const ACTION_ROWS = [1, 2, 3] as const;
 
-export const newForm = withDates(z.object({
+export const newForm = withDateInputs(z.object({
   kind: choice(REVIEW_KINDS, 'Choose a review or a visit'),
-  heldOn: dateField({ label: 'The date', required: true }),
+  heldOn: dateInput({ label: 'The date' }),
   note: optionalText({ max: 2000, label: 'The note' }),
 })).superRefine((form, ctx) => {
   if (form.kind === 'visit' && !form.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Write a short note about the visit' });
@@ -39,17 +38,17 @@ export const carerForm = z.object({
 const ratingField = (area: WellbeingArea) =>
   z.enum(['1', '2', '3', '4', '5'], { error: `Choose a rating for ${WELLBEING_AREA_NAMES[area].toLowerCase()}` }).transform((v) => Number(v) as Rating);
 
-const actionFields = Object.fromEntries(ACTION_ROWS.flatMap((n) => [
+const actionFields = Object.fromEntries(ACTION_ROWS.flatMap((n): [string, z.ZodType<string | null>][] => [
   [`action${n}`, optionalText({ max: 500, label: 'The action' })],
   [`who${n}`, optionalText({ max: 120, label: 'Who' })],
-  [`byWhen${n}`, dateField({ label: 'By when' })],
+  [`byWhen${n}`, optionalDateInput({ label: 'By when' })],
 ]));
 
-export const completeForm = withDates(z.object({
-  heldOn: dateField({ label: 'The date of the review', required: true }),
+export const completeForm = withDateInputs(z.object({
+  heldOn: dateInput({ label: 'The date of the review' }),
   summary: text('Write a summary of the review', { max: 8000, label: 'The summary' }),
   ...Object.fromEntries(WELLBEING_AREAS.map((area) => [`rating_${area}`, ratingField(area)])) as Record<`rating_${WellbeingArea}`, ReturnType<typeof ratingField>>,
-  ...actionFields as Record<string, z.ZodType<string | null>>,
+  ...actionFields,
   privateNote: optionalText({ max: 4000, label: 'The private note' }),
 })).superRefine((form, ctx) => {
   const values = form as Record<string, unknown>;

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
-import { dateValues, todayInUk } from '../people/date-input.js';
-import { ids } from '../people/fields.js';
-import { options, type Values } from '../people/view-helpers.js';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
 import { formatDate } from '../platform/layout/views.js';
+import { todayInUk } from '../platform/dates.js';
+import { dateValues } from '../platform/forms/date-input.js';
+import { ids } from '../platform/forms/fields.js';
+import { options, type Values } from '../platform/forms/options.js';
 import { CHART, gridlines, wellbeingCharts } from './chart.js';
 import { ACTION_ROWS, answerForm, carerForm, completeForm, moreForm, newForm, settingsForm, whoAnswersForm } from './forms.js';
 import { personAnswers, savedMessage, scheduleRows, wellbeingRows } from './present.js';

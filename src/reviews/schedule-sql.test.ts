@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, type IsoDate } from '../carers/dates.js';
+import { addDays, type IsoDate } from '../platform/dates.js';
 import { rowsOf, type Database } from '../platform/db/database.js';
 import { testDatabase } from '../platform/testing/database.js';
 import { reviewScheduleSql } from './schedule-sql.js';

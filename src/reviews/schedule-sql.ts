@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { IsoDate } from '../carers/dates.js';
+import type { IsoDate } from '../platform/dates.js';
 import { statusOnSql } from '../carers/checks/expiry-sql.js';
 
 /** The scheme's schedule as SQL columns (from review_settings, or the defaults where it has none). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween } from '../carers/dates.js';
+import { addDays, addMonths, daysBetween } from '../platform/dates.js';
 import { DEFAULT_REVIEW_SETTINGS, reviewSchedule, type Contact } from './schedule.js';
 
 const day = (offset: number) => addDays('2024-01-01', offset);

@@ -1,5 +1,5 @@
-import { addDays, addMonths, type IsoDate } from '../carers/dates.js';
 import { statusOn } from '../carers/checks/expiry.js';
+import { addDays, addMonths, type IsoDate } from '../platform/dates.js';
 import type { ReviewKind } from './words.js';
 
 /**

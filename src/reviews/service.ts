@@ -3,12 +3,12 @@ import { arrangementFor, carerName, withCarer } from '../arrangements/access.js'
 import { carers } from '../carers/schema.js';
 import { arrangements } from '../arrangements/schema.js';
 import { openArrangement } from '../arrangements/service.js';
-import { todayIso, type IsoDate } from '../carers/dates.js';
 import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import { inScheme, type Actor } from '../platform/http/types.js';
+import { inScheme, Actor } from '../platform/http/types.js';
+import { type IsoDate, todayInUk } from '../platform/dates.js';
 import type { RatedReview } from './chart.js';
 import { DEFAULT_REVIEW_SETTINGS, reviewSchedule, type ReviewSettings } from './schedule.js';
 import {
@@ -68,7 +68,7 @@ async function openReviewFor(tx: Tx, actor: Actor, arrangementId: string, review
 }
 
 /** Arrangement reviews and visits: the schedule, the person's and the carer's views, completion, and wellbeing over time. */
-export function reviewsService(db: Database, clock: () => IsoDate = todayIso) {
+export function reviewsService(db: Database, clock: () => IsoDate = todayInUk) {
   return {
     async settings(actor: Actor) {
       return db.inScope(actor, (tx) => settingsOf(tx));

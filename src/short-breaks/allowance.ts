@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../carers/dates.js';
+import { daysBetween, type IsoDate } from '../platform/dates.js';
 import type { Nights } from './ranges.js';
 
 /** How many of these nights fall in the calendar year: a break over New Year counts in each year for its own nights. */

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { todayIso } from '../carers/dates.js';
-import { parseParams } from '../carers/routes.js';
+import { ids } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
-import { options } from '../people/view-helpers.js';
+import { todayInUk } from '../platform/dates.js';
+import { options } from '../platform/forms/options.js';
 import { nightsOf } from './allowance.js';
 import { allowanceForm, availableHoursForm, availableNightsForm, breakForm, settingsForm } from './forms.js';
 import { bookingWhen, longDay, plural } from './present.js';
@@ -13,7 +13,6 @@ import { isStaff } from '../platform/permissions/staff.js';
 
 const carerQuery = z.object({ carer: z.uuid().optional().catch(undefined) });
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined) });
-const idParams = z.object({ id: z.uuid() });
 const fileParams = z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/) });
 
 const carerOf = (request: FastifyRequest) => carerQuery.parse(request.query ?? {}).carer;
@@ -49,13 +48,13 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
   });
 
   app.post('/calendar/availability/:id/remove', { config: { access: 'availability.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const carer = await availability.remove(request.actor, carerOf(request), id);
     return reply.redirect(`/calendar/availability${forCarer(request, carer.id)}`);
   });
 
   const breaksContext = async (request: FastifyRequest) => {
-    const year = yearQuery.parse(request.query ?? {}).year ?? Number(todayIso().slice(0, 4));
+    const year = yearQuery.parse(request.query ?? {}).year ?? Number(todayInUk().slice(0, 4));
     const found = await availability.respite(request.actor, carerOf(request), year);
     const suffix = forCarer(request, found.carer.id);
     const link = (y: number) => `/calendar/breaks${suffix ? `${suffix}&` : '?'}year=${y}`;
@@ -86,7 +85,7 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
   });
 
   app.post('/calendar/breaks/:id/remove', { config: { access: 'availability.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const carer = await availability.removeBreak(request.actor, carerOf(request), id);
     return reply.redirect(`/calendar/breaks${forCarer(request, carer.id)}`);
   });

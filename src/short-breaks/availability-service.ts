@@ -1,11 +1,11 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
-import { todayIso, type IsoDate } from '../carers/dates.js';
 import { audit } from '../platform/audit/audit.js';
 import type { Database, Tx } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import { inScheme, type Actor } from '../platform/http/types.js';
+import { inScheme, Actor } from '../platform/http/types.js';
 import { carerToManage, constraintBroken, offerOf, settingsOf } from './access.js';
+import { type IsoDate, todayInUk } from '../platform/dates.js';
 import { allowanceSummary, yearOf } from './allowance.js';
 import type { Hours, Nights } from './ranges.js';
 import { availability, carerBreaks, respiteAllowances, shortBreakSettings } from './schema.js';
@@ -26,7 +26,7 @@ async function refusingOverlap<T>(work: () => Promise<T>, field: string, message
 }
 
 /** A carer's published availability, their own breaks and allowance, and the scheme's settings. */
-export function availabilityService(db: Database, today: () => IsoDate = todayIso) {
+export function availabilityService(db: Database, today: () => IsoDate = todayInUk) {
   /** Removes one of a carer's rows (a time published, a break), if this actor may manage that carer. */
   const removeOwn = (actor: Actor, carerId: string | undefined, id: string, table: typeof availability | typeof carerBreaks, recordType: string) =>
     db.inScope(actor, async (tx) => {

@@ -1,14 +1,14 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { arrangements } from '../arrangements/schema.js';
 import { carers } from '../carers/schema.js';
-import { addDays, todayIso, type IsoDate } from '../carers/dates.js';
 import { people } from '../people/schema.js';
 import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
-import { inScheme, type Actor } from '../platform/http/types.js';
+import { inScheme, Actor } from '../platform/http/types.js';
 import { constraintBroken, mayBookAsNonStaff, offerOf, ownCarerId, requireMayBook } from './access.js';
+import { addDays, type IsoDate, todayInUk } from '../platform/dates.js';
 import type { Hours, Nights } from './ranges.js';
 import { availability, bookings, carerBreaks } from './schema.js';
 import { londonInstant } from './times.js';
@@ -87,7 +87,7 @@ async function withNames(tx: Tx, where: SQL): Promise<BookingRow[]> {
 }
 
 /** Bookings: who may be booked with whom, booking, reading one, and cancelling. */
-export function bookingsService(db: Database, today: () => IsoDate = todayIso) {
+export function bookingsService(db: Database, today: () => IsoDate = todayInUk) {
   return {
     /** For the booking form: the carers who offer this kind, the people the actor may book for, rooms. */
     async choices(actor: Actor, kind: BookingKind) {

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { arrangements } from '../arrangements/schema.js';
-import { addDays, todayIso, type IsoDate } from '../carers/dates.js';
 import { carers } from '../carers/schema.js';
 import { people } from '../people/schema.js';
 import { audit } from '../platform/audit/audit.js';
@@ -10,6 +9,7 @@ import { NO_ONE, rowsOf, type Database, type Tx } from '../platform/db/database.
 import { inScheme, type Actor } from '../platform/http/types.js';
 import { isRole } from '../platform/permissions/roles.js';
 import { mayBookAsNonStaff, ownCarerId } from './access.js';
+import { addDays, type IsoDate, todayInUk } from '../platform/dates.js';
 import { summaryIn } from './availability-service.js';
 import { bookingsIn, type Window } from './bookings-service.js';
 import { icalendar, type CalendarEvent } from './ical.js';
@@ -40,7 +40,7 @@ async function carerTimes(tx: Tx, carerId: string, window: Window) {
 }
 
 /** The month calendar for each role, and the private calendar feed. */
-export function calendarService(db: Database, today: () => IsoDate = todayIso) {
+export function calendarService(db: Database, today: () => IsoDate = todayInUk) {
   return {
     async month(actor: Actor, filter: CalendarFilter) {
       return db.inScope(actor, async (tx) => {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../carers/dates.js';
+import type { IsoDate } from '../platform/dates.js';
 import type { BookingRow } from './bookings-service.js';
 import { daysOf, monthGrid, type GridDay, type Month } from './month.js';
 import { bookingTitle, type Viewer } from './present.js';

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayIso } from '../carers/dates.js';
 import { aCircleMember, aPerson } from '../people/testing.js';
 import type { Database } from '../platform/db/database.js';
 import { InputProblem } from '../platform/forms/forms.js';
@@ -9,13 +8,14 @@ import type { Role } from '../platform/permissions/roles.js';
 import { testDatabase } from '../platform/testing/database.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { testServerUrl } from '../platform/testing/server.js';
+import { addDays, todayInUk } from '../platform/dates.js';
 import { constraintBroken } from './access.js';
 import { bookings } from './schema.js';
 import { shortBreaksServices } from './service.js';
 import { aShortBreaksCarer, aStay, someNightsFree } from './testing.js';
 import { TAKEN } from './words.js';
 
-const today = todayIso();
+const today = todayInUk();
 const day = (n: number) => addDays(today, n);
 
 /** What the database says to an insert: 'ok', or the SQLSTATE and constraint that refused it. */

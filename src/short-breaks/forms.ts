@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { addDays, daysBetween } from '../carers/dates.js';
-import { dateInput, withDateInputs } from '../carers/date-input.js';
-import { optionalWholeNumber } from '../carers/fields.js';
-import { optionalText, text } from '../platform/forms/fields.js';
+import { optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
+import { addDays, daysBetween } from '../platform/dates.js';
+import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { londonInstant, readTime } from './times.js';
 
 /** The short breaks forms, each a Zod schema read by submitForm: every message says what to do. */
@@ -36,7 +35,7 @@ const session = <S extends z.ZodObject<{ date: z.ZodType<string>; start: z.ZodTy
 
 const MAX_STAY = 60;
 
-export const nightsForm = withDateInputs(['arrive', 'leave'], z.object({
+export const nightsForm = withDateInputs(z.object({
   carerId: chosen('Choose the carer'),
   personId: chosen('Choose who is staying'),
   arrive: dateInput({ whenEmpty: 'Enter the arrival date', label: 'The arrival date' }),
@@ -48,7 +47,7 @@ export const nightsForm = withDateInputs(['arrive', 'leave'], z.object({
   else if (daysBetween(form.arrive, form.leave) > MAX_STAY) ctx.addIssue({ code: 'custom', path: ['leave'], message: `A short break can be up to ${MAX_STAY} nights` });
 }).transform(({ arrive, leave, ...rest }) => ({ ...rest, kind: 'short_breaks' as const, nights: { from: arrive, to: leave } })));
 
-export const sessionForm = withDateInputs(['date'], session(z.object({
+export const sessionForm = withDateInputs(session(z.object({
   carerId: chosen('Choose the carer'),
   personId: chosen('Choose who the session is for'),
   date: dateInput({ whenEmpty: 'Enter the date of the session', label: 'The date of the session' }),
@@ -62,7 +61,7 @@ export const cancelForm = z.object({
 });
 
 /** Nights typed as the first and the last night: kept as [first, last + 1). */
-const nightsBetween = (labels: { first: string; last: string }) => withDateInputs(['from', 'to'], z.object({
+const nightsBetween = (labels: { first: string; last: string }) => withDateInputs(z.object({
   from: dateInput({ whenEmpty: `Enter the ${labels.first}`, label: `The ${labels.first}` }),
   to: dateInput({ whenEmpty: `Enter the ${labels.last}`, label: `The ${labels.last}` }),
   note: optionalText({ max: 300, label: 'Note' }),
@@ -73,7 +72,7 @@ const nightsBetween = (labels: { first: string; last: string }) => withDateInput
 
 export const availableNightsForm = nightsBetween({ first: 'first night', last: 'last night' });
 
-export const availableHoursForm = withDateInputs(['date'], session(z.object({
+export const availableHoursForm = withDateInputs(session(z.object({
   date: dateInput({ whenEmpty: 'Enter the date', label: 'The date' }),
   start: time('Enter the start time'),
   end: time('Enter the end time'),

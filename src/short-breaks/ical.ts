@@ -1,4 +1,4 @@
-import type { IsoDate } from '../carers/dates.js';
+import type { IsoDate } from '../platform/dates.js';
 
 /**
  * An iCalendar (RFC 5545) feed, as a pure function: lines end in CRLF, long lines are folded at 75

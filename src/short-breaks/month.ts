@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from '../carers/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../platform/dates.js';
 
 /** A calendar month, as in /calendar?month=2026-11. */
 export type Month = `${number}-${string}`;

@@ -1,5 +1,5 @@
 import { customType } from 'drizzle-orm/pg-core';
-import type { IsoDate } from '../carers/dates.js';
+import type { IsoDate } from '../platform/dates.js';
 
 /**
  * PostgreSQL ranges as plain values. Nights are a daterange [arrive, leave): the night of the

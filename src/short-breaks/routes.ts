@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { todayIso } from '../carers/dates.js';
-import { parseParams } from '../carers/routes.js';
+import { ids } from '../platform/forms/fields.js';
 import { forbidden } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
-import { options, selectOptions } from '../people/view-helpers.js';
+import { todayInUk } from '../platform/dates.js';
+import { options, selectOptions } from '../platform/forms/options.js';
 import { availabilityRoutes } from './availability-routes.js';
 import { calendarWeeks } from './calendar-view.js';
 import { cancelForm, nightsForm, sessionForm } from './forms.js';
@@ -24,7 +24,6 @@ export const calendarQuery = z.object({
 });
 
 const kindQuery = z.object({ kind: z.enum(BOOKING_KINDS).catch('short_breaks').default('short_breaks'), carer: optionalId, person: optionalId });
-const idParams = z.object({ id: z.uuid() });
 
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
@@ -39,7 +38,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
 
   app.get('/calendar', { config: { access: 'arrangements.view' } }, async (request, reply) => {
     const query = calendarQuery.parse(request.query ?? {});
-    const month: Month = query.month ?? monthOf(todayIso());
+    const month: Month = query.month ?? monthOf(todayInUk());
     // A worker sees their own caseload's bookings first, as on their list of arrangements; one carer or person shows all of theirs.
     const worker = request.actor.role === 'scheme_worker';
     const whose = worker && !query.carer && !query.person ? query.whose ?? 'mine' : undefined;
@@ -50,7 +49,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
     return reply.view('short-breaks/views/calendar.njk', {
       title: `${viewer === 'person' ? 'Your short breaks' : 'Short breaks calendar'}: ${monthName(month)}`,
       viewer, month, monthName: monthName(month), weekdays: WEEKDAYS,
-      weeks: calendarWeeks(month, found, viewer, todayIso()),
+      weeks: calendarWeeks(month, found, viewer, todayInUk()),
       previous: { href: calendarHref({ month: shiftMonth(month, -1), ...filters }), labelText: monthName(shiftMonth(month, -1)) },
       next: { href: calendarHref({ month: shiftMonth(month, 1), ...filters }), labelText: monthName(shiftMonth(month, 1)) },
       plain: booked.map((b) => ({ when: bookingWhen(b), what: bookingTitle(b, viewer), href: `/calendar/bookings/${b.id}` })),
@@ -102,7 +101,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
   const bookingContext = async (request: FastifyRequest, id: string) => {
     const { booking, mayCancel, ownHome } = await bookings.booking(request.actor, id);
     const viewer = viewerOf(request.actor.role);
-    const month = booking.nights ? monthOf(booking.nights.from) : monthOf(todayIso());
+    const month = booking.nights ? monthOf(booking.nights.from) : monthOf(todayInUk());
     return {
       title: bookingTitle(booking, viewer), booking, mayCancel, ownHome, viewer,
       when: bookingWhen(booking), kindName: KIND_NAMES[booking.kind],
@@ -111,7 +110,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
   };
 
   app.get('/calendar/bookings/:id', { config: { access: 'arrangements.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const saved = (request.query as { saved?: string }).saved;
     return reply.view('short-breaks/views/booking.njk', {
       ...(await bookingContext(request, id)),
@@ -120,7 +119,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
   });
 
   app.post('/calendar/bookings/:id/cancel', { config: { access: 'arrangements.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const context = await bookingContext(request, id);
     if (!context.mayCancel && context.booking.status === 'booked') throw forbidden();
     return submitForm(reply, {

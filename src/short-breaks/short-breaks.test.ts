@@ -2,18 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import { anArrangement } from '../arrangements/testing.js';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayIso } from '../carers/dates.js';
 import { aCircleMember, aPerson } from '../people/testing.js';
 import { auditEvents } from '../platform/db/schema.js';
 import type { Database } from '../platform/db/database.js';
 import type { Role } from '../platform/permissions/roles.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
+import { addDays, todayInUk } from '../platform/dates.js';
 import { monthOf } from './month.js';
 import { bookings } from './schema.js';
 import { aBreak, aShortBreaksCarer, aStay, someNightsFree } from './testing.js';
 
-const today = todayIso();
+const today = todayInUk();
 const day = (n: number) => addDays(today, n);
 const dateFields = (name: string, iso: string) => {
   const [year, month, d] = iso.split('-');

@@ -1,8 +1,9 @@
 import type { Database } from '../platform/db/database.js';
 import { aCarer } from '../carers/testing.js';
-import { carerApprovals, carerHomes } from '../carers/schema.js';
+import { carerHomes } from '../carers/schema.js';
+import { carerApprovals } from '../carers/approval-schema.js';
 import type { ArrangementType } from '../carers/terms.js';
-import type { IsoDate } from '../carers/dates.js';
+import type { IsoDate } from '../platform/dates.js';
 import { availability, bookings, carerBreaks } from './schema.js';
 import type { Hours, Nights } from './ranges.js';
 

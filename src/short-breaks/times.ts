@@ -1,4 +1,4 @@
-import type { IsoDate } from '../carers/dates.js';
+import type { IsoDate } from '../platform/dates.js';
 
 /** Times of day in the UK, where every scheme is: what a carer types, as the instant it means. */
 

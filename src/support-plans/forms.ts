@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { checkboxes, onceValid } from '../people/fields.js';
-import type { Values } from '../people/view-helpers.js';
-import { choice, optionalText, text, formText } from '../platform/forms/fields.js';
+import { choice, optionalText, text, formText, checkboxes, onceValid } from '../platform/forms/fields.js';
+import type { Values } from '../platform/forms/options.js';
 import { PLAN_SECTIONS, type PlanContent, type PlanRisk, type PlanSection } from './plan.js';
 import { CHANGE_SYMBOLS, CHANGE_VALUES, PROPOSAL_KINDS } from './words.js';
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
-import { ids } from '../people/fields.js';
-import { options, type Values } from '../people/view-helpers.js';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, formErrors, submitForm } from '../platform/forms/forms.js';
+import { ids } from '../platform/forms/fields.js';
+import { options, type Values } from '../platform/forms/options.js';
 import { acceptForm, contentValues, declineForm, easyProposalForm, planForm, proposalForm, replyForm, riskRowCount } from './forms.js';
 import { PLAN_SECTIONS, SECTION_NAMES, type PlanSection } from './plan.js';
 import { planSections, proposalRow, sectionName, sectionOptions, sideBySide } from './present.js';

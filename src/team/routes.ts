@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { choice, email, newPassword, text, uuidParam } from '../platform/forms/fields.js';
+import { choice, email, ids, newPassword, text } from '../platform/forms/fields.js';
 import { submitForm, submitJson } from '../platform/forms/forms.js';
-import { notFound } from '../platform/errors/errors.js';
 import { pagination } from '../platform/layout/paging.js';
 import { ROLE_NAMES, ROLES, type Role } from '../platform/permissions/roles.js';
 import type { TeamService } from './service.js';
@@ -50,7 +49,7 @@ export function teamRoutes(app: FastifyInstance, team: TeamService) {
   }));
 
   app.get('/team/:id', { config: { access: 'team.view' } }, async (request, reply) => {
-    const { id } = parseId(request.params);
+    const { id } = ids(request.params, 'id');
     const found = await team.view(request.actor, id);
     return reply.view('team/views/member.njk', {
       title: found.name,
@@ -62,7 +61,7 @@ export function teamRoutes(app: FastifyInstance, team: TeamService) {
   });
 
   app.post('/team/:id/end', { config: { access: 'team.manage' } }, async (request, reply) => {
-    const { id } = parseId(request.params);
+    const { id } = ids(request.params, 'id');
     await team.end(request.actor, id);
     return reply.redirect(`/team/${id}`);
   });
@@ -75,10 +74,4 @@ export function teamRoutes(app: FastifyInstance, team: TeamService) {
 
   app.post('/api/v1/team', { config: { access: 'team.manage' } }, (request, reply) =>
     submitJson(reply, newMemberForm, (form) => team.add(request.actor, form)));
-}
-
-function parseId(params: unknown) {
-  const parsed = uuidParam.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
 }

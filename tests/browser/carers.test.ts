@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { todayIso } from '../../src/carers/dates.js';
+import { todayInUk } from '../../src/platform/dates.js';
 import { describe, expect } from 'vitest';
 import { carers } from '../../src/carers/schema.js';
 import { approvalPanels, panelCases } from '../../src/panel/schema.js';
@@ -107,7 +107,7 @@ describe('the journey to approval, in the browser', () => {
     await page.getByLabel('Approve').check();
     await page.getByLabel('2').check();
     await page.getByLabel('Short breaks').check();
-    await fillDate(page, 'Date of the recommendation', todayIso());
+    await fillDate(page, 'Date of the recommendation', todayInUk());
     await page.getByRole('button', { name: 'Record the recommendation' }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('Waiting for a scheme manager to record the decision');
     const caseUrl = page.url();

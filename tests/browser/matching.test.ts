@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { carers } from '../../src/carers/schema.js';
-import { todayInUk } from '../../src/people/date-input.js';
+import { todayInUk } from '../../src/platform/dates.js';
 import { people } from '../../src/people/schema.js';
 import { matchProposals } from '../../src/matching/schema.js';
 import { schemes, users } from '../../src/platform/db/schema.js';

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
-import { todayIso } from '../../src/carers/dates.js';
+import { todayInUk } from '../../src/platform/dates.js';
 import { matchProposals } from '../../src/matching/schema.js';
 import { matchingService } from '../../src/matching/service.js';
 import { people } from '../../src/people/schema.js';
@@ -56,7 +56,7 @@ async function demoFacts(hearth: Hearth) {
   return {
     saidYes: proposals.find((p) => p.carerAnswer === 'yes')!.id,
     notYet: proposals.find((p) => p.carerAnswer === null)!.id,
-    dateStep: (id: string, position: number) => matchingService(hearth.db).date(actor, id, position, todayIso()),
+    dateStep: (id: string, position: number) => matchingService(hearth.db).date(actor, id, position, todayInUk()),
   };
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type Database } from '../../platform/db/database.js';
 import { testDatabase } from '../../platform/testing/database.js';
-import { addDays, addMonths, type IsoDate } from '../dates.js';
+import { addDays, addMonths, type IsoDate } from '../../platform/dates.js';
 import { isAdult } from '../household.js';
 import { bestFirstSql, countsSql, isAdultSql, requirementStatusSql, statusOnSql } from './expiry-sql.js';
 import { OUTCOMES, requirementStatus, statusOn } from './expiry.js';

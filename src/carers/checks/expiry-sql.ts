@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { IsoDate } from '../dates.js';
+import type { IsoDate } from '../../platform/dates.js';
 import { ADULT_AGE } from '../household.js';
 import { DUE_SOON_DAYS } from './expiry.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, ageOn, daysBetween } from '../dates.js';
+import { addDays, addMonths, ageOn, daysBetween } from '../../platform/dates.js';
 import { expiryFor, OUTCOMES, requirementStatus, SEVERITY, statusOn, type Evidence } from './expiry.js';
 
 const today = '2026-03-15';

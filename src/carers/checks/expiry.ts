@@ -1,4 +1,4 @@
-import { addMonths, daysBetween, type IsoDate } from '../dates.js';
+import { addMonths, daysBetween, type IsoDate } from '../../platform/dates.js';
 
 /**
  * Whether a check or training course is in date. Pure, so it can be tested for every case:

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../dates.js';
+import type { IsoDate } from '../../platform/dates.js';
 import { requirementStatus, type DueStatus, type Evidence } from './expiry.js';
 
 export interface CheckType {

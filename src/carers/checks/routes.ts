@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { choice, optionalText, text } from '../../platform/forms/fields.js';
+import { choice, ids, optionalText, optionalWholeNumber, text } from '../../platform/forms/fields.js';
 import { submitForm } from '../../platform/forms/forms.js';
-import { todayIso } from '../dates.js';
-import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../date-input.js';
-import { optionalWholeNumber } from '../fields.js';
 import { dueTag, recordContext } from '../present.js';
-import { parseParams } from '../routes.js';
+import { todayInUk } from '../../platform/dates.js';
+import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../../platform/forms/date-input.js';
 import { OUTCOMES } from './expiry.js';
 import type { ChecksService, CheckTypeRow } from './service.js';
 import { isStaff } from '../../platform/permissions/staff.js';
@@ -20,10 +18,10 @@ export const OUTCOME_NAMES = {
 const KIND_NAMES = { check: 'Check', training: 'Training' } as const;
 const APPLIES_NAMES = { carer: 'The carer', every_adult: 'Every adult in the household' } as const;
 
-const recordForm = withDateInputs(['completedOn', 'expiresOn'], z.object({
+const recordForm = withDateInputs(z.object({
   checkTypeId: z.uuid({ error: 'Choose which check or course this is' }),
   householdMemberId: z.string().optional().transform((v) => (v && v !== 'carer' ? v : null)).pipe(z.uuid({ error: 'Choose who it is for' }).nullable()),
-  completedOn: dateInput({ whenEmpty: 'Enter the date it was done', label: 'The date it was done', notFuture: true }),
+  completedOn: dateInput({ whenEmpty: 'Enter the date it was done', label: 'The date it was done', when: 'not future' }),
   expiresOn: optionalDateInput({ label: 'The expiry date' }),
   outcome: choice(OUTCOMES, 'Choose the outcome'),
   reference: optionalText({ max: 120, label: 'Reference' }),
@@ -40,12 +38,11 @@ const typeForm = z.object({
   active: z.enum(['yes', 'no']).optional().transform((v) => v !== 'no'),
 });
 
-const idParams = z.object({ id: z.uuid() });
 const newRecordQuery = z.object({ type: z.uuid().optional().catch(undefined), member: z.uuid().optional().catch(undefined) });
 
 export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   app.get('/carers/:id/checks', { config: { access: 'carers.view' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const found = await checks.forCarer(request.actor, id);
     const staff = isStaff(request.actor);
     return reply.view('carers/checks/views/checks.njk', {
@@ -76,16 +73,16 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   };
 
   app.get('/carers/:id/checks/new', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const query = newRecordQuery.parse(request.query ?? {});
     return reply.view('carers/checks/views/record-form.njk', {
       ...(await formContext(request, id, query)),
-      values: dateValues('completedOn', todayIso()),
+      values: dateValues('completedOn', todayInUk()),
     });
   });
 
   app.post('/carers/:id/checks', { config: { access: 'carers.manage' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const body = (request.body ?? {}) as Record<string, unknown>;
     return submitForm(reply, {
       schema: recordForm,
@@ -126,7 +123,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   }));
 
   app.get('/carers/settings/checks/:id', { config: { access: 'carers.settings' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     const type = await checks.type(request.actor, id);
     return reply.view('carers/checks/views/type-form.njk', {
       ...typeContext(`Change: ${type.name}`, `/carers/settings/checks/${id}`, false),
@@ -135,7 +132,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   });
 
   app.post('/carers/settings/checks/:id', { config: { access: 'carers.settings' } }, async (request, reply) => {
-    const { id } = parseParams(idParams, request.params);
+    const { id } = ids(request.params, 'id');
     return submitForm(reply, {
       schema: typeForm,
       view: 'carers/checks/views/type-form.njk',

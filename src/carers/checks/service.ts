@@ -4,12 +4,12 @@ import { audit } from '../../platform/audit/audit.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { forbidden, notFound } from '../../platform/errors/errors.js';
 import { InputProblem } from '../../platform/forms/forms.js';
-import { inScheme, type Actor } from '../../platform/http/types.js';
+import { inScheme, Actor } from '../../platform/http/types.js';
 import { carerFor } from '../access.js';
-import { todayIso, type IsoDate } from '../dates.js';
 import { isAdult } from '../household.js';
 import { carers, householdMembers } from '../schema.js';
 import { openRecord } from '../service.js';
+import { type IsoDate, todayInUk } from '../../platform/dates.js';
 import { DEFAULT_CHECK_TYPES } from './defaults.js';
 import { expiryFor, type Outcome } from './expiry.js';
 import { requirementsFor, type Person } from './requirements.js';
@@ -48,7 +48,7 @@ export async function addDefaultCheckTypes(tx: Tx, schemeId: string) {
  * Each carer's requirements, for the carers matching `which` (already limited to what the actor
  * may see): check types, adults at home and records in three queries, judged by the pure rules.
  */
-export async function requirementsOf(tx: Tx, which: SQL, today: IsoDate = todayIso()) {
+export async function requirementsOf(tx: Tx, which: SQL, today: IsoDate = todayInUk()) {
   const types = await tx.select().from(checkTypes).where(eq(checkTypes.active, true)).orderBy(asc(checkTypes.position), asc(checkTypes.name));
   const people = await tx.select({ id: carers.id, name: carers.name, userId: carers.userId, workerUserId: carers.workerUserId }).from(carers).where(which);
   const members = await tx.select({ id: householdMembers.id, carerId: householdMembers.carerId, name: householdMembers.name, dateOfBirth: householdMembers.dateOfBirth, movedOutOn: householdMembers.movedOutOn })
@@ -104,7 +104,7 @@ export function checksService(db: Database) {
       return db.inScope(actor, async (tx) => {
         const carer = await carerFor(tx, actor, carerId);
         const types = await tx.select().from(checkTypes).where(eq(checkTypes.active, true)).orderBy(asc(checkTypes.position), asc(checkTypes.name));
-        const today = todayIso();
+        const today = todayInUk();
         const members = (await tx.select().from(householdMembers).where(eq(householdMembers.carerId, carerId)).orderBy(asc(householdMembers.name)))
           .filter((m) => (m.movedOutOn === null || m.movedOutOn > today) && isAdult(m.dateOfBirth, today));
         return { carer, types, adults: members };

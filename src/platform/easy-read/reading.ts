@@ -2,8 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../audit/audit.js';
 import type { Database } from '../db/database.js';
-import { signedIn, type Actor } from '../http/types.js';
-import type { CommunicationNeed } from '../../people/words.js';
+import { signedIn, Actor } from '../http/types.js';
 import { readingPreferences } from './schema.js';
 
 /** How Hearth shows itself to someone: on every page, through the layout. */
@@ -19,31 +18,18 @@ export type ReadingChoice = Omit<Reading, 'chosen'>;
 
 export const STANDARD_READING: Reading = { easyRead: false, largerText: false, readAloudFirst: false, chosen: false };
 
-/** What a person's communication needs (Accessible Information Standard) say, until they choose for themselves. */
-export function readingFromNeeds(needs: readonly CommunicationNeed[]): Reading {
-  const has = (need: CommunicationNeed) => needs.includes(need);
-  return {
-    easyRead: has('easy_read') || has('symbols'),
-    largerText: has('large_print'),
-    readAloudFirst: has('reader') || has('audio'),
-    chosen: false,
-  };
-}
-
-/** Preferences are kept per user; the default comes from the people capability's record of needs. */
-export function readingService(db: Database, ownNeeds: (actor: Actor) => Promise<CommunicationNeed[]>) {
+/** Preferences are kept per user; the default is handed in (the people capability's, from their communication needs). */
+export function readingService(db: Database, byDefault: (actor: Actor) => Promise<Reading>) {
   return {
     async forActor(actor: Actor): Promise<Reading> {
       if (!actor.userId) return STANDARD_READING;
       const [row] = await db.inScope(actor, (tx) => tx.select().from(readingPreferences).where(eq(readingPreferences.userId, signedIn(actor).userId)));
       if (row) return { easyRead: row.easyRead, largerText: row.largerText, readAloudFirst: row.readAloudFirst, chosen: true };
-      return this.fromNeeds(actor);
+      return byDefault(actor);
     },
 
-    /** The default for someone who has not chosen: from their communication needs, if they are a person. */
-    async fromNeeds(actor: Actor): Promise<Reading> {
-      return readingFromNeeds(await ownNeeds(actor));
-    },
+    /** The default for someone who has not chosen. */
+    byDefault,
 
     async choose(actor: Actor, choice: ReadingChoice): Promise<void> {
       const userId = signedIn(actor).userId;
@@ -73,6 +59,6 @@ export function installReading(app: FastifyInstance, reading: ReadingService) {
   app.decorateRequest('reading', null as never);
   app.addHook('preHandler', async (request) => {
     if (!request.user || request.routeOptions.config.assets || request.url.startsWith('/api/')) request.reading = STANDARD_READING;
-    else if (!(request.reading as Reading | null)) request.reading = await reading.fromNeeds(request.actor);
+    else if (!(request.reading as Reading | null)) request.reading = await reading.byDefault(request.actor);
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notFound } from '../errors/errors.js';
 
 /** Field builders with GOV.UK-style messages: each says what to do, not what went wrong. */
 
@@ -27,3 +28,37 @@ export const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(100
 
 /** What a form sent for a text box, as text: a list (the field sent twice) or anything else is none. */
 export const formText = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+
+/** Checkboxes arrive as nothing, one string or many: always an array of known values. */
+export const checkboxes = <const T extends readonly [string, ...string[]]>(values: T, message = 'Choose from the list') =>
+  z.union([z.string(), z.array(z.string())]).optional()
+    .transform((v) => (v === undefined ? [] : [v].flat()).filter((x) => x !== ''))
+    .pipe(z.array(z.enum(values, { error: message })));
+
+/** Route parameters that must be ids; anything else is a page that is not there. */
+export function ids<const K extends string>(params: unknown, ...names: K[]): Record<K, string> {
+  const schema = z.object(Object.fromEntries(names.map((n) => [n, z.uuid()])) as Record<K, z.ZodUUID>);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data as Record<K, string>;
+}
+
+/**
+ * For a check across fields (superRefine): run it even when other fields have problems, so every
+ * problem shows at once, but only once the fields it reads are valid themselves.
+ */
+export const onceValid = (...fields: string[]) => ({
+  when: (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+    !payload.issues.some((issue) => fields.includes(String(issue.path?.[0]))),
+});
+
+/** A whole number typed in a box; empty means not known. */
+export const optionalWholeNumber = (label: string, { min = 0, max = 100 } = {}) =>
+  z.string().trim().optional()
+    .refine((v) => !v || /^\d+$/.test(v), `${label} must be a whole number, like 2`)
+    .transform((v) => (v ? Number(v) : null))
+    .refine((v) => v === null || (v >= min && v <= max), `${label} must be between ${min} and ${max}`);
+
+/** Checkboxes whose values are ids (people to choose from a list). */
+export const tickedIds = (message: string) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : [v].flat()), z.array(z.uuid({ error: message })));

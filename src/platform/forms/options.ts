@@ -1,4 +1,4 @@
-/** Small helpers for the people's pages: GOV.UK items from fixed lists, and re-shown answers. */
+/** GOV.UK items from fixed lists, and answers shown again: for radios, checkboxes, selects and forms. */
 
 export type Values = Record<string, unknown>;
 
