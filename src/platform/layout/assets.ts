@@ -1,11 +1,10 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { govukDist } from './views.js';
+import { govukDist, srcDir } from '../paths.js';
 import { stylesheet } from './styles.js';
 
-const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
+const publicDir = path.join(srcDir, 'platform/layout/public');
 const govukAssets = path.join(govukDist, 'govuk/assets');
 const govukScript = path.join(govukDist, 'govuk');
 

@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compile } from 'sass';
+import { govukDist, projectRoot, srcDir } from '../paths.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../..');
-const entry = path.join(here, 'styles/hearth.scss');
-const govukDist = path.join(root, 'node_modules/govuk-frontend/dist');
-const cacheDir = path.join(root, 'node_modules/.cache/hearth');
+const entry = path.join(srcDir, 'platform/layout/styles/hearth.scss');
+const cacheDir = path.join(projectRoot, 'node_modules/.cache/hearth');
 
 /**
  * Hearth's stylesheet, compiled from Sass once per change of its source or of GOV.UK Frontend,
