@@ -14,7 +14,7 @@ const DAY = 24 * 3600;
 /** GOV.UK Frontend's fonts, images and script, and Hearth's own stylesheet, served by Hearth itself. */
 export async function installAssets(app: FastifyInstance) {
   await app.register(fastifyStatic, { root: publicDir, serve: false, cacheControl: false });
-  const css = stylesheet();
+  const css = await stylesheet();
   app.get('/hearth/hearth.css', { config }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', `public, max-age=${DAY}`).send(css));
   app.get('/hearth/:file', { config }, async (request, reply) =>
