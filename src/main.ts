@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { openDatabase } from './platform/db/database.js';
-import { generateDemo } from './demo/generate.js';
+import { fromMigratedSnapshot } from './platform/db/snapshot.js';
 import { formatSignIns } from './demo/sign-ins.js';
 import { hasAnyScheme, loadDemo } from './demo/load.js';
 import { todayInUk } from './platform/dates.js';
@@ -10,10 +10,11 @@ const started = performance.now();
 
 async function main() {
   const config = loadConfig();
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(fromMigratedSnapshot(config.database));
   await db.migrate();
   let demoLoaded = false;
   if (config.loadDemo && !(await hasAnyScheme(db))) {
+    const { generateDemo } = await import('./demo/generate.js');
     await loadDemo(db, generateDemo({ scale: 'small', seed: 2026, today: todayInUk() }), { password: config.demoPassword });
     demoLoaded = true;
   }

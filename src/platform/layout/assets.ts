@@ -1,11 +1,10 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { govukDist } from './views.js';
+import { govukDist, srcDir } from '../paths.js';
 import { stylesheet } from './styles.js';
 
-const publicDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
+const publicDir = path.join(srcDir, 'platform/layout/public');
 const govukAssets = path.join(govukDist, 'govuk/assets');
 const govukScript = path.join(govukDist, 'govuk');
 
@@ -15,7 +14,7 @@ const DAY = 24 * 3600;
 /** GOV.UK Frontend's fonts, images and script, and Hearth's own stylesheet, served by Hearth itself. */
 export async function installAssets(app: FastifyInstance) {
   await app.register(fastifyStatic, { root: publicDir, serve: false, cacheControl: false });
-  const css = stylesheet();
+  const css = await stylesheet();
   app.get('/hearth/hearth.css', { config }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', `public, max-age=${DAY}`).send(css));
   app.get('/hearth/:file', { config }, async (request, reply) =>

@@ -1,11 +1,6 @@
 import nunjucks from 'nunjucks';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { installEasyReadViews } from '../easy-read/nunjucks.js';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const srcDir = path.resolve(here, '../..');
-export const govukDist = path.resolve(srcDir, '../node_modules/govuk-frontend/dist');
+import { govukDist, srcDir } from '../paths.js';
 
 /**
  * One Nunjucks environment for every page. Templates are named from `src/`

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, openEmbeddedClient } from '../db/database.js';
+import { openDatabase } from '../db/database.js';
+import { dumpMigrated } from '../db/snapshot.js';
 import { APP_LOGIN, serverUrlFor, TEMPLATE_DATABASE, testServerUrl } from './server.js';
 
 /**
@@ -29,13 +30,7 @@ export default async function setup(project: TestProject) {
     project.provide('embeddedSnapshot', '');
     return;
   }
-  const client = await openEmbeddedClient({});
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const { migrationsFolder } = await import('../db/database.js');
-  await migrate(drizzle(client), { migrationsFolder });
-  const snapshot = await client.dumpDataDir('none');
-  await client.close();
+  const snapshot = await dumpMigrated('none');
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'hearth-test-')), 'migrated.tar');
   writeFileSync(file, Buffer.from(await snapshot.arrayBuffer()));
   project.provide('embeddedSnapshot', file);
