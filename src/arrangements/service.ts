@@ -24,6 +24,7 @@ import {
   changeStatus, endArrangement, LIVE, typesOf, withinTerms, type ArrangementStatus, type CarerStanding, type EndRequest, type Funder, type PersonNext,
 } from './status.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 export interface ArrangementFilter {
   /** A worker's user id, 'none' for no worker, or undefined for everyone's. */
@@ -85,13 +86,13 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIn
       const where = listConditions(actor, filter);
       return db.inScope(actor, async (tx) => {
         // Joined one to one, so the rows counted are the arrangements.
-        const page = await tx.select({ ...summaryColumns, total: totalRows() }).from(arrangements)
+        const page = await prepared(tx.select({ ...summaryColumns, total: totalRows() }).from(arrangements)
           .leftJoin(people, eq(people.id, arrangements.personId))
           .leftJoin(carers, withCarer)
           .leftJoin(worker, eq(worker.id, arrangements.workerUserId))
           .where(where)
           .orderBy(asc(sql`${arrangements.status} = 'ended'`), asc(people.name), asc(arrangements.startsOn), asc(arrangements.id))
-          .limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
+          .limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE));
         await audit(tx, actor, { action: 'listed', recordType: 'arrangement', changes: { ...filter } });
         return withTotal(page, filter.page, async () => (await tx.select({ total: count() }).from(arrangements).where(where))[0]?.total ?? 0);
       });

@@ -13,6 +13,7 @@ import { circleConsents, circleMembers, people, personStatusChanges, referrals }
 import { nextMoves, transition, type ArrangementType, type PersonStatus } from './status.js';
 import type { ReferralSource, Urgency } from './words.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 export interface PeopleFilter {
   q?: string | undefined;
@@ -263,10 +264,10 @@ async function decideReferral(tx: Tx, actor: Actor, personId: string, decision: 
 }
 
 export async function staffOf(tx: Tx) {
-  return tx.selectDistinct({ id: users.id, name: users.name }).from(memberships)
+  return prepared(tx.selectDistinct({ id: users.id, name: users.name }).from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(inArray(memberships.role, ['scheme_worker', 'scheme_manager']), isNull(memberships.endedAt)))
-    .orderBy(asc(users.name), asc(users.id));
+    .orderBy(asc(users.name), asc(users.id)));
 }
 
 async function checkWorker(tx: Tx, workerUserId: string | null) {

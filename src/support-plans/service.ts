@@ -13,6 +13,7 @@ import {
 import { supportPlanMessages, supportPlanProposals, supportPlans, supportPlanVersions } from './schema.js';
 import { AUTHOR_AS, OPEN_STATUSES, type PartyRole, type ProposalKind } from './words.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 type VersionRow = typeof supportPlanVersions.$inferSelect;
 type PlanRow = typeof supportPlans.$inferSelect;
@@ -343,10 +344,10 @@ export function supportPlansService(db: Database) {
     async openCount(actor: Actor) {
       if (!isStaff(actor)) return 0;
       return db.inScope(actor, async (tx) => {
-        const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(supportPlanProposals)
+        const [{ n } = { n: 0 }] = await prepared(tx.select({ n: count() }).from(supportPlanProposals)
           .innerJoin(supportPlans, eq(supportPlans.id, supportPlanProposals.planId))
           .innerJoin(arrangements, eq(arrangements.id, supportPlans.arrangementId))
-          .where(openWhere(actor, false));
+          .where(openWhere(actor, false)));
         return Number(n);
       });
     },

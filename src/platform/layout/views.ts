@@ -21,8 +21,16 @@ export function createViews(): nunjucks.Environment {
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' });
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "7 December 2026". A day (YYYY-MM-DD, as most dates here are) is written out directly: Intl took a
+ * tenth of a list page's time, formatting the same few days over and over.
+ */
 export function formatDate(value: Date | string | null | undefined): string {
-  return value ? dateFormat.format(new Date(value)) : '';
+  if (!value) return '';
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  return day ? `${Number(day[3])} ${MONTHS[Number(day[2]) - 1]} ${day[1]}` : dateFormat.format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string | null | undefined): string {
