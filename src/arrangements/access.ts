@@ -5,6 +5,7 @@ import type { Actor } from '../platform/http/types.js';
 import { carers } from '../carers/schema.js';
 import { arrangements } from './schema.js';
 import { isStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 export type ArrangementRow = typeof arrangements.$inferSelect;
 
@@ -48,7 +49,7 @@ export function workerIs(worker: string | undefined): SQL | undefined {
 /** An arrangement, if this actor may see it; otherwise not found (never "forbidden", which would say it exists). */
 export async function arrangementFor(tx: Tx, actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<ArrangementRow> {
   const query = tx.select().from(arrangements).where(and(eq(arrangements.id, id), visibleArrangements(actor)));
-  const [row] = options.lock ? await query.for('update') : await query;
+  const [row] = options.lock ? await query.for('update') : await prepared(query);
   if (!row) throw notFound();
   return row;
 }

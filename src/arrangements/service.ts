@@ -207,10 +207,10 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIn
 /** Reads an arrangement for a page, with the person's header and the carer's and worker's names, and records the read. */
 export async function openArrangement(tx: Tx, actor: Actor, id: string) {
   // The arrangement as the actor may see it (arrangementFor's rule) and its names, in one query.
-  const [found] = await tx.select({ arrangement: arrangements, carerName, workerName: worker.name }).from(arrangements)
+  const [found] = await prepared(tx.select({ arrangement: arrangements, carerName, workerName: worker.name }).from(arrangements)
     .leftJoin(carers, withCarer)
     .leftJoin(worker, eq(worker.id, arrangements.workerUserId))
-    .where(and(eq(arrangements.id, id), visibleArrangements(actor)));
+    .where(and(eq(arrangements.id, id), visibleArrangements(actor))));
   if (!found) throw notFound();
   const { arrangement, ...names } = found;
   const person = await personHeader(tx, arrangement.personId);

@@ -18,6 +18,7 @@ import { type IsoDate, todayInUk } from '../platform/dates.js';
 import { needsAttention, notificationAdvice, INCIDENT_KIND_SHORT, SEVERITY_NAMES, type IncidentKind, type NotifiableCategory, type NotificationMethod, type Severity } from './rules.js';
 import { incidentFollowUps, incidents } from './schema.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 export interface NewIncident {
   arrangementId: string;
@@ -116,9 +117,9 @@ export function incidentsService(db: Database, clock: () => IsoDate = todayInUk)
       const where = listConditions(actor, filter);
       return db.inScope(actor, async (tx) => {
         // Each incident has one arrangement and each arrangement one person: the rows counted are the incidents.
-        const page = await tx.select({ ...listColumns, total: totalRows() }).from(incidents)
+        const page = await prepared(tx.select({ ...listColumns, total: totalRows() }).from(incidents)
           .innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).innerJoin(people, eq(people.id, arrangements.personId))
-          .where(where).orderBy(desc(incidents.occurredAt), desc(incidents.id)).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
+          .where(where).orderBy(desc(incidents.occurredAt), desc(incidents.id)).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE));
         await audit(tx, actor, { action: 'listed', recordType: 'incident', changes: { ...filter } });
         return withTotal(page, filter.page, async () => (await tx.select({ total: count() }).from(incidents)
           .innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId)).where(where))[0]?.total ?? 0);
@@ -211,9 +212,9 @@ export function incidentsAttention(db: Database): AttentionProvider {
     },
     // One item for a notification not yet made and one for an incident not yet acted on, as the list makes.
     count: (actor) => (!isStaff(actor) ? Promise.resolve(0) : db.inScope(actor, async (tx) => {
-      const [row] = await tx.select({ n: sql<number>`(count(*) filter (where ${waitingToNotify}) + count(*) filter (where ${waitingForAttention}))::int` })
+      const [row] = await prepared(tx.select({ n: sql<number>`(count(*) filter (where ${waitingToNotify}) + count(*) filter (where ${waitingForAttention}))::int` })
         .from(incidents).innerJoin(arrangements, eq(arrangements.id, incidents.arrangementId))
-        .where(and(eq(incidents.schemeId, inScheme(actor).schemeId), or(waitingToNotify, waitingForAttention), onCaseload(actor)));
+        .where(and(eq(incidents.schemeId, inScheme(actor).schemeId), or(waitingToNotify, waitingForAttention), onCaseload(actor))));
       return row?.n ?? 0;
     })),
   };

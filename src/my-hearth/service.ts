@@ -9,6 +9,7 @@ import type { Role } from '../platform/permissions/roles.js';
 import { moodChecks, personMessageReplies, personMessages } from './schema.js';
 import { NOT_OK_BELOW, type MessageKind } from './words.js';
 import { requireStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 
 /** The signed-in person's own record, as their pages need it. */
@@ -184,10 +185,10 @@ export function myHearthService(db: Database) {
     async openCounts(actor: Actor) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
-        const [row] = await tx.select({
+        const [row] = await prepared(tx.select({
           open: count(),
           urgent: sql<number>`count(*) filter (where ${personMessages.kind} = 'help_now')::int`,
-        }).from(personMessages).where(isNull(personMessages.dealtWithAt));
+        }).from(personMessages).where(isNull(personMessages.dealtWithAt)));
         return { open: Number(row?.open ?? 0), urgent: Number(row?.urgent ?? 0) };
       });
     },

@@ -17,6 +17,7 @@ import { type IsoDate, todayInUk } from '../platform/dates.js';
 import type { Mood } from './moods.js';
 import { dailyNotes } from './schema.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 export interface NewNote {
   arrangementId: string;
@@ -75,7 +76,7 @@ export function pageQuery(tx: Tx, where: SQL, cursor: Cursor | undefined) {
 
 async function pageOf(tx: Tx, where: SQL, cursor: Cursor | undefined) {
   const newer = cursor?.direction === 'newer';
-  const rows = await pageQuery(tx, where, cursor);
+  const rows = await prepared(pageQuery(tx, where, cursor));
   const more = rows.length > PAGE_SIZE;
   const page = rows.slice(0, PAGE_SIZE) as NoteRow[];
   if (newer) page.reverse();
@@ -93,9 +94,9 @@ const withoutId = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
 /** The names of the person and carer of each arrangement on a page, in one query. */
 async function namesOf(tx: Tx, arrangementIds: string[]) {
   if (!arrangementIds.length) return new Map<string, { id: string; personName: string; carerName: string | null; workerUserId: string | null }>();
-  const rows = await tx.select({ id: arrangements.id, personName: people.name, carerName, workerUserId: arrangements.workerUserId })
+  const rows = await prepared(tx.select({ id: arrangements.id, personName: people.name, carerName, workerUserId: arrangements.workerUserId })
     .from(arrangements).innerJoin(people, eq(people.id, arrangements.personId)).leftJoin(carers, withCarer)
-    .where(inArray(arrangements.id, [...new Set(arrangementIds)]));
+    .where(inArray(arrangements.id, [...new Set(arrangementIds)])));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
-import { NO_ONE, rowsOf, type Database, type Tx } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import { sessions } from '../db/schema.js';
 import type { RequestUnit } from '../db/unit-of-work.js';
 import type { SignedInUser } from '../http/types.js';
@@ -53,7 +53,7 @@ export function sessionStore(db: Database) {
     async find(token: string | undefined): Promise<SignedIn> {
       if (!token || token.length > 100) return NOBODY;
       const id = hashOf(token);
-      return signedIn(id, await db.inScope(NO_ONE, (tx) => rowsOf<SessionRow>(tx, sql`select * from hearth_page_session(${id})`)));
+      return signedIn(id, await db.call<SessionRow>(`select * from hearth_page_session('${id}')`));
     },
 
     /**

@@ -45,6 +45,11 @@ export interface Database {
    * database has a single connection.
    */
   openUnit<T>(first: string): Promise<{ unit: RequestUnit; rows: T[] } | null>;
+  /**
+   * One statement on its own as the application role, in one round trip (its own transaction): a
+   * session look-up for a change, say. Like `first`, it has no parameters.
+   */
+  call<T>(statement: string): Promise<T[]>;
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -77,6 +82,7 @@ async function openEmbedded(options: { dataDir?: string; loadDataDir?: Blob }): 
     owner,
     inScope: (scope, work) => runInScope(owner, scope, work),
     openUnit: () => Promise.resolve(null),
+    call: async <T>(statement: string) => ((await client.exec(asAppRole(statement))).at(-1)?.rows ?? []) as T[],
     migrate: () => migrateEmbedded(owner as never, { migrationsFolder }),
     ping: () => pingWith(owner),
     close: () => client.close(),
@@ -101,6 +107,7 @@ function openServer(url: string, appUrl: string | undefined): Database {
     owner,
     inScope: (scope, fn) => runInScope(work, scope, fn),
     openUnit: (first) => openUnit(pagePool, first),
+    call: async <T>(statement: string) => ((await workPool.query(asAppRole(statement))) as unknown as pg.QueryResult[]).at(-1)!.rows as T[],
     migrate: () => migrateServer(owner as never, { migrationsFolder }),
     ping: () => pingWith(work),
     close: async () => {
