@@ -1,4 +1,13 @@
-import type { ArrangementType, Coordinates, DateRange, Decline, MatchCarer, MatchPerson, PairFacts, WorkerNote } from '../src/matching/engine/index.js';
+import type {
+  ArrangementType,
+  Coordinates,
+  DateRange,
+  Decline,
+  MatchCarer,
+  MatchPerson,
+  PairFacts,
+  WorkerNote,
+} from '../src/matching/engine/index.js';
 
 /**
  * Fictional national-scale matching inputs for the benchmark, the same for the same seed:
@@ -33,28 +42,123 @@ export function seeded(seed: number) {
 export type Random = ReturnType<typeof seeded>;
 
 const TOWNS: readonly Coordinates[] = [
-  [51.507, -0.128], [52.486, -1.890], [53.480, -2.242], [53.801, -1.549], [53.408, -2.991], [53.383, -1.465], [54.978, -1.618],
-  [51.455, -2.588], [52.954, -1.158], [52.637, -1.140], [50.909, -1.404], [50.376, -4.143], [50.822, -0.137], [51.752, -1.258],
-  [52.205, 0.122], [52.630, 1.297], [53.745, -0.336], [54.574, -1.235], [52.407, -1.512], [52.587, -2.129], [53.046, -2.993],
-  [51.481, -3.179], [51.621, -3.944], [53.227, -4.129], [55.864, -4.252], [55.953, -3.188], [57.150, -2.094], [56.462, -2.971],
-  [54.597, -5.930], [55.006, -7.318], [50.726, -3.527], [51.379, -2.360], [54.891, -2.934], [53.958, -1.082], [50.720, -1.880],
+  [51.507, -0.128],
+  [52.486, -1.89],
+  [53.48, -2.242],
+  [53.801, -1.549],
+  [53.408, -2.991],
+  [53.383, -1.465],
+  [54.978, -1.618],
+  [51.455, -2.588],
+  [52.954, -1.158],
+  [52.637, -1.14],
+  [50.909, -1.404],
+  [50.376, -4.143],
+  [50.822, -0.137],
+  [51.752, -1.258],
+  [52.205, 0.122],
+  [52.63, 1.297],
+  [53.745, -0.336],
+  [54.574, -1.235],
+  [52.407, -1.512],
+  [52.587, -2.129],
+  [53.046, -2.993],
+  [51.481, -3.179],
+  [51.621, -3.944],
+  [53.227, -4.129],
+  [55.864, -4.252],
+  [55.953, -3.188],
+  [57.15, -2.094],
+  [56.462, -2.971],
+  [54.597, -5.93],
+  [55.006, -7.318],
+  [50.726, -3.527],
+  [51.379, -2.36],
+  [54.891, -2.934],
+  [53.958, -1.082],
+  [50.72, -1.88],
 ].map(([latitude, longitude]) => ({ latitude: latitude!, longitude: longitude! }));
 
 const NEEDS = ['learning disability', 'autism', 'mental health', 'dementia', 'physical disability', 'sensory impairment'];
 const INTERESTS = [
-  'gardening', 'football', 'cooking', 'baking', 'music', 'singing', 'dancing', 'walking', 'swimming', 'cycling', 'fishing',
-  'painting', 'crafts', 'knitting', 'reading', 'films', 'television', 'video games', 'board games', 'puzzles', 'bingo',
-  'darts', 'snooker', 'rugby', 'cricket', 'animals', 'horse riding', 'trains', 'buses', 'cars', 'photography', 'church',
-  'theatre', 'concerts', 'shopping', 'cafes', 'history', 'nature', 'bird watching', 'allotment',
+  'gardening',
+  'football',
+  'cooking',
+  'baking',
+  'music',
+  'singing',
+  'dancing',
+  'walking',
+  'swimming',
+  'cycling',
+  'fishing',
+  'painting',
+  'crafts',
+  'knitting',
+  'reading',
+  'films',
+  'television',
+  'video games',
+  'board games',
+  'puzzles',
+  'bingo',
+  'darts',
+  'snooker',
+  'rugby',
+  'cricket',
+  'animals',
+  'horse riding',
+  'trains',
+  'buses',
+  'cars',
+  'photography',
+  'church',
+  'theatre',
+  'concerts',
+  'shopping',
+  'cafes',
+  'history',
+  'nature',
+  'bird watching',
+  'allotment',
 ];
-const ROUTINES = ['early riser', 'night owl', 'quiet evenings', 'busy weekends', 'regular mealtimes', 'lie-ins', 'daily walk', 'church on Sunday', 'evening bath', 'TV at night'];
+const ROUTINES = [
+  'early riser',
+  'night owl',
+  'quiet evenings',
+  'busy weekends',
+  'regular mealtimes',
+  'lie-ins',
+  'daily walk',
+  'church on Sunday',
+  'evening bath',
+  'TV at night',
+];
 const LANGUAGES = ['Polish', 'Urdu', 'Punjabi', 'Welsh', 'Gaelic', 'Bengali', 'Somali', 'Romanian', 'Arabic', 'British Sign Language'];
 const FAITHS = ['Christian', 'Muslim', 'Hindu', 'Sikh', 'Jewish', 'Buddhist'];
-const CULTURES = ['Polish', 'Caribbean', 'Irish', 'Pakistani', 'Indian', 'Somali', 'Bangladeshi', 'Welsh', 'Scottish', 'Gypsy or Irish Traveller'];
+const CULTURES = [
+  'Polish',
+  'Caribbean',
+  'Irish',
+  'Pakistani',
+  'Indian',
+  'Somali',
+  'Bangladeshi',
+  'Welsh',
+  'Scottish',
+  'Gypsy or Irish Traveller',
+];
 const PETS = ['dog', 'cat', 'rabbit', 'bird'];
 const OFFERS = ['garden', 'car', 'near a bus route', 'countryside', 'town centre', 'near the sea', 'quiet street', 'allotment'];
 const ABOUT = ['enjoys cooking', 'likes walking', 'likes animals', 'chatty', 'quiet', 'independent', 'loves music'];
-const PLACE_LABELS = [['Mum', 'family'], ['Dad', 'family'], ['my sister', 'family'], ['day service', 'day_service'], ['work', 'work'], ['friends', 'friends']] as const;
+const PLACE_LABELS = [
+  ['Mum', 'family'],
+  ['Dad', 'family'],
+  ['my sister', 'family'],
+  ['day service', 'day_service'],
+  ['work', 'work'],
+  ['friends', 'friends'],
+] as const;
 
 const ARRANGEMENTS: readonly ArrangementType[] = ['live_in', 'short_breaks', 'day_support'];
 
@@ -79,7 +183,10 @@ export function aCarer(random: Random, id: string, centre: Coordinates, spreadMi
     id,
     home: near(random, centre, spreadMiles),
     approval: { maxPeople, arrangementTypes, needs: NEEDS.filter(() => random.chance(0.6)) },
-    supporting: Array.from({ length: supported }, (_, k) => ({ personId: `${id}-supported-${k}`, arrangement: random.chance(0.7) ? 'live_in' as const : 'day_support' as const })),
+    supporting: Array.from({ length: supported }, (_, k) => ({
+      personId: `${id}-supported-${k}`,
+      arrangement: random.chance(0.7) ? ('live_in' as const) : ('day_support' as const),
+    })),
     household: {
       pets: PETS.filter((_, k) => random.chance([0.3, 0.2, 0.05, 0.05][k]!)),
       smoking: random.chance(0.1),
@@ -161,8 +268,12 @@ export function dateOf(day: number): string {
 export function nationalScale(seed: number, sizes = { carers: 10_000, people: 3_000, schemes: 150 }) {
   const random = seeded(seed);
   const centres = schemeCentres(random, sizes.schemes);
-  const carers = Array.from({ length: sizes.carers }, (_, i) => aCarer(random, `carer-${String(i).padStart(5, '0')}`, random.pick(centres)));
-  const people = Array.from({ length: sizes.people }, (_, i) => aPerson(random, `person-${String(i).padStart(5, '0')}`, random.pick(centres)));
+  const carers = Array.from({ length: sizes.carers }, (_, i) =>
+    aCarer(random, `carer-${String(i).padStart(5, '0')}`, random.pick(centres)),
+  );
+  const people = Array.from({ length: sizes.people }, (_, i) =>
+    aPerson(random, `person-${String(i).padStart(5, '0')}`, random.pick(centres)),
+  );
   return { carers, people, facts: pairFacts(random, people, carers) };
 }
 
@@ -174,7 +285,13 @@ function pairFacts(random: Random, people: readonly MatchPerson[], carers: reado
     if (!random.chance(0.2)) continue;
     const carer = random.pick(carers);
     if (random.chance(0.6)) declines.push({ personId: person.id, carerId: carer.id, by: random.chance(0.5) ? 'person' : 'carer' });
-    else notes.push({ personId: person.id, carerId: carer.id, view: random.pick(['hopeful', 'neutral', 'worried'] as const), text: 'Met at the summer fair' });
+    else
+      notes.push({
+        personId: person.id,
+        carerId: carer.id,
+        view: random.pick(['hopeful', 'neutral', 'worried'] as const),
+        text: 'Met at the summer fair',
+      });
   }
   return { declines, notes };
 }
@@ -187,9 +304,16 @@ export function oneScheme(seed: number, people: number, places: number) {
   let free = 0;
   while (free < places) {
     const carer = aCarer(random, `carer-${String(carers.length).padStart(5, '0')}`, centre, 8);
-    const approvedLiveIn = carer.approval.arrangementTypes.includes('live_in') ? carer.approval.arrangementTypes : [...carer.approval.arrangementTypes, 'live_in' as const];
+    const approvedLiveIn = carer.approval.arrangementTypes.includes('live_in')
+      ? carer.approval.arrangementTypes
+      : [...carer.approval.arrangementTypes, 'live_in' as const];
     const maxPeople = Math.min(1 + random.int(3), places - free);
-    carers.push({ ...carer, approval: { ...carer.approval, maxPeople, arrangementTypes: approvedLiveIn }, supporting: [], household: { ...carer.household, spareBedrooms: 1 + random.int(2) } });
+    carers.push({
+      ...carer,
+      approval: { ...carer.approval, maxPeople, arrangementTypes: approvedLiveIn },
+      supporting: [],
+      household: { ...carer.household, spareBedrooms: 1 + random.int(2) },
+    });
     free += maxPeople;
   }
   const waiting = Array.from({ length: people }, (_, i) => aPerson(random, `person-${String(i).padStart(5, '0')}`, centre, 'live_in'));

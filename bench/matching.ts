@@ -67,34 +67,68 @@ function heap(label: string) {
   notes.push(`heap used ${label}: ${mb(process.memoryUsage().heapUsed)}`);
 }
 
-console.log(`Matching engine benchmark · Node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ${os.cpus().length} cores · load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `Matching engine benchmark · Node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ${os.cpus().length} cores · load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 
 // National scale: ~10,000 carers, ~3,000 people waiting.
 const start = now();
 const national = nationalScale(SEED);
 notes.push(`generated ${national.carers.length} carers and ${national.people.length} people in ${ms(msSince(start))}`);
-report('encode 10,000 carers', time(() => encodeCarers(national.carers, SCHEME), 1, 5));
+report(
+  'encode 10,000 carers',
+  time(() => encodeCarers(national.carers, SCHEME), 1, 5),
+);
 const carers = encodeCarers(national.carers, SCHEME);
-report('encode 3,000 people against them', time(() => encodePeople(national.people, carers, national.facts), 1, 5));
+report(
+  'encode 3,000 people against them',
+  time(() => encodePeople(national.people, carers, national.facts), 1, 5),
+);
 const people = encodePeople(national.people, carers, national.facts);
 heap('with both encoded');
 
 let suitable = 0;
-const shortlistTimes = time((run) => {
-  suitable += shortlistForPerson(national.people[run % national.people.length]!, carers, { facts: national.facts }).suitable.length;
-}, 300, 2000);
+const shortlistTimes = time(
+  (run) => {
+    suitable += shortlistForPerson(national.people[run % national.people.length]!, carers, { facts: national.facts }).suitable.length;
+  },
+  300,
+  2000,
+);
 report("one person's shortlist over all carers, with explanations", shortlistTimes, { median: 2, label: 'median ≤ 2 ms' });
 notes.push(`shortlists: ${(suitable / 2300).toFixed(0)} suitable carers on average, each with its explanation`);
 
 let table = scoreAll(people);
-report('score every person against every carer (30 million pairs)', time(() => { table = scoreAll(people); }, 1, 7), { median: 1000, label: '≤ 1 s' });
-notes.push(`scoring: ${table.carer.length.toLocaleString('en-GB')} suitable pairs of ${(people.size * carers.size).toLocaleString('en-GB')}; hard constraints first (distance leads), soft factors only for suitable pairs`);
+report(
+  'score every person against every carer (30 million pairs)',
+  time(
+    () => {
+      table = scoreAll(people);
+    },
+    1,
+    7,
+  ),
+  { median: 1000, label: '≤ 1 s' },
+);
+notes.push(
+  `scoring: ${table.carer.length.toLocaleString('en-GB')} suitable pairs of ${(people.size * carers.size).toLocaleString('en-GB')}; hard constraints first (distance leads), soft factors only for suitable pairs`,
+);
 heap('with the score table');
 
 const values = new Float64Array(8);
-report('(for comparison) every soft factor for every pair, no exclusions', time(() => {
-  for (let pi = 0; pi < people.size; pi++) for (let ci = 0; ci < carers.size; ci++) factorValues(people, pi, carers, ci, values);
-}, 0, 3));
+report(
+  '(for comparison) every soft factor for every pair, no exclusions',
+  time(
+    () => {
+      for (let pi = 0; pi < people.size; pi++) for (let ci = 0; ci < carers.size; ci++) factorValues(people, pi, carers, ci, values);
+    },
+    0,
+    3,
+  ),
+);
 
 // One large scheme: 1,000 people waiting, 1,000 free places.
 const scheme = oneScheme(SEED, 1000, 1000);
@@ -112,19 +146,47 @@ const duel = againstMunkres(problem);
 const oursMedian = report('optimal assignment, 1,000 people × 1,000 places', duel.ours);
 const munkresMedian = report('  the same with munkres 2.0.4 (1,000 × 1,000 cost matrix)', duel.munkres);
 const ratio = munkresMedian / oursMedian;
-rows.push({ name: '  ratio: munkres median / ours', median: `${ratio.toFixed(1)}×`, p95: '', target: '≥ 10×', result: ratio >= 10 ? 'pass' : 'FAIL' });
-rows.push({ name: '  total score (points × 100): ours | munkres', median: `${duel.total}`, p95: `${duel.total}`, target: 'equal', result: 'pass' });
-notes.push(`assignment: ${scheme.carers.length} carers with 1,000 free places, ${problem.column.length.toLocaleString('en-GB')} suitable pairs; the same instance for both: ours takes those pairs with capacities on carers, munkres the dense matrix with each place a column and unsuitable pairs scoring 0`);
-notes.push(`assignment: ${duel.warmup} warm-up rounds, then ${duel.ours.length} timed rounds, taking turns (who goes first alternates); round by round munkres took ${duel.pairRatios[0]!.toFixed(1)}× to ${duel.pairRatios[duel.pairRatios.length - 1]!.toFixed(1)}× as long (median ${percentile(duel.pairRatios, 0.5).toFixed(1)}×)`);
+rows.push({
+  name: '  ratio: munkres median / ours',
+  median: `${ratio.toFixed(1)}×`,
+  p95: '',
+  target: '≥ 10×',
+  result: ratio >= 10 ? 'pass' : 'FAIL',
+});
+rows.push({
+  name: '  total score (points × 100): ours | munkres',
+  median: `${duel.total}`,
+  p95: `${duel.total}`,
+  target: 'equal',
+  result: 'pass',
+});
+notes.push(
+  `assignment: ${scheme.carers.length} carers with 1,000 free places, ${problem.column.length.toLocaleString('en-GB')} suitable pairs; the same instance for both: ours takes those pairs with capacities on carers, munkres the dense matrix with each place a column and unsuitable pairs scoring 0`,
+);
+notes.push(
+  `assignment: ${duel.warmup} warm-up rounds, then ${duel.ours.length} timed rounds, taking turns (who goes first alternates); round by round munkres took ${duel.pairRatios[0]!.toFixed(1)}× to ${duel.pairRatios[duel.pairRatios.length - 1]!.toFixed(1)}× as long (median ${percentile(duel.pairRatios, 0.5).toFixed(1)}×)`,
+);
 
 // Stable matching: 10,000 people and 5,000 carers with 50-long lists.
 const market = stableMarket(SEED, 10_000, 5_000, 50);
-report('stable matching, 10,000 people × 5,000 carers, 50-long lists, people proposing', time(() => stableMatching(market), 1, 7), { median: 1000, label: '≤ 1 s' });
-report('  the same, carers proposing', time(() => stableMatching(market, { proposing: 'carers' }), 1, 7));
+report(
+  'stable matching, 10,000 people × 5,000 carers, 50-long lists, people proposing',
+  time(() => stableMatching(market), 1, 7),
+  { median: 1000, label: '≤ 1 s' },
+);
+report(
+  '  the same, carers proposing',
+  time(() => stableMatching(market, { proposing: 'carers' }), 1, 7),
+);
 const matched = stableMatching(market).pairs.length;
 notes.push(`stable: ${matched.toLocaleString('en-GB')} people matched; lists from 50 regions of 100 carers (1–3 places) and 200 people`);
 heap('at the end');
-notes.push(`load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (the machine may be shared: figures are wall-clock)`);
+notes.push(
+  `load average at the end: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (the machine may be shared: figures are wall-clock)`,
+);
 notes.push(`peak resident memory: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 
 printTable(rows);
@@ -192,7 +254,8 @@ function checkedOurs(p: AssignmentProblem, result: ReturnType<typeof maxWeightAs
   for (let r = 0; r < p.rows; r++) {
     const e = result.edgeOf[r]!;
     if (e < 0) continue;
-    if (e < p.start[r]! || e >= p.start[r + 1]! || result.columnOf[r] !== p.column[e]) throw new Error(`Ours placed row ${r} on an edge that is not its own`);
+    if (e < p.start[r]! || e >= p.start[r + 1]! || result.columnOf[r] !== p.column[e])
+      throw new Error(`Ours placed row ${r} on an edge that is not its own`);
     if (++load[p.column[e]!]! > p.capacity[p.column[e]!]!) throw new Error(`Ours put too many rows in column ${p.column[e]}`);
     total += p.weight[e]!;
   }
@@ -206,7 +269,8 @@ function checkedMunkres(matrix: number[][], W: number, pairs: [number, number][]
   const placesUsed = new Set<number>();
   let total = 0;
   for (const [r, k] of pairs) {
-    if (rowsUsed.has(r) || placesUsed.has(k) || matrix[r]?.[k] === undefined) throw new Error(`Munkres returned an impossible pair (${r}, ${k})`);
+    if (rowsUsed.has(r) || placesUsed.has(k) || matrix[r]?.[k] === undefined)
+      throw new Error(`Munkres returned an impossible pair (${r}, ${k})`);
     rowsUsed.add(r);
     placesUsed.add(k);
     total += W - matrix[r][k];
@@ -220,12 +284,20 @@ function stableMarket(seed: number, nPeople: number, nCarers: number, length: nu
   const regions = nCarers / 100;
   const carerId = (region: number, k: number) => `carer-${region}-${k}`;
   const personId = (region: number, k: number) => `person-${region}-${k}`;
-  const pick = (count: number, id: (k: number) => string) => random.some(Array.from({ length: count }, (_, k) => k), length, length).map(id);
+  const pick = (count: number, id: (k: number) => string) =>
+    random
+      .some(
+        Array.from({ length: count }, (_, k) => k),
+        length,
+        length,
+      )
+      .map(id);
   const people: StableMarket['people'][number][] = [];
   const carersList: StableMarket['carers'][number][] = [];
   for (let region = 0; region < regions; region++) {
     for (let k = 0; k < nPeople / regions; k++) people.push({ id: personId(region, k), ranking: pick(100, (j) => carerId(region, j)) });
-    for (let k = 0; k < 100; k++) carersList.push({ id: carerId(region, k), places: 1 + random.int(3), ranking: pick(nPeople / regions, (j) => personId(region, j)) });
+    for (let k = 0; k < 100; k++)
+      carersList.push({ id: carerId(region, k), places: 1 + random.int(3), ranking: pick(nPeople / regions, (j) => personId(region, j)) });
   }
   return { people, carers: carersList };
 }
@@ -234,7 +306,8 @@ function printTable(table: Row[]) {
   const header: Row = { name: 'Measurement', median: 'median', p95: 'p95', target: 'target', result: 'result' };
   const all = [header, ...table];
   const width = (key: keyof Row) => Math.max(...all.map((r) => r[key].length));
-  const line = (r: Row) => `${r.name.padEnd(width('name'))}  ${r.median.padStart(width('median'))}  ${r.p95.padStart(width('p95'))}  ${r.target.padEnd(width('target'))}  ${r.result}`;
+  const line = (r: Row) =>
+    `${r.name.padEnd(width('name'))}  ${r.median.padStart(width('median'))}  ${r.p95.padStart(width('p95'))}  ${r.target.padEnd(width('target'))}  ${r.result}`;
   console.log(`\n${line(header)}\n${'-'.repeat(line(header).length)}`);
   for (const r of table) console.log(line(r));
   console.log('');

@@ -37,14 +37,32 @@ await app.listen({ port, host: '127.0.0.1' });
 
 const views = createViews();
 // Compiled once, like Hearth's own templates (the environment caches those); it extends Hearth's layout.
-const template = new nunjucks.Template(readFileSync(new URL('./views/bench-reference.njk', import.meta.url), 'utf8'), views, 'bench-reference.njk', true);
+const template = new nunjucks.Template(
+  readFileSync(new URL('./views/bench-reference.njk', import.meta.url), 'utf8'),
+  views,
+  'bench-reference.njk',
+  true,
+);
 const reference = Fastify({ logger: false });
-const user = { id: 'reference', name: 'Reference Worker', email: 'reference@bench.hearth.example', role: 'scheme_worker', schemeId: 'reference', schemeName: 'Reference scheme' };
+const user = {
+  id: 'reference',
+  name: 'Reference Worker',
+  email: 'reference@bench.hearth.example',
+  role: 'scheme_worker',
+  schemeId: 'reference',
+  schemeName: 'Reference scheme',
+};
 const rows = Array.from({ length: 50 }, (_, i) => ({ name: `Person ${i + 1}`, carer: `Carer ${i + 1}`, since: '2026-01-05' }));
 reference.get('/reference', async (request, reply) => {
   const html = template.render({
-    title: 'Reference', rows, user, reading: STANDARD_READING, currentPath: '/reference',
-    navigation: navigationFor('scheme_worker', '/reference'), csrfToken: 'reference-token', cspNonce: 'reference-nonce',
+    title: 'Reference',
+    rows,
+    user,
+    reading: STANDARD_READING,
+    currentPath: '/reference',
+    navigation: navigationFor('scheme_worker', '/reference'),
+    csrfToken: 'reference-token',
+    cspNonce: 'reference-nonce',
   });
   return reply.type('text/html; charset=utf-8').send(html);
 });

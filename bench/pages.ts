@@ -67,7 +67,9 @@ async function prepareDatabase(): Promise<Database> {
   await admin.end();
   const db = await openDatabase({ url: benchUrl });
   await db.migrate();
-  const [{ schemes }] = await rowsOf<{ schemes: number }>(db.owner, sql`select count(*)::int as schemes from schemes`) as [{ schemes: number }];
+  const [{ schemes }] = (await rowsOf<{ schemes: number }>(db.owner, sql`select count(*)::int as schemes from schemes`)) as [
+    { schemes: number },
+  ];
   if (schemes < 100) {
     const started = performance.now();
     await loadDemo(db, generateDemo({ scale: 'national', seed: 2026 }), { password: PASSWORD });
@@ -81,7 +83,7 @@ async function prepareDatabase(): Promise<Database> {
 /** Daily notes up to NOTES: made inside the database (src/notes/generated.ts), so a million take seconds, not minutes. */
 async function addNotes(db: Database) {
   const started = performance.now();
-  const [{ have }] = await rowsOf<{ have: number }>(db.owner, sql`select count(*)::int as have from daily_notes`) as [{ have: number }];
+  const [{ have }] = (await rowsOf<{ have: number }>(db.owner, sql`select count(*)::int as have from daily_notes`)) as [{ have: number }];
   const added = have >= NOTES ? 0 : await loadBulkNotes(db, { total: NOTES });
   log(`Daily notes: ${(have + added).toLocaleString('en-GB')} in the database (${seconds(started)} s)`);
 }
@@ -92,12 +94,20 @@ async function startServer(): Promise<ChildProcess> {
   // BENCH_CPU_PROF=dir writes the server's CPU profile there (open it in Chrome's DevTools), to see where time goes.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/pages-server.ts'], {
-    env: { ...process.env, DATABASE_URL: benchUrl, HEARTH_SESSION_SECRET: 'bench-session-secret-that-is-long-enough-0123', HEARTH_DEMO: 'off', PORT: String(PORT) },
+    env: {
+      ...process.env,
+      DATABASE_URL: benchUrl,
+      HEARTH_SESSION_SECRET: 'bench-session-secret-that-is-long-enough-0123',
+      HEARTH_DEMO: 'off',
+      PORT: String(PORT),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`The bench server stopped (${code})`)));
-    child.stdout.on('data', (chunk: Buffer) => { if (chunk.toString().includes('ready')) resolve(); });
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve();
+    });
   });
   return child;
 }
@@ -106,10 +116,20 @@ const roundTrips = async () => (JSON.parse((await request(PORT + 1, '/round-trip
 
 // ---- 3. Who ----
 
-interface User { email: string; schemeId: string; cookie: string; carers?: number; csrf?: string; arrangementId?: string }
+interface User {
+  email: string;
+  schemeId: string;
+  cookie: string;
+  carers?: number;
+  csrf?: string;
+  arrangementId?: string;
+}
 type Who = Omit<User, 'cookie'>;
 
-const workersOf = (db: Database, order: SQL, limit: number) => rowsOf<Who & { carers: number }>(db.owner, sql`
+const workersOf = (db: Database, order: SQL, limit: number) =>
+  rowsOf<Who & { carers: number }>(
+    db.owner,
+    sql`
   select w.email, w."schemeId", w.carers from (
     select distinct on (m.scheme_id) u.email, m.scheme_id as "schemeId", c.n as carers
     from memberships m join users u on u.id = m.user_id
@@ -117,14 +137,19 @@ const workersOf = (db: Database, order: SQL, limit: number) => rowsOf<Who & { ca
     where m.role = 'scheme_worker' and m.ended_at is null
     order by m.scheme_id, u.email) w
   order by ${order}, w.email
-  limit ${limit}`);
+  limit ${limit}`,
+  );
 
 /** A carer in each scheme with a live arrangement begun by today, to write today's note about it. */
-const carersIn = (db: Database, schemeIds: string[], today: string) => rowsOf<Who>(db.owner, sql`
+const carersIn = (db: Database, schemeIds: string[], today: string) =>
+  rowsOf<Who>(
+    db.owner,
+    sql`
   select distinct on (a.scheme_id) u.email, a.scheme_id as "schemeId", a.id as "arrangementId"
   from arrangements a join carers c on c.id = a.carer_id join users u on u.id = c.user_id
   where a.scheme_id = any(${`{${schemeIds.join(',')}}`}::uuid[]) and a.status in ('starting', 'active') and a.starts_on <= ${today}
-  order by a.scheme_id, u.email, a.id`);
+  order by a.scheme_id, u.email, a.id`,
+  );
 
 async function signInAll(who: Who[]): Promise<User[]> {
   const users: User[] = [];
@@ -152,13 +177,20 @@ interface Page {
   form?: (user: User) => Record<string, string>;
 }
 
-interface People { workers: User[]; carers: User[]; largest: User[]; small: User[] }
+interface People {
+  workers: User[];
+  carers: User[];
+  largest: User[];
+  small: User[];
+}
 
 function busyPages(db: Database, people: People, today: string): Page[] {
   const first = async (query: SQL) => (await rowsOf<{ id: string }>(db.owner, query))[0]?.id ?? null;
-  const mostNoted = (u: User) => first(sql`select a.id from arrangements a where a.scheme_id = ${u.schemeId} and a.status <> 'ended'
+  const mostNoted = (u: User) =>
+    first(sql`select a.id from arrangements a where a.scheme_id = ${u.schemeId} and a.status <> 'ended'
     order by (select count(*) from daily_notes n where n.arrangement_id = a.id) desc, a.id limit 1`);
-  const person = (u: User, status: string) => first(sql`select id from people where scheme_id = ${u.schemeId} and status = ${status} order by id limit 1`);
+  const person = (u: User, status: string) =>
+    first(sql`select id from people where scheme_id = ${u.schemeId} and status = ${status} order by id limit 1`);
   const at = (path: string) => () => Promise.resolve(path);
   const [year, month, day] = today.split('-');
   let written = 0;
@@ -174,12 +206,24 @@ function busyPages(db: Database, people: People, today: string): Page[] {
     { name: 'Incidents', users: workers, path: at('/incidents') },
     { name: 'A person’s record', users: workers, path: (u) => person(u, 'supported').then((id) => id && `/people/${id}`) },
     { name: 'Carers list', users: workers, path: at('/carers') },
-    { name: 'A person’s matching shortlist', users: workers, path: (u) => person(u, 'waiting').then((id) => id && `/people/${id}/matching`) },
     {
-      name: 'Daily note written (form post)', users: carers, path: at('/notes'),
+      name: 'A person’s matching shortlist',
+      users: workers,
+      path: (u) => person(u, 'waiting').then((id) => id && `/people/${id}/matching`),
+    },
+    {
+      name: 'Daily note written (form post)',
+      users: carers,
+      path: at('/notes'),
       form: (u) => ({
-        _csrf: u.csrf!, arrangementId: u.arrangementId!, 'writtenOn-day': day!, 'writtenOn-month': month!, 'writtenOn-year': year!,
-        whatHappened: `Bench note ${++written}: a walk to the park, then tea.`, mood: '4', flag: 'no',
+        _csrf: u.csrf!,
+        arrangementId: u.arrangementId!,
+        'writtenOn-day': day!,
+        'writtenOn-month': month!,
+        'writtenOn-year': year!,
+        whatHappened: `Bench note ${++written}: a walk to the park, then tea.`,
+        mood: '4',
+        flag: 'no',
       }),
     },
   ];
@@ -201,7 +245,9 @@ function changing(schemeIds: string[], perSecond: number): () => Promise<number>
         const schemeId = schemeIds[i % schemeIds.length];
         await client.query('begin');
         await client.query(`select set_config('app.scheme_id', $1, true)`, [schemeId]);
-        await client.query('update people set updated_at = updated_at where id = (select id from people where scheme_id = $1 limit 1)', [schemeId]);
+        await client.query('update people set updated_at = updated_at where id = (select id from people where scheme_id = $1 limit 1)', [
+          schemeId,
+        ]);
         await client.query('commit');
         made++;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
@@ -219,9 +265,21 @@ function changing(schemeIds: string[], perSecond: number): () => Promise<number>
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-interface Measured { perSecond: number; median: number; p95: number; roundTrips: number; failed: string | null }
+interface Measured {
+  perSecond: number;
+  median: number;
+  p95: number;
+  roundTrips: number;
+  failed: string | null;
+}
 
-async function measure(port: number, visits: Visit[], duration: number, ok: number, changes = () => () => Promise.resolve(0)): Promise<Measured> {
+async function measure(
+  port: number,
+  visits: Visit[],
+  duration: number,
+  ok: number,
+  changes = () => () => Promise.resolve(0),
+): Promise<Measured> {
   await drive(port, visits, WARM_UP_SECONDS);
   const stop = changes();
   const before = await roundTrips();
@@ -251,13 +309,17 @@ function table(rows: string[][]) {
   log(line(HEADER));
   for (const r of rows) log(line(r));
   log('');
-  log(`Targets (issue 13): with ${USERS} users, at least ${TARGETS.share * 100}% of the reference's requests a second and p95 ≤ ${TARGETS.p95} ms; one user alone, median ≤ ${TARGETS.aloneMedian} ms.`);
+  log(
+    `Targets (issue 13): with ${USERS} users, at least ${TARGETS.share * 100}% of the reference's requests a second and p95 ≤ ${TARGETS.p95} ms; one user alone, median ≤ ${TARGETS.aloneMedian} ms.`,
+  );
   log('Round trips: statements Hearth sent to PostgreSQL per request, counted at node-postgres Client#query in the server');
   log('(one call is one round trip; several statements sent as one string count once); with one user, over every request measured.');
 }
 
 async function main() {
-  log(`bench:pages on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}; every page made afresh; ${USERS} users, ${SECONDS} s a page, then one user for ${fmt(ALONE_SECONDS)} s`);
+  log(
+    `bench:pages on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}; every page made afresh; ${USERS} users, ${SECONDS} s a page, then one user for ${fmt(ALONE_SECONDS)} s`,
+  );
   if (CHANGES) log(`With ${CHANGES} changes a second across the workers' schemes.`);
   const setup = performance.now();
   const db = await prepareDatabase();
@@ -270,16 +332,41 @@ async function main() {
     const workers = await signInAll(workerRows);
     const people: People = {
       workers,
-      carers: await Promise.all((await carersIn(db, workerRows.map((w) => w.schemeId), today)).map(withNoteForm)),
+      carers: await Promise.all(
+        (
+          await carersIn(
+            db,
+            workerRows.map((w) => w.schemeId),
+            today,
+          )
+        ).map(withNoteForm),
+      ),
       largest: Array.from({ length: USERS }, () => ({ ...workers[0]!, carers: workerRows[0]!.carers })),
       small: await signInAll([smallest!]).then(([u]) => Array.from({ length: USERS }, () => ({ ...u!, carers: smallest!.carers }))),
     };
-    log(`Signed in ${workers.length} scheme workers and ${people.carers.length} carers of the largest schemes, and a worker of a small scheme`);
+    log(
+      `Signed in ${workers.length} scheme workers and ${people.carers.length} carers of the largest schemes, and a worker of a small scheme`,
+    );
 
     const rows: string[][] = [];
-    const reference = await measure(PORT + 1, workers.map(() => ({ path: '/reference', cookie: '' })), SECONDS, 200);
+    const reference = await measure(
+      PORT + 1,
+      workers.map(() => ({ path: '/reference', cookie: '' })),
+      SECONDS,
+      200,
+    );
     const referenceAlone = await measure(PORT + 1, [{ path: '/reference', cookie: '' }], ALONE_SECONDS, 200);
-    rows.push(['Reference: bare Fastify + Nunjucks', fmt(reference.perSecond), fmt(reference.median), fmt(reference.p95), '100%', fmt(referenceAlone.median), fmt(referenceAlone.p95), '0', '']);
+    rows.push([
+      'Reference: bare Fastify + Nunjucks',
+      fmt(reference.perSecond),
+      fmt(reference.median),
+      fmt(reference.p95),
+      '100%',
+      fmt(referenceAlone.median),
+      fmt(referenceAlone.p95),
+      '0',
+      '',
+    ]);
     const schemeIds = [...new Set(workers.map((w) => w.schemeId))];
     let allMet = true;
     for (const page of busyPages(db, people, today).filter((p) => !ONLY || p.name.toLowerCase().includes(ONLY))) {
@@ -288,7 +375,11 @@ async function main() {
         rows.push([page.name, '-', '-', '-', '-', '-', '-', '-', 'no data for it']);
         continue;
       }
-      const visits: Visit[] = page.users.map((u, i) => ({ path: paths[i]!, cookie: u.cookie, ...(page.form ? { form: () => page.form!(u) } : {}) }));
+      const visits: Visit[] = page.users.map((u, i) => ({
+        path: paths[i]!,
+        cookie: u.cookie,
+        ...(page.form ? { form: () => page.form!(u) } : {}),
+      }));
       const ok = page.form ? 302 : 200;
       const busy = await measure(PORT, visits, SECONDS, ok, () => changing(schemeIds, CHANGES));
       const alone = await measure(PORT, visits.slice(0, 1), ALONE_SECONDS, ok);
@@ -296,10 +387,26 @@ async function main() {
       const share = busy.perSecond / reference.perSecond;
       const met = !failed && share >= TARGETS.share && busy.p95 <= TARGETS.p95 && alone.median <= TARGETS.aloneMedian;
       allMet &&= met;
-      rows.push([page.name, fmt(busy.perSecond), fmt(busy.median), fmt(busy.p95), `${(share * 100).toFixed(0)}%`, fmt(alone.median), fmt(alone.p95), fmt(alone.roundTrips), failed ?? (met ? 'met' : 'not met')]);
+      rows.push([
+        page.name,
+        fmt(busy.perSecond),
+        fmt(busy.median),
+        fmt(busy.p95),
+        `${(share * 100).toFixed(0)}%`,
+        fmt(alone.median),
+        fmt(alone.p95),
+        fmt(alone.roundTrips),
+        failed ?? (met ? 'met' : 'not met'),
+      ]);
     }
     table(rows);
-    log(rows.length === 1 ? 'No page was measured (see --only).' : allMet ? 'Every page met its targets.' : 'Some pages did not meet their targets (see above).');
+    log(
+      rows.length === 1
+        ? 'No page was measured (see --only).'
+        : allMet
+          ? 'Every page met its targets.'
+          : 'Some pages did not meet their targets (see above).',
+    );
   } finally {
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));

@@ -50,11 +50,14 @@ async function timeToFirstPage(dataDir: string, port: number): Promise<{ seconds
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
-  child.stderr.on('data', (chunk) => { errors += chunk; });
+  child.stderr.on('data', (chunk) => {
+    errors += chunk;
+  });
   try {
     while (performance.now() - started < GIVE_UP_MS) {
       if (child.exitCode !== null) throw new Error(`the start command exited ${child.exitCode}:\n${errors}`);
-      if (await answers(`http://127.0.0.1:${port}/health`)) return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(child.pid!) };
+      if (await answers(`http://127.0.0.1:${port}/health`))
+        return { seconds: (performance.now() - started) / 1000, cpu: cpuSeconds(child.pid!) };
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error(`no answer within ${GIVE_UP_MS / 1000} s:\n${errors}`);
@@ -97,7 +100,9 @@ async function freePort(): Promise<number> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 if (!option('command')) execSync('npm run build --silent', { stdio: 'inherit' });
-console.log(`Timing \`${COMMAND}\` to its first answered page, ${RUNS} times each (${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}).`);
+console.log(
+  `Timing \`${COMMAND}\` to its first answered page, ${RUNS} times each (${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}).`,
+);
 const times = { first: [] as number[], restart: [] as number[] };
 const cpu = { first: [] as number[], restart: [] as number[] };
 const measure = async (kind: 'first' | 'restart', dataDir: string, port: number) => {
@@ -118,6 +123,10 @@ for (let run = 1; run <= RUNS; run++) {
 for (const kind of ['first', 'restart'] as const) {
   const value = median(times[kind]);
   const label = kind === 'first' ? 'First start (new data folder)' : 'Restart (same data folder)   ';
-  console.log(`${label}: median ${value.toFixed(2)} s (processor ${median(cpu[kind]).toFixed(2)} s), target ≤ ${TARGETS[kind]} s: ${value <= TARGETS[kind] ? 'met' : 'not met'}`);
+  console.log(
+    `${label}: median ${value.toFixed(2)} s (processor ${median(cpu[kind]).toFixed(2)} s), target ≤ ${TARGETS[kind]} s: ${value <= TARGETS[kind] ? 'met' : 'not met'}`,
+  );
 }
-console.log(`Load average now ${os.loadavg()[0]!.toFixed(1)}: on a busy machine the times are longer than on a quiet one; the processor seconds are not.`);
+console.log(
+  `Load average now ${os.loadavg()[0]!.toFixed(1)}: on a busy machine the times are longer than on a quiet one; the processor seconds are not.`,
+);

@@ -174,12 +174,18 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   // My plan and My reviews open the person's live arrangement's support plan and reviews (their own are always in Easy Read).
   const liveArrangement = async (actor: Actor, personId: string) =>
     (await svc.arrangements.list(actor, { person: personId, status: 'live', page: 1 })).rows[0]?.id ?? null;
-  const toArrangement = (part: 'plan' | 'reviews'): PersonPage => async (request, me) => {
-    const id = await liveArrangement(request.actor, me.id);
-    return id ? `/arrangements/${id}/${part}` : null;
-  };
+  const toArrangement =
+    (part: 'plan' | 'reviews'): PersonPage =>
+    async (request, me) => {
+      const id = await liveArrangement(request.actor, me.id);
+      return id ? `/arrangements/${id}/${part}` : null;
+    };
   const myHearth = myHearthRoutes(app, {
-    myHearth: svc.myHearth, matching: svc.matching, arrangements: svc.arrangements, bookings: svc.shortBreaks.bookings, people: svc.people,
+    myHearth: svc.myHearth,
+    matching: svc.matching,
+    arrangements: svc.arrangements,
+    bookings: svc.shortBreaks.bookings,
+    people: svc.people,
     pages: { plan: toArrangement('plan'), reviews: toArrangement('reviews') },
   });
   homeRoutes(app, {
@@ -195,7 +201,13 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   schemesRoutes(app, svc.schemes);
   peopleRoutes(app, svc.people);
   auditRoutes(app, svc.auditLog);
-  carersRoutes(app, { carers: svc.carers, household: svc.household, reviews: svc.reviews, panelCases: svc.panel.casesForCarer, respite: (actor, carerId) => svc.shortBreaks.availability.summary(actor, carerId) });
+  carersRoutes(app, {
+    carers: svc.carers,
+    household: svc.household,
+    reviews: svc.reviews,
+    panelCases: svc.panel.casesForCarer,
+    respite: (actor, carerId) => svc.shortBreaks.availability.summary(actor, carerId),
+  });
   carersCsvRoutes(app, svc.carersCsv);
   checksRoutes(app, svc.checks);
   panelRoutes(app, svc.panel);

@@ -21,12 +21,24 @@ function start(dataDir: string, port: number) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk) => { output += chunk; });
-  child.stderr.on('data', (chunk) => { output += chunk; });
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no start within ${START_LIMIT / MINUTE} minutes:\n${output}`)), START_LIMIT);
-    child.stdout.on('data', () => { if (output.includes('Password for every demo sign-in')) { clearTimeout(timer); resolve(output); } });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`exited ${code}:\n${output}`)); });
+    child.stdout.on('data', () => {
+      if (output.includes('Password for every demo sign-in')) {
+        clearTimeout(timer);
+        resolve(output);
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}:\n${output}`));
+    });
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { child, ready, exited, output: () => output };
@@ -47,40 +59,51 @@ describe.skipIf(Boolean(testServerUrl()))('npm start', () => {
   const base = `http://127.0.0.1:${port}`;
   let running: ChildProcess | undefined;
   beforeAll(() => promisify(exec)('npm run build --silent'), 10 * MINUTE);
-  afterAll(() => { running?.kill('SIGKILL'); });
+  afterAll(() => {
+    running?.kill('SIGKILL');
+  });
 
-  it('starts on the embedded database with the demo, signs in, and stops cleanly on SIGTERM', async () => {
-    const first = start(dataDir, port);
-    running = first.child;
-    const printed = await first.ready;
-    expect(printed).toContain(`Hearth is running at http://localhost:${port}`);
-    expect(printed).toContain('A fictional demo scheme was loaded');
-    expect(printed).toContain('manager@demo.hearth.example');
+  it(
+    'starts on the embedded database with the demo, signs in, and stops cleanly on SIGTERM',
+    async () => {
+      const first = start(dataDir, port);
+      running = first.child;
+      const printed = await first.ready;
+      expect(printed).toContain(`Hearth is running at http://localhost:${port}`);
+      expect(printed).toContain('A fictional demo scheme was loaded');
+      expect(printed).toContain('manager@demo.hearth.example');
 
-    const jar = new Map<string, string>();
-    const signInPage = await fetch(`${base}/sign-in`);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await signInPage.text())![1]!;
-    const signedIn = await fetch(`${base}/sign-in`, {
-      method: 'POST', redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(signInPage, jar) },
-      body: new URLSearchParams({ _csrf: csrf, email: 'manager@demo.hearth.example', password: 'hearth-demo-2026' }),
-    });
-    expect(signedIn.status).toBe(302);
-    const home = await fetch(`${base}/`, { headers: { cookie: cookiesOf(signedIn, jar) } });
-    expect(await home.text()).toContain('Northbrook');
+      const jar = new Map<string, string>();
+      const signInPage = await fetch(`${base}/sign-in`);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await signInPage.text())![1]!;
+      const signedIn = await fetch(`${base}/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(signInPage, jar) },
+        body: new URLSearchParams({ _csrf: csrf, email: 'manager@demo.hearth.example', password: 'hearth-demo-2026' }),
+      });
+      expect(signedIn.status).toBe(302);
+      const home = await fetch(`${base}/`, { headers: { cookie: cookiesOf(signedIn, jar) } });
+      expect(await home.text()).toContain('Northbrook');
 
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
-    expect(first.output()).toContain('closing');
-  }, TEST_LIMIT);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(first.output()).toContain('closing');
+    },
+    TEST_LIMIT,
+  );
 
-  it('keeps its data on a second start, and does not load the demo again', async () => {
-    const second = start(dataDir, port);
-    running = second.child;
-    const printed = await second.ready;
-    expect(printed).not.toContain('A fictional demo scheme was loaded');
-    expect((await fetch(`${base}/health`)).status).toBe(200);
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
-  }, TEST_LIMIT);
+  it(
+    'keeps its data on a second start, and does not load the demo again',
+    async () => {
+      const second = start(dataDir, port);
+      running = second.child;
+      const printed = await second.ready;
+      expect(printed).not.toContain('A fictional demo scheme was loaded');
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    },
+    TEST_LIMIT,
+  );
 });

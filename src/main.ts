@@ -21,7 +21,12 @@ async function main() {
   const app = await buildApp(config, db);
   await app.listen({ port: config.port, host: config.host });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  printWelcome(`http://localhost:${config.port}`, db.kind, seconds, config.loadDemo && { loadedNow: demoLoaded, password: config.demoPassword });
+  printWelcome(
+    `http://localhost:${config.port}`,
+    db.kind,
+    seconds,
+    config.loadDemo && { loadedNow: demoLoaded, password: config.demoPassword },
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -37,7 +42,9 @@ async function main() {
 }
 
 function printWelcome(address: string, kind: string, seconds: string, demo: false | { loadedNow: boolean; password: string }) {
-  const lines = [`Hearth is running at ${address} (${kind === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'}, ready in ${seconds} s)`];
+  const lines = [
+    `Hearth is running at ${address} (${kind === 'embedded' ? 'embedded PostgreSQL' : 'PostgreSQL server'}, ready in ${seconds} s)`,
+  ];
   if (demo) {
     lines.push(
       demo.loadedNow ? 'A fictional demo scheme was loaded. Sign in as:' : 'Demo sign-ins, if this database has the demo scheme:',

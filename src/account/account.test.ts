@@ -19,13 +19,25 @@ describe('your account', () => {
     const visitor = new Visitor(app);
     await visitor.signIn(email);
     await visitor.get('/account');
-    const wrong = await visitor.post('/account/password', { currentPassword: 'nope', newPassword: 'a brand new password', confirmPassword: 'a brand new password' });
+    const wrong = await visitor.post('/account/password', {
+      currentPassword: 'nope',
+      newPassword: 'a brand new password',
+      confirmPassword: 'a brand new password',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('Your current password is not right');
-    const mismatch = await visitor.post('/account/password', { currentPassword: 'correct horse battery staple', newPassword: 'a brand new password', confirmPassword: 'another one entirely' });
+    const mismatch = await visitor.post('/account/password', {
+      currentPassword: 'correct horse battery staple',
+      newPassword: 'a brand new password',
+      confirmPassword: 'another one entirely',
+    });
     expect(mismatch.body).toContain('The two new passwords must match');
     expect(mismatch.body).not.toContain('a brand new password');
-    const done = await visitor.post('/account/password', { currentPassword: 'correct horse battery staple', newPassword: 'a brand new password', confirmPassword: 'a brand new password' });
+    const done = await visitor.post('/account/password', {
+      currentPassword: 'correct horse battery staple',
+      newPassword: 'a brand new password',
+      confirmPassword: 'a brand new password',
+    });
     expect(done.headers.location).toBe('/account?saved=password');
     await new Visitor(app).signIn(email, 'a brand new password');
   });

@@ -7,13 +7,16 @@ import { submitForm } from '../platform/forms/forms.js';
 import type { Actor } from '../platform/http/types.js';
 import { ROLE_NAMES } from '../platform/permissions/roles.js';
 
-const passwordForm = z.object({
-  currentPassword: text('Enter your current password', { label: 'Current password' }),
-  newPassword: newPassword('New password'),
-  confirmPassword: z.string({ error: 'Enter your new password again' }).min(1, 'Enter your new password again'),
-}).refine((form) => form.newPassword === form.confirmPassword, {
-  path: ['confirmPassword'], message: 'The two new passwords must match',
-});
+const passwordForm = z
+  .object({
+    currentPassword: text('Enter your current password', { label: 'Current password' }),
+    newPassword: newPassword('New password'),
+    confirmPassword: z.string({ error: 'Enter your new password again' }).min(1, 'Enter your new password again'),
+  })
+  .refine((form) => form.newPassword === form.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two new passwords must match',
+  });
 
 const SAVED: Record<string, string> = {
   password: 'Your password has been changed.',
@@ -34,11 +37,13 @@ export function accountRoutes(app: FastifyInstance, auth: AuthService, passkeys:
     return reply.view(view, { ...(await context(request)), saved: saved ? SAVED[saved] : null });
   });
 
-  app.post('/account/password', { config: { access: 'account.manage' } }, async (request, reply) => submitForm(reply, {
-    schema: passwordForm,
-    view,
-    context: await context(request),
-    save: (form) => auth.changePassword(request.actor, form.currentPassword, form.newPassword),
-    then: () => reply.redirect('/account?saved=password'),
-  }));
+  app.post('/account/password', { config: { access: 'account.manage' } }, async (request, reply) =>
+    submitForm(reply, {
+      schema: passwordForm,
+      view,
+      context: await context(request),
+      save: (form) => auth.changePassword(request.actor, form.currentPassword, form.newPassword),
+      then: () => reply.redirect('/account?saved=password'),
+    }),
+  );
 }

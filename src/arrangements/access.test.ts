@@ -45,7 +45,11 @@ describe('who sees arrangements and carers: the services’ filters agree with r
     await anArrangement(db, { schemeId, personId: someoneElse.id, carerId: anotherCarer.id });
     await anArrangement(db, { schemeId, personId: someoneElse.id, carerId: theirCarer.id, type: 'short_breaks' });
     const elsewhere = await anApprovedCarer(db, { schemeId: otherSchemeId });
-    await anArrangement(db, { schemeId: otherSchemeId, personId: (await aPerson(db, { schemeId: otherSchemeId, status: 'supported' })).id, carerId: elsewhere.id });
+    await anArrangement(db, {
+      schemeId: otherSchemeId,
+      personId: (await aPerson(db, { schemeId: otherSchemeId, status: 'supported' })).id,
+      carerId: elsewhere.id,
+    });
   });
   afterAll(async () => db.close());
 
@@ -55,7 +59,9 @@ describe('who sees arrangements and carers: the services’ filters agree with r
       (await rowsOf<{ id: string }>(tx, query)).map((r) => r.id).sort();
     const byPolicy = await db.inScope(actor, ids(sql`select id from ${sql.identifier(table)}`));
     const byFilter = await db.owner.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('app.scheme_id', ${actor.schemeId}, true), set_config('app.user_id', ${actor.userId}, true), set_config('app.role', ${actor.role}, true)`);
+      await tx.execute(
+        sql`select set_config('app.scheme_id', ${actor.schemeId}, true), set_config('app.user_id', ${actor.userId}, true), set_config('app.role', ${actor.role}, true)`,
+      );
       return ids(sql`select id from ${sql.identifier(table)} where ${filter}`)(tx);
     });
     return { byPolicy, byFilter };

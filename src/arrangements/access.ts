@@ -15,9 +15,10 @@ export type ArrangementRow = typeof arrangements.$inferSelect;
  * needs `withCarer` (a left join to carers); coalesce stops at the first name it finds, so staff
  * lists never call the function, which costs a permission check per row.
  */
-export const carerName = sql<string | null>`coalesce(${carers.name}, hearth_arrangement_carer_name(${arrangements.carerId}, ${arrangements.personId}))`;
+export const carerName = sql<
+  string | null
+>`coalesce(${carers.name}, hearth_arrangement_carer_name(${arrangements.carerId}, ${arrangements.personId}))`;
 export const withCarer = eq(carers.id, arrangements.carerId);
-
 
 /**
  * Which arrangements an actor sees, said in the query as well as by row-level security (so a
@@ -29,8 +30,10 @@ export function visibleArrangements(actor: Actor): SQL {
   if (!schemeId || !userId) return sql`false`;
   const inScheme = eq(arrangements.schemeId, schemeId);
   if (isStaff(actor)) return inScheme;
-  if (actor.role === 'carer') return and(inScheme, sql`exists (select 1 from carers c where c.id = ${arrangements.carerId} and c.user_id = ${userId})`)!;
-  if (actor.role === 'person' || actor.role === 'circle_member') return and(inScheme, sql`hearth_may_see_person(${arrangements.personId}, 'any')`)!;
+  if (actor.role === 'carer')
+    return and(inScheme, sql`exists (select 1 from carers c where c.id = ${arrangements.carerId} and c.user_id = ${userId})`)!;
+  if (actor.role === 'person' || actor.role === 'circle_member')
+    return and(inScheme, sql`hearth_may_see_person(${arrangements.personId}, 'any')`)!;
   return sql`false`;
 }
 
@@ -48,7 +51,10 @@ export function workerIs(worker: string | undefined): SQL | undefined {
 
 /** An arrangement, if this actor may see it; otherwise not found (never "forbidden", which would say it exists). */
 export async function arrangementFor(tx: Tx, actor: Actor, id: string, options: { lock?: boolean } = {}): Promise<ArrangementRow> {
-  const query = tx.select().from(arrangements).where(and(eq(arrangements.id, id), visibleArrangements(actor)));
+  const query = tx
+    .select()
+    .from(arrangements)
+    .where(and(eq(arrangements.id, id), visibleArrangements(actor)));
   const [row] = options.lock ? await query.for('update') : await prepared(query);
   if (!row) throw notFound();
   return row;

@@ -6,10 +6,21 @@ import { answers, submitForm } from '../platform/forms/forms.js';
 import { options, type Values } from '../platform/forms/options.js';
 import { PARTIES, type AgreementsService, type Party } from './agreements-service.js';
 import { recordContext, savedMessage } from './present.js';
-import { AGREEMENT_KIND_HINTS, AGREEMENT_KIND_NAMES, AGREEMENT_KINDS, PLACEHOLDER_HINTS, PLACEHOLDERS, type AgreementKind } from './templates.js';
+import {
+  AGREEMENT_KIND_HINTS,
+  AGREEMENT_KIND_NAMES,
+  AGREEMENT_KINDS,
+  PLACEHOLDER_HINTS,
+  PLACEHOLDERS,
+  type AgreementKind,
+} from './templates.js';
 import { isStaff } from '../platform/permissions/staff.js';
 
-const PARTY_NAMES: Record<Party, string> = { person: 'The person (or their representative)', carer: 'The Shared Lives carer', scheme: 'The scheme' };
+const PARTY_NAMES: Record<Party, string> = {
+  person: 'The person (or their representative)',
+  carer: 'The Shared Lives carer',
+  scheme: 'The scheme',
+};
 
 const issueForm = z.object({ kind: choice(AGREEMENT_KINDS, 'Choose which agreement to issue') });
 
@@ -19,7 +30,9 @@ const staffAcknowledgement = z.object({
   asWhom: text('Say as whom they acknowledged it, like “the person” or “her sister, for her”', { max: 200, label: 'As whom' }),
 });
 
-const ownAcknowledgement = z.object({ party: choice(PARTIES, 'Choose who is acknowledging it') }).transform((form) => ({ ...form, name: null, asWhom: null }));
+const ownAcknowledgement = z
+  .object({ party: choice(PARTIES, 'Choose who is acknowledging it') })
+  .transform((form) => ({ ...form, name: null, asWhom: null }));
 
 const templateForm = z.object({
   title: text('Enter a title', { max: 200, label: 'Title' }),
@@ -44,7 +57,10 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementsServ
         ...k,
         name: AGREEMENT_KIND_NAMES[k.kind],
         hint: AGREEMENT_KIND_HINTS[k.kind],
-        versions: k.versions.map((v) => ({ ...v, parties: PARTIES.map((p) => ({ party: p, name: PARTY_NAMES[p], by: v.acknowledgements.find((a) => a.party === p) ?? null })) })),
+        versions: k.versions.map((v) => ({
+          ...v,
+          parties: PARTIES.map((p) => ({ party: p, name: PARTY_NAMES[p], by: v.acknowledgements.find((a) => a.party === p) ?? null })),
+        })),
       })),
       canIssue: staff && found.arrangement.status !== 'ended',
     };
@@ -79,7 +95,10 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementsServ
       isLatest: found.isLatest,
       acknowledgements: found.acknowledgements.map((a) => ({ ...a, partyName: PARTY_NAMES[a.party] })),
       open: found.isLatest && found.arrangement.status !== 'ended' ? open : [],
-      parties: options(open.map((p) => ({ value: p, text: PARTY_NAMES[p] })), values.party),
+      parties: options(
+        open.map((p) => ({ value: p, text: PARTY_NAMES[p] })),
+        values.party,
+      ),
       ownParty: found.ownParty,
       backLink: `/arrangements/${id}/agreements`,
     };
@@ -91,16 +110,20 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementsServ
     return reply.view('arrangements/views/agreement.njk', { ...context, values: {} });
   });
 
-  app.post('/arrangements/:id/agreements/:agreementId/acknowledge', { config: { access: 'arrangements.acknowledge' } }, async (request, reply) => {
-    const { id, agreementId } = ids(request.params, 'id', 'agreementId');
-    return submitForm(reply, {
-      schema: isStaff(request.actor) ? staffAcknowledgement : ownAcknowledgement,
-      view: 'arrangements/views/agreement.njk',
-      context: await readContext(request, id, agreementId, answers(request.body)),
-      save: (form) => agreements.acknowledge(request.actor, id, agreementId, form),
-      then: () => reply.redirect(`/arrangements/${id}/agreements/${agreementId}?saved=acknowledged`),
-    });
-  });
+  app.post(
+    '/arrangements/:id/agreements/:agreementId/acknowledge',
+    { config: { access: 'arrangements.acknowledge' } },
+    async (request, reply) => {
+      const { id, agreementId } = ids(request.params, 'id', 'agreementId');
+      return submitForm(reply, {
+        schema: isStaff(request.actor) ? staffAcknowledgement : ownAcknowledgement,
+        view: 'arrangements/views/agreement.njk',
+        context: await readContext(request, id, agreementId, answers(request.body)),
+        save: (form) => agreements.acknowledge(request.actor, id, agreementId, form),
+        then: () => reply.redirect(`/arrangements/${id}/agreements/${agreementId}?saved=acknowledged`),
+      });
+    },
+  );
 
   app.get('/arrangements/settings/agreements', { config: { access: 'arrangements.settings' } }, async (request, reply) => {
     const kinds = await agreements.templates(request.actor);

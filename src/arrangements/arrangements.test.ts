@@ -28,14 +28,23 @@ describe('arrangements, through the pages', () => {
     ({ app, db, close } = await testApp());
     schemeId = (await aScheme(db, { name: 'Testford Shared Lives' })).id;
     await defaultAgreementTemplates(db, schemeId);
-    const roles = { manager: 'scheme_manager', worker: 'scheme_worker', carer: 'carer', otherCarer: 'carer', person: 'person', circle: 'circle_member' } as const;
+    const roles = {
+      manager: 'scheme_manager',
+      worker: 'scheme_worker',
+      carer: 'carer',
+      otherCarer: 'carer',
+      person: 'person',
+      circle: 'circle_member',
+    } as const;
     for (const [key, role] of Object.entries(roles) as [keyof typeof roles, (typeof roles)[keyof typeof roles]][]) {
       const user = await aUser(db, { role, schemeId });
       users[key] = user;
       visitors[key] = new Visitor(app);
       await visitors[key].signIn(user.email);
     }
-    carerId = (await anApprovedCarer(db, { schemeId, maxPeople: 1, types: ['live_in', 'short_breaks'], userId: users.carer!.id, name: 'Ben Carer' })).id;
+    carerId = (
+      await anApprovedCarer(db, { schemeId, maxPeople: 1, types: ['live_in', 'short_breaks'], userId: users.carer!.id, name: 'Ben Carer' })
+    ).id;
     await anApprovedCarer(db, { schemeId, userId: users.otherCarer!.id, name: 'Olga Other' });
     const person = await aPerson(db, { schemeId, status: 'introductions', userId: users.person!.id, name: 'Ana Example' });
     personId = person.id;
@@ -44,7 +53,14 @@ describe('arrangements, through the pages', () => {
   afterAll(async () => close());
 
   const startForm = (overrides: Record<string, string> = {}) => ({
-    personId, carerId, type: 'live_in', ...todayParts('startsOn'), workerUserId: users.worker!.id, funder: 'council', funderDetail: 'Testford adult social care', ...overrides,
+    personId,
+    carerId,
+    type: 'live_in',
+    ...todayParts('startsOn'),
+    workerUserId: users.worker!.id,
+    funder: 'council',
+    funderDetail: 'Testford adult social care',
+    ...overrides,
   });
   let arrangementId = '';
 
@@ -53,7 +69,13 @@ describe('arrangements, through the pages', () => {
     await worker.get('/arrangements/new');
     const empty = await worker.post('/arrangements', {});
     expect(empty.statusCode).toBe(400);
-    for (const message of ['Choose the person', 'Choose the Shared Lives carer', 'Choose the kind of arrangement', 'Enter the start date', 'Choose who pays for the support']) {
+    for (const message of [
+      'Choose the person',
+      'Choose the Shared Lives carer',
+      'Choose the kind of arrangement',
+      'Enter the start date',
+      'Choose who pays for the support',
+    ]) {
       expect(empty.body).toContain(message);
     }
     const wrongType = await worker.post('/arrangements', startForm({ type: 'day_support' }));
@@ -123,23 +145,45 @@ describe('arrangements, through the pages', () => {
     const person = visitors.person;
     const reading = await person.get(`/arrangements/${arrangementId}/agreements/${first.id}`);
     expect(reading.body).toContain('I have read it and I agree');
-    expect((await person.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, { party: 'carer' })).statusCode).toBe(403);
+    expect((await person.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, { party: 'carer' })).statusCode).toBe(
+      403,
+    );
     const acknowledged = await person.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, { party: 'person' });
     expect(acknowledged.statusCode).toBe(302);
     await visitors.carer.get(`/arrangements/${arrangementId}/agreements/${first.id}`);
-    expect((await visitors.carer.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, { party: 'carer' })).statusCode).toBe(302);
+    expect(
+      (await visitors.carer.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, { party: 'carer' })).statusCode,
+    ).toBe(302);
 
     await worker.get(`/arrangements/${arrangementId}/agreements/${first.id}`);
-    const missing = await worker.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, { party: 'scheme', name: 'Wren' });
+    const missing = await worker.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, {
+      party: 'scheme',
+      name: 'Wren',
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('value="Wren"');
-    expect((await worker.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, { party: 'scheme', name: 'Wren', asWhom: 'Scheme worker' })).statusCode).toBe(302);
-    const again = await worker.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, { party: 'person', name: 'Jo', asWhom: 'Sister, for her' });
+    expect(
+      (
+        await worker.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, {
+          party: 'scheme',
+          name: 'Wren',
+          asWhom: 'Scheme worker',
+        })
+      ).statusCode,
+    ).toBe(302);
+    const again = await worker.post(`/arrangements/${arrangementId}/agreements/${first.id}/acknowledge`, {
+      party: 'person',
+      name: 'Jo',
+      asWhom: 'Sister, for her',
+    });
     expect(again.statusCode).toBe(400);
 
     await worker.get(`/arrangements/${arrangementId}/agreements`);
     await worker.post(`/arrangements/${arrangementId}/agreements`, { kind: 'household' });
-    const versions = await db.owner.select().from(agreements).where(and(eq(agreements.arrangementId, arrangementId), eq(agreements.kind, 'household')));
+    const versions = await db.owner
+      .select()
+      .from(agreements)
+      .where(and(eq(agreements.arrangementId, arrangementId), eq(agreements.kind, 'household')));
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
     const oldAcks = await db.owner.select().from(agreementAcknowledgements).where(eq(agreementAcknowledgements.agreementId, first.id));
     expect(oldAcks.map((a) => a.party).sort()).toEqual(['carer', 'person', 'scheme']);
@@ -154,16 +198,27 @@ describe('arrangements, through the pages', () => {
     const manager = visitors.manager;
     const form = await manager.get('/arrangements/settings/agreements/arrangement');
     expect(form.body).toContain('This is version 1');
-    const unknown = await manager.post('/arrangements/settings/agreements/arrangement', { title: 'Our agreement', body: 'Between {person} and {carer}; rent {rent}.', easyRead: 'About you and {carer}.' });
+    const unknown = await manager.post('/arrangements/settings/agreements/arrangement', {
+      title: 'Our agreement',
+      body: 'Between {person} and {carer}; rent {rent}.',
+      easyRead: 'About you and {carer}.',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('Hearth cannot fill {rent}');
     expect(unknown.body).toContain('Our agreement');
-    const saved = await manager.post('/arrangements/settings/agreements/arrangement', { title: 'Our agreement', body: 'Between {person} and {carer}.', easyRead: 'About you and {carer}.' });
+    const saved = await manager.post('/arrangements/settings/agreements/arrangement', {
+      title: 'Our agreement',
+      body: 'Between {person} and {carer}.',
+      easyRead: 'About you and {carer}.',
+    });
     expect(saved.statusCode).toBe(302);
     expect((await visitors.worker.get('/arrangements/settings/agreements')).statusCode).toBe(403);
     await visitors.worker.get(`/arrangements/${arrangementId}/agreements`);
     await visitors.worker.post(`/arrangements/${arrangementId}/agreements`, { kind: 'arrangement' });
-    const [issued] = await db.owner.select().from(agreements).where(and(eq(agreements.arrangementId, arrangementId), eq(agreements.kind, 'arrangement')));
+    const [issued] = await db.owner
+      .select()
+      .from(agreements)
+      .where(and(eq(agreements.arrangementId, arrangementId), eq(agreements.kind, 'arrangement')));
     expect(issued).toMatchObject({ templateVersion: 2, body: 'Between Ana Example and Ben Carer.', title: 'Our agreement' });
   });
 
@@ -173,7 +228,10 @@ describe('arrangements, through the pages', () => {
     const noReason = await worker.post(`/arrangements/${arrangementId}/status`, { to: 'paused', ...todayParts('on') });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Say why it is paused');
-    expect((await worker.post(`/arrangements/${arrangementId}/status`, { to: 'paused', ...todayParts('on'), reason: 'Ben is in hospital' })).statusCode).toBe(302);
+    expect(
+      (await worker.post(`/arrangements/${arrangementId}/status`, { to: 'paused', ...todayParts('on'), reason: 'Ben is in hospital' }))
+        .statusCode,
+    ).toBe(302);
     expect((await worker.post(`/arrangements/${arrangementId}/status`, { to: 'active', ...todayParts('on') })).statusCode).toBe(302);
     const history = await db.owner.select().from(arrangementStatusChanges).where(eq(arrangementStatusChanges.arrangementId, arrangementId));
     expect(history.map((h) => h.toStatus)).toEqual(['starting', 'paused', 'active']);
@@ -183,7 +241,12 @@ describe('arrangements, through the pages', () => {
     const worker = visitors.worker;
     const form = await worker.get(`/arrangements/${arrangementId}/end`);
     expect(form.body).toContain('What should their record say now?');
-    const ending = { kind: 'planned', ...todayParts('on'), reason: 'Moving to her own flat', whatsNext: 'Her own flat, with floating support' };
+    const ending = {
+      kind: 'planned',
+      ...todayParts('on'),
+      reason: 'Moving to her own flat',
+      whatsNext: 'Her own flat, with floating support',
+    };
     const unanswered = await worker.post(`/arrangements/${arrangementId}/end`, ending);
     expect(unanswered.statusCode).toBe(400);
     expect(unanswered.body).toContain('Choose what happens next for them');
@@ -201,7 +264,12 @@ describe('arrangements, through the pages', () => {
     const shortBreaks = await anArrangement(db, { schemeId, personId: person.id, carerId, type: 'short_breaks', startsOn: '2026-01-05' });
     await anArrangement(db, { schemeId, personId: person.id, carerId, type: 'live_in', startsOn: '2026-01-05' });
     await visitors.worker.get(`/arrangements/${shortBreaks.id}/end`);
-    const response = await visitors.worker.post(`/arrangements/${shortBreaks.id}/end`, { kind: 'unplanned', ...todayParts('on'), reason: 'Ben needs a break', whatsNext: 'Breaks with another carer' });
+    const response = await visitors.worker.post(`/arrangements/${shortBreaks.id}/end`, {
+      kind: 'unplanned',
+      ...todayParts('on'),
+      reason: 'Ben needs a break',
+      whatsNext: 'Breaks with another carer',
+    });
     expect(response.statusCode).toBe(302);
     const [after] = await db.owner.select().from(people).where(eq(people.id, person.id));
     expect(after).toMatchObject({ status: 'supported', arrangementTypes: ['live_in'] });

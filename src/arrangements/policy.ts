@@ -12,34 +12,47 @@ import { appRole, currentRole, currentUserId } from '../platform/db/tenancy.js';
 const ownCarer = (carerId: SQL) => sql`exists (select 1 from carers c where c.id = ${carerId} and c.user_id = ${currentUserId})`;
 
 export const arrangementVisible = pgPolicy('arrangement_visible', {
-  as: 'restrictive', for: 'select', to: appRole,
+  as: 'restrictive',
+  for: 'select',
+  to: appRole,
   using: sql`${actingAsStaff}
     or (${currentRole} = 'carer' and ${ownCarer(sql.raw('arrangements.carer_id'))})
     or (${currentRole} in ('person', 'circle_member') and hearth_may_see_person(arrangements.person_id, 'any'))`,
 });
 
 /** For a table hanging off an arrangement: visible when its arrangement is (the arrangements policy applies inside). */
-export const withArrangement = (arrangementId: SQL) => pgPolicy('arrangement_visible', {
-  as: 'restrictive', for: 'select', to: appRole,
-  using: sql`exists (select 1 from arrangements a where a.id = ${arrangementId})`,
-});
+export const withArrangement = (arrangementId: SQL) =>
+  pgPolicy('arrangement_visible', {
+    as: 'restrictive',
+    for: 'select',
+    to: appRole,
+    using: sql`exists (select 1 from arrangements a where a.id = ${arrangementId})`,
+  });
 
-export const staffWrites = () => (['insert', 'update', 'delete'] as const).map((action) =>
-  pgPolicy(`staff_writes_${action}`, {
-    as: 'restrictive', for: action, to: appRole,
-    ...(action === 'insert' ? { withCheck: actingAsStaff } : { using: actingAsStaff }),
-  }));
+export const staffWrites = () =>
+  (['insert', 'update', 'delete'] as const).map((action) =>
+    pgPolicy(`staff_writes_${action}`, {
+      as: 'restrictive',
+      for: action,
+      to: appRole,
+      ...(action === 'insert' ? { withCheck: actingAsStaff } : { using: actingAsStaff }),
+    }),
+  );
 
 /** Rows written once and never changed, by anyone: versions of templates, acknowledgements. */
-export const neverChanged = () => (['update', 'delete'] as const).map((action) =>
-  pgPolicy(`never_${action}d`, { as: 'restrictive', for: action, to: appRole, using: sql`false` }));
+export const neverChanged = () =>
+  (['update', 'delete'] as const).map((action) =>
+    pgPolicy(`never_${action}d`, { as: 'restrictive', for: action, to: appRole, using: sql`false` }),
+  );
 
 /**
  * An acknowledgement is recorded by staff (for any party, a representative included), by the
  * person for themselves, or by the carer for themselves; never for someone else.
  */
 export const acknowledgedByParty = pgPolicy('acknowledged_by_party', {
-  as: 'restrictive', for: 'insert', to: appRole,
+  as: 'restrictive',
+  for: 'insert',
+  to: appRole,
   withCheck: sql`${actingAsStaff}
     or (${currentRole} = 'person' and party = 'person' and exists (
       select 1 from agreements g join arrangements a on a.id = g.arrangement_id join people p on p.id = a.person_id
@@ -52,6 +65,11 @@ export const acknowledgedByParty = pgPolicy('acknowledged_by_party', {
 /** Templates: scheme staff read them; the manager writes new versions (and a national administrator, setting up a new scheme). */
 export const templatePolicies = () => [
   pgPolicy('staff_read', { as: 'restrictive', for: 'select', to: appRole, using: actingAsStaff }),
-  pgPolicy('manager_writes', { as: 'restrictive', for: 'insert', to: appRole, withCheck: sql`${currentRole} in ('scheme_manager', 'national_admin')` }),
+  pgPolicy('manager_writes', {
+    as: 'restrictive',
+    for: 'insert',
+    to: appRole,
+    withCheck: sql`${currentRole} in ('scheme_manager', 'national_admin')`,
+  }),
   ...neverChanged(),
 ];

@@ -45,7 +45,9 @@ export function describe(record: ArrangementRecord, actor: Actor) {
   const self = actor.role === 'person' && person.userId === actor.userId;
   const plain = {
     live_in: self ? `You live with ${arrangement.carerName}` : `${person.name} lives with ${arrangement.carerName}`,
-    short_breaks: self ? `You have short breaks with ${arrangement.carerName}` : `${person.name} has short breaks with ${arrangement.carerName}`,
+    short_breaks: self
+      ? `You have short breaks with ${arrangement.carerName}`
+      : `${person.name} has short breaks with ${arrangement.carerName}`,
     day_support: self ? `You spend days with ${arrangement.carerName}` : `${person.name} spends days with ${arrangement.carerName}`,
   }[arrangement.type];
   return {

@@ -21,7 +21,16 @@ import { arrangementFor, carerName, type ArrangementRow, visibleArrangements, wi
 import { type IsoDate, todayInUk } from '../platform/dates.js';
 import { arrangements, arrangementStatusChanges } from './schema.js';
 import {
-  changeStatus, endArrangement, LIVE, typesOf, withinTerms, type ArrangementStatus, type CarerStanding, type EndRequest, type Funder, type PersonNext,
+  changeStatus,
+  endArrangement,
+  LIVE,
+  typesOf,
+  withinTerms,
+  type ArrangementStatus,
+  type CarerStanding,
+  type EndRequest,
+  type Funder,
+  type PersonNext,
 } from './status.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 import { prepared } from '../platform/db/prepared.js';
@@ -86,15 +95,24 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIn
       const where = listConditions(actor, filter);
       return db.inScope(actor, async (tx) => {
         // Joined one to one, so the rows counted are the arrangements.
-        const page = await prepared(tx.select({ ...summaryColumns, total: totalRows() }).from(arrangements)
-          .leftJoin(people, eq(people.id, arrangements.personId))
-          .leftJoin(carers, withCarer)
-          .leftJoin(worker, eq(worker.id, arrangements.workerUserId))
-          .where(where)
-          .orderBy(asc(sql`${arrangements.status} = 'ended'`), asc(people.name), asc(arrangements.startsOn), asc(arrangements.id))
-          .limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE));
+        const page = await prepared(
+          tx
+            .select({ ...summaryColumns, total: totalRows() })
+            .from(arrangements)
+            .leftJoin(people, eq(people.id, arrangements.personId))
+            .leftJoin(carers, withCarer)
+            .leftJoin(worker, eq(worker.id, arrangements.workerUserId))
+            .where(where)
+            .orderBy(asc(sql`${arrangements.status} = 'ended'`), asc(people.name), asc(arrangements.startsOn), asc(arrangements.id))
+            .limit(PAGE_SIZE)
+            .offset((filter.page - 1) * PAGE_SIZE),
+        );
         await audit(tx, actor, { action: 'listed', recordType: 'arrangement', changes: { ...filter } });
-        return withTotal(page, filter.page, async () => (await tx.select({ total: count() }).from(arrangements).where(where))[0]?.total ?? 0);
+        return withTotal(
+          page,
+          filter.page,
+          async () => (await tx.select({ total: count() }).from(arrangements).where(where))[0]?.total ?? 0,
+        );
       });
     },
 
@@ -102,8 +120,12 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIn
     async filterNames(actor: Actor, filter: { person?: string | undefined; carer?: string | undefined }) {
       if (!isStaff(actor)) return { person: null, carer: null };
       return db.inScope(actor, async (tx) => ({
-        person: filter.person ? (await tx.select({ name: people.name }).from(people).where(eq(people.id, filter.person)))[0]?.name ?? null : null,
-        carer: filter.carer ? (await tx.select({ name: carers.name }).from(carers).where(eq(carers.id, filter.carer)))[0]?.name ?? null : null,
+        person: filter.person
+          ? ((await tx.select({ name: people.name }).from(people).where(eq(people.id, filter.person)))[0]?.name ?? null)
+          : null,
+        carer: filter.carer
+          ? ((await tx.select({ name: carers.name }).from(carers).where(eq(carers.id, filter.carer)))[0]?.name ?? null)
+          : null,
       }));
     },
 
@@ -116,9 +138,16 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIn
     async choices(actor: Actor) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
-        const candidates = await tx.select({ id: people.id, name: people.name, status: people.status }).from(people)
-          .where(inArray(people.status, ['introductions', 'supported'])).orderBy(asc(people.name), asc(people.id));
-        const approved = await tx.select({ id: carers.id, name: carers.name }).from(carers).where(eq(carers.stage, 'approved')).orderBy(asc(carers.name), asc(carers.id));
+        const candidates = await tx
+          .select({ id: people.id, name: people.name, status: people.status })
+          .from(people)
+          .where(inArray(people.status, ['introductions', 'supported']))
+          .orderBy(asc(people.name), asc(people.id));
+        const approved = await tx
+          .select({ id: carers.id, name: carers.name })
+          .from(carers)
+          .where(eq(carers.stage, 'approved'))
+          .orderBy(asc(carers.name), asc(carers.id));
         return { people: candidates, carers: approved, workers: await staffOf(tx) };
       });
     },
@@ -127,30 +156,58 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIn
       requireStaff(actor);
       const today = clock();
       return db.inScope(actor, async (tx) => {
-        const [person] = await tx.select({ name: people.name, status: people.status, statusSince: people.statusSince }).from(people).where(eq(people.id, input.personId)).for('update');
+        const [person] = await tx
+          .select({ name: people.name, status: people.status, statusSince: people.statusSince })
+          .from(people)
+          .where(eq(people.id, input.personId))
+          .for('update');
         if (!person) throw new InputProblem('personId', 'Choose the person from the list');
         if (person.status !== 'introductions' && person.status !== 'supported') {
-          throw new InputProblem('personId', `${person.name} is at “${STATUS_NAMES[person.status]}”: an arrangement starts after introductions, so record that introductions have started on their status page first`);
+          throw new InputProblem(
+            'personId',
+            `${person.name} is at “${STATUS_NAMES[person.status]}”: an arrangement starts after introductions, so record that introductions have started on their status page first`,
+          );
         }
         const begins = input.startsOn < today ? input.startsOn : today;
         if (begins < person.statusSince) {
-          throw new InputProblem('startsOn', `The start date must be on or after ${formatDate(person.statusSince)}, when ${person.name}’s ${STATUS_NAMES[person.status].toLowerCase()} began`);
+          throw new InputProblem(
+            'startsOn',
+            `The start date must be on or after ${formatDate(person.statusSince)}, when ${person.name}’s ${STATUS_NAMES[person.status].toLowerCase()} began`,
+          );
         }
         const standing = await standingOf(tx, input.carerId);
         if (!standing) throw new InputProblem('carerId', 'Choose the carer from the list');
         const allowed = withinTerms(standing, input.type);
         if (!allowed.ok) throw new InputProblem('carerId', allowed.message);
-        if (input.workerUserId && !(await staffOf(tx)).some((s) => s.id === input.workerUserId)) throw new InputProblem('workerUserId', 'Choose a worker from this scheme');
+        if (input.workerUserId && !(await staffOf(tx)).some((s) => s.id === input.workerUserId))
+          throw new InputProblem('workerUserId', 'Choose a worker from this scheme');
         if (input.matchId) {
-          const [match] = await tx.select({ personId: matchProposals.personId, carerId: matchProposals.carerId, agreedOn: matchProposals.agreedOn, stoppedAt: matchProposals.stoppedAt })
-            .from(matchProposals).where(eq(matchProposals.id, input.matchId));
+          const [match] = await tx
+            .select({
+              personId: matchProposals.personId,
+              carerId: matchProposals.carerId,
+              agreedOn: matchProposals.agreedOn,
+              stoppedAt: matchProposals.stoppedAt,
+            })
+            .from(matchProposals)
+            .where(eq(matchProposals.id, input.matchId));
           if (!match || match.personId !== input.personId || match.carerId !== input.carerId || !match.agreedOn || match.stoppedAt) {
             throw new InputProblem('matchId', 'The agreed match must be between this person and this carer');
           }
         }
         const id = randomUUID();
-        await withinTermsOrProblem(() => tx.insert(arrangements).values({ id, schemeId: inScheme(actor).schemeId, ...input, status: 'starting', statusSince: begins }));
-        await tx.insert(arrangementStatusChanges).values({ schemeId: inScheme(actor).schemeId, arrangementId: id, fromStatus: null, toStatus: 'starting', on: begins, byUserId: actor.userId, byName: actor.name });
+        await withinTermsOrProblem(() =>
+          tx.insert(arrangements).values({ id, schemeId: inScheme(actor).schemeId, ...input, status: 'starting', statusSince: begins }),
+        );
+        await tx.insert(arrangementStatusChanges).values({
+          schemeId: inScheme(actor).schemeId,
+          arrangementId: id,
+          fromStatus: null,
+          toStatus: 'starting',
+          on: begins,
+          byUserId: actor.userId,
+          byName: actor.name,
+        });
         await audit(tx, actor, { action: 'created', recordType: 'arrangement', recordId: id, changes: { ...input } });
         await followPerson(tx, actor, input.personId, begins, today, null);
         return { id };
@@ -161,10 +218,17 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIn
     async record(actor: Actor, id: string) {
       return db.inScope(actor, async (tx) => {
         const record = await openArrangement(tx, actor, id);
-        const history = await tx.select({
-          fromStatus: arrangementStatusChanges.fromStatus, toStatus: arrangementStatusChanges.toStatus, on: arrangementStatusChanges.on,
-          reason: arrangementStatusChanges.reason, byName: arrangementStatusChanges.byName, at: arrangementStatusChanges.at,
-        }).from(arrangementStatusChanges).where(eq(arrangementStatusChanges.arrangementId, id))
+        const history = await tx
+          .select({
+            fromStatus: arrangementStatusChanges.fromStatus,
+            toStatus: arrangementStatusChanges.toStatus,
+            on: arrangementStatusChanges.on,
+            reason: arrangementStatusChanges.reason,
+            byName: arrangementStatusChanges.byName,
+            at: arrangementStatusChanges.at,
+          })
+          .from(arrangementStatusChanges)
+          .where(eq(arrangementStatusChanges.arrangementId, id))
           .orderBy(desc(arrangementStatusChanges.on), desc(arrangementStatusChanges.at));
         return { ...record, history };
       });
@@ -197,8 +261,20 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIn
         if (!checked.ok) throw new InputProblem(checked.field, checked.message);
         const last = await endsTheirSupport(tx, current);
         if (last && !input.personNext) throw new InputProblem('personNext', 'Choose what happens next for them');
-        await moveArrangement(tx, actor, current, { to: 'ended', on: checked.value.on, reason: checked.value.reason, ended: checked.value });
-        await followPerson(tx, actor, current.personId, checked.value.on, today, last ? { next: input.personNext!, reason: checked.value.reason } : null);
+        await moveArrangement(tx, actor, current, {
+          to: 'ended',
+          on: checked.value.on,
+          reason: checked.value.reason,
+          ended: checked.value,
+        });
+        await followPerson(
+          tx,
+          actor,
+          current.personId,
+          checked.value.on,
+          today,
+          last ? { next: input.personNext!, reason: checked.value.reason } : null,
+        );
       });
     },
   };
@@ -207,34 +283,51 @@ export function arrangementsService(db: Database, clock: () => IsoDate = todayIn
 /** Reads an arrangement for a page, with the person's header and the carer's and worker's names, and records the read. */
 export async function openArrangement(tx: Tx, actor: Actor, id: string) {
   // The arrangement as the actor may see it (arrangementFor's rule) and its names, in one query.
-  const [found] = await prepared(tx.select({ arrangement: arrangements, carerName, workerName: worker.name }).from(arrangements)
-    .leftJoin(carers, withCarer)
-    .leftJoin(worker, eq(worker.id, arrangements.workerUserId))
-    .where(and(eq(arrangements.id, id), visibleArrangements(actor))));
+  const [found] = await prepared(
+    tx
+      .select({ arrangement: arrangements, carerName, workerName: worker.name })
+      .from(arrangements)
+      .leftJoin(carers, withCarer)
+      .leftJoin(worker, eq(worker.id, arrangements.workerUserId))
+      .where(and(eq(arrangements.id, id), visibleArrangements(actor))),
+  );
   if (!found) throw notFound();
   const { arrangement, ...names } = found;
   const person = await personHeader(tx, arrangement.personId);
   await audit(tx, actor, { action: 'viewed', recordType: 'arrangement', recordId: id, subjectUserId: person.userId });
-  return { arrangement: { ...arrangement, carerName: names.carerName ?? 'Their Shared Lives carer', workerName: names.workerName }, person };
+  return {
+    arrangement: { ...arrangement, carerName: names.carerName ?? 'Their Shared Lives carer', workerName: names.workerName },
+    person,
+  };
 }
 
 /** The carer's approval as it stands now, and how many live-in arrangements they have. */
 async function standingOf(tx: Tx, carerId: string): Promise<CarerStanding | null> {
   const [carer] = await tx.select({ name: carers.name, stage: carers.stage }).from(carers).where(eq(carers.id, carerId));
   if (!carer) return null;
-  const [latest] = await tx.select().from(carerApprovals).where(eq(carerApprovals.carerId, carerId))
-    .orderBy(desc(carerApprovals.decidedOn), desc(carerApprovals.createdAt)).limit(1);
-  const [{ liveIn } = { liveIn: 0 }] = await tx.select({ liveIn: count() }).from(arrangements)
+  const [latest] = await tx
+    .select()
+    .from(carerApprovals)
+    .where(eq(carerApprovals.carerId, carerId))
+    .orderBy(desc(carerApprovals.decidedOn), desc(carerApprovals.createdAt))
+    .limit(1);
+  const [{ liveIn } = { liveIn: 0 }] = await tx
+    .select({ liveIn: count() })
+    .from(arrangements)
     .where(and(eq(arrangements.carerId, carerId), eq(arrangements.type, 'live_in'), ne(arrangements.status, 'ended')));
   const approved = carer.stage === 'approved' && latest?.decision === 'approved';
   return {
-    name: carer.name, approved, maxPeople: approved ? latest.maxPeople : null,
-    arrangementTypes: approved ? latest.arrangementTypes ?? [] : [], liveIn: Number(liveIn),
+    name: carer.name,
+    approved,
+    maxPeople: approved ? latest.maxPeople : null,
+    arrangementTypes: approved ? (latest.arrangementTypes ?? []) : [],
+    liveIn: Number(liveIn),
   };
 }
 
 const TERMS_CONSTRAINTS: Record<string, string> = {
-  arrangements_within_capacity: 'The carer has no room for another person living with them: someone else has just started an arrangement with them',
+  arrangements_within_capacity:
+    'The carer has no room for another person living with them: someone else has just started an arrangement with them',
   arrangements_type_approved: 'The carer is not approved for this kind of arrangement',
   arrangements_carer_approved: 'The carer is not approved at the moment',
   arrangements_same_scheme: 'Choose the carer from the list',
@@ -261,21 +354,44 @@ export function constraintOf(error: unknown): string | null {
   return null;
 }
 
-async function moveArrangement(tx: Tx, actor: Actor, current: ArrangementRow, move: { to: ArrangementStatus; on: IsoDate; reason: string | null; ended: EndRequest | null }) {
-  const ending = move.ended ? { endedOn: move.ended.on, endKind: move.ended.kind, endReason: move.ended.reason, whatsNext: move.ended.whatsNext } : {};
-  await tx.update(arrangements).set({ status: move.to, statusSince: move.on, ...ending, updatedAt: new Date() }).where(eq(arrangements.id, current.id));
+async function moveArrangement(
+  tx: Tx,
+  actor: Actor,
+  current: ArrangementRow,
+  move: { to: ArrangementStatus; on: IsoDate; reason: string | null; ended: EndRequest | null },
+) {
+  const ending = move.ended
+    ? { endedOn: move.ended.on, endKind: move.ended.kind, endReason: move.ended.reason, whatsNext: move.ended.whatsNext }
+    : {};
+  await tx
+    .update(arrangements)
+    .set({ status: move.to, statusSince: move.on, ...ending, updatedAt: new Date() })
+    .where(eq(arrangements.id, current.id));
   await tx.insert(arrangementStatusChanges).values({
-    schemeId: current.schemeId, arrangementId: current.id, fromStatus: current.status, toStatus: move.to, on: move.on, reason: move.reason,
-    byUserId: actor.userId, byName: actor.name,
+    schemeId: current.schemeId,
+    arrangementId: current.id,
+    fromStatus: current.status,
+    toStatus: move.to,
+    on: move.on,
+    reason: move.reason,
+    byUserId: actor.userId,
+    byName: actor.name,
   });
-  await audit(tx, actor, { action: move.to === 'ended' ? 'ended' : 'updated', recordType: 'arrangement', recordId: current.id, changes: { status: move.to, statusSince: move.on, reason: move.reason, ...ending } });
+  await audit(tx, actor, {
+    action: move.to === 'ended' ? 'ended' : 'updated',
+    recordType: 'arrangement',
+    recordId: current.id,
+    changes: { status: move.to, statusSince: move.on, reason: move.reason, ...ending },
+  });
 }
 
 /** Whether this is the person's last live arrangement while their record says they are supported. */
 async function endsTheirSupport(tx: Tx, current: ArrangementRow): Promise<boolean> {
   if (current.status === 'ended') return false;
   const [person] = await tx.select({ status: people.status }).from(people).where(eq(people.id, current.personId));
-  const [{ others } = { others: 0 }] = await tx.select({ others: count() }).from(arrangements)
+  const [{ others } = { others: 0 }] = await tx
+    .select({ others: count() })
+    .from(arrangements)
     .where(and(eq(arrangements.personId, current.personId), ne(arrangements.status, 'ended'), ne(arrangements.id, current.id)));
   return person?.status === 'supported' && Number(others) === 0;
 }
@@ -285,10 +401,22 @@ async function endsTheirSupport(tx: Tx, current: ArrangementRow): Promise<boolea
  * when the last ends, back to waiting or moved on, as the worker said. Through the people's own
  * rules and history (recordStatusChange), dated no earlier than their current status.
  */
-async function followPerson(tx: Tx, actor: Actor, personId: string, on: IsoDate, today: IsoDate, ended: { next: PersonNext; reason: string } | null) {
-  const [person] = await tx.select({ status: people.status, since: people.statusSince, types: people.arrangementTypes }).from(people).where(eq(people.id, personId));
+async function followPerson(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  on: IsoDate,
+  today: IsoDate,
+  ended: { next: PersonNext; reason: string } | null,
+) {
+  const [person] = await tx
+    .select({ status: people.status, since: people.statusSince, types: people.arrangementTypes })
+    .from(people)
+    .where(eq(people.id, personId));
   if (!person) return;
-  const live = await tx.select({ type: arrangements.type, status: arrangements.status }).from(arrangements)
+  const live = await tx
+    .select({ type: arrangements.type, status: arrangements.status })
+    .from(arrangements)
     .where(and(eq(arrangements.personId, personId), inArray(arrangements.status, [...LIVE])));
   const types = typesOf(live);
   const date = on < person.since ? person.since : on > today ? today : on;

@@ -75,11 +75,21 @@ export interface StatusRequest {
 export type Checked<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
 
 /** One change of status on the status page, against the rules. Dates are YYYY-MM-DD. */
-export function changeStatus(current: { status: ArrangementStatus; since: string }, request: StatusRequest, today: string): Checked<{ to: ArrangementStatus; on: string; reason: string | null }> {
+export function changeStatus(
+  current: { status: ArrangementStatus; since: string },
+  request: StatusRequest,
+  today: string,
+): Checked<{ to: ArrangementStatus; on: string; reason: string | null }> {
   const move = MOVES[current.status][request.to];
-  if (!move) return { ok: false, field: 'to', message: `A ${ARRANGEMENT_STATUS_NAMES[current.status].toLowerCase()} arrangement cannot change to ${ARRANGEMENT_STATUS_NAMES[request.to].toLowerCase()}` };
+  if (!move)
+    return {
+      ok: false,
+      field: 'to',
+      message: `A ${ARRANGEMENT_STATUS_NAMES[current.status].toLowerCase()} arrangement cannot change to ${ARRANGEMENT_STATUS_NAMES[request.to].toLowerCase()}`,
+    };
   if (request.on > today) return { ok: false, field: 'on', message: 'The date must be today or in the past' };
-  if (request.on < current.since) return { ok: false, field: 'on', message: 'The date must be on or after the day its current status began' };
+  if (request.on < current.since)
+    return { ok: false, field: 'on', message: 'The date must be on or after the day its current status began' };
   const reason = request.reason?.trim() || null;
   if (move.reason === 'required' && !reason) return { ok: false, field: 'reason', message: 'Say why it is paused' };
   return { ok: true, value: { to: request.to, on: request.on, reason } };
@@ -93,11 +103,16 @@ export interface EndRequest {
 }
 
 /** Ending: on or after it started and its current status began, and not in the future. */
-export function endArrangement(current: { status: ArrangementStatus; since: string; startsOn: string }, request: EndRequest, today: string): Checked<EndRequest> {
+export function endArrangement(
+  current: { status: ArrangementStatus; since: string; startsOn: string },
+  request: EndRequest,
+  today: string,
+): Checked<EndRequest> {
   if (current.status === 'ended') return { ok: false, field: 'on', message: 'This arrangement has already ended' };
   if (request.on > today) return { ok: false, field: 'on', message: 'The date it ended must be today or in the past' };
   const earliest = current.since > current.startsOn ? current.since : current.startsOn;
-  if (request.on < earliest) return { ok: false, field: 'on', message: 'The date it ended must be on or after it started and its current status began' };
+  if (request.on < earliest)
+    return { ok: false, field: 'on', message: 'The date it ended must be on or after it started and its current status began' };
   return { ok: true, value: { ...request, reason: request.reason.trim(), whatsNext: request.whatsNext.trim() } };
 }
 
@@ -116,7 +131,8 @@ export interface CarerStanding {
  * (`hearth_check_arrangement`), said in words a worker can act on.
  */
 export function withinTerms(carer: CarerStanding, type: ArrangementType): { ok: true } | { ok: false; message: string } {
-  if (!carer.approved) return { ok: false, message: `${carer.name} is not an approved carer at the moment, so cannot start an arrangement` };
+  if (!carer.approved)
+    return { ok: false, message: `${carer.name} is not an approved carer at the moment, so cannot start an arrangement` };
   if (!carer.arrangementTypes.includes(type)) {
     const approvedFor = carer.arrangementTypes.map((t) => ARRANGEMENT_TYPE_NAMES[t].toLowerCase()).join(', ') || 'nothing';
     return { ok: false, message: `${carer.name} is approved for ${approvedFor}, not ${ARRANGEMENT_TYPE_NAMES[type].toLowerCase()}` };

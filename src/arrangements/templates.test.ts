@@ -1,15 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { agreementKindsFor, DEFAULT_TEMPLATES, fillTemplate, fundingWords, PLACEHOLDERS, unknownPlaceholders, type AgreementDetails } from './templates.js';
+import {
+  agreementKindsFor,
+  DEFAULT_TEMPLATES,
+  fillTemplate,
+  fundingWords,
+  PLACEHOLDERS,
+  unknownPlaceholders,
+  type AgreementDetails,
+} from './templates.js';
 
 const details: AgreementDetails = {
-  person: 'Ana Example', carer: 'Ben Carer', 'start date': '3 March 2026', 'planned end': 'No end date is planned', type: 'short breaks',
-  funding: 'the council', scheme: 'Testford Shared Lives', worker: 'Wendy Worker',
+  person: 'Ana Example',
+  carer: 'Ben Carer',
+  'start date': '3 March 2026',
+  'planned end': 'No end date is planned',
+  type: 'short breaks',
+  funding: 'the council',
+  scheme: 'Testford Shared Lives',
+  worker: 'Wendy Worker',
 };
 
 describe('filling agreement templates', () => {
   it('fills every placeholder, in any case and spacing', () => {
-    expect(fillTemplate('{person} and {CARER} from { start  date } ({Type}, {funding}) with {scheme} and {worker}. {planned end}.', details))
-      .toBe('Ana Example and Ben Carer from 3 March 2026 (short breaks, the council) with Testford Shared Lives and Wendy Worker. No end date is planned.');
+    expect(
+      fillTemplate('{person} and {CARER} from { start  date } ({Type}, {funding}) with {scheme} and {worker}. {planned end}.', details),
+    ).toBe(
+      'Ana Example and Ben Carer from 3 March 2026 (short breaks, the council) with Testford Shared Lives and Wendy Worker. No end date is planned.',
+    );
   });
 
   it('leaves unknown placeholders and plain braces as written, and names them', () => {

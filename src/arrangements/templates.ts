@@ -48,14 +48,20 @@ export function fillTemplate(text: string, details: AgreementDetails): string {
 
 /** Placeholders a template uses that Hearth does not know: shown to the manager before saving. */
 export function unknownPlaceholders(text: string): string[] {
-  const unknown = [...text.matchAll(PATTERN)].map((m) => m[1]!.trim().replace(/\s+/g, ' ').toLowerCase()).filter((n) => !PLACEHOLDERS.includes(n as Placeholder));
+  const unknown = [...text.matchAll(PATTERN)]
+    .map((m) => m[1]!.trim().replace(/\s+/g, ' ').toLowerCase())
+    .filter((n) => !PLACEHOLDERS.includes(n as Placeholder));
   return [...new Set(unknown)];
 }
 
 /** Who pays, as a sentence in an agreement says it: "the council (Testford adult social care)". */
 export function fundingWords(funder: Funder, detail: string | null, person: string): string {
   const words: Record<Funder, string> = {
-    council: 'the council', nhs: 'the NHS', personal_budget: `${person}’s personal budget`, direct_payment: `${person}’s direct payment`, self_funded: `${person} themselves`,
+    council: 'the council',
+    nhs: 'the NHS',
+    personal_budget: `${person}’s personal budget`,
+    direct_payment: `${person}’s direct payment`,
+    self_funded: `${person} themselves`,
   };
   return detail ? `${words[funder]} (${detail})` : words[funder];
 }

@@ -14,7 +14,9 @@ export function attentionService(db: Database, providers: readonly AttentionProv
       requireStaff(actor);
       const all = await gather(actor);
       const items = sortAttention(options.everyone ? all : forWhom(actor, all));
-      await db.inScope(actor, (tx) => audit(tx, actor, { action: 'listed', recordType: 'attention', changes: { everyone: options.everyone } }));
+      await db.inScope(actor, (tx) =>
+        audit(tx, actor, { action: 'listed', recordType: 'attention', changes: { everyone: options.everyone } }),
+      );
       return { items, everyone: all.length };
     },
 

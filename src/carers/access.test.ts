@@ -28,7 +28,16 @@ describe('who sees carers’ records', () => {
     ({ app, db, close } = await testApp());
     schemeId = (await aScheme(db)).id;
     const otherScheme = (await aScheme(db)).id;
-    for (const role of ['scheme_manager', 'scheme_worker', 'carer', 'person', 'circle_member', 'ambassador', 'panel_member', 'commissioner'] as const) {
+    for (const role of [
+      'scheme_manager',
+      'scheme_worker',
+      'carer',
+      'person',
+      'circle_member',
+      'ambassador',
+      'panel_member',
+      'commissioner',
+    ] as const) {
       const user = await aUser(db, { role, schemeId });
       actors.set(role, { userId: user.id, schemeId, role, name: user.name });
       const visitor = new Visitor(app);
@@ -37,7 +46,13 @@ describe('who sees carers’ records', () => {
     }
     const types = await defaultCheckTypes(db, schemeId);
     const dbs = types.find((t) => t.name.startsWith('DBS'))!;
-    own = await aCarer(db, { schemeId, stage: 'approved', userId: actors.get('carer')!.userId, name: 'Olive Own', reviewDueOn: addDays(today, 10) });
+    own = await aCarer(db, {
+      schemeId,
+      stage: 'approved',
+      userId: actors.get('carer')!.userId,
+      name: 'Olive Own',
+      reviewDueOn: addDays(today, 10),
+    });
     other = await aCarer(db, { schemeId, stage: 'approved', name: 'Otto Other', reviewDueOn: addDays(today, -5) });
     const partner = await aHouseholdMember(db, own, { name: 'Pat Own' });
     await aCheckRecord(db, own, dbs, { completedOn: addMonths(today, -40), expiresOn: addMonths(today, -4) });
@@ -91,7 +106,10 @@ describe('who sees carers’ records', () => {
       checks: (await tx.select().from(checkRecords)).map((r) => r.carerId),
     }));
     expect(seenByCarer).toEqual({ carers: ['Olive Own'], members: ['Pat Own'], checks: [own.id, own.id] });
-    expect((await db.inScope(actors.get('scheme_worker')!, (tx) => tx.select().from(carers))).map((c) => c.name).sort()).toEqual(['Olive Own', 'Otto Other']);
+    expect((await db.inScope(actors.get('scheme_worker')!, (tx) => tx.select().from(carers))).map((c) => c.name).sort()).toEqual([
+      'Olive Own',
+      'Otto Other',
+    ]);
   });
 
   it('keeps each scheme to its own carers', async () => {
@@ -110,7 +128,10 @@ describe('who sees carers’ records', () => {
     expect(row('DBS check')).toContain(`/carers/${own.id}/checks/new?type=`);
     expect(rows.find((r) => r.includes('Pat Own'))).toContain('Due in 30 days');
     expect(row('Yearly carer review')).toContain('Otto Other');
-    expect(rows.filter((r) => r.includes('Yearly carer review')).map((r) => (r.includes('Otto') ? 'Otto' : 'Olive'))).toEqual(['Otto', 'Olive']);
+    expect(rows.filter((r) => r.includes('Yearly carer review')).map((r) => (r.includes('Otto') ? 'Otto' : 'Olive'))).toEqual([
+      'Otto',
+      'Olive',
+    ]);
 
     const overdueOnly = await visitors.get('scheme_manager')!.get('/due?status=overdue&kind=review');
     expect(overdueOnly.body).toContain('Otto Other');

@@ -18,7 +18,10 @@ export function visibleCarers(actor: Actor): SQL {
 
 /** A carer's record, if this actor may see it; otherwise not found (never "forbidden", which would say it exists). */
 export async function carerFor(tx: Tx, actor: Actor, id: string): Promise<CarerRow> {
-  const [row] = await tx.select().from(carers).where(and(eq(carers.id, id), visibleCarers(actor)));
+  const [row] = await tx
+    .select()
+    .from(carers)
+    .where(and(eq(carers.id, id), visibleCarers(actor)));
   if (!row) throw notFound();
   return row;
 }

@@ -37,7 +37,12 @@ describe('a carer’s journey, in the browser', () => {
 
   it('adds an enquiry, keeping every answer and saying what to fix when something is wrong', async () => {
     await worker.get('/carers/new');
-    const bad = await worker.post('/carers', { name: '', email: 'not-an-email', postcode: 'NOPE', ...dateFields('enquiredOn', '2099-01-01') });
+    const bad = await worker.post('/carers', {
+      name: '',
+      email: 'not-an-email',
+      postcode: 'NOPE',
+      ...dateFields('enquiredOn', '2099-01-01'),
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('There is a problem');
     expect(bad.body).toContain('Enter the carer’s full name');
@@ -48,8 +53,13 @@ describe('a carer’s journey, in the browser', () => {
     expect(await db.owner.select().from(carers)).toHaveLength(0);
 
     const good = await worker.post('/carers', {
-      name: 'Ada Hartley', email: 'Ada.Hartley@example.org', phone: '01632 960 001', postcode: 'nb1 2ab', area: 'Northbrook East',
-      workerUserId: workerId, ...dateFields('enquiredOn', today),
+      name: 'Ada Hartley',
+      email: 'Ada.Hartley@example.org',
+      phone: '01632 960 001',
+      postcode: 'nb1 2ab',
+      area: 'Northbrook East',
+      workerUserId: workerId,
+      ...dateFields('enquiredOn', today),
     });
     expect(good.statusCode).toBe(302);
     carerId = /\/carers\/([0-9a-f-]{36})/.exec(good.headers.location as string)![1]!;
@@ -64,7 +74,9 @@ describe('a carer’s journey, in the browser', () => {
     const byName = await worker.get('/carers?q=hartley');
     expect(byName.body).toContain('Ada Hartley');
     expect((await worker.get('/carers?q=NB12AB')).body).toContain('Ada Hartley');
-    expect((await worker.get(`/carers?stage=enquiry&worker=${workerId}&area=${encodeURIComponent('Northbrook East')}`)).body).toContain('Ada Hartley');
+    expect((await worker.get(`/carers?stage=enquiry&worker=${workerId}&area=${encodeURIComponent('Northbrook East')}`)).body).toContain(
+      'Ada Hartley',
+    );
     expect((await worker.get('/carers?stage=approved')).body).toContain('No carers match');
     expect((await worker.get('/carers?area=Elsewhere')).body).toContain('No carers match');
     const odd = await worker.get(`/carers?q=${encodeURIComponent("' or 1=1 --")}&stage=nonsense&worker=x&page=-4`);
@@ -87,7 +99,12 @@ describe('a carer’s journey, in the browser', () => {
     expect(noReason.body).toContain('Give the reason they are withdrawn');
 
     const history = await db.owner.select().from(carerStageChanges).where(eq(carerStageChanges.carerId, carerId));
-    expect(history.map((h) => [h.fromStage, h.toStage])).toEqual([[null, 'enquiry'], ['enquiry', 'initial_visit'], ['initial_visit', 'assessment'], ['assessment', 'checks']]);
+    expect(history.map((h) => [h.fromStage, h.toStage])).toEqual([
+      [null, 'enquiry'],
+      ['enquiry', 'initial_visit'],
+      ['initial_visit', 'assessment'],
+      ['assessment', 'checks'],
+    ]);
     expect(history.every((h) => h.byName === 'Wyn Worker')).toBe(true);
     const page = await worker.get(`/carers/${carerId}/history`);
     expect(page.body).toContain('Initial visit');
@@ -105,7 +122,16 @@ describe('a carer’s journey, in the browser', () => {
   it('records the home and the people in it; adults need their own checks', async () => {
     await worker.get(`/carers/${carerId}/household/home`);
     const home = await worker.post(`/carers/${carerId}/household/home`, {
-      bedrooms: '3', spareBedrooms: '1', stepFree: 'yes', ownBathroom: 'no', smoking: 'no', pets: 'A cat', languages: 'English, Polish', interests: 'gardening, chess', faith: 'Quaker', routines: 'Early risers',
+      bedrooms: '3',
+      spareBedrooms: '1',
+      stepFree: 'yes',
+      ownBathroom: 'no',
+      smoking: 'no',
+      pets: 'A cat',
+      languages: 'English, Polish',
+      interests: 'gardening, chess',
+      faith: 'Quaker',
+      routines: 'Early risers',
     });
     expect(home.statusCode).toBe(302);
     const tooMany = await worker.post(`/carers/${carerId}/household/home`, { bedrooms: '1', spareBedrooms: '2' });
@@ -113,8 +139,24 @@ describe('a carer’s journey, in the browser', () => {
     expect(tooMany.body).toContain('Spare bedrooms must be no more than bedrooms');
 
     await worker.get(`/carers/${carerId}/household/new`);
-    expect((await worker.post(`/carers/${carerId}/household`, { name: 'Sam Hartley', relationship: 'partner', ...dateFields('dateOfBirth', '1979-06-02') })).statusCode).toBe(302);
-    expect((await worker.post(`/carers/${carerId}/household`, { name: 'Pip Hartley', relationship: 'daughter', ...dateFields('dateOfBirth', addMonths(today, -12 * 9)) })).statusCode).toBe(302);
+    expect(
+      (
+        await worker.post(`/carers/${carerId}/household`, {
+          name: 'Sam Hartley',
+          relationship: 'partner',
+          ...dateFields('dateOfBirth', '1979-06-02'),
+        })
+      ).statusCode,
+    ).toBe(302);
+    expect(
+      (
+        await worker.post(`/carers/${carerId}/household`, {
+          name: 'Pip Hartley',
+          relationship: 'daughter',
+          ...dateFields('dateOfBirth', addMonths(today, -12 * 9)),
+        })
+      ).statusCode,
+    ).toBe(302);
     const page = await worker.get(`/carers/${carerId}/household`);
     expect(page.body).toContain('English, Polish');
     expect(page.body).toContain('Sam Hartley');
@@ -123,7 +165,10 @@ describe('a carer’s journey, in the browser', () => {
 
     const checks = await worker.get(`/carers/${carerId}/checks`);
     const dbsRows = checks.body.split('<tr class="govuk-table__row">').filter((row) => row.includes('DBS check'));
-    expect(dbsRows.map((row) => (row.includes('Sam Hartley') ? 'Sam' : row.includes('Pip Hartley') ? 'Pip' : 'Ada'))).toEqual(['Ada', 'Sam']);
+    expect(dbsRows.map((row) => (row.includes('Sam Hartley') ? 'Sam' : row.includes('Pip Hartley') ? 'Pip' : 'Ada'))).toEqual([
+      'Ada',
+      'Sam',
+    ]);
   });
 
   it('records a check, working out when it expires', async () => {
@@ -135,9 +180,18 @@ describe('a carer’s journey, in the browser', () => {
     expect(bad.body).toContain('Enter the date it was done');
     expect(bad.body).toContain('Choose the outcome');
 
-    const saved = await worker.post(`/carers/${carerId}/checks`, { checkTypeId: dbsId, householdMemberId: sam!.id, outcome: 'satisfactory', reference: '001234567890', ...dateFields('completedOn', today) });
+    const saved = await worker.post(`/carers/${carerId}/checks`, {
+      checkTypeId: dbsId,
+      householdMemberId: sam!.id,
+      outcome: 'satisfactory',
+      reference: '001234567890',
+      ...dateFields('completedOn', today),
+    });
     expect(saved.statusCode).toBe(302);
-    const [record] = await db.owner.select().from(checkRecords).where(and(eq(checkRecords.carerId, carerId), eq(checkRecords.householdMemberId, sam!.id)));
+    const [record] = await db.owner
+      .select()
+      .from(checkRecords)
+      .where(and(eq(checkRecords.carerId, carerId), eq(checkRecords.householdMemberId, sam!.id)));
     expect(record).toMatchObject({ completedOn: today, expiresOn: addMonths(today, 36), outcome: 'satisfactory', byName: 'Wyn Worker' });
     const page = await worker.get(saved.headers.location as string);
     expect(page.body).toContain('The check or training has been recorded');

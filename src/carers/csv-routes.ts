@@ -7,16 +7,37 @@ import type { CarersCsvService } from './import-service.js';
 import { CARER_STAGES } from './stages.js';
 
 const exportQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
-  stage: z.enum(['pipeline', 'current', 'closed', ...CARER_STAGES]).optional().catch(undefined),
-  worker: z.union([z.uuid(), z.literal('none')]).optional().catch(undefined),
-  area: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  stage: z
+    .enum(['pipeline', 'current', 'closed', ...CARER_STAGES])
+    .optional()
+    .catch(undefined),
+  worker: z
+    .union([z.uuid(), z.literal('none')])
+    .optional()
+    .catch(undefined),
+  area: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
 });
 
 /** Carers from and to spreadsheets: the shared import journey, and an export with the same columns. */
 export function carersCsvRoutes(app: FastifyInstance, service: CarersCsvService) {
   csvImportRoutes(app, {
-    base: '/carers', permission: 'carers.manage', noun: 'carers', csv: carersCsv,
+    base: '/carers',
+    permission: 'carers.manage',
+    noun: 'carers',
+    csv: carersCsv,
     save: (actor, rows) => service.import(actor, rows),
   });
 

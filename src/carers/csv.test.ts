@@ -9,7 +9,15 @@ describe('the carers spreadsheet', () => {
   it('offers a template whose example row is itself a good row', () => {
     const preview = carersCsv.preview(carersCsv.template());
     expect(preview.problems).toEqual([]);
-    expect(preview.ready[0]).toMatchObject({ name: 'Ada Hart', stage: 'approved', approvedOn: '2021-05-14', maxPeople: 2, arrangementTypes: ['live_in', 'short_breaks'], smoking: 'no', languages: ['English', 'Polish'] });
+    expect(preview.ready[0]).toMatchObject({
+      name: 'Ada Hart',
+      stage: 'approved',
+      approvedOn: '2021-05-14',
+      maxPeople: 2,
+      arrangementTypes: ['live_in', 'short_breaks'],
+      smoking: 'no',
+      languages: ['English', 'Polish'],
+    });
   });
 
   it('reads dates as spreadsheets write them', () => {
@@ -21,13 +29,22 @@ describe('the carers spreadsheet', () => {
   });
 
   it('lists every problem on every row, across cells too, before anything is saved', () => {
-    const preview = carersCsv.preview(fileOf(
-      { Name: 'Bo Lark', Stage: 'Withdrawn' },
-      { Name: 'Cy Moss', Stage: 'Approved', Email: 'cy@example.org' },
-      { Name: '', Stage: 'Somewhere', Postcode: 'XYZ', 'Step-free access': 'maybe', Email: 'CY@example.org' },
-      { Name: 'Di Wren', Stage: 'Decision' },
-      { Name: 'Ed Fox', Stage: 'Enquiry', 'Kinds of arrangement': 'Live-in; Holidays', Bedrooms: '1', 'Spare bedrooms': '2', Latitude: '53.1' },
-    ));
+    const preview = carersCsv.preview(
+      fileOf(
+        { Name: 'Bo Lark', Stage: 'Withdrawn' },
+        { Name: 'Cy Moss', Stage: 'Approved', Email: 'cy@example.org' },
+        { Name: '', Stage: 'Somewhere', Postcode: 'XYZ', 'Step-free access': 'maybe', Email: 'CY@example.org' },
+        { Name: 'Di Wren', Stage: 'Decision' },
+        {
+          Name: 'Ed Fox',
+          Stage: 'Enquiry',
+          'Kinds of arrangement': 'Live-in; Holidays',
+          Bedrooms: '1',
+          'Spare bedrooms': '2',
+          Latitude: '53.1',
+        },
+      ),
+    );
     expect(preview.ok).toBe(false);
     expect(preview.problems.map((p) => `${p.rowNumber} ${p.column}: ${p.message}`)).toEqual([
       '2 Reason: Give the reason they are withdrawn',
@@ -45,7 +62,9 @@ describe('the carers spreadsheet', () => {
   });
 
   it('finds cross-cell problems only once every cell reads right', () => {
-    const preview = carersCsv.preview(fileOf({ Name: 'Ed Fox', Stage: 'Enquiry', Bedrooms: '1', 'Spare bedrooms': '2', Latitude: '53.1', 'Approved on': '01/01/2020' }));
+    const preview = carersCsv.preview(
+      fileOf({ Name: 'Ed Fox', Stage: 'Enquiry', Bedrooms: '1', 'Spare bedrooms': '2', Latitude: '53.1', 'Approved on': '01/01/2020' }),
+    );
     expect(preview.problems.map((p) => p.message)).toEqual([
       'Leave this empty: a carer at Enquiry is not approved',
       'Spare bedrooms must be no more than bedrooms',

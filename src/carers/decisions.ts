@@ -21,11 +21,33 @@ export interface Decision {
 export async function recordDecision(tx: Tx, actor: Actor, carer: CarerRow, d: Decision): Promise<string> {
   const id = randomUUID();
   await tx.insert(carerApprovals).values({
-    id, schemeId: carer.schemeId, carerId: carer.id, decision: d.decision, decidedOn: d.decidedOn, basis: 'panel', panelCaseId: d.panelCaseId,
-    maxPeople: d.terms?.maxPeople ?? null, arrangementTypes: d.terms?.arrangementTypes ?? null, needs: d.terms?.needs ?? null,
-    reason: d.reason, byUserId: actor.userId, byName: actor.name,
+    id,
+    schemeId: carer.schemeId,
+    carerId: carer.id,
+    decision: d.decision,
+    decidedOn: d.decidedOn,
+    basis: 'panel',
+    panelCaseId: d.panelCaseId,
+    maxPeople: d.terms?.maxPeople ?? null,
+    arrangementTypes: d.terms?.arrangementTypes ?? null,
+    needs: d.terms?.needs ?? null,
+    reason: d.reason,
+    byUserId: actor.userId,
+    byName: actor.name,
   });
-  await audit(tx, actor, { action: 'created', recordType: 'carer approval', recordId: id, subjectUserId: carer.userId, changes: { carerId: carer.id, ...d, terms: d.terms } });
-  await moveCarer(tx, actor, carer, { to: d.decision, via: 'decision', reason: d.reason, effectiveOn: d.decidedOn, fields: { stage: 'decision', date: 'decidedOn' } });
+  await audit(tx, actor, {
+    action: 'created',
+    recordType: 'carer approval',
+    recordId: id,
+    subjectUserId: carer.userId,
+    changes: { carerId: carer.id, ...d, terms: d.terms },
+  });
+  await moveCarer(tx, actor, carer, {
+    to: d.decision,
+    via: 'decision',
+    reason: d.reason,
+    effectiveOn: d.decidedOn,
+    fields: { stage: 'decision', date: 'decidedOn' },
+  });
   return id;
 }

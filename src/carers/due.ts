@@ -12,7 +12,11 @@ import { CURRENT } from './stages.js';
 const KIND_NAMES = { check: 'Check', training: 'Training', review: 'Yearly review' } as const;
 
 const current = (actor: Actor, worker: string | undefined) =>
-  and(visibleCarers(actor), inArray(carers.stage, [...CURRENT]), worker === 'none' ? isNull(carers.workerUserId) : worker ? eq(carers.workerUserId, worker) : undefined)!;
+  and(
+    visibleCarers(actor),
+    inArray(carers.stage, [...CURRENT]),
+    worker === 'none' ? isNull(carers.workerUserId) : worker ? eq(carers.workerUserId, worker) : undefined,
+  )!;
 
 /**
  * Each active check and course of the carer's scheme, for the carer and (for a check every adult
@@ -21,7 +25,11 @@ const current = (actor: Actor, worker: string | undefined) =>
  * person and check are ranked in one pass. `detail` is the check type, and the household member if any.
  */
 const checksDue = (actor: Actor, today: IsoDate, worker: string | undefined) => {
-  const record = { expiresOn: sql`${checkRecords.expiresOn}`, completedOn: sql`${checkRecords.completedOn}`, outcome: sql`${checkRecords.outcome}` };
+  const record = {
+    expiresOn: sql`${checkRecords.expiresOn}`,
+    completedOn: sql`${checkRecords.completedOn}`,
+    outcome: sql`${checkRecords.outcome}`,
+  };
   const requirement = requirementStatusSql(sql`coalesce(best.counted, 0)`, sql`best.earliest`, sql`types.how_many`, today);
   return sql`with current_carers as materialized (
       select ${carers.id} as id, ${carers.name} as name, ${carers.workerUserId} as worker_user_id, ${carers.schemeId} as scheme_id from ${carers} where ${current(actor, worker)}),
@@ -71,15 +79,32 @@ export function carersDue(): DueProvider {
     items: (actor, today, worker) => sql`(${checksDue(actor, today, worker)}) union all (${reviewsDue(actor, today, worker)})`,
     show: (row, actor) => {
       const staff = isStaff(actor);
-      const base = { kind: row.kind, kindName: KIND_NAMES[row.kind as keyof typeof KIND_NAMES], title: row.title, who: row.who, whoHref: `/carers/${row.subjectId}`, workerUserId: row.workerUserId, dueOn: row.dueOn, status: row.status };
+      const base = {
+        kind: row.kind,
+        kindName: KIND_NAMES[row.kind as keyof typeof KIND_NAMES],
+        title: row.title,
+        who: row.who,
+        whoHref: `/carers/${row.subjectId}`,
+        workerUserId: row.workerUserId,
+        dueOn: row.dueOn,
+        status: row.status,
+      };
       if (row.kind === 'review') {
-        return { ...base, action: staff ? { text: 'Record review', href: `/carers/${row.subjectId}/reviews/new` } : { text: 'See your reviews', href: `/carers/${row.subjectId}/reviews` } };
+        return {
+          ...base,
+          action: staff
+            ? { text: 'Record review', href: `/carers/${row.subjectId}/reviews/new` }
+            : { text: 'See your reviews', href: `/carers/${row.subjectId}/reviews` },
+        };
       }
       const [type, member] = (row.detail ?? '').split(' ');
       return {
         ...base,
         action: staff
-          ? { text: `Record ${row.kind === 'training' ? 'training' : 'check'}`, href: `/carers/${row.subjectId}/checks/new?type=${type}${member ? `&member=${member}` : ''}` }
+          ? {
+              text: `Record ${row.kind === 'training' ? 'training' : 'check'}`,
+              href: `/carers/${row.subjectId}/checks/new?type=${type}${member ? `&member=${member}` : ''}`,
+            }
           : { text: 'See your checks', href: `/carers/${row.subjectId}/checks` },
       };
     },

@@ -22,14 +22,32 @@ export interface HouseholdMember {
 }
 
 export const EMPTY_HOME: Home = {
-  bedrooms: null, spareBedrooms: null, stepFree: null, ownBathroom: null, smoking: null, pets: null,
-  languages: [], faith: null, culture: null, interests: [], routines: null,
+  bedrooms: null,
+  spareBedrooms: null,
+  stepFree: null,
+  ownBathroom: null,
+  smoking: null,
+  pets: null,
+  languages: [],
+  faith: null,
+  culture: null,
+  interests: [],
+  routines: null,
 };
 
 /** The members of a carer's household, with their age and whether they count as an adult today. */
 export async function membersOf(tx: Tx, carerId: string, today: IsoDate = todayInUk()) {
-  const rows = await tx.select().from(householdMembers).where(eq(householdMembers.carerId, carerId)).orderBy(asc(householdMembers.dateOfBirth));
-  return rows.map((m) => ({ ...m, age: ageOn(m.dateOfBirth, today), adult: isAdult(m.dateOfBirth, today), living: m.movedOutOn === null || m.movedOutOn > today }));
+  const rows = await tx
+    .select()
+    .from(householdMembers)
+    .where(eq(householdMembers.carerId, carerId))
+    .orderBy(asc(householdMembers.dateOfBirth));
+  return rows.map((m) => ({
+    ...m,
+    age: ageOn(m.dateOfBirth, today),
+    adult: isAdult(m.dateOfBirth, today),
+    living: m.movedOutOn === null || m.movedOutOn > today,
+  }));
 }
 
 export async function homeOf(tx: Tx, carerId: string): Promise<Home> {
@@ -60,16 +78,27 @@ export function householdService(db: Database) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const carer = await carerFor(tx, actor, carerId);
-        await tx.insert(carerHomes).values({ carerId, schemeId: carer.schemeId, ...home })
+        await tx
+          .insert(carerHomes)
+          .values({ carerId, schemeId: carer.schemeId, ...home })
           .onConflictDoUpdate({ target: carerHomes.carerId, set: { ...home, updatedAt: new Date() } });
-        await audit(tx, actor, { action: 'updated', recordType: 'carer home', recordId: carerId, subjectUserId: carer.userId, changes: { ...home } });
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'carer home',
+          recordId: carerId,
+          subjectUserId: carer.userId,
+          changes: { ...home },
+        });
       });
     },
 
     async member(actor: Actor, carerId: string, memberId: string) {
       return db.inScope(actor, async (tx) => {
         const carer = await carerFor(tx, actor, carerId);
-        const [member] = await tx.select().from(householdMembers).where(and(eq(householdMembers.id, memberId), eq(householdMembers.carerId, carerId)));
+        const [member] = await tx
+          .select()
+          .from(householdMembers)
+          .where(and(eq(householdMembers.id, memberId), eq(householdMembers.carerId, carerId)));
         if (!member) throw notFound();
         return { carer, member };
       });
@@ -82,7 +111,13 @@ export function householdService(db: Database) {
         const carer = await carerFor(tx, actor, carerId);
         const id = randomUUID();
         await tx.insert(householdMembers).values({ id, schemeId: carer.schemeId, carerId, ...member });
-        await audit(tx, actor, { action: 'created', recordType: 'household member', recordId: id, subjectUserId: carer.userId, changes: { carerId, ...member } });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'household member',
+          recordId: id,
+          subjectUserId: carer.userId,
+          changes: { carerId, ...member },
+        });
         return { id };
       });
     },
@@ -92,17 +127,27 @@ export function householdService(db: Database) {
       checkDates(member);
       return db.inScope(actor, async (tx) => {
         const carer = await carerFor(tx, actor, carerId);
-        const updated = await tx.update(householdMembers).set(member)
-          .where(and(eq(householdMembers.id, memberId), eq(householdMembers.carerId, carerId))).returning({ id: householdMembers.id });
+        const updated = await tx
+          .update(householdMembers)
+          .set(member)
+          .where(and(eq(householdMembers.id, memberId), eq(householdMembers.carerId, carerId)))
+          .returning({ id: householdMembers.id });
         if (!updated.length) throw notFound();
-        await audit(tx, actor, { action: 'updated', recordType: 'household member', recordId: memberId, subjectUserId: carer.userId, changes: { ...member } });
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'household member',
+          recordId: memberId,
+          subjectUserId: carer.userId,
+          changes: { ...member },
+        });
       });
     },
   };
 }
 
 function checkDates(member: HouseholdMember) {
-  if (member.movedOutOn && member.movedOutOn < member.dateOfBirth) throw new InputProblem('movedOutOn', 'The date they moved out must be after their date of birth');
+  if (member.movedOutOn && member.movedOutOn < member.dateOfBirth)
+    throw new InputProblem('movedOutOn', 'The date they moved out must be after their date of birth');
 }
 
 export type HouseholdService = ReturnType<typeof householdService>;

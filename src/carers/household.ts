@@ -43,7 +43,14 @@ export const SMOKING_NAMES: Record<Smoking, string> = {
 
 /** "Welsh, British Sign Language" → ["Welsh", "British Sign Language"]: lists typed with commas. */
 export const splitList = (text: string | null | undefined): string[] =>
-  [...new Set((text ?? '').split(/[,;\n]/).map((s) => s.trim()).filter(Boolean))].slice(0, 30);
+  [
+    ...new Set(
+      (text ?? '')
+        .split(/[,;\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].slice(0, 30);
 
 const yesNo = (value: boolean | null) => (value === null ? 'Not known' : value ? 'Yes' : 'No');
 

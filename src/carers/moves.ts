@@ -27,19 +27,33 @@ export async function moveCarer(tx: Tx, actor: Actor, carer: CarerRow, move: Mov
   const allowed = transition(carer.stage, move.to, { via: move.via, reason: move.reason });
   if (!allowed.ok) throw new InputProblem(fields.stage, allowed.problem);
   if (move.effectiveOn < carer.stageSince) {
-    throw new InputProblem(fields.date, `The date must be on or after ${formatDate(carer.stageSince)}, when they moved to their current stage`);
+    throw new InputProblem(
+      fields.date,
+      `The date must be on or after ${formatDate(carer.stageSince)}, when they moved to their current stage`,
+    );
   }
   const reason = REASON_NEEDED.includes(move.to) ? move.reason!.trim() : null;
   const approvedOn = move.to === 'approved' && move.via === 'decision' ? move.effectiveOn : carer.approvedOn;
   const reviewDueOn = move.to === 'approved' && move.via === 'decision' ? addMonths(move.effectiveOn, 12) : carer.reviewDueOn;
-  await tx.update(carers).set({ stage: move.to, stageSince: move.effectiveOn, stageReason: reason, approvedOn, reviewDueOn, updatedAt: new Date() })
+  await tx
+    .update(carers)
+    .set({ stage: move.to, stageSince: move.effectiveOn, stageReason: reason, approvedOn, reviewDueOn, updatedAt: new Date() })
     .where(eq(carers.id, carer.id));
   await tx.insert(carerStageChanges).values({
-    schemeId: carer.schemeId, carerId: carer.id, fromStage: carer.stage, toStage: move.to, reason,
-    effectiveOn: move.effectiveOn, byUserId: actor.userId, byName: actor.name,
+    schemeId: carer.schemeId,
+    carerId: carer.id,
+    fromStage: carer.stage,
+    toStage: move.to,
+    reason,
+    effectiveOn: move.effectiveOn,
+    byUserId: actor.userId,
+    byName: actor.name,
   });
   await audit(tx, actor, {
-    action: 'updated', recordType: 'carer', recordId: carer.id, subjectUserId: carer.userId,
+    action: 'updated',
+    recordType: 'carer',
+    recordId: carer.id,
+    subjectUserId: carer.userId,
     changes: { stage: move.to, stageSince: move.effectiveOn, ...(reason ? { reason } : {}) },
   });
 }

@@ -25,9 +25,15 @@ export async function panelPapersFor(tx: Tx, actor: Actor, carerId: string, summ
     summary,
     home: homeSummary(await homeOf(tx, carerId)),
     household: members.map((m) => ({ name: m.name, relationship: m.relationship, age: m.age, adult: m.adult })),
-    checks: (checks?.requirements ?? []).filter((r) => r.type.required || r.latest).map((r) => ({
-      name: r.type.name, who: r.who.name, status: r.status, completedOn: r.latest?.completedOn ?? null, expiresOn: r.dueOn,
-    })),
+    checks: (checks?.requirements ?? [])
+      .filter((r) => r.type.required || r.latest)
+      .map((r) => ({
+        name: r.type.name,
+        who: r.who.name,
+        status: r.status,
+        completedOn: r.latest?.completedOn ?? null,
+        expiresOn: r.dueOn,
+      })),
     preparedOn: today,
     preparedBy: actor.name,
   };

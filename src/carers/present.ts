@@ -6,8 +6,12 @@ import { DUE_STATUS_NAMES, type DueStatus } from './checks/expiry.js';
 /** The tag colour for a stage: approved green, paused yellow, closed grey, on the way blue. */
 export function stageTag(stage: CarerStage) {
   const classes = CURRENT.includes(stage)
-    ? (stage === 'approved' ? 'govuk-tag--green' : 'govuk-tag--yellow')
-    : CLOSED.includes(stage) ? 'govuk-tag--grey' : 'govuk-tag--blue';
+    ? stage === 'approved'
+      ? 'govuk-tag--green'
+      : 'govuk-tag--yellow'
+    : CLOSED.includes(stage)
+      ? 'govuk-tag--grey'
+      : 'govuk-tag--blue';
   return { text: STAGE_NAMES[stage], classes };
 }
 
@@ -53,8 +57,14 @@ export function recordContext(record: CarerRecord, section: Section, staff: bool
     staff,
     savedMessage: savedMessage(saved),
     stage: stageTag(carer.stage),
-    terms: terms ? describeTerms({ maxPeople: terms.maxPeople!, arrangementTypes: terms.arrangementTypes ?? [], needs: terms.needs ?? [] }) : null,
-    sections: SECTIONS.filter((s) => staff || !('staffOnly' in s)).map((s) => ({ ...s, href: `/carers/${carer.id}${s.path}`, current: s.key === section })),
+    terms: terms
+      ? describeTerms({ maxPeople: terms.maxPeople!, arrangementTypes: terms.arrangementTypes ?? [], needs: terms.needs ?? [] })
+      : null,
+    sections: SECTIONS.filter((s) => staff || !('staffOnly' in s)).map((s) => ({
+      ...s,
+      href: `/carers/${carer.id}${s.path}`,
+      current: s.key === section,
+    })),
     section,
     backLink: staff ? '/carers' : undefined,
   };

@@ -31,7 +31,11 @@ export function reviewsService(db: Database) {
     async list(actor: Actor, carerId: string) {
       return db.inScope(actor, async (tx) => {
         const header = await openRecord(tx, actor, carerId);
-        const reviews = await tx.select().from(carerReviews).where(eq(carerReviews.carerId, carerId)).orderBy(desc(carerReviews.reviewedOn));
+        const reviews = await tx
+          .select()
+          .from(carerReviews)
+          .where(eq(carerReviews.carerId, carerId))
+          .orderBy(desc(carerReviews.reviewedOn));
         return { ...header, reviews };
       });
     },
@@ -43,9 +47,17 @@ export function reviewsService(db: Database) {
         if (!CURRENT.includes(carer.stage)) throw new InputProblem('reviewedOn', 'Only an approved carer has a yearly review');
         if (review.nextDueOn <= review.reviewedOn) throw new InputProblem('nextDueOn', 'The next review must be after this one');
         const id = randomUUID();
-        await tx.insert(carerReviews).values({ id, schemeId: carer.schemeId, carerId, ...review, byUserId: actor.userId, byName: actor.name });
+        await tx
+          .insert(carerReviews)
+          .values({ id, schemeId: carer.schemeId, carerId, ...review, byUserId: actor.userId, byName: actor.name });
         await tx.update(carers).set({ reviewDueOn: review.nextDueOn, updatedAt: new Date() }).where(eq(carers.id, carerId));
-        await audit(tx, actor, { action: 'created', recordType: 'carer review', recordId: id, subjectUserId: carer.userId, changes: { carerId, ...review } });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'carer review',
+          recordId: id,
+          subjectUserId: carer.userId,
+          changes: { carerId, ...review },
+        });
         return { id };
       });
     },

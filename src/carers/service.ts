@@ -86,9 +86,25 @@ export function carersService(db: Database) {
       const order = filter.sort === 'waiting' ? [asc(carers.stageSince), asc(carers.name)] : [asc(carers.name), asc(carers.id)];
       return db.inScope(actor, async (tx) => {
         const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(carers).where(where);
-        const rows = await tx.select(listColumns).from(carers).leftJoin(worker, eq(worker.id, carers.workerUserId))
-          .where(where).orderBy(...order).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
-        await audit(tx, actor, { action: 'listed', recordType: 'carer', changes: { search: filter.q ?? null, stage: filter.stage ?? null, worker: filter.worker ?? null, area: filter.area ?? null, page: filter.page } });
+        const rows = await tx
+          .select(listColumns)
+          .from(carers)
+          .leftJoin(worker, eq(worker.id, carers.workerUserId))
+          .where(where)
+          .orderBy(...order)
+          .limit(PAGE_SIZE)
+          .offset((filter.page - 1) * PAGE_SIZE);
+        await audit(tx, actor, {
+          action: 'listed',
+          recordType: 'carer',
+          changes: {
+            search: filter.q ?? null,
+            stage: filter.stage ?? null,
+            worker: filter.worker ?? null,
+            area: filter.area ?? null,
+            page: filter.page,
+          },
+        });
         return { total: Number(total), rows: withDays(rows, todayInUk()) };
       });
     },
@@ -98,13 +114,26 @@ export function carersService(db: Database) {
       const where = carerConditions(actor, filter);
       return db.inScope(actor, async (tx) => {
         const counts = await tx.select({ stage: carers.stage, total: count() }).from(carers).where(where).groupBy(carers.stage);
-        const rows = await tx.select(listColumns).from(carers).leftJoin(worker, eq(worker.id, carers.workerUserId))
-          .where(and(where, inArray(carers.stage, [...PIPELINE]))).orderBy(asc(carers.stageSince), asc(carers.name)).limit(perColumn * PIPELINE.length * 4);
-        await audit(tx, actor, { action: 'listed', recordType: 'carer', changes: { view: 'board', worker: filter.worker ?? null, area: filter.area ?? null } });
+        const rows = await tx
+          .select(listColumns)
+          .from(carers)
+          .leftJoin(worker, eq(worker.id, carers.workerUserId))
+          .where(and(where, inArray(carers.stage, [...PIPELINE])))
+          .orderBy(asc(carers.stageSince), asc(carers.name))
+          .limit(perColumn * PIPELINE.length * 4);
+        await audit(tx, actor, {
+          action: 'listed',
+          recordType: 'carer',
+          changes: { view: 'board', worker: filter.worker ?? null, area: filter.area ?? null },
+        });
         const totals = new Map(counts.map((c) => [c.stage, Number(c.total)]));
         const cards = withDays(rows, todayInUk());
         return {
-          columns: PIPELINE.map((stage) => ({ stage, total: totals.get(stage) ?? 0, carers: cards.filter((c) => c.stage === stage).slice(0, perColumn) })),
+          columns: PIPELINE.map((stage) => ({
+            stage,
+            total: totals.get(stage) ?? 0,
+            carers: cards.filter((c) => c.stage === stage).slice(0, perColumn),
+          })),
           totals,
         };
       });
@@ -114,8 +143,11 @@ export function carersService(db: Database) {
     async choices(actor: Actor) {
       return db.inScope(actor, async (tx) => {
         const workers = await staffOf(tx);
-        const areas = await tx.selectDistinct({ area: carers.area }).from(carers)
-          .where(and(visibleCarers(actor), sql`${carers.area} is not null`)).orderBy(asc(carers.area));
+        const areas = await tx
+          .selectDistinct({ area: carers.area })
+          .from(carers)
+          .where(and(visibleCarers(actor), sql`${carers.area} is not null`))
+          .orderBy(asc(carers.area));
         return { workers, areas: areas.map((a) => a.area!) };
       });
     },
@@ -137,8 +169,18 @@ export function carersService(db: Database) {
       return db.inScope(actor, async (tx) => {
         await checkWorker(tx, actor, input.workerUserId);
         const id = randomUUID();
-        await tx.insert(carers).values({ id, schemeId: inScheme(actor).schemeId, ...input, stage: 'enquiry', stageSince: input.enquiredOn });
-        await tx.insert(carerStageChanges).values({ schemeId: inScheme(actor).schemeId, carerId: id, fromStage: null, toStage: 'enquiry', effectiveOn: input.enquiredOn, byUserId: actor.userId, byName: actor.name });
+        await tx
+          .insert(carers)
+          .values({ id, schemeId: inScheme(actor).schemeId, ...input, stage: 'enquiry', stageSince: input.enquiredOn });
+        await tx.insert(carerStageChanges).values({
+          schemeId: inScheme(actor).schemeId,
+          carerId: id,
+          fromStage: null,
+          toStage: 'enquiry',
+          effectiveOn: input.enquiredOn,
+          byUserId: actor.userId,
+          byName: actor.name,
+        });
         await audit(tx, actor, { action: 'created', recordType: 'carer', recordId: id, changes: { ...input } });
         return { id };
       });
@@ -156,8 +198,17 @@ export function carersService(db: Database) {
         await checkWorker(tx, actor, input.workerUserId);
         const { signInEmail, ...details } = input;
         const userId = signInEmail ? await carerSignIn(tx, actor, signInEmail, id) : null;
-        await tx.update(carers).set({ ...details, userId, updatedAt: new Date() }).where(eq(carers.id, id));
-        await audit(tx, actor, { action: 'updated', recordType: 'carer', recordId: id, subjectUserId: userId ?? carer.userId, changes: { ...details, signInEmail } });
+        await tx
+          .update(carers)
+          .set({ ...details, userId, updatedAt: new Date() })
+          .where(eq(carers.id, id));
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'carer',
+          recordId: id,
+          subjectUserId: userId ?? carer.userId,
+          changes: { ...details, signInEmail },
+        });
       });
     },
 
@@ -169,7 +220,11 @@ export function carersService(db: Database) {
     async history(actor: Actor, id: string) {
       return db.inScope(actor, async (tx) => {
         const header = await openRecord(tx, actor, id);
-        const changes = await tx.select().from(carerStageChanges).where(eq(carerStageChanges.carerId, id)).orderBy(desc(carerStageChanges.effectiveOn), desc(carerStageChanges.at));
+        const changes = await tx
+          .select()
+          .from(carerStageChanges)
+          .where(eq(carerStageChanges.carerId, id))
+          .orderBy(desc(carerStageChanges.effectiveOn), desc(carerStageChanges.at));
         return { ...header, changes };
       });
     },
@@ -177,7 +232,11 @@ export function carersService(db: Database) {
     async approvals(actor: Actor, id: string) {
       return db.inScope(actor, async (tx) => {
         const header = await openRecord(tx, actor, id);
-        const decisions = await tx.select().from(carerApprovals).where(eq(carerApprovals.carerId, id)).orderBy(desc(carerApprovals.decidedOn), desc(carerApprovals.createdAt));
+        const decisions = await tx
+          .select()
+          .from(carerApprovals)
+          .where(eq(carerApprovals.carerId, id))
+          .orderBy(desc(carerApprovals.decidedOn), desc(carerApprovals.createdAt));
         return { ...header, decisions };
       });
     },
@@ -187,21 +246,43 @@ export function carersService(db: Database) {
 /** Reads a carer's record for a page, and records that it was read. */
 export async function openRecord(tx: Tx, actor: Actor, id: string) {
   const carer = await carerFor(tx, actor, id);
-  const people = await tx.select({ id: users.id, name: users.name, email: users.email }).from(users)
-    .where(inArray(users.id, [carer.workerUserId, carer.userId].filter((u): u is string => !!u)));
+  const people = await tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.id,
+        [carer.workerUserId, carer.userId].filter((u): u is string => !!u),
+      ),
+    );
   const workerName = people.find((p) => p.id === carer.workerUserId)?.name ?? null;
   const signInEmail = people.find((p) => p.id === carer.userId)?.email ?? null;
-  const [terms] = await tx.select().from(carerApprovals)
+  const [terms] = await tx
+    .select()
+    .from(carerApprovals)
     .where(and(eq(carerApprovals.carerId, id), eq(carerApprovals.decision, 'approved')))
-    .orderBy(desc(carerApprovals.decidedOn), desc(carerApprovals.createdAt)).limit(1);
+    .orderBy(desc(carerApprovals.decidedOn), desc(carerApprovals.createdAt))
+    .limit(1);
   await audit(tx, actor, { action: 'viewed', recordType: 'carer', recordId: id, subjectUserId: carer.userId });
-  return { carer: { ...carer, workerName, signInEmail, daysInStage: Math.max(0, daysBetween(carer.stageSince, todayInUk())) }, terms: terms ?? null };
+  return {
+    carer: { ...carer, workerName, signInEmail, daysInStage: Math.max(0, daysBetween(carer.stageSince, todayInUk())) },
+    terms: terms ?? null,
+  };
 }
 
 async function checkWorker(tx: Tx, actor: Actor, workerUserId: string | null) {
   if (!workerUserId) return;
-  const [found] = await tx.select({ id: memberships.id }).from(memberships)
-    .where(and(eq(memberships.userId, workerUserId), eq(memberships.schemeId, inScheme(actor).schemeId), inArray(memberships.role, ['scheme_manager', 'scheme_worker']), isNull(memberships.endedAt)));
+  const [found] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, workerUserId),
+        eq(memberships.schemeId, inScheme(actor).schemeId),
+        inArray(memberships.role, ['scheme_manager', 'scheme_worker']),
+        isNull(memberships.endedAt),
+      ),
+    );
   if (!found) throw new InputProblem('workerUserId', 'Choose a worker from this scheme');
 }
 
@@ -209,10 +290,28 @@ async function checkWorker(tx: Tx, actor: Actor, workerUserId: string | null) {
 async function carerSignIn(tx: Tx, actor: Actor, email: string, carerId: string): Promise<string> {
   const [user] = await rowsOf<{ id: string | null }>(tx, sql`select hearth_user_id_by_email(${email}) as id`);
   const userId = user?.id ?? null;
-  const [membership] = userId ? await tx.select({ id: memberships.id }).from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.schemeId, inScheme(actor).schemeId), eq(memberships.role, 'carer'), isNull(memberships.endedAt))) : [];
-  if (!userId || !membership) throw new InputProblem('signInEmail', 'No one with that email signs in to this scheme as a Shared Lives carer: add them under Team and access first');
-  const [other] = await tx.select({ id: carers.id }).from(carers).where(and(eq(carers.userId, userId), sql`${carers.id} <> ${carerId}`));
+  const [membership] = userId
+    ? await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.userId, userId),
+            eq(memberships.schemeId, inScheme(actor).schemeId),
+            eq(memberships.role, 'carer'),
+            isNull(memberships.endedAt),
+          ),
+        )
+    : [];
+  if (!userId || !membership)
+    throw new InputProblem(
+      'signInEmail',
+      'No one with that email signs in to this scheme as a Shared Lives carer: add them under Team and access first',
+    );
+  const [other] = await tx
+    .select({ id: carers.id })
+    .from(carers)
+    .where(and(eq(carers.userId, userId), sql`${carers.id} <> ${carerId}`));
   if (other) throw new InputProblem('signInEmail', 'That sign-in belongs to another carer’s record');
   return userId;
 }

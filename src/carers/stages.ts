@@ -4,8 +4,17 @@
  * database keeps every move in the stage history.
  */
 export const CARER_STAGES = [
-  'enquiry', 'initial_visit', 'assessment', 'checks', 'panel', 'decision',
-  'approved', 'paused', 'withdrawn', 'declined', 'left',
+  'enquiry',
+  'initial_visit',
+  'assessment',
+  'checks',
+  'panel',
+  'decision',
+  'approved',
+  'paused',
+  'withdrawn',
+  'declined',
+  'left',
 ] as const;
 
 export type CarerStage = (typeof CARER_STAGES)[number];
@@ -68,13 +77,13 @@ export function transition(from: CarerStage, to: CarerStage, options: { via: Via
   const via = MOVES[from][to];
   if (!via) return { ok: false, problem: `A carer at ${STAGE_NAMES[from]} cannot move to ${STAGE_NAMES[to]}` };
   if (via !== options.via) return { ok: false, problem: via === 'worker' ? `Choose ${STAGE_NAMES[to]} from the carer’s record` : HOW[via] };
-  if (REASON_NEEDED.includes(to) && !options.reason?.trim()) return { ok: false, problem: `Give the reason they are ${STAGE_NAMES[to].toLowerCase()}` };
+  if (REASON_NEEDED.includes(to) && !options.reason?.trim())
+    return { ok: false, problem: `Give the reason they are ${STAGE_NAMES[to].toLowerCase()}` };
   return { ok: true };
 }
 
 /** The moves a worker can choose for a carer at this stage (panel moves come from the panel's pages). */
-export const workerMoves = (from: CarerStage): CarerStage[] =>
-  CARER_STAGES.filter((to) => MOVES[from][to] === 'worker');
+export const workerMoves = (from: CarerStage): CarerStage[] => CARER_STAGES.filter((to) => MOVES[from][to] === 'worker');
 
 /** Every move from a stage, however it happens: for tests and explanations. */
 export const allMoves = (from: CarerStage): { to: CarerStage; via: Via }[] =>

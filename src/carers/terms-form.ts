@@ -5,7 +5,11 @@ import { formText } from '../platform/forms/fields.js';
 
 /** The approval terms' fields, for the panel's recommendation and the scheme's decision alike. */
 export const termsFields = {
-  maxPeople: z.string().optional().transform((v) => (v ? Number(v) : null)).pipe(z.number().int().min(1).max(MAX_PEOPLE).nullable().catch(null)),
+  maxPeople: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v) : null))
+    .pipe(z.number().int().min(1).max(MAX_PEOPLE).nullable().catch(null)),
   arrangementTypes: checkboxes(ARRANGEMENT_TYPES),
   needs: checkboxes(NEEDS),
 };
@@ -16,16 +20,27 @@ type TermsAnswers = { maxPeople: number | null; arrangementTypes: ApprovalTerms[
 export function termsWhen(approving: boolean, form: TermsAnswers, ctx: z.RefinementCtx): ApprovalTerms | null {
   if (!approving) return null;
   if (!form.maxPeople) ctx.addIssue({ code: 'custom', path: ['maxPeople'], message: 'Choose how many people they can support at once' });
-  if (!form.arrangementTypes.length) ctx.addIssue({ code: 'custom', path: ['arrangementTypes'], message: 'Choose at least one kind of arrangement' });
-  return form.maxPeople && form.arrangementTypes.length ? { maxPeople: form.maxPeople, arrangementTypes: form.arrangementTypes, needs: form.needs } : null;
+  if (!form.arrangementTypes.length)
+    ctx.addIssue({ code: 'custom', path: ['arrangementTypes'], message: 'Choose at least one kind of arrangement' });
+  return form.maxPeople && form.arrangementTypes.length
+    ? { maxPeople: form.maxPeople, arrangementTypes: form.arrangementTypes, needs: form.needs }
+    : null;
 }
 
 /** Radios and checkboxes for the terms, with what was chosen before. */
 export function termsItems(values: Record<string, unknown> = {}) {
   const chosen = (name: string) => [values[name] ?? []].flat().map(String);
   return {
-    maxPeople: Array.from({ length: MAX_PEOPLE }, (_, i) => ({ value: String(i + 1), text: String(i + 1), checked: formText(values.maxPeople) === String(i + 1) })),
-    arrangementTypes: ARRANGEMENT_TYPES.map((t) => ({ value: t, text: ARRANGEMENT_TYPE_NAMES[t], checked: chosen('arrangementTypes').includes(t) })),
+    maxPeople: Array.from({ length: MAX_PEOPLE }, (_, i) => ({
+      value: String(i + 1),
+      text: String(i + 1),
+      checked: formText(values.maxPeople) === String(i + 1),
+    })),
+    arrangementTypes: ARRANGEMENT_TYPES.map((t) => ({
+      value: t,
+      text: ARRANGEMENT_TYPE_NAMES[t],
+      checked: chosen('arrangementTypes').includes(t),
+    })),
     needs: NEEDS.map((n) => ({ value: n, text: NEED_NAMES[n], checked: chosen('needs').includes(n) })),
   };
 }

@@ -9,8 +9,16 @@ export const ARRANGEMENT_TYPE_NAMES: Record<ArrangementType, string> = {
 };
 
 export const NEEDS = [
-  'learning_disability', 'autism', 'mental_health', 'dementia', 'physical_disability',
-  'sensory_impairment', 'older_people', 'leaving_hospital', 'leaving_prison', 'young_adults',
+  'learning_disability',
+  'autism',
+  'mental_health',
+  'dementia',
+  'physical_disability',
+  'sensory_impairment',
+  'older_people',
+  'leaving_hospital',
+  'leaving_prison',
+  'young_adults',
 ] as const;
 export type Need = (typeof NEEDS)[number];
 

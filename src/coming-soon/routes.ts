@@ -8,6 +8,7 @@ import { DESTINATIONS } from '../platform/layout/navigation.js';
 export function comingSoonRoutes(app: FastifyInstance) {
   for (const destination of DESTINATIONS.filter((d) => d.comingSoon)) {
     app.get(destination.href, { config: { access: destination.permission } }, async (_request, reply) =>
-      reply.view('coming-soon/views/coming-soon.njk', { title: destination.title, destination }));
+      reply.view('coming-soon/views/coming-soon.njk', { title: destination.title, destination }),
+    );
   }
 }

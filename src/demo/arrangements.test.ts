@@ -22,7 +22,8 @@ function expectWithinTerms(data: DemoData) {
   }
   for (const [carerId, n] of liveIn) expect(n).toBeLessThanOrEqual(terms.get(carerId)!.maxPeople!);
   const kinds = new Map<string, string[]>();
-  for (const a of data.arrangements.arrangements) if (a.status !== 'ended') kinds.set(a.personId, [...(kinds.get(a.personId) ?? []), a.type]);
+  for (const a of data.arrangements.arrangements)
+    if (a.status !== 'ended') kinds.set(a.personId, [...(kinds.get(a.personId) ?? []), a.type]);
   for (const p of data.people.people) expect((kinds.get(p.id!) ?? []).sort()).toEqual([...(p.arrangementTypes as string[])].sort());
 }
 

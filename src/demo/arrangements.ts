@@ -1,4 +1,10 @@
-import type { agreementAcknowledgements, agreements, agreementTemplates, arrangements, arrangementStatusChanges } from '../arrangements/schema.js';
+import type {
+  agreementAcknowledgements,
+  agreements,
+  agreementTemplates,
+  arrangements,
+  arrangementStatusChanges,
+} from '../arrangements/schema.js';
 import type { ArrangementStatus, Funder } from '../arrangements/status.js';
 import { agreementKindsFor, DEFAULT_TEMPLATES, fillTemplate, fundingWords, type AgreementKind } from '../arrangements/templates.js';
 import { ARRANGEMENT_TYPE_NAMES, type ArrangementType } from '../carers/terms.js';
@@ -19,11 +25,32 @@ export interface DemoArrangements {
   acknowledgements: Insert<typeof agreementAcknowledgements>[];
 }
 
-export const emptyArrangements = (): DemoArrangements => ({ templates: [], arrangements: [], statusChanges: [], agreements: [], acknowledgements: [] });
+export const emptyArrangements = (): DemoArrangements => ({
+  templates: [],
+  arrangements: [],
+  statusChanges: [],
+  agreements: [],
+  acknowledgements: [],
+});
 
-const FUNDERS: readonly (readonly [Funder, number])[] = [['council', 60], ['nhs', 10], ['personal_budget', 10], ['direct_payment', 15], ['self_funded', 5]];
-const PAUSES = ['The carer is in hospital for a few weeks', 'The person is staying with family for a month', 'Building work at the carer’s home'];
-const ENDINGS = ['Moved into her own flat with support', 'Moved to a nursing home as his needs grew', 'Moved back to live with family', 'Chose a supported living service'];
+const FUNDERS: readonly (readonly [Funder, number])[] = [
+  ['council', 60],
+  ['nhs', 10],
+  ['personal_budget', 10],
+  ['direct_payment', 15],
+  ['self_funded', 5],
+];
+const PAUSES = [
+  'The carer is in hospital for a few weeks',
+  'The person is staying with family for a month',
+  'Building work at the carer’s home',
+];
+const ENDINGS = [
+  'Moved into her own flat with support',
+  'Moved to a nursing home as his needs grew',
+  'Moved back to live with family',
+  'Chose a supported living service',
+];
 
 interface Carer {
   id: string;
@@ -57,13 +84,31 @@ export function addArrangements(data: DemoData, today: string, seed: number) {
   data.schemes.forEach((scheme, index) => {
     const random = new Random(seed * 104_729 + index);
     for (const t of DEFAULT_TEMPLATES) {
-      out.templates.push({ id: templateId(scheme.id, t.kind), schemeId: scheme.id, kind: t.kind, version: 1, title: t.title, body: t.body, easyRead: t.easyRead, byName: 'Hearth' });
+      out.templates.push({
+        id: templateId(scheme.id, t.kind),
+        schemeId: scheme.id,
+        kind: t.kind,
+        version: 1,
+        title: t.title,
+        body: t.body,
+        easyRead: t.easyRead,
+        byName: 'Hearth',
+      });
     }
     const carers: Carer[] = data.carers.carers
       .filter((c) => c.schemeId === scheme.id && c.stage === 'approved' && approvals.has(c.id!))
       .map((c) => {
         const terms = approvals.get(c.id!)!;
-        return { id: c.id!, name: c.name, userId: c.userId ?? null, approvedOn: terms.decidedOn, maxPeople: terms.maxPeople!, types: [...(terms.arrangementTypes ?? [])], liveIn: 0, load: 0 };
+        return {
+          id: c.id!,
+          name: c.name,
+          userId: c.userId ?? null,
+          approvedOn: terms.decidedOn,
+          maxPeople: terms.maxPeople!,
+          types: [...(terms.arrangementTypes ?? [])],
+          liveIn: 0,
+          load: 0,
+        };
       })
       .sort((a, b) => Number(b.userId === fixedCarerUser) - Number(a.userId === fixedCarerUser));
     if (!carers.length) return;
@@ -83,20 +128,32 @@ export function addArrangements(data: DemoData, today: string, seed: number) {
         const startsOn = person.statusSince;
         for (const type of person.arrangementTypes as ArrangementType[]) {
           const carer = carerFor(type, startsOn, true) ?? widenTerms(carers, type);
-          const status: ArrangementStatus = !paused && index === 0 && startsOn < addDays(today, -60) ? 'paused' : startsOn > addDays(today, -14) ? 'starting' : 'active';
+          const status: ArrangementStatus =
+            !paused && index === 0 && startsOn < addDays(today, -60) ? 'paused' : startsOn > addDays(today, -14) ? 'starting' : 'active';
           if (status === 'paused') paused = true;
           add(person, carer, type, startsOn, status, null);
         }
       } else if (person.status === 'moved_on' && supportedOn.has(person.id!)) {
         const startsOn = supportedOn.get(person.id!)!;
-        const type = random.weighted([['live_in', 5], ['short_breaks', 3], ['day_support', 2]] as const);
+        const type = random.weighted([
+          ['live_in', 5],
+          ['short_breaks', 3],
+          ['day_support', 2],
+        ] as const);
         const carer = carerFor(type, startsOn, false) ?? carers[0]!;
         add(person, carer, type, startsOn, 'ended', movedOn.get(person.id!) ?? today);
       }
     }
     for (const carer of carers) Object.assign(approvals.get(carer.id)!, { maxPeople: carer.maxPeople, arrangementTypes: [...carer.types] });
 
-    function add(person: DemoData['people']['people'][number], carer: Carer, type: ArrangementType, startsOn: string, status: ArrangementStatus, endedOn: string | null) {
+    function add(
+      person: DemoData['people']['people'][number],
+      carer: Carer,
+      type: ArrangementType,
+      startsOn: string,
+      status: ArrangementStatus,
+      endedOn: string | null,
+    ) {
       if (status !== 'ended') {
         carer.load++;
         if (type === 'live_in') carer.liveIn++;
@@ -106,40 +163,100 @@ export function addArrangements(data: DemoData, today: string, seed: number) {
       const pausedOn = addDays(today, -random.int(5, 40));
       const since = status === 'paused' ? pausedOn : status === 'ended' ? endedOn! : status === 'active' ? activeOn : startsOn;
       const funder = random.weighted(FUNDERS);
-      const workerName = person.workerUserId ? usersById.get(person.workerUserId) ?? null : null;
-      const ending = status === 'ended' ? { endedOn, endKind: random.chance(0.8) ? 'planned' as const : 'unplanned' as const, endReason: random.pick(ENDINGS), whatsNext: 'Keeps in touch with the carer’s family' } : {};
+      const workerName = person.workerUserId ? (usersById.get(person.workerUserId) ?? null) : null;
+      const ending =
+        status === 'ended'
+          ? {
+              endedOn,
+              endKind: random.chance(0.8) ? ('planned' as const) : ('unplanned' as const),
+              endReason: random.pick(ENDINGS),
+              whatsNext: 'Keeps in touch with the carer’s family',
+            }
+          : {};
       out.arrangements.push({
-        id, schemeId: scheme.id, personId: person.id!, carerId: carer.id, type, status, statusSince: since, startsOn,
-        workerUserId: person.workerUserId ?? null, funder, funderDetail: funder === 'council' ? `${scheme.localAuthority} adult social care` : null, ...ending,
+        id,
+        schemeId: scheme.id,
+        personId: person.id!,
+        carerId: carer.id,
+        type,
+        status,
+        statusSince: since,
+        startsOn,
+        workerUserId: person.workerUserId ?? null,
+        funder,
+        funderDetail: funder === 'council' ? `${scheme.localAuthority} adult social care` : null,
+        ...ending,
       });
-      const steps: { from: ArrangementStatus | null; to: ArrangementStatus; on: string; reason: string | null }[] = [{ from: null, to: 'starting', on: startsOn, reason: null }];
+      const steps: { from: ArrangementStatus | null; to: ArrangementStatus; on: string; reason: string | null }[] = [
+        { from: null, to: 'starting', on: startsOn, reason: null },
+      ];
       if (status !== 'starting' && activeOn > startsOn) steps.push({ from: 'starting', to: 'active', on: activeOn, reason: null });
       if (status === 'paused') steps.push({ from: steps.at(-1)!.to, to: 'paused', on: pausedOn, reason: random.pick(PAUSES) });
       if (status === 'ended') steps.push({ from: steps.at(-1)!.to, to: 'ended', on: endedOn!, reason: ending.endReason! });
-      steps.forEach((s, n) => out.statusChanges.push({
-        id: childId(id, 'arrangement status change', n), schemeId: scheme.id, arrangementId: id, fromStatus: s.from, toStatus: s.to, on: s.on, reason: s.reason,
-        byUserId: person.workerUserId ?? null, byName: workerName ?? 'Demo data', at: new Date(`${s.on}T10:00:00Z`),
-      }));
+      steps.forEach((s, n) =>
+        out.statusChanges.push({
+          id: childId(id, 'arrangement status change', n),
+          schemeId: scheme.id,
+          arrangementId: id,
+          fromStatus: s.from,
+          toStatus: s.to,
+          on: s.on,
+          reason: s.reason,
+          byUserId: person.workerUserId ?? null,
+          byName: workerName ?? 'Demo data',
+          at: new Date(`${s.on}T10:00:00Z`),
+        }),
+      );
       const details = {
-        person: person.name, carer: carer.name, 'start date': formatDate(startsOn), 'planned end': 'No end date is planned',
-        type: ARRANGEMENT_TYPE_NAMES[type].toLowerCase(), funding: fundingWords(funder, null, person.name), scheme: scheme.name, worker: workerName ?? 'the scheme’s worker',
+        person: person.name,
+        carer: carer.name,
+        'start date': formatDate(startsOn),
+        'planned end': 'No end date is planned',
+        type: ARRANGEMENT_TYPE_NAMES[type].toLowerCase(),
+        funding: fundingWords(funder, null, person.name),
+        scheme: scheme.name,
+        worker: workerName ?? 'the scheme’s worker',
       };
       agreementKindsFor(type).forEach((kind, k) => {
         const template = DEFAULT_TEMPLATES.find((t) => t.kind === kind)!;
         const agreementId = childId(id, 'agreement', k);
         out.agreements.push({
-          id: agreementId, schemeId: scheme.id, arrangementId: id, kind, version: 1, templateId: templateId(scheme.id, kind), templateVersion: 1,
-          title: template.title, body: fillTemplate(template.body, details), easyRead: fillTemplate(template.easyRead, details),
-          issuedByUserId: person.workerUserId ?? null, issuedByName: workerName ?? 'Demo data', issuedAt: new Date(`${startsOn}T11:00:00Z`),
+          id: agreementId,
+          schemeId: scheme.id,
+          arrangementId: id,
+          kind,
+          version: 1,
+          templateId: templateId(scheme.id, kind),
+          templateVersion: 1,
+          title: template.title,
+          body: fillTemplate(template.body, details),
+          easyRead: fillTemplate(template.easyRead, details),
+          issuedByUserId: person.workerUserId ?? null,
+          issuedByName: workerName ?? 'Demo data',
+          issuedAt: new Date(`${startsOn}T11:00:00Z`),
         });
         const acknowledged = (party: 'person' | 'carer' | 'scheme', n: number, name: string, asWhom: string, chance: number) => {
           if (random.chance(chance)) {
-            out.acknowledgements.push({ id: childId(agreementId, 'acknowledgement', n), schemeId: scheme.id, agreementId, party, name, asWhom, at: new Date(`${addDays(startsOn, n)}T12:00:00Z`) });
+            out.acknowledgements.push({
+              id: childId(agreementId, 'acknowledgement', n),
+              schemeId: scheme.id,
+              agreementId,
+              party,
+              name,
+              asWhom,
+              at: new Date(`${addDays(startsOn, n)}T12:00:00Z`),
+            });
           }
         };
         acknowledged('scheme', 0, workerName ?? 'Scheme worker', 'Scheme worker', 1);
         acknowledged('carer', 1, carer.name, 'The Shared Lives carer', status === 'starting' ? 0.5 : 0.9);
-        acknowledged('person', 2, person.name, random.chance(0.8) ? 'The person, themselves' : 'Their family, for them', status === 'starting' ? 0.3 : 0.75);
+        acknowledged(
+          'person',
+          2,
+          person.name,
+          random.chance(0.8) ? 'The person, themselves' : 'Their family, for them',
+          status === 'starting' ? 0.3 : 0.75,
+        );
       });
     }
   });

@@ -25,10 +25,26 @@ function expectConsistent(data: DemoData) {
   const types = ids(data.carers.checkTypes);
   const panels = ids(data.carers.approvalPanels);
   const users = ids(data.users);
-  for (const table of [data.carers.carers, data.carers.householdMembers, data.carers.carerStageChanges, data.carers.carerApprovals, data.carers.checkRecords, data.carers.carerReviews, data.carers.panelCases, data.carers.panelViews]) {
+  for (const table of [
+    data.carers.carers,
+    data.carers.householdMembers,
+    data.carers.carerStageChanges,
+    data.carers.carerApprovals,
+    data.carers.checkRecords,
+    data.carers.carerReviews,
+    data.carers.panelCases,
+    data.carers.panelViews,
+  ]) {
     expect(ids(table).size).toBe(table.length);
   }
-  for (const row of [...data.carers.householdMembers, ...data.carers.carerStageChanges, ...data.carers.carerApprovals, ...data.carers.checkRecords, ...data.carers.carerReviews, ...data.carers.panelCases]) {
+  for (const row of [
+    ...data.carers.householdMembers,
+    ...data.carers.carerStageChanges,
+    ...data.carers.carerApprovals,
+    ...data.carers.checkRecords,
+    ...data.carers.carerReviews,
+    ...data.carers.panelCases,
+  ]) {
     expect(carers.has(row.carerId)).toBe(true);
   }
   for (const r of data.carers.checkRecords) {
@@ -69,10 +85,21 @@ describe('the demo’s carers', () => {
     const terms = new Map(small.carers.carerApprovals.filter((a) => a.decision === 'approved').map((a) => [a.carerId, a]));
     for (const c of approved) expect(terms.get(c.id!)?.maxPeople).toBeGreaterThan(0);
     const types = small.carers.checkTypes.filter((t) => t.schemeId === northbrook);
-    const statuses = approved.flatMap((c) => requirementsFor(types, { memberId: null, name: c.name },
-      small.carers.householdMembers.filter((m) => m.carerId === c.id && isAdult(m.dateOfBirth, DEMO_TODAY)).map((m) => ({ memberId: m.id!, name: m.name })),
-      small.carers.checkRecords.filter((r) => r.carerId === c.id).map((r) => ({ ...r, id: r.id!, householdMemberId: r.householdMemberId ?? null, expiresOn: r.expiresOn ?? null })),
-      DEMO_TODAY).filter(isDue).map((r) => r.status));
+    const statuses = approved.flatMap((c) =>
+      requirementsFor(
+        types,
+        { memberId: null, name: c.name },
+        small.carers.householdMembers
+          .filter((m) => m.carerId === c.id && isAdult(m.dateOfBirth, DEMO_TODAY))
+          .map((m) => ({ memberId: m.id!, name: m.name })),
+        small.carers.checkRecords
+          .filter((r) => r.carerId === c.id)
+          .map((r) => ({ ...r, id: r.id!, householdMemberId: r.householdMemberId ?? null, expiresOn: r.expiresOn ?? null })),
+        DEMO_TODAY,
+      )
+        .filter(isDue)
+        .map((r) => r.status),
+    );
     expect(statuses).toContain('overdue');
     expect(statuses).toContain('due_soon');
   });
@@ -112,28 +139,47 @@ describe('the demo’s carers, loaded', () => {
   it('shows the worker what is due across Northbrook, and the carer only their own', async () => {
     const worker = signIn('scheme_worker');
     const due = dueService(db, [carersDue()]);
-    const staff = await due.list({ userId: worker.id, schemeId: northbrook, role: 'scheme_worker', name: worker.name }, { page: 1 }, DEMO_TODAY);
+    const staff = await due.list(
+      { userId: worker.id, schemeId: northbrook, role: 'scheme_worker', name: worker.name },
+      { page: 1 },
+      DEMO_TODAY,
+    );
     expect(staff.counts.overdue && staff.counts.due_soon && staff.counts.missing).toBeGreaterThan(0);
     expect(staff.kinds.map(([kind]) => kind)).toContain('review');
 
     const carer = signIn('carer');
     const own = await due.list({ userId: carer.id, schemeId: northbrook, role: 'carer', name: carer.name }, { page: 1 }, DEMO_TODAY);
     expect(own.rows.map((i) => i.title)).toEqual(expect.arrayContaining(['Home health and safety check', 'First aid']));
-    expect(new Set(own.rows.map((i) => i.whoHref))).toEqual(new Set([`/carers/${small.carers.carers.find((c) => c.userId === carer.id)!.id}`]));
+    expect(new Set(own.rows.map((i) => i.whoHref))).toEqual(
+      new Set([`/carers/${small.carers.carers.find((c) => c.userId === carer.id)!.id}`]),
+    );
   });
 
   it('finds in SQL the checks and courses the pure rules say are due, for every carer of the scheme and their adults', async () => {
     const worker = signIn('scheme_worker');
     const actor = { userId: worker.id, schemeId: northbrook, role: 'scheme_worker' as const, name: worker.name };
-    const key = (i: { kind: string; title: string; who: string; dueOn: string | null; status: string; subjectId: string }) => `${i.subjectId} ${i.kind} ${i.title} ${i.who} ${i.dueOn} ${i.status}`;
+    const key = (i: { kind: string; title: string; who: string; dueOn: string | null; status: string; subjectId: string }) =>
+      `${i.subjectId} ${i.kind} ${i.title} ${i.who} ${i.dueOn} ${i.status}`;
     const [found, expected] = await db.inScope(actor, async (tx) => {
-      const rows = await rowsOf<{ kind: string; title: string; who: string; dueOn: string | null; status: string; subjectId: string }>(tx, sql`
-        select kind, title, who, due_on::text as "dueOn", status, subject_id as "subjectId" from (${carersDue().items(actor, DEMO_TODAY)!}) due where kind <> 'review'`);
+      const rows = await rowsOf<{ kind: string; title: string; who: string; dueOn: string | null; status: string; subjectId: string }>(
+        tx,
+        sql`
+        select kind, title, who, due_on::text as "dueOn", status, subject_id as "subjectId" from (${carersDue().items(actor, DEMO_TODAY)!}) due where kind <> 'review'`,
+      );
       const judged = await requirementsOf(tx, and(eq(carers.schemeId, northbrook), inArray(carers.stage, [...CURRENT]))!, DEMO_TODAY);
-      return [rows, judged.flatMap(({ carer, requirements }) => requirements.filter(isDue).map((r) => ({
-        kind: r.type.kind, title: r.type.howMany > 1 ? `${r.type.name} (${r.type.howMany} needed)` : r.type.name,
-        who: r.who.memberId ? `${r.who.name} (in ${carer.name}’s household)` : carer.name, dueOn: r.dueOn, status: r.status, subjectId: carer.id,
-      })))];
+      return [
+        rows,
+        judged.flatMap(({ carer, requirements }) =>
+          requirements.filter(isDue).map((r) => ({
+            kind: r.type.kind,
+            title: r.type.howMany > 1 ? `${r.type.name} (${r.type.howMany} needed)` : r.type.name,
+            who: r.who.memberId ? `${r.who.name} (in ${carer.name}’s household)` : carer.name,
+            dueOn: r.dueOn,
+            status: r.status,
+            subjectId: carer.id,
+          })),
+        ),
+      ];
     });
     expect(expected.length).toBeGreaterThan(10);
     expect(found.map(key).sort()).toEqual(expected.map(key).sort());

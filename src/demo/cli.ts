@@ -45,8 +45,12 @@ try {
   const data = generateDemo({ ...args, today: todayInUk() });
   const added = await loadDemo(db, data, { password: config.demoPassword });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Demo (${args.scale}, seed ${args.seed}) loaded in ${seconds} s into ${db.kind === 'embedded' ? 'embedded PostgreSQL' : 'the PostgreSQL server'}.`);
-  console.log(`Added ${added.schemes} of ${data.schemes.length} schemes, ${added.users} of ${data.users.length} users, ${added.memberships} of ${data.memberships.length} memberships, ${added.people} of ${data.people.people.length} people's records, ${added.carers} of ${data.carers.carers.length} carers' records, ${added.arrangements} of ${data.arrangements.arrangements.length} arrangements with ${added.notes} daily notes and ${added.incidents} incidents (rows already there are kept).`);
+  console.log(
+    `Demo (${args.scale}, seed ${args.seed}) loaded in ${seconds} s into ${db.kind === 'embedded' ? 'embedded PostgreSQL' : 'the PostgreSQL server'}.`,
+  );
+  console.log(
+    `Added ${added.schemes} of ${data.schemes.length} schemes, ${added.users} of ${data.users.length} users, ${added.memberships} of ${data.memberships.length} memberships, ${added.people} of ${data.people.people.length} people's records, ${added.carers} of ${data.carers.carers.length} carers' records, ${added.arrangements} of ${data.arrangements.arrangements.length} arrangements with ${added.notes} daily notes and ${added.incidents} incidents (rows already there are kept).`,
+  );
   console.log(['Sign in as:', ...formatSignIns(config.demoPassword)].join('\n'));
 } catch (error) {
   console.error(`The demo could not be loaded: ${error instanceof Error ? error.message : String(error)}`);

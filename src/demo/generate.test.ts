@@ -101,7 +101,12 @@ describe('people who use Shared Lives in the demo', () => {
     expect(mara).toMatchObject({ status: 'waiting', schemeId: northbrook });
     const member = small.people.circleMembers.find((m) => m.userId === fixed('circle'))!;
     expect(member.personId).toBe(mara.id);
-    expect(small.people.consents.filter((c) => c.circleMemberId === member.id).map((c) => c.area).sort()).toEqual(['matching', 'profile', 'support_plan']);
+    expect(
+      small.people.consents
+        .filter((c) => c.circleMemberId === member.id)
+        .map((c) => c.area)
+        .sort(),
+    ).toEqual(['matching', 'profile', 'support_plan']);
     expect(small.people.profiles.filter((p) => p.personId === mara.id).length).toBeGreaterThanOrEqual(1);
     expect(small.people.communication.find((c) => c.personId === mara.id)?.needs).toContain('easy_read');
   });
@@ -111,7 +116,7 @@ describe('people who use Shared Lives in the demo', () => {
       const ids = new Set(data.people.people.map((p) => p.id));
       expect(ids.size).toBe(data.people.people.length);
       for (const p of data.people.people) {
-        expect((p.status === 'supported') === ((p.arrangementTypes ?? []).length > 0)).toBe(true);
+        expect((p.status === 'supported') === (p.arrangementTypes ?? []).length > 0).toBe(true);
         expect(p.statusSince <= DEMO_TODAY).toBe(true);
       }
       const last = new Map<string, string>();

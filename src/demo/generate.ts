@@ -88,7 +88,10 @@ export function generateDemo(options: { scale: DemoScale; seed: number; today?: 
   addCarerRecords(demo.data, new Faker({ locale: [en_GB, en, base], seed: options.seed + 2 }), options.today ?? DEMO_TODAY, options.seed);
   const fixedUser = (role: Role) => demo.data.users.find((u) => u.email === DEMO_SIGN_INS.find((s) => s.role === role)!.email)?.id;
   addShortBreaks(demo.data.shortBreaks, demo.data.carers, demo.data.people, {
-    today: options.today ?? DEMO_TODAY, seed: options.seed, showcaseCarerUserId: fixedUser('carer'), showcasePersonUserId: fixedUser('person'),
+    today: options.today ?? DEMO_TODAY,
+    seed: options.seed,
+    showcaseCarerUserId: fixedUser('carer'),
+    showcasePersonUserId: fixedUser('person'),
   });
   addArrangements(demo.data, options.today ?? DEMO_TODAY, options.seed);
   addSupportPlans(demo.data, options.today ?? DEMO_TODAY, options.seed);
@@ -109,11 +112,16 @@ function addPeopleRecords(data: DemoData, faker: Faker, today: string) {
   const fixedCircle = data.users.find((u) => u.email === fixedEmail('circle_member'))!.id;
   data.schemes.forEach((scheme, index) => {
     const members = byScheme.get(scheme.id) ?? [];
-    const withRole = (...roles: Role[]) => members.filter((m) => roles.includes(m.role)).map((m) => ({ id: m.userId, name: names.get(m.userId)!.name }));
+    const withRole = (...roles: Role[]) =>
+      members.filter((m) => roles.includes(m.role)).map((m) => ({ id: m.userId, name: names.get(m.userId)!.name }));
     const northbrook = index === 0;
     addSchemePeople(ctx, {
-      id: scheme.id, region: scheme.region, town: scheme.name.replace(/ Shared Lives.*$/, ''),
-      personUsers: withRole('person'), workerIds: withRole('scheme_worker', 'scheme_manager').map((u) => u.id), circleUsers: withRole('circle_member'),
+      id: scheme.id,
+      region: scheme.region,
+      town: scheme.name.replace(/ Shared Lives.*$/, ''),
+      personUsers: withRole('person'),
+      workerIds: withRole('scheme_worker', 'scheme_manager').map((u) => u.id),
+      circleUsers: withRole('circle_member'),
       ...(northbrook ? { everyStatus: true, fixed: { personUserId: fixedPerson, circleUserId: fixedCircle } } : {}),
     });
   });
@@ -121,22 +129,46 @@ function addPeopleRecords(data: DemoData, faker: Faker, today: string) {
 
 /** Where the demo's carers live, for postcodes and map positions. */
 const REGION_CENTRES: Record<string, readonly [number, number]> = {
-  'North East': [54.9, -1.6], 'North West': [53.7, -2.5], 'Yorkshire and the Humber': [53.8, -1.3], 'East Midlands': [52.9, -1.1],
-  'West Midlands': [52.5, -2.0], 'East of England': [52.3, 0.6], London: [51.5, -0.1], 'South East': [51.2, -0.6],
-  'South West': [50.9, -3.2], Wales: [52.2, -3.6], Scotland: [56.2, -3.9], 'Northern Ireland': [54.6, -6.5],
+  'North East': [54.9, -1.6],
+  'North West': [53.7, -2.5],
+  'Yorkshire and the Humber': [53.8, -1.3],
+  'East Midlands': [52.9, -1.1],
+  'West Midlands': [52.5, -2.0],
+  'East of England': [52.3, 0.6],
+  London: [51.5, -0.1],
+  'South East': [51.2, -0.6],
+  'South West': [50.9, -3.2],
+  Wales: [52.2, -3.6],
+  Scotland: [56.2, -3.9],
+  'Northern Ireland': [54.6, -6.5],
 };
 
 const repeat = (stage: CarerStage, times: number): CarerStage[] => Array.from({ length: times }, () => stage);
 
 /** Northbrook's carers without a sign-in: a few at every stage of the journey, and some who stopped. */
 const NORTHBROOK_EXTRA_STAGES: readonly CarerStage[] = [
-  ...repeat('enquiry', 4), ...repeat('initial_visit', 3), ...repeat('assessment', 3), ...repeat('checks', 4),
-  ...repeat('panel', 2), ...repeat('decision', 2), ...repeat('withdrawn', 2), ...repeat('declined', 2), ...repeat('left', 2),
+  ...repeat('enquiry', 4),
+  ...repeat('initial_visit', 3),
+  ...repeat('assessment', 3),
+  ...repeat('checks', 4),
+  ...repeat('panel', 2),
+  ...repeat('decision', 2),
+  ...repeat('withdrawn', 2),
+  ...repeat('declined', 2),
+  ...repeat('left', 2),
 ];
 
 /** Carers without a sign-in elsewhere: mostly on the way to approval, some who stopped. */
 const NATIONAL_EXTRA_STAGES: readonly (readonly [CarerStage, number])[] = [
-  ['enquiry', 20], ['initial_visit', 12], ['assessment', 15], ['checks', 15], ['panel', 6], ['decision', 4], ['withdrawn', 12], ['declined', 6], ['left', 10],
+  ['enquiry', 20],
+  ['initial_visit', 12],
+  ['assessment', 15],
+  ['checks', 15],
+  ['panel', 6],
+  ['decision', 4],
+  ['withdrawn', 12],
+  ['declined', 6],
+  ['left', 10],
 ];
 
 /**
@@ -155,15 +187,33 @@ function addCarerRecords(data: DemoData, faker: Faker, today: string, seed: numb
     const carerUsers = withRole('carer');
     const showcase = index === 0;
     const [lat, lng] = REGION_CENTRES[scheme.region] ?? [53, -1.5];
-    addCarers(data.carers, faker, random, {
-      schemeId: scheme.id, town, showcase, carerUsers,
-      staff: withRole('scheme_worker', 'scheme_manager'),
-      panelMemberUserIds: withRole('panel_member').map((u) => u.id),
-      postcodeArea: town.replace(/[^A-Za-z]/g, '').slice(0, 2).toUpperCase().padEnd(2, 'X'),
-      centre: showcase ? [53.72, -2.46] : [lat + (random.next() - 0.5) * 1.5, lng + (random.next() - 0.5) * 1.5],
-      areas: showcase ? ['Northbrook Central', 'Northbrook East', 'Millbank', 'Ashcombe', 'Fellside'] : ['Central', 'North', 'South', 'East', 'West'].map((side) => `${town} ${side}`),
-      extraStages: showcase ? NORTHBROOK_EXTRA_STAGES : Array.from({ length: Math.max(3, Math.round(carerUsers.length * 0.12)) }, () => random.weighted(NATIONAL_EXTRA_STAGES)),
-    }, today, seed);
+    addCarers(
+      data.carers,
+      faker,
+      random,
+      {
+        schemeId: scheme.id,
+        town,
+        showcase,
+        carerUsers,
+        staff: withRole('scheme_worker', 'scheme_manager'),
+        panelMemberUserIds: withRole('panel_member').map((u) => u.id),
+        postcodeArea: town
+          .replace(/[^A-Za-z]/g, '')
+          .slice(0, 2)
+          .toUpperCase()
+          .padEnd(2, 'X'),
+        centre: showcase ? [53.72, -2.46] : [lat + (random.next() - 0.5) * 1.5, lng + (random.next() - 0.5) * 1.5],
+        areas: showcase
+          ? ['Northbrook Central', 'Northbrook East', 'Millbank', 'Ashcombe', 'Fellside']
+          : ['Central', 'North', 'South', 'East', 'West'].map((side) => `${town} ${side}`),
+        extraStages: showcase
+          ? NORTHBROOK_EXTRA_STAGES
+          : Array.from({ length: Math.max(3, Math.round(carerUsers.length * 0.12)) }, () => random.weighted(NATIONAL_EXTRA_STAGES)),
+      },
+      today,
+      seed,
+    );
   });
 }
 
@@ -171,8 +221,17 @@ type DemoBuilder = ReturnType<typeof demoBuilder>;
 
 function demoBuilder(faker: Faker, today: string) {
   const data: DemoData = {
-    today, schemes: [], users: [], memberships: [], people: emptyPeople(), carers: emptyCarerData(), shortBreaks: emptyShortBreaks(),
-    arrangements: emptyArrangements(), supportPlans: emptySupportPlans(), livingTogether: emptyLivingTogether('small'), reviews: emptyReviews(),
+    today,
+    schemes: [],
+    users: [],
+    memberships: [],
+    people: emptyPeople(),
+    carers: emptyCarerData(),
+    shortBreaks: emptyShortBreaks(),
+    arrangements: emptyArrangements(),
+    supportPlans: emptySupportPlans(),
+    livingTogether: emptyLivingTogether('small'),
+    reviews: emptyReviews(),
   };
   const emailsTaken = new Map<string, number>();
 
@@ -217,7 +276,10 @@ function demoBuilder(faker: Faker, today: string) {
 /** Northbrook, with a sign-in for every role, and Eastmere, a second tenant for cross-scheme checks. */
 function addSmallSchemes(demo: DemoBuilder) {
   const northbrook = demo.addScheme({
-    name: 'Northbrook Shared Lives (demo)', kind: 'both', region: 'North West', localAuthority: 'Northbrook Council',
+    name: 'Northbrook Shared Lives (demo)',
+    kind: 'both',
+    region: 'North West',
+    localAuthority: 'Northbrook Council',
   });
   for (const signIn of DEMO_SIGN_INS) demo.addSignIn(signIn.role === 'national_admin' ? null : northbrook, signIn);
   demo.addMembers(northbrook, 'scheme_worker', 1);
@@ -228,7 +290,10 @@ function addSmallSchemes(demo: DemoBuilder) {
   demo.addMembers(northbrook, 'panel_member', 2);
 
   const eastmere = demo.addScheme({
-    name: 'Eastmere Shared Lives (demo)', kind: 'shared_lives', region: 'East of England', localAuthority: 'Eastmere Council',
+    name: 'Eastmere Shared Lives (demo)',
+    kind: 'shared_lives',
+    region: 'East of England',
+    localAuthority: 'Eastmere Council',
   });
   demo.addSignIn(eastmere, SECOND_SCHEME_SIGN_IN);
   demo.addMembers(eastmere, 'scheme_worker', 1);
@@ -238,7 +303,10 @@ function addSmallSchemes(demo: DemoBuilder) {
 
 /** About 150 schemes of uneven size, roughly 10,000 carers and 13,000 people who use Shared Lives. */
 function addNationalSchemes(demo: DemoBuilder, faker: Faker) {
-  const towns = fictionalTowns(faker, Object.values(SCHEMES_BY_REGION).reduce((a, b) => a + b, 0));
+  const towns = fictionalTowns(
+    faker,
+    Object.values(SCHEMES_BY_REGION).reduce((a, b) => a + b, 0),
+  );
   const sizes = towns.map(() => Math.exp(0.7 * gaussian(faker)));
   const totalSize = sizes.reduce((a, b) => a + b, 0);
   let index = 0;
@@ -247,7 +315,10 @@ function addNationalSchemes(demo: DemoBuilder, faker: Faker) {
       const town = towns[index]!;
       const schemeId = demo.addScheme({
         name: `${town} Shared Lives`,
-        kind: faker.helpers.weightedArrayElement([{ weight: 85, value: 'shared_lives' }, { weight: 15, value: 'both' }]),
+        kind: faker.helpers.weightedArrayElement([
+          { weight: 85, value: 'shared_lives' },
+          { weight: 15, value: 'both' },
+        ]),
         region,
         localAuthority: `${town} Council`,
       });
@@ -278,5 +349,10 @@ function gaussian(faker: Faker): number {
 }
 
 function slug(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -5,8 +5,26 @@ import { createHash } from 'node:crypto';
  * The same key always gives the same id, so a user or scheme loaded by two demo runs,
  * even with different seeds, is one row, and its memberships still point at it.
  */
-export type DemoKind = 'scheme' | 'user' | 'membership' | 'person' | 'referral' | 'status change' | 'profile' | 'risk' | 'category' | 'circle member' | 'consent'
-  | 'carer' | 'check type' | 'panel' | 'panel member' | 'panel case' | 'panel view' | 'arrangement' | 'agreement template';
+export type DemoKind =
+  | 'scheme'
+  | 'user'
+  | 'membership'
+  | 'person'
+  | 'referral'
+  | 'status change'
+  | 'profile'
+  | 'risk'
+  | 'category'
+  | 'circle member'
+  | 'consent'
+  | 'carer'
+  | 'check type'
+  | 'panel'
+  | 'panel member'
+  | 'panel case'
+  | 'panel view'
+  | 'arrangement'
+  | 'agreement template';
 
 export function demoId(kind: DemoKind, key: string): string {
   const bytes = createHash('sha1').update(`hearth-demo:${kind}:${key}`).digest();
@@ -16,8 +34,27 @@ export function demoId(kind: DemoKind, key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-const CHILD_KINDS = ['household member', 'stage change', 'check record', 'review', 'approval', 'availability', 'booking', 'carer break', 'arrangement status change', 'agreement', 'acknowledgement',
-  'support plan', 'support plan version', 'support plan proposal', 'support plan message', 'incident', 'follow-up', 'arrangement review', 'review action'] as const;
+const CHILD_KINDS = [
+  'household member',
+  'stage change',
+  'check record',
+  'review',
+  'approval',
+  'availability',
+  'booking',
+  'carer break',
+  'arrangement status change',
+  'agreement',
+  'acknowledgement',
+  'support plan',
+  'support plan version',
+  'support plan proposal',
+  'support plan message',
+  'incident',
+  'follow-up',
+  'arrangement review',
+  'review action',
+] as const;
 
 /**
  * The id of the n-th row of a kind belonging to a parent row (a carer's check records, say):

@@ -35,7 +35,17 @@ async function rowCounts() {
   const [a] = await db.owner.select({ n: count() }).from(arrangements);
   const [sp] = await db.owner.select({ n: count() }).from(supportPlans);
   const [r] = await db.owner.select({ n: count() }).from(arrangementReviews);
-  return { schemes: s!.n, users: u!.n, memberships: m!.n, people: p!.n, carers: c!.n, bookings: b!.n, arrangements: a!.n, supportPlans: sp!.n, reviews: r!.n };
+  return {
+    schemes: s!.n,
+    users: u!.n,
+    memberships: m!.n,
+    people: p!.n,
+    carers: c!.n,
+    bookings: b!.n,
+    arrangements: a!.n,
+    supportPlans: sp!.n,
+    reviews: r!.n,
+  };
 }
 
 describe('loadDemo', () => {
@@ -44,8 +54,13 @@ describe('loadDemo', () => {
 
     const { proposals, ...first } = await loadDemo(db, small, { password });
     const expected = {
-      schemes: small.schemes.length, users: small.users.length, memberships: small.memberships.length, people: small.people.people.length,
-      carers: small.carers.carers.length, bookings: small.shortBreaks.bookings.length, arrangements: small.arrangements.arrangements.length,
+      schemes: small.schemes.length,
+      users: small.users.length,
+      memberships: small.memberships.length,
+      people: small.people.people.length,
+      carers: small.carers.carers.length,
+      bookings: small.shortBreaks.bookings.length,
+      arrangements: small.arrangements.arrangements.length,
       supportPlans: small.supportPlans.plans.length,
       reviews: small.reviews.reviews.length,
     };
@@ -60,15 +75,40 @@ describe('loadDemo', () => {
     expect(proposals).toBeGreaterThanOrEqual(5);
     const rows = await db.owner.select().from(matchProposals);
     expect(rows).toHaveLength(proposals);
-    const fixedPerson = (await db.owner.select().from(people).where(eq(people.userId, small.users.find((u) => u.email === 'person@demo.hearth.example')!.id)))[0]!;
-    const fixedCarer = (await db.owner.select().from(carers).where(eq(carers.userId, small.users.find((u) => u.email === 'carer@demo.hearth.example')!.id)))[0]!;
-    expect(rows.filter((r) => r.personId === fixedPerson.id)).toEqual(expect.arrayContaining([expect.objectContaining({ carerId: fixedCarer.id, carerAnswer: 'yes', personAnswer: null })]));
+    const fixedPerson = (
+      await db.owner
+        .select()
+        .from(people)
+        .where(eq(people.userId, small.users.find((u) => u.email === 'person@demo.hearth.example')!.id))
+    )[0]!;
+    const fixedCarer = (
+      await db.owner
+        .select()
+        .from(carers)
+        .where(eq(carers.userId, small.users.find((u) => u.email === 'carer@demo.hearth.example')!.id))
+    )[0]!;
+    expect(rows.filter((r) => r.personId === fixedPerson.id)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ carerId: fixedCarer.id, carerAnswer: 'yes', personAnswer: null })]),
+    );
     expect(rows.filter((r) => r.personId === fixedPerson.id)).toHaveLength(2);
     expect(rows.filter((r) => r.agreedOn)).toHaveLength(1);
     expect(rows.filter((r) => r.stoppedBy === 'person')).toHaveLength(1);
     expect(await hasAnyScheme(db)).toBe(true);
 
-    expect(await loadDemo(db, small, { password })).toEqual({ schemes: 0, users: 0, memberships: 0, people: 0, carers: 0, bookings: 0, arrangements: 0, supportPlans: 0, notes: 0, incidents: 0, reviews: 0, proposals: 0 });
+    expect(await loadDemo(db, small, { password })).toEqual({
+      schemes: 0,
+      users: 0,
+      memberships: 0,
+      people: 0,
+      carers: 0,
+      bookings: 0,
+      arrangements: 0,
+      supportPlans: 0,
+      notes: 0,
+      incidents: 0,
+      reviews: 0,
+      proposals: 0,
+    });
     expect(await rowCounts()).toEqual(expected);
   });
 
@@ -79,7 +119,7 @@ describe('loadDemo', () => {
     expect(await verifyPassword(manager!.passwordHash, 'not the password')).toBe(false);
   });
 
-  it('adds another seed\'s demo beside the first, sharing the fixed sign-ins', async () => {
+  it("adds another seed's demo beside the first, sharing the fixed sign-ins", async () => {
     const other = generateDemo({ scale: 'small', seed: 99 });
     const before = await rowCounts();
     const added = await loadDemo(db, other, { password });

@@ -3,8 +3,18 @@ import { hashPassword } from '../platform/auth/passwords.js';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import {
-  circleConsents, circleMembers, communicationNeeds, matchingPreferences, needsSummaries, onePageProfiles, people, personStatusChanges,
-  personSupportNeeds, referrals, risks, supportNeedCategories,
+  circleConsents,
+  circleMembers,
+  communicationNeeds,
+  matchingPreferences,
+  needsSummaries,
+  onePageProfiles,
+  people,
+  personStatusChanges,
+  personSupportNeeds,
+  referrals,
+  risks,
+  supportNeedCategories,
 } from '../people/schema.js';
 import type { DemoPeople } from './people.js';
 import { carerHomes, carerReviews, carers, carerStageChanges, householdMembers } from '../carers/schema.js';
@@ -17,12 +27,25 @@ import type { DemoShortBreaks } from './short-breaks.js';
 import type { Hours, Nights } from '../short-breaks/ranges.js';
 import { insertMany } from './bulk.js';
 import { addDemoMatching } from './matching.js';
-import { agreementAcknowledgements, agreements, agreementTemplates, arrangements, arrangementStatusChanges } from '../arrangements/schema.js';
+import {
+  agreementAcknowledgements,
+  agreements,
+  agreementTemplates,
+  arrangements,
+  arrangementStatusChanges,
+} from '../arrangements/schema.js';
 import { supportPlanMessages, supportPlanProposals, supportPlans, supportPlanVersions } from '../support-plans/schema.js';
 import type { DemoSupportPlans } from './support-plans.js';
 import { addGeneratedNotes } from '../notes/generated.js';
 import { incidentFollowUps, incidents } from '../incidents/schema.js';
-import { arrangementReviews, reviewActions, reviewCarerViews, reviewPersonViews, reviewPrivateNotes, reviewRatings } from '../reviews/schema.js';
+import {
+  arrangementReviews,
+  reviewActions,
+  reviewCarerViews,
+  reviewPersonViews,
+  reviewPrivateNotes,
+  reviewRatings,
+} from '../reviews/schema.js';
 import type { DemoReviews } from './reviews.js';
 import { memberships, schemes, users } from '../platform/db/schema.js';
 import type { DemoData } from './generate.js';
@@ -61,20 +84,46 @@ const ROWS_PER_INSERT = 1_000;
 export async function loadDemo(db: Database, data: DemoData, options: { password: string }): Promise<DemoCounts> {
   const passwordHash = await hashPassword(options.password);
   const counts = await db.owner.transaction(async (tx) => {
-    const before = { people: await existing(tx, 'people', data.people.people.map((p) => p.id!)), carers: await existing(tx, 'carers', data.carers.carers.map((c) => c.id!)) };
+    const before = {
+      people: await existing(
+        tx,
+        'people',
+        data.people.people.map((p) => p.id!),
+      ),
+      carers: await existing(
+        tx,
+        'carers',
+        data.carers.carers.map((c) => c.id!),
+      ),
+    };
     return {
       schemes: await inChunks(data.schemes, (chunk) =>
-        tx.insert(schemes).values(chunk).onConflictDoNothing().returning({ id: schemes.id })),
+        tx.insert(schemes).values(chunk).onConflictDoNothing().returning({ id: schemes.id }),
+      ),
       users: await inChunks(data.users, (chunk) =>
-        tx.insert(users).values(chunk.map((user) => ({ ...user, passwordHash }))).onConflictDoNothing().returning({ id: users.id })),
+        tx
+          .insert(users)
+          .values(chunk.map((user) => ({ ...user, passwordHash })))
+          .onConflictDoNothing()
+          .returning({ id: users.id }),
+      ),
       memberships: await inChunks(data.memberships, (chunk) =>
-        tx.insert(memberships).values(chunk).onConflictDoNothing().returning({ id: memberships.id })),
+        tx.insert(memberships).values(chunk).onConflictDoNothing().returning({ id: memberships.id }),
+      ),
       people: await loadPeople(tx, data.people),
       carers: await loadCarers(tx, data.carers),
       bookings: await loadShortBreaks(tx, data.shortBreaks),
       ...(await loadArrangements(tx, data, before)),
       supportPlans: await loadSupportPlans(tx, data.supportPlans),
-      reviews: await loadReviews(tx, data.reviews, await existing(tx, 'arrangements', data.arrangements.arrangements.map((a) => a.id))),
+      reviews: await loadReviews(
+        tx,
+        data.reviews,
+        await existing(
+          tx,
+          'arrangements',
+          data.arrangements.arrangements.map((a) => a.id),
+        ),
+      ),
     };
   });
   return { ...counts, proposals: await addDemoMatching(db, data, data.today) };
@@ -91,31 +140,58 @@ async function loadArrangements(tx: Tx, all: DemoData, before: { people: Set<str
   const kept = data.arrangements.filter((a) => !before.people.has(a.personId) && !before.carers.has(a.carerId));
   const ids = new Set(kept.map((a) => a.id));
   const added = await insertMany(tx, arrangements, kept);
-  await insertMany(tx, arrangementStatusChanges, data.statusChanges.filter((c) => ids.has(c.arrangementId)));
+  await insertMany(
+    tx,
+    arrangementStatusChanges,
+    data.statusChanges.filter((c) => ids.has(c.arrangementId)),
+  );
   const agreementsKept = data.agreements.filter((a) => ids.has(a.arrangementId));
   const agreementIds = new Set(agreementsKept.map((a) => a.id!));
   await insertMany(tx, agreements, agreementsKept);
-  await insertMany(tx, agreementAcknowledgements, data.acknowledgements.filter((a) => agreementIds.has(a.agreementId)));
+  await insertMany(
+    tx,
+    agreementAcknowledgements,
+    data.acknowledgements.filter((a) => agreementIds.has(a.agreementId)),
+  );
   const living = all.livingTogether;
   const notes = ids.size ? await addGeneratedNotes(tx, { ...living.notes, today: all.today, arrangementIds: [...ids] }) : 0;
   const incidentsKept = living.incidents.filter((i) => ids.has(i.arrangementId));
   const incidentIds = new Set(incidentsKept.map((i) => i.id!));
   const incidentsAdded = await insertMany(tx, incidents, incidentsKept);
-  await insertMany(tx, incidentFollowUps, living.followUps.filter((f) => incidentIds.has(f.incidentId)));
+  await insertMany(
+    tx,
+    incidentFollowUps,
+    living.followUps.filter((f) => incidentIds.has(f.incidentId)),
+  );
   return { arrangements: added, notes, incidents: incidentsAdded };
 }
 
 /** Support plans of the arrangements that are there, with their versions, proposals and replies. */
 async function loadSupportPlans(tx: Tx, data: DemoSupportPlans): Promise<number> {
-  const present = new Set((await rowsOf<{ id: string }>(tx, sql`select id from arrangements where id = any(${`{${data.plans.map((p) => p.arrangementId).join(',')}}`}::uuid[])`)).map((r) => r.id));
+  const present = new Set(
+    (
+      await rowsOf<{ id: string }>(
+        tx,
+        sql`select id from arrangements where id = any(${`{${data.plans.map((p) => p.arrangementId).join(',')}}`}::uuid[])`,
+      )
+    ).map((r) => r.id),
+  );
   const kept = data.plans.filter((p) => present.has(p.arrangementId));
   const ids = new Set(kept.map((p) => p.id));
   const added = await insertMany(tx, supportPlans, kept);
-  await insertMany(tx, supportPlanVersions, data.versions.filter((v) => ids.has(v.planId)));
+  await insertMany(
+    tx,
+    supportPlanVersions,
+    data.versions.filter((v) => ids.has(v.planId)),
+  );
   const proposals = data.proposals.filter((p) => ids.has(p.planId));
   await insertMany(tx, supportPlanProposals, proposals);
   const proposalIds = new Set(proposals.map((p) => p.id));
-  await insertMany(tx, supportPlanMessages, data.messages.filter((m) => proposalIds.has(m.proposalId)));
+  await insertMany(
+    tx,
+    supportPlanMessages,
+    data.messages.filter((m) => proposalIds.has(m.proposalId)),
+  );
   return added;
 }
 
@@ -124,16 +200,39 @@ async function loadReviews(tx: Tx, data: DemoReviews, arrangementIds: Set<string
   const kept = data.reviews.filter((r) => arrangementIds.has(r.arrangementId));
   const ids = new Set(kept.map((r) => r.id!));
   const added = await insertMany(tx, arrangementReviews, kept);
-  await insertMany(tx, reviewPersonViews, data.personViews.filter((v) => ids.has(v.reviewId)));
-  await insertMany(tx, reviewCarerViews, data.carerViews.filter((v) => ids.has(v.reviewId)));
-  await insertMany(tx, reviewRatings, data.ratings.filter((v) => ids.has(v.reviewId)));
-  await insertMany(tx, reviewActions, data.actions.filter((v) => ids.has(v.reviewId)));
-  await insertMany(tx, reviewPrivateNotes, data.privateNotes.filter((v) => ids.has(v.reviewId)));
+  await insertMany(
+    tx,
+    reviewPersonViews,
+    data.personViews.filter((v) => ids.has(v.reviewId)),
+  );
+  await insertMany(
+    tx,
+    reviewCarerViews,
+    data.carerViews.filter((v) => ids.has(v.reviewId)),
+  );
+  await insertMany(
+    tx,
+    reviewRatings,
+    data.ratings.filter((v) => ids.has(v.reviewId)),
+  );
+  await insertMany(
+    tx,
+    reviewActions,
+    data.actions.filter((v) => ids.has(v.reviewId)),
+  );
+  await insertMany(
+    tx,
+    reviewPrivateNotes,
+    data.privateNotes.filter((v) => ids.has(v.reviewId)),
+  );
   return added;
 }
 
 async function existing(tx: Tx, table: 'people' | 'carers' | 'arrangements', ids: string[]): Promise<Set<string>> {
-  const rows = await rowsOf<{ id: string }>(tx, sql`select id from ${sql.identifier(table)} where id = any(${`{${ids.join(',')}}`}::uuid[])`);
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`select id from ${sql.identifier(table)} where id = any(${`{${ids.join(',')}}`}::uuid[])`,
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -196,7 +295,10 @@ function asRanges<T extends { nights?: Nights | null; hours?: Hours | null }>(ro
 
 /** Whether any scheme exists: start-up loads the small demo only into an empty database. */
 export async function hasAnyScheme(db: Database): Promise<boolean> {
-  const found = await db.owner.select({ one: sql`1` }).from(schemes).limit(1);
+  const found = await db.owner
+    .select({ one: sql`1` })
+    .from(schemes)
+    .limit(1);
   return found.length > 0;
 }
 

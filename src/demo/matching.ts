@@ -27,15 +27,29 @@ export async function addDemoMatching(db: Database, data: DemoData, today: strin
   if (!personUserId || !workerUserId) return 0;
   const [fixed] = await db.owner.select({ id: people.id, schemeId: people.schemeId }).from(people).where(eq(people.userId, personUserId));
   if (!fixed) return 0;
-  const [already] = await db.owner.select({ id: matchProposals.id }).from(matchProposals).where(eq(matchProposals.schemeId, fixed.schemeId)).limit(1);
+  const [already] = await db.owner
+    .select({ id: matchProposals.id })
+    .from(matchProposals)
+    .where(eq(matchProposals.schemeId, fixed.schemeId))
+    .limit(1);
   if (already) return 0;
-  const [fixedCarer] = await db.owner.select({ id: carers.id }).from(carers).where(and(eq(carers.schemeId, fixed.schemeId), eq(carers.userId, userId('carer') ?? sql`null`)));
+  const [fixedCarer] = await db.owner
+    .select({ id: carers.id })
+    .from(carers)
+    .where(and(eq(carers.schemeId, fixed.schemeId), eq(carers.userId, userId('carer') ?? sql`null`)));
   const worker: Actor = { userId: workerUserId, schemeId: fixed.schemeId, role: 'scheme_worker', name: 'Demo worker' };
   const matching = matchingService(db, () => today);
-  const inIntroductions = await db.owner.select({ id: people.id }).from(people)
-    .where(and(eq(people.schemeId, fixed.schemeId), inArray(people.status, ['introductions', 'waiting']))).orderBy(asc(people.id));
-  const statuses = new Map((await db.owner.select({ id: people.id, status: people.status }).from(people)
-    .where(eq(people.schemeId, fixed.schemeId))).map((p) => [p.id, p.status]));
+  const inIntroductions = await db.owner
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.schemeId, fixed.schemeId), inArray(people.status, ['introductions', 'waiting'])))
+    .orderBy(asc(people.id));
+  const statuses = new Map(
+    (await db.owner.select({ id: people.id, status: people.status }).from(people).where(eq(people.schemeId, fixed.schemeId))).map((p) => [
+      p.id,
+      p.status,
+    ]),
+  );
 
   // Each person's suitable carers, best first, from the engine over the scheme's own records.
   const shortlists = await db.inScope(worker, async (tx) => {
@@ -86,7 +100,9 @@ export async function addDemoMatching(db: Database, data: DemoData, today: strin
   }
 
   // A waiting person who said no to a carer: the pair is never suggested again.
-  const waiting = inIntroductions.find((p) => statuses.get(p.id) === 'waiting' && p.id !== fixed.id && (shortlists.get(p.id)?.length ?? 0) > 0);
+  const waiting = inIntroductions.find(
+    (p) => statuses.get(p.id) === 'waiting' && p.id !== fixed.id && (shortlists.get(p.id)?.length ?? 0) > 0,
+  );
   if (waiting) {
     const carerId = pick(waiting.id);
     if (carerId) {

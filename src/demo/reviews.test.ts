@@ -10,8 +10,17 @@ describe('the demo’s reviews', () => {
   const reviews = small.reviews.reviews;
   const statuses = live.map((a) => {
     const done = reviews.filter((r) => r.arrangementId === a.id && (r.kind === 'visit' || r.completedAt));
-    const { visit, review } = reviewSchedule(DEFAULT_REVIEW_SETTINGS, a.startsOn, done.map((r) => ({ kind: r.kind, on: r.heldOn })), DEMO_TODAY);
-    return [visit?.status, review.status].includes('overdue') ? 'overdue' : [visit?.status, review.status].includes('due_soon') ? 'due_soon' : 'ok';
+    const { visit, review } = reviewSchedule(
+      DEFAULT_REVIEW_SETTINGS,
+      a.startsOn,
+      done.map((r) => ({ kind: r.kind, on: r.heldOn })),
+      DEMO_TODAY,
+    );
+    return [visit?.status, review.status].includes('overdue')
+      ? 'overdue'
+      : [visit?.status, review.status].includes('due_soon')
+        ? 'due_soon'
+        : 'ok';
   });
 
   it('has arrangements overdue, due soon and up to date', () => {
@@ -27,7 +36,11 @@ describe('the demo’s reviews', () => {
     const long = [...byArrangement.values()].filter((rs) => rs.length >= 3);
     expect(long.length).toBeGreaterThanOrEqual(3);
     const changed = long.filter((rs) => {
-      const ratingsOf = (id: string) => small.reviews.ratings.filter((x) => x.reviewId === id).map((x) => x.rating).join();
+      const ratingsOf = (id: string) =>
+        small.reviews.ratings
+          .filter((x) => x.reviewId === id)
+          .map((x) => x.rating)
+          .join();
       return new Set(rs.map((r) => ratingsOf(r.id!))).size > 1;
     });
     expect(changed.length).toBeGreaterThanOrEqual(3);

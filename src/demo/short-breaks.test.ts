@@ -3,7 +3,8 @@ import { DEMO_SIGN_INS, DEMO_TODAY, generateDemo } from './generate.js';
 
 const small = generateDemo({ scale: 'small', seed: 2026 });
 const { bookings, availability, carerBreaks } = small.shortBreaks;
-const overlaps = (a: { from: unknown; to: unknown }, b: { from: unknown; to: unknown }) => (a.from as string) < (b.to as string) && (b.from as string) < (a.to as string);
+const overlaps = (a: { from: unknown; to: unknown }, b: { from: unknown; to: unknown }) =>
+  (a.from as string) < (b.to as string) && (b.from as string) < (a.to as string);
 const asDays = (r: { nights?: { from: string; to: string } | null; hours?: { from: Date; to: Date } | null }) =>
   r.nights ?? { from: r.hours!.from.toISOString(), to: r.hours!.to.toISOString() };
 
@@ -32,7 +33,10 @@ describe('the demo’s short breaks', () => {
         if (a.kind === 'short_breaks') expect(a.carerId === b.carerId && a.room === b.room).toBe(false);
       }
       const offered = availability.filter((r) => r.carerId === a.carerId && r.kind === a.kind).map(asDays);
-      expect(offered.some((r) => r.from <= asDays(a).from && asDays(a).to <= r.to), a.id).toBe(true);
+      expect(
+        offered.some((r) => r.from <= asDays(a).from && asDays(a).to <= r.to),
+        a.id,
+      ).toBe(true);
     }
   });
 });

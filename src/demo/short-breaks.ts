@@ -24,7 +24,8 @@ const NOTES = ['Likes a night light on', 'Bring the blue weekly pill box', 'Enjo
 const noons = new Map<IsoDate, number>();
 
 /** Ten in the morning (UTC) some days before a date: when a booking was made or cancelled. */
-const daysBefore = (date: IsoDate, days: number) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) - days, 10));
+const daysBefore = (date: IsoDate, days: number) =>
+  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) - days, 10));
 
 /** Times on one UK day, from its noon: the clocks change at night, so a daytime hour is never on the other side. */
 function wallClock(date: IsoDate) {
@@ -32,8 +33,17 @@ function wallClock(date: IsoDate) {
   return (hours: number, minutes: number) => new Date(noon + ((hours - 12) * 60 + minutes) * 60_000);
 }
 
-interface Carer { id: string; schemeId: string; kinds: ('short_breaks' | 'day_support')[]; rooms: number; showcase: boolean }
-interface Person { id: string; showcase: boolean }
+interface Carer {
+  id: string;
+  schemeId: string;
+  kinds: ('short_breaks' | 'day_support')[];
+  rooms: number;
+  showcase: boolean;
+}
+interface Person {
+  id: string;
+  showcase: boolean;
+}
 
 /**
  * Availability, bookings (past and to come, a few cancelled), carers' own breaks and a few carers'
@@ -41,7 +51,12 @@ interface Person { id: string; showcase: boolean }
  * the first scheme, some elsewhere), with the people of their scheme. The fixed carer and person sign-ins of the first scheme meet: the person stays
  * with that carer, so both (and the person's circle) see it.
  */
-export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, people: DemoPeople, options: { today: IsoDate; seed: number; showcaseCarerUserId?: string; showcasePersonUserId?: string }) {
+export function addShortBreaks(
+  out: DemoShortBreaks,
+  carers: DemoCarerData,
+  people: DemoPeople,
+  options: { today: IsoDate; seed: number; showcaseCarerUserId?: string; showcasePersonUserId?: string },
+) {
   const { today } = options;
   const random = new Random(options.seed * 104729 + 17);
   const homes = new Map(carers.carerHomes.map((h) => [h.carerId, h.spareBedrooms ?? 1]));
@@ -54,7 +69,8 @@ export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, peop
     const showcase = !!options.showcaseCarerUserId && c.userId === options.showcaseCarerUserId;
     if (showcase) terms.arrangementTypes = [...new Set([...(terms.arrangementTypes ?? []), 'short_breaks', 'day_support'] as const)];
     const kinds = (terms.arrangementTypes ?? []).filter((k): k is Carer['kinds'][number] => k === 'short_breaks' || k === 'day_support');
-    if (kinds.length) scheme(c.schemeId).carers.push({ id: c.id!, schemeId: c.schemeId, kinds, rooms: Math.max(1, homes.get(c.id!) ?? 1), showcase });
+    if (kinds.length)
+      scheme(c.schemeId).carers.push({ id: c.id!, schemeId: c.schemeId, kinds, rooms: Math.max(1, homes.get(c.id!) ?? 1), showcase });
   }
   for (const p of people.people) {
     const showcase = !!options.showcasePersonUserId && p.userId === options.showcasePersonUserId;
@@ -79,21 +95,41 @@ export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, peop
         let start = addDays(today, -random.int(45, 75));
         while (start < until) {
           const end = addDays(start, random.int(21, 45));
-          out.availability.push({ id: id('availability'), schemeId: host.schemeId, carerId: host.id, kind: 'short_breaks', nights: { from: start, to: end } });
+          out.availability.push({
+            id: id('availability'),
+            schemeId: host.schemeId,
+            carerId: host.id,
+            kind: 'short_breaks',
+            nights: { from: start, to: end },
+          });
           for (let room = 1; room <= Math.min(host.rooms, 2); room++) {
             let from = addDays(start, random.int(0, 6));
             while (from < end) {
               const to = addDays(from, random.int(2, 4));
               if (to > end) break;
-              const guest = host.showcase && showcaseGuest && room === 1 && free(showcaseGuest.id, from, to) ? showcaseGuest : random.pick(guests);
+              const guest =
+                host.showcase && showcaseGuest && room === 1 && free(showcaseGuest.id, from, to) ? showcaseGuest : random.pick(guests);
               if (free(guest.id, from, to) && random.chance(0.7)) {
                 const cancelled = random.chance(0.1);
                 if (!cancelled) take(guest.id, from, to);
                 out.bookings.push({
-                  id: id('booking'), schemeId: host.schemeId, carerId: host.id, personId: guest.id, kind: 'short_breaks',
-                  nights: { from, to }, room, notes: random.pick(NOTES), bookedByName: 'Demo data', createdAt: daysBefore(from, random.int(7, 40)),
+                  id: id('booking'),
+                  schemeId: host.schemeId,
+                  carerId: host.id,
+                  personId: guest.id,
+                  kind: 'short_breaks',
+                  nights: { from, to },
+                  room,
+                  notes: random.pick(NOTES),
+                  bookedByName: 'Demo data',
+                  createdAt: daysBefore(from, random.int(7, 40)),
                   ...(cancelled
-                    ? { status: 'cancelled' as const, cancelledAt: daysBefore(from, random.int(1, 6)), cancelledByName: 'Demo data', cancelReason: random.pick(CANCEL_REASONS) }
+                    ? {
+                        status: 'cancelled' as const,
+                        cancelledAt: daysBefore(from, random.int(1, 6)),
+                        cancelledByName: 'Demo data',
+                        cancelReason: random.pick(CANCEL_REASONS),
+                      }
                     : { status: 'booked' as const }),
                 });
               }
@@ -103,13 +139,23 @@ export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, peop
           const gap = random.int(5, 16);
           if (random.chance(0.6)) {
             const off = addDays(end, random.int(1, 2));
-            out.carerBreaks.push({ id: id('carer break'), schemeId: host.schemeId, carerId: host.id, nights: { from: off, to: addDays(off, Math.min(gap - 3, random.int(2, 7))) }, note: random.chance(0.5) ? 'Family holiday' : null });
+            out.carerBreaks.push({
+              id: id('carer break'),
+              schemeId: host.schemeId,
+              carerId: host.id,
+              nights: { from: off, to: addDays(off, Math.min(gap - 3, random.int(2, 7))) },
+              note: random.chance(0.5) ? 'Family holiday' : null,
+            });
           }
           start = addDays(end, gap);
         }
       }
       if (host.kinds.includes('day_support')) {
-        for (let n = 0, date = addDays(today, -random.int(20, 30)), end = addDays(today, 25); date < end; n++, date = addDays(date, random.int(3, 7))) {
+        for (
+          let n = 0, date = addDays(today, -random.int(20, 30)), end = addDays(today, 25);
+          date < end;
+          n++, date = addDays(date, random.int(3, 7))
+        ) {
           const at = wallClock(date);
           const hours = { from: at(9, 30), to: at(16, 30) };
           out.availability.push({ id: id('availability'), schemeId: host.schemeId, carerId: host.id, kind: 'day_support', hours });
@@ -117,7 +163,18 @@ export function addShortBreaks(out: DemoShortBreaks, carers: DemoCarerData, peop
           const session = { from: at(10, 0), to: at(15, 0) };
           if (random.chance(0.5) && free(guest.id, date, addDays(date, 1))) {
             take(guest.id, date, addDays(date, 1));
-            out.bookings.push({ id: id('booking'), schemeId: host.schemeId, carerId: host.id, personId: guest.id, kind: 'day_support', hours: session, status: 'booked', notes: null, bookedByName: 'Demo data', createdAt: daysBefore(date, 10) });
+            out.bookings.push({
+              id: id('booking'),
+              schemeId: host.schemeId,
+              carerId: host.id,
+              personId: guest.id,
+              kind: 'day_support',
+              hours: session,
+              status: 'booked',
+              notes: null,
+              bookedByName: 'Demo data',
+              createdAt: daysBefore(date, 10),
+            });
           }
         }
       }

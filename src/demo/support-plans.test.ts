@@ -25,7 +25,9 @@ describe('the demo’s support plans', () => {
     const carerUser = small.users.find((u) => u.email === 'carer@demo.hearth.example')!.id;
     expect(proposals.some((p) => p.authorRole === 'carer' && p.authorUserId === carerUser)).toBe(true);
     const people = new Map(small.people.people.map((p) => [p.id!, p]));
-    const arrangementOf = new Map(small.supportPlans.plans.map((p) => [p.id, small.arrangements.arrangements.find((a) => a.id === p.arrangementId)!]));
+    const arrangementOf = new Map(
+      small.supportPlans.plans.map((p) => [p.id, small.arrangements.arrangements.find((a) => a.id === p.arrangementId)!]),
+    );
     const byPerson = proposals.filter((p) => p.authorRole === 'person');
     expect(byPerson.length).toBeGreaterThanOrEqual(1);
     for (const p of byPerson) expect(people.get(arrangementOf.get(p.planId)!.personId)!.userId).toBe(p.authorUserId);

@@ -18,22 +18,45 @@ export interface DemoSupportPlans {
 export const emptySupportPlans = (): DemoSupportPlans => ({ plans: [], versions: [], proposals: [], messages: [] });
 
 const GOALS = [
-  'I want to go swimming every week.', 'I want to cook a meal for my family.', 'I want to get a job in a café.', 'I want to go to the football with friends.',
-  'I want to get the bus to town on my own.', 'I want to grow vegetables in the garden.', 'I want to see my brother every month.', 'I want to go to college.',
-  'I want to learn to use my phone for video calls.', 'I want to go on holiday to the seaside.',
+  'I want to go swimming every week.',
+  'I want to cook a meal for my family.',
+  'I want to get a job in a café.',
+  'I want to go to the football with friends.',
+  'I want to get the bus to town on my own.',
+  'I want to grow vegetables in the garden.',
+  'I want to see my brother every month.',
+  'I want to go to college.',
+  'I want to learn to use my phone for video calls.',
+  'I want to go on holiday to the seaside.',
 ];
 const DAILY = [
-  'A calm start to the day, with time to get ready.', 'Remind me to take my tablets with breakfast.', 'Help me plan my week every Sunday.', 'Let me choose what we eat.',
-  'Tell me before plans change.', 'Give me time on my own in my room after tea.', 'Help me count my money when I go shopping.', 'Knock before you come into my room.',
+  'A calm start to the day, with time to get ready.',
+  'Remind me to take my tablets with breakfast.',
+  'Help me plan my week every Sunday.',
+  'Let me choose what we eat.',
+  'Tell me before plans change.',
+  'Give me time on my own in my room after tea.',
+  'Help me count my money when I go shopping.',
+  'Knock before you come into my room.',
 ];
 const ROUTINES = [
-  'Breakfast at eight.', 'Tea at six.', 'Bed by ten on weeknights.', 'Church on Sunday mornings.', 'Swimming on Tuesday evenings.', 'The day centre on Mondays and Thursdays.',
-  'A phone call with Mum on Sundays.', 'Shopping on Saturday mornings.',
+  'Breakfast at eight.',
+  'Tea at six.',
+  'Bed by ten on weeknights.',
+  'Church on Sunday mornings.',
+  'Swimming on Tuesday evenings.',
+  'The day centre on Mondays and Thursdays.',
+  'A phone call with Mum on Sundays.',
+  'Shopping on Saturday mornings.',
 ];
 const CHANGES: { section: PlanSection; line: string; reason: string }[] = [
   { section: 'goals', line: 'I want to join the walking group.', reason: 'Added at the six-week review, in their words' },
   { section: 'routines', line: 'Art class on Wednesday afternoons.', reason: 'They started an art class' },
-  { section: 'dailySupport', line: 'Help me get ready for appointments the night before.', reason: 'Agreed with the carer after a missed appointment' },
+  {
+    section: 'dailySupport',
+    line: 'Help me get ready for appointments the night before.',
+    reason: 'Agreed with the carer after a missed appointment',
+  },
   { section: 'goals', line: 'I want to volunteer at the charity shop.', reason: 'They asked to add this at a monthly visit' },
 ];
 const PROPOSALS: Record<'person' | 'circle_member' | 'carer', { section: PlanSection; kind: 'change' | 'comment'; words: string }[]> = {
@@ -43,7 +66,11 @@ const PROPOSALS: Record<'person' | 'circle_member' | 'carer', { section: PlanSec
   ],
   circle_member: [{ section: 'importantPeople', kind: 'change', words: 'Please add her cousin Priya, who visits every month now.' }],
   carer: [
-    { section: 'dailySupport', kind: 'change', words: 'Mornings go better when breakfast is after the shower, not before. Can we change the plan to say so?' },
+    {
+      section: 'dailySupport',
+      kind: 'change',
+      words: 'Mornings go better when breakfast is after the shower, not before. Can we change the plan to say so?',
+    },
     { section: 'routines', kind: 'comment', words: 'The swimming moved to Thursdays from next month.' },
   ],
 };
@@ -73,7 +100,7 @@ export function addSupportPlans(data: DemoData, today: string, seed: number) {
   for (const arrangement of data.arrangements.arrangements) {
     if (arrangement.status === 'ended') continue;
     const person = peopleById.get(arrangement.personId)!;
-    const workerName = arrangement.workerUserId ? usersById.get(arrangement.workerUserId) ?? null : null;
+    const workerName = arrangement.workerUserId ? (usersById.get(arrangement.workerUserId) ?? null) : null;
     const id = childId(arrangement.id, 'support plan', 0);
     const circle = (circleOf.get(person.id!) ?? []).filter((c) => !c.endedAt);
     const first: PlanContent = {
@@ -81,7 +108,9 @@ export function addSupportPlans(data: DemoData, today: string, seed: number) {
       dailySupport: lines(random, DAILY, 2, 4),
       risks: (risksOf.get(person.id!) ?? []).map((r) => ({ risk: r.risk, steps: r.positiveSteps })),
       medication: medicationOf.get(person.id!) || 'None',
-      importantPeople: circle.length ? circle.map((c) => `${c.name} (${c.relationshipDetail ?? c.relationship.replace('_', ' ')})`).join('\n') : 'Friends at the day centre.',
+      importantPeople: circle.length
+        ? circle.map((c) => `${c.name} (${c.relationshipDetail ?? c.relationship.replace('_', ' ')})`).join('\n')
+        : 'Friends at the day centre.',
       routines: lines(random, ROUTINES, 2, 3),
     };
     const contents = [first];
@@ -94,14 +123,28 @@ export function addSupportPlans(data: DemoData, today: string, seed: number) {
     const started = arrangement.startsOn < today ? arrangement.startsOn : today;
     const span = Math.max(1, Math.floor((Date.parse(today) - Date.parse(started)) / 86_400_000));
     contents.forEach((content, n) => {
-      const on = n === 0 ? addDays(started, Math.min(3, span)) : addDays(started, Math.min(span, Math.round((span * n) / contents.length) + 3));
+      const on =
+        n === 0 ? addDays(started, Math.min(3, span)) : addDays(started, Math.min(span, Math.round((span * n) / contents.length) + 3));
       out.versions.push({
-        id: childId(id, 'support plan version', n), schemeId: arrangement.schemeId, planId: id, version: n + 1, ...content,
-        changedSections: n ? changedSections(contents[n - 1]!, content) : [], reason: n ? changes[n - 1]!.reason : `Written with ${person.name} when the arrangement started`,
-        byUserId: arrangement.workerUserId ?? null, byName: workerName ?? 'Demo data', createdAt: new Date(`${on <= today ? on : today}T14:00:00Z`),
+        id: childId(id, 'support plan version', n),
+        schemeId: arrangement.schemeId,
+        planId: id,
+        version: n + 1,
+        ...content,
+        changedSections: n ? changedSections(contents[n - 1]!, content) : [],
+        reason: n ? changes[n - 1]!.reason : `Written with ${person.name} when the arrangement started`,
+        byUserId: arrangement.workerUserId ?? null,
+        byName: workerName ?? 'Demo data',
+        createdAt: new Date(`${on <= today ? on : today}T14:00:00Z`),
       });
     });
-    out.plans.push({ id, schemeId: arrangement.schemeId, arrangementId: arrangement.id, version: contents.length, createdAt: new Date(`${started}T14:00:00Z`) });
+    out.plans.push({
+      id,
+      schemeId: arrangement.schemeId,
+      arrangementId: arrangement.id,
+      version: contents.length,
+      createdAt: new Date(`${started}T14:00:00Z`),
+    });
 
     if (arrangement.schemeId !== showcase) continue;
     const carerUser = carersById.get(arrangement.carerId)?.userId ?? null;
@@ -109,20 +152,36 @@ export function addSupportPlans(data: DemoData, today: string, seed: number) {
       const idea = PROPOSALS[role][n % PROPOSALS[role].length]!;
       const proposalId = childId(id, 'support plan proposal', out.proposals.filter((p) => p.planId === id).length);
       out.proposals.push({
-        id: proposalId, schemeId: arrangement.schemeId, planId: id, ...idea, proposedText: null, onVersion: contents.length, status: 'open',
-        authorUserId: userId, authorName: name, authorRole: role, createdAt: new Date(`${addDays(today, -(n + 2))}T18:30:00Z`),
+        id: proposalId,
+        schemeId: arrangement.schemeId,
+        planId: id,
+        ...idea,
+        proposedText: null,
+        onVersion: contents.length,
+        status: 'open',
+        authorUserId: userId,
+        authorName: name,
+        authorRole: role,
+        createdAt: new Date(`${addDays(today, -(n + 2))}T18:30:00Z`),
       });
       proposedBy.add(`${role}:${userId}`);
       return proposalId;
     };
-    if (carerUser && carerUser === fixedCarerUser && !proposedBy.has(`carer:${carerUser}`)) propose('carer', carerUser, usersById.get(carerUser) ?? 'Carer', 0);
+    if (carerUser && carerUser === fixedCarerUser && !proposedBy.has(`carer:${carerUser}`))
+      propose('carer', carerUser, usersById.get(carerUser) ?? 'Carer', 0);
     if (person.userId && !proposedBy.has(`person:${person.userId}`) && (carerUser === fixedCarerUser || proposedBy.size < 4)) {
       const proposalId = propose('person', person.userId, person.name, proposedBy.size);
       if (arrangement.workerUserId) {
         out.proposals.at(-1)!.status = 'discussing';
         out.messages.push({
-          id: childId(id, 'support plan message', out.proposals.filter((p) => p.planId === id).length - 1), schemeId: arrangement.schemeId, proposalId, words: 'Thank you. Shall we talk about it when I visit on Thursday?',
-          authorUserId: arrangement.workerUserId, authorName: workerName ?? 'Scheme worker', authorAs: 'Scheme worker', createdAt: new Date(`${addDays(today, -1)}T09:15:00Z`),
+          id: childId(id, 'support plan message', out.proposals.filter((p) => p.planId === id).length - 1),
+          schemeId: arrangement.schemeId,
+          proposalId,
+          words: 'Thank you. Shall we talk about it when I visit on Thursday?',
+          authorUserId: arrangement.workerUserId,
+          authorName: workerName ?? 'Scheme worker',
+          authorAs: 'Scheme worker',
+          createdAt: new Date(`${addDays(today, -1)}T09:15:00Z`),
         });
       }
     }

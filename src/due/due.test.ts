@@ -11,11 +11,20 @@ import { dueService } from './service.js';
 const SUBJECT = '00000000-0000-4000-8000-000000000001';
 
 /** A provider of fixed items, as a VALUES list in the common shape. */
-function fixed(items: { kind: string; who: string; title?: string; workerUserId?: string | null; dueOn: string | null; status: DueItemStatus }[]): DueProvider {
-  const rows = items.map((i) => sql`(${i.kind}::text, ${i.title ?? 'DBS check'}::text, ${i.who}::text, ${i.workerUserId ?? null}::uuid, ${i.dueOn}::date, ${i.status}::text, ${SUBJECT}::uuid, null::text)`);
+function fixed(
+  items: { kind: string; who: string; title?: string; workerUserId?: string | null; dueOn: string | null; status: DueItemStatus }[],
+): DueProvider {
+  const rows = items.map(
+    (i) =>
+      sql`(${i.kind}::text, ${i.title ?? 'DBS check'}::text, ${i.who}::text, ${i.workerUserId ?? null}::uuid, ${i.dueOn}::date, ${i.status}::text, ${SUBJECT}::uuid, null::text)`,
+  );
   return {
     kinds: { check: 'Check', review: 'Yearly review', training: 'Training' },
-    items: (_actor, _today, worker) => sql`select * from (values ${sql.join(rows, sql`, `)}) as due (kind, title, who, worker_user_id, due_on, status, subject_id, detail)
+    items: (
+      _actor,
+      _today,
+      worker,
+    ) => sql`select * from (values ${sql.join(rows, sql`, `)}) as due (kind, title, who, worker_user_id, due_on, status, subject_id, detail)
       where ${worker === 'none' ? sql`worker_user_id is null` : worker ? sql`worker_user_id = ${worker}::uuid` : sql`true`}`,
     show: (row: DueRow) => ({ ...row, kindName: row.kind, whoHref: null, action: null }),
   };
@@ -45,7 +54,14 @@ describe('what is due, filtered, sorted, counted and paged by the database', () 
 
   it('puts overdue first, then missing, then due soon, earliest date first, then by who and what', async () => {
     const { rows, total } = await list({ page: 1 });
-    expect(rows.map((i) => `${i.who}: ${i.title}`)).toEqual(['Ed: Care Certificate', 'Ed: DBS check', 'Cy: DBS check', 'Di: DBS check', 'Al: First aid', 'Bo: DBS check']);
+    expect(rows.map((i) => `${i.who}: ${i.title}`)).toEqual([
+      'Ed: Care Certificate',
+      'Ed: DBS check',
+      'Cy: DBS check',
+      'Di: DBS check',
+      'Al: First aid',
+      'Bo: DBS check',
+    ]);
     expect(total).toBe(6);
   });
 
@@ -60,11 +76,22 @@ describe('what is due, filtered, sorted, counted and paged by the database', () 
   });
 
   it('offers every kind there is, by name, whatever the kind chosen', async () => {
-    expect((await list({ page: 1, kind: 'review' })).kinds).toEqual([['check', 'Check'], ['training', 'Training'], ['review', 'Yearly review']]);
+    expect((await list({ page: 1, kind: 'review' })).kinds).toEqual([
+      ['check', 'Check'],
+      ['training', 'Training'],
+      ['review', 'Yearly review'],
+    ]);
   });
 
   it('pages the list, and a page past the end is empty but keeps the counts', async () => {
-    const many = fixed(Array.from({ length: PAGE_SIZE + 3 }, (_, i) => ({ kind: 'check', status: 'overdue' as const, dueOn: `2025-01-${String(1 + (i % 28)).padStart(2, '0')}`, who: `P${String(i).padStart(3, '0')}` })));
+    const many = fixed(
+      Array.from({ length: PAGE_SIZE + 3 }, (_, i) => ({
+        kind: 'check',
+        status: 'overdue' as const,
+        dueOn: `2025-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+        who: `P${String(i).padStart(3, '0')}`,
+      })),
+    );
     const due = dueService(db, [many]);
     const second = await due.list(actor, { page: 2 });
     expect(second.rows).toHaveLength(3);

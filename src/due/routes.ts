@@ -8,9 +8,19 @@ import { inScheme } from '../platform/http/types.js';
 import { isStaff } from '../platform/permissions/staff.js';
 
 const dueQuery = z.object({
-  kind: z.string().trim().max(40).regex(/^[a-z_]+$/).optional().catch(undefined),
+  kind: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[a-z_]+$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(DUE_ITEM_STATUSES).optional().catch(undefined),
-  worker: z.union([z.uuid(), z.literal('none'), z.literal('all'), z.literal('')]).optional().catch(undefined).transform((v) => v || undefined),
+  worker: z
+    .union([z.uuid(), z.literal('none'), z.literal('all'), z.literal('')])
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
@@ -32,10 +42,24 @@ export function dueRoutes(app: FastifyInstance, due: DueService, carers: CarersS
       counts: result.counts,
       rows: result.rows.map((r) => ({ ...r, tag: { text: DUE_ITEM_STATUS_NAMES[r.status], classes: TAGS[r.status] } })),
       kinds: [{ value: '', text: 'Anything' }, ...result.kinds.map(([value, text]) => ({ value, text, selected: value === filter.kind }))],
-      statuses: [{ value: '', text: 'Overdue, missing or due soon' }, ...DUE_ITEM_STATUSES.map((s) => ({ value: s, text: DUE_ITEM_STATUS_NAMES[s], selected: s === filter.status }))],
-      workers: choices ? [{ value: 'all', text: 'Any worker', selected: chosen === 'all' }, { value: 'none', text: 'No worker yet', selected: filter.worker === 'none' }, ...choices.map((w) => ({ value: w.id, text: w.name, selected: w.id === filter.worker }))] : [],
+      statuses: [
+        { value: '', text: 'Overdue, missing or due soon' },
+        ...DUE_ITEM_STATUSES.map((s) => ({ value: s, text: DUE_ITEM_STATUS_NAMES[s], selected: s === filter.status })),
+      ],
+      workers: choices
+        ? [
+            { value: 'all', text: 'Any worker', selected: chosen === 'all' },
+            { value: 'none', text: 'No worker yet', selected: filter.worker === 'none' },
+            ...choices.map((w) => ({ value: w.id, text: w.name, selected: w.id === filter.worker })),
+          ]
+        : [],
       mine: staff ? `/due?worker=${request.actor.userId}` : null,
-      paging: pagination({ page: filter.page, total: result.total, path: '/due', query: { kind: filter.kind, status: filter.status, worker: query.worker } }),
+      paging: pagination({
+        page: filter.page,
+        total: result.total,
+        path: '/due',
+        query: { kind: filter.kind, status: filter.status, worker: query.worker },
+      }),
     });
   });
 }

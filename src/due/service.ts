@@ -7,9 +7,16 @@ import { todayInUk } from '../platform/dates.js';
 import { DUE_ITEM_STATUSES, type DueFilter, type DueItemStatus, type DueProvider, type DueRow } from './due.js';
 
 /** Overdue first, then missing, then due soon; within each, the earliest date first (no date before any), then who and what. */
-const ORDER = sql`array_position(array[${sql.join(DUE_ITEM_STATUSES.map((s) => sql`${s}`), sql`, `)}]::text[], status), due_on nulls first, who, title`;
+const ORDER = sql`array_position(array[${sql.join(
+  DUE_ITEM_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+)}]::text[], status), due_on nulls first, who, title`;
 
-interface Summary { kind: string; status: DueItemStatus; n: number }
+interface Summary {
+  kind: string;
+  status: DueItemStatus;
+  n: number;
+}
 
 /**
  * Every provider's items as one table, and in one statement: the page asked for, in order, and how
@@ -18,7 +25,10 @@ interface Summary { kind: string; status: DueItemStatus; n: number }
  */
 function dueQuery(parts: SQL[], filter: DueFilter & { page: number }): SQL {
   const chosen = [filter.kind ? sql`kind = ${filter.kind}` : sql`true`, filter.status ? sql`status = ${filter.status}` : sql`true`];
-  return sql`with due as (${sql.join(parts.map((part) => sql`(${part})`), sql` union all `)})
+  return sql`with due as (${sql.join(
+    parts.map((part) => sql`(${part})`),
+    sql` union all `,
+  )})
     select (select coalesce(json_agg(p order by p.position), '[]'::json) from (
         select kind, title, who, worker_user_id as "workerUserId", due_on::text as "dueOn", status, subject_id as "subjectId", detail,
           row_number() over (order by ${ORDER}) as position
@@ -36,7 +46,11 @@ export function dueService(db: Database, providers: readonly DueProvider[]) {
       const parts = providers.map((provide) => provide.items(actor, today, filter.worker)).filter((part): part is SQL => part !== null);
       const found = await db.inScope(actor, async (tx) => {
         const [result] = parts.length ? await rowsOf<{ rows: DueRow[]; summary: Summary[] }>(tx, dueQuery(parts, filter)) : [];
-        await audit(tx, actor, { action: 'listed', recordType: 'due', changes: { kind: filter.kind ?? null, status: filter.status ?? null, worker: filter.worker ?? null, page: filter.page } });
+        await audit(tx, actor, {
+          action: 'listed',
+          recordType: 'due',
+          changes: { kind: filter.kind ?? null, status: filter.status ?? null, worker: filter.worker ?? null, page: filter.page },
+        });
         return result ?? { rows: [], summary: [] };
       });
       const ofKind = found.summary.filter((s) => !filter.kind || s.kind === filter.kind);
@@ -45,7 +59,9 @@ export function dueService(db: Database, providers: readonly DueProvider[]) {
       return {
         total: ofKind.filter((s) => !filter.status || s.status === filter.status).reduce((sum, s) => sum + s.n, 0),
         counts,
-        kinds: [...new Set(found.summary.map((s) => s.kind))].map((kind) => [kind, kindName(kind)] as const).sort((a, b) => a[1].localeCompare(b[1])),
+        kinds: [...new Set(found.summary.map((s) => s.kind))]
+          .map((kind) => [kind, kindName(kind)] as const)
+          .sort((a, b) => a[1].localeCompare(b[1])),
         rows: found.rows.map((row) => byKind.get(row.kind)!.show(row, actor)),
       };
     },

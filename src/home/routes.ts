@@ -5,7 +5,12 @@ import { destinationsFor } from '../platform/layout/navigation.js';
 import { ROLE_NAMES, type Role } from '../platform/permissions/roles.js';
 
 /** Something on the home page that needs doing now, with where to do it. */
-export interface HomeNotice { text: string; href: string; linkText: string; urgent?: boolean }
+export interface HomeNotice {
+  text: string;
+  href: string;
+  linkText: string;
+  urgent?: boolean;
+}
 
 /** Something a capability puts at the top of the home page, one tap away: "Write today’s note about Ada". */
 export interface Highlight {

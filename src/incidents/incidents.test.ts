@@ -22,7 +22,14 @@ describe('incidents and safeguarding, through the pages', () => {
   beforeAll(async () => {
     ({ app, db, close } = await testApp());
     const schemeId = (await aScheme(db)).id;
-    const roles = { manager: 'scheme_manager', worker: 'scheme_worker', otherWorker: 'scheme_worker', carer: 'carer', otherCarer: 'carer', person: 'person' } as const;
+    const roles = {
+      manager: 'scheme_manager',
+      worker: 'scheme_worker',
+      otherWorker: 'scheme_worker',
+      carer: 'carer',
+      otherCarer: 'carer',
+      person: 'person',
+    } as const;
     for (const [key, role] of Object.entries(roles) as [keyof typeof roles, (typeof roles)[keyof typeof roles]][]) {
       users[key] = await aUser(db, { role, schemeId });
       v[key] = new Visitor(app);
@@ -31,13 +38,24 @@ describe('incidents and safeguarding, through the pages', () => {
     const carer = await anApprovedCarer(db, { schemeId, userId: users.carer!.id, name: 'Ben Carer' });
     await anApprovedCarer(db, { schemeId, userId: users.otherCarer!.id });
     const person = await aPerson(db, { schemeId, status: 'supported', userId: users.person!.id, name: 'Ana Example' });
-    arrangementId = (await anArrangement(db, { schemeId, personId: person.id, carerId: carer.id, workerUserId: users.worker!.id, startsOn: '2026-01-01' })).id;
+    arrangementId = (
+      await anArrangement(db, { schemeId, personId: person.id, carerId: carer.id, workerUserId: users.worker!.id, startsOn: '2026-01-01' })
+    ).id;
   });
   afterAll(async () => close());
 
   const report = (overrides: Record<string, string | string[]> = {}) => ({
-    arrangementId, kind: 'incident', ...dateParts('occurredOn'), occurredTime: '14:30', place: 'In the park', whatHappened: 'A stranger took her phone',
-    whoInvolved: 'Ana and two police officers', immediateAction: 'Brought her home and rang the police', severity: 'serious', categories: ['police'], ...overrides,
+    arrangementId,
+    kind: 'incident',
+    ...dateParts('occurredOn'),
+    occurredTime: '14:30',
+    place: 'In the park',
+    whatHappened: 'A stranger took her phone',
+    whoInvolved: 'Ana and two police officers',
+    immediateAction: 'Brought her home and rang the police',
+    severity: 'serious',
+    categories: ['police'],
+    ...overrides,
   });
   let incidentId = '';
 
@@ -45,7 +63,8 @@ describe('incidents and safeguarding, through the pages', () => {
     await v.carer.get(`/incidents/new?arrangement=${arrangementId}`);
     const wrong = await v.carer.post('/incidents', report({ place: '', severity: '', occurredTime: '25:00' }));
     expect(wrong.statusCode).toBe(400);
-    for (const message of ['Say where it happened', 'Choose how serious it is', 'Enter the time like 14:30']) expect(wrong.body).toContain(message);
+    for (const message of ['Say where it happened', 'Choose how serious it is', 'Enter the time like 14:30'])
+      expect(wrong.body).toContain(message);
     expect(wrong.body).toContain('A stranger took her phone');
     expect(await db.owner.select().from(incidents)).toEqual([]);
   });
@@ -83,7 +102,11 @@ describe('incidents and safeguarding, through the pages', () => {
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('Record how CQC was notified before closing it');
 
-    const notified = await v.worker.post(`/incidents/${incidentId}/notification`, { ...dateParts('notifiedOn'), notifiedHow: 'online', reference: 'CQC-123456' });
+    const notified = await v.worker.post(`/incidents/${incidentId}/notification`, {
+      ...dateParts('notifiedOn'),
+      notifiedHow: 'online',
+      reference: 'CQC-123456',
+    });
     expect(notified.statusCode).toBe(302);
     const page = await v.worker.get(`/incidents/${incidentId}`);
     expect(page.body).toContain('reference CQC-123456');
@@ -96,7 +119,9 @@ describe('incidents and safeguarding, through the pages', () => {
     await v.carer.get(`/incidents/${incidentId}`);
     expect((await v.carer.post(`/incidents/${incidentId}/follow-ups`, { note: 'Ana has a new phone' })).statusCode).toBe(302);
     await v.worker.get(`/incidents/${incidentId}`);
-    expect((await v.worker.post(`/incidents/${incidentId}/close`, { outcome: 'Phone replaced; police closed the case' })).statusCode).toBe(302);
+    expect((await v.worker.post(`/incidents/${incidentId}/close`, { outcome: 'Phone replaced; police closed the case' })).statusCode).toBe(
+      302,
+    );
     const closed = await v.worker.get(`/incidents/${incidentId}`);
     expect(closed.body).toContain('Ana has a new phone');
     expect(closed.body).toContain('Phone replaced; police closed the case');

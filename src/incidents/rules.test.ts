@@ -22,15 +22,19 @@ describe('notificationAdvice: when CQC must be told, and why', () => {
   });
 
   it('needs notifying exactly when some category is picked, whatever the kind or severity', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...INCIDENT_KINDS), fc.constantFrom(...SEVERITIES), fc.subarray([...NOTIFIABLE_CATEGORIES]),
-      (kind, severity, categories) => {
-        const advice = notificationAdvice({ kind, severity, categories });
-        expect(advice.needed).toBe(categories.length > 0);
-        expect(advice.reasons).toHaveLength(categories.length);
-        if (advice.needed) expect(advice.check).toBeNull();
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...INCIDENT_KINDS),
+        fc.constantFrom(...SEVERITIES),
+        fc.subarray([...NOTIFIABLE_CATEGORIES]),
+        (kind, severity, categories) => {
+          const advice = notificationAdvice({ kind, severity, categories });
+          expect(advice.needed).toBe(categories.length > 0);
+          expect(advice.reasons).toHaveLength(categories.length);
+          if (advice.needed) expect(advice.check).toBeNull();
+        },
+      ),
+    );
   });
 });
 

@@ -60,14 +60,22 @@ export interface NotificationAdvice {
  * Whether CQC must be notified of an event, and why. Any picked category means yes; a serious
  * incident or a safeguarding concern with none picked asks the worker to check the categories.
  */
-export function notificationAdvice(event: { kind: IncidentKind; severity: Severity; categories: readonly NotifiableCategory[] }): NotificationAdvice {
+export function notificationAdvice(event: {
+  kind: IncidentKind;
+  severity: Severity;
+  categories: readonly NotifiableCategory[];
+}): NotificationAdvice {
   const picked = NOTIFIABLE_CATEGORIES.filter((c) => event.categories.includes(c));
   if (picked.length) return { needed: true, reasons: picked.map((c) => CATEGORY_REASONS[c]), check: null };
-  const check = event.kind === 'safeguarding'
-    ? 'A safeguarding concern is often an allegation of abuse or neglect: if it is, pick “Abuse, or an allegation of abuse” so CQC is told.'
-    : event.severity === 'serious' ? 'A serious incident may need notifying: check whether it was a death, a serious injury, abuse or involved the police.' : null;
+  const check =
+    event.kind === 'safeguarding'
+      ? 'A safeguarding concern is often an allegation of abuse or neglect: if it is, pick “Abuse, or an allegation of abuse” so CQC is told.'
+      : event.severity === 'serious'
+        ? 'A serious incident may need notifying: check whether it was a death, a serious injury, abuse or involved the police.'
+        : null;
   return { needed: false, reasons: [], check };
 }
 
 /** Whether it goes straight to the worker's and the manager's attention: serious incidents and every safeguarding concern. */
-export const needsAttention = (event: { kind: IncidentKind; severity: Severity }) => event.kind === 'safeguarding' || event.severity === 'serious';
+export const needsAttention = (event: { kind: IncidentKind; severity: Severity }) =>
+  event.kind === 'safeguarding' || event.severity === 'serious';

@@ -20,29 +20,55 @@ export const ANSWER_NAMES = {
 const SIDE_NAMES: Record<Side | 'scheme', string> = { person: 'the person', carer: 'the carer', scheme: 'the scheme' };
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const listed = (items: readonly string[]) => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+const listed = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /** Where a proposal has got to, in a few words for lists, and what is needed next (for staff). */
-export function stageWords(stage: Stage, p: Pick<ProposalRecord, 'stoppedBy' | 'personAnswer'>, reader: 'staff' | Side | 'circle' = 'staff') {
-  const who = (side: Side | 'date') => side === 'date' ? 'a date from the scheme'
-    : reader === side ? 'you' : side === 'person' ? (reader === 'carer' ? 'them' : 'the person') : 'the carer';
+export function stageWords(
+  stage: Stage,
+  p: Pick<ProposalRecord, 'stoppedBy' | 'personAnswer'>,
+  reader: 'staff' | Side | 'circle' = 'staff',
+) {
+  const who = (side: Side | 'date') =>
+    side === 'date'
+      ? 'a date from the scheme'
+      : reader === side
+        ? 'you'
+        : side === 'person'
+          ? reader === 'carer'
+            ? 'them'
+            : 'the person'
+          : 'the carer';
   switch (stage.stage) {
     case 'answering': {
       const maybe = p.personAnswer === 'maybe' ? ' (the person said maybe)' : '';
-      return { name: STAGE_NAMES.answering, next: `Waiting for ${listed(stage.waitingFor.map(who))} to answer${reader === 'staff' ? maybe : ''}`, tag: 'blue' };
+      return {
+        name: STAGE_NAMES.answering,
+        next: `Waiting for ${listed(stage.waitingFor.map(who))} to answer${reader === 'staff' ? maybe : ''}`,
+        tag: 'blue',
+      };
     }
     case 'introductions':
       return {
         name: `${STAGE_NAMES.introductions}: ${stage.step.name.toLowerCase()}`,
-        next: stage.waitingFor.length ? `Waiting for ${listed(stage.waitingFor.map(who))}${stage.waitingFor[0] === 'date' ? '' : ' to say whether to go on'}` : `On ${formatDate(stage.step.plannedOn)}`,
+        next: stage.waitingFor.length
+          ? `Waiting for ${listed(stage.waitingFor.map(who))}${stage.waitingFor[0] === 'date' ? '' : ' to say whether to go on'}`
+          : `On ${formatDate(stage.step.plannedOn)}`,
         tag: 'purple',
       };
     case 'ready':
-      return { name: STAGE_NAMES.ready, next: reader === 'staff' ? 'Both said yes after every step: record the agreed match' : 'You both said yes after every step', tag: 'turquoise' };
+      return {
+        name: STAGE_NAMES.ready,
+        next: reader === 'staff' ? 'Both said yes after every step: record the agreed match' : 'You both said yes after every step',
+        tag: 'turquoise',
+      };
     case 'agreed':
       return { name: STAGE_NAMES.agreed, next: '', tag: 'green' };
     case 'stopped':
-      return { name: STAGE_NAMES.stopped, next: p.stoppedBy ? `Stopped by ${reader === p.stoppedBy ? 'you' : SIDE_NAMES[p.stoppedBy]}` : '', tag: 'grey' };
+      return {
+        name: STAGE_NAMES.stopped,
+        next: p.stoppedBy ? `Stopped by ${reader === p.stoppedBy ? 'you' : SIDE_NAMES[p.stoppedBy]}` : '',
+        tag: 'grey',
+      };
   }
 }
 
@@ -68,20 +94,43 @@ export function carerSentences(c: CarerProfile): string[] {
 
 /** The person as a proposed carer reads them: only what they agreed to share. */
 export function personRows(p: PersonForCarer) {
-  const row = (key: string, value: string | null | undefined) => ({ key: { text: key }, value: { text: value?.trim() ? value : 'Not written down yet' } });
+  const row = (key: string, value: string | null | undefined) => ({
+    key: { text: key },
+    value: { text: value?.trim() ? value : 'Not written down yet' },
+  });
   const rows = [row('Name', p.name), row('Age', p.age === null ? null : String(p.age)), row('Lives in', p.area)];
   const comms = p.communication;
-  rows.push(row('How to communicate with them', comms
-    ? [...comms.needs.map((n) => (n === 'other' ? comms.otherNeeds ?? '' : COMMUNICATION_NEED_NAMES[n as CommunicationNeed])), comms.notes ?? ''].filter(Boolean).join('. ') || 'No communication needs'
-    : null));
+  rows.push(
+    row(
+      'How to communicate with them',
+      comms
+        ? [
+            ...comms.needs.map((n) => (n === 'other' ? (comms.otherNeeds ?? '') : COMMUNICATION_NEED_NAMES[n as CommunicationNeed])),
+            comms.notes ?? '',
+          ]
+            .filter(Boolean)
+            .join('. ') || 'No communication needs'
+        : null,
+    ),
+  );
   if (p.profile) {
-    rows.push(row('What people like and admire about them', p.profile.likeAndAdmire), row('What is important to them', p.profile.importantToMe), row('How best to support them', p.profile.howToSupportMe));
+    rows.push(
+      row('What people like and admire about them', p.profile.likeAndAdmire),
+      row('What is important to them', p.profile.importantToMe),
+      row('How best to support them', p.profile.howToSupportMe),
+    );
   }
   if (p.wishes) {
-    rows.push(row('Interests', p.wishes.interests.join(', ')), row('Routines', p.wishes.routines), row('The home they would like', p.wishes.household),
-      row('Faith and culture', [p.wishes.faith, p.wishes.culture].filter(Boolean).join('; ')), row('Languages', p.wishes.languages.join(', ')));
+    rows.push(
+      row('Interests', p.wishes.interests.join(', ')),
+      row('Routines', p.wishes.routines),
+      row('The home they would like', p.wishes.household),
+      row('Faith and culture', [p.wishes.faith, p.wishes.culture].filter(Boolean).join('; ')),
+      row('Languages', p.wishes.languages.join(', ')),
+    );
   }
-  if (p.needs) rows.push(row('Support needs', p.needs.needs.join(', ')), row('How their needs affect day-to-day life', p.needs.supportNeeds));
+  if (p.needs)
+    rows.push(row('Support needs', p.needs.needs.join(', ')), row('How their needs affect day-to-day life', p.needs.supportNeeds));
   return rows;
 }
 

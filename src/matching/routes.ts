@@ -31,17 +31,24 @@ export const FACTOR_NAMES: Record<(typeof FACTORS)[number], string> = {
 
 /** Matching: shortlists, proposals, answers and introductions, for staff, people, their circles and carers. */
 export function matchingRoutes(app: FastifyInstance, matching: MatchingService, carerRecords: Pick<CarersService, 'record'>) {
-  const readerOf = (actor: Actor) => (isStaff(actor) ? 'staff' : actor.role === 'carer' ? 'carer' : actor.role === 'person' ? 'person' : 'circle');
-  const withStage = <T extends { stage: Parameters<typeof stageWords>[0] } & Parameters<typeof stageWords>[1]>(p: T, actor: Actor) =>
-    ({ ...p, words: stageWords(p.stage, p, readerOf(actor)) });
+  const readerOf = (actor: Actor) =>
+    isStaff(actor) ? 'staff' : actor.role === 'carer' ? 'carer' : actor.role === 'person' ? 'person' : 'circle';
+  const withStage = <T extends { stage: Parameters<typeof stageWords>[0] } & Parameters<typeof stageWords>[1]>(p: T, actor: Actor) => ({
+    ...p,
+    words: stageWords(p.stage, p, readerOf(actor)),
+  });
 
   app.get('/matching', { config: { access: 'matching.use' } }, async (request, reply) => {
     const actor = request.actor;
     const proposals = (await matching.overview(actor)).map((p) => withStage(p, actor));
     if (isStaff(actor)) {
-      const needsYou = proposals.filter((p) => (p.stage.stage === 'introductions' && p.stage.waitingFor.includes('date')) || p.stage.stage === 'ready');
+      const needsYou = proposals.filter(
+        (p) => (p.stage.stage === 'introductions' && p.stage.waitingFor.includes('date')) || p.stage.stage === 'ready',
+      );
       return reply.view('matching/views/overview.njk', {
-        title: 'Matching', proposals, needsYou,
+        title: 'Matching',
+        proposals,
+        needsYou,
         open: proposals.filter((p) => p.stage.stage !== 'stopped' && p.stage.stage !== 'agreed'),
         ended: proposals.filter((p) => p.stage.stage === 'stopped' || p.stage.stage === 'agreed'),
         isManager: actor.role === 'scheme_manager',
@@ -62,8 +69,11 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
     const found = await matching.personShortlist(request.actor, id);
     const proposed = new Set(found.proposals.filter((p) => !p.stoppedAt).map((p) => p.carerId));
     return reply.view('matching/views/person-shortlist.njk', {
-      title: `Matching: ${found.person.name}`, section: 'matching', backLink: `/people/${id}`,
-      ...found, showExcluded: excluded,
+      title: `Matching: ${found.person.name}`,
+      section: 'matching',
+      backLink: `/people/${id}`,
+      ...found,
+      showExcluded: excluded,
       suitable: found.suitable.map((s) => ({ ...s, proposed: proposed.has(s.carerId) })),
       proposals: found.proposals.map((p) => withStage(p, request.actor)),
     });
@@ -85,22 +95,42 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
   app.get('/matching/suggestions', { config: { access: 'matching.manage' } }, async (request, reply) => {
     const proposing = (request.query as { proposing?: string }).proposing === 'carers' ? 'carers' : 'people';
     const found = await matching.suggestions(request.actor, proposing);
-    return reply.view('matching/views/suggestions.njk', { title: 'Suggestions across the scheme', backLink: '/matching', proposing, ...found });
+    return reply.view('matching/views/suggestions.njk', {
+      title: 'Suggestions across the scheme',
+      backLink: '/matching',
+      proposing,
+      ...found,
+    });
   });
 
   // Proposing: the worker confirms what the person agreed to share, then proposes.
   const draftQuery = z.object({
     person: z.uuid(),
-    carer: z.union([z.uuid(), z.array(z.uuid())]).optional().transform((v) => (v === undefined ? [] : [v].flat())),
+    carer: z
+      .union([z.uuid(), z.array(z.uuid())])
+      .optional()
+      .transform((v) => (v === undefined ? [] : [v].flat())),
   });
   const proposeContext = async (actor: Actor, personId: string, carerIds: string[], values: Values) => {
     const draft = await matching.proposalDraft(actor, personId, carerIds);
     return {
-      title: `Propose carers to ${draft.person.name}`, backLink: `/people/${personId}/matching`, ...draft,
+      title: `Propose carers to ${draft.person.name}`,
+      backLink: `/people/${personId}/matching`,
+      ...draft,
       carerItems: draft.carers.map((c) => ({
-        value: c.id, text: `${c.name}${c.area ? `, ${c.area}` : ''}${c.result?.suitable ? ` (score ${c.result.score})` : ''}`,
+        value: c.id,
+        text: `${c.name}${c.area ? `, ${c.area}` : ''}${c.result?.suitable ? ` (score ${c.result.score})` : ''}`,
         checked: [values.carerIds ?? carerIds].flat().includes(c.id),
-        hint: { text: c.result ? (c.result.suitable ? c.result.contributions.slice(0, 3).map((x) => x.text).join('. ') : `Not suitable: ${c.result.reasons.map((r) => r.text).join('; ')}`) : '' },
+        hint: {
+          text: c.result
+            ? c.result.suitable
+              ? c.result.contributions
+                  .slice(0, 3)
+                  .map((x) => x.text)
+                  .join('. ')
+              : `Not suitable: ${c.result.reasons.map((r) => r.text).join('; ')}`
+            : '',
+        },
       })),
       shareItems: options(SHARE_NAMES, values.shares ?? ['profile']),
     };
@@ -124,18 +154,30 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       view: 'matching/views/propose.njk',
       context: await proposeContext(request.actor, personId.data, carerIds, body),
       save: (form) => matching.propose(request.actor, form),
-      then: (created) => reply.redirect(created.length === 1 ? `/matching/proposals/${created[0]}?proposed=1` : `/people/${personId.data}/matching?proposed=${created.length}`),
+      then: (created) =>
+        reply.redirect(
+          created.length === 1
+            ? `/matching/proposals/${created[0]}?proposed=1`
+            : `/people/${personId.data}/matching?proposed=${created.length}`,
+        ),
     });
   });
 
   app.post('/api/v1/matching/proposals', { config: { access: 'matching.manage' } }, async (request, reply) =>
-    submitJson(reply, proposeForm, async (form) => ({ ids: await matching.propose(request.actor, form) })));
+    submitJson(reply, proposeForm, async (form) => ({ ids: await matching.propose(request.actor, form) })),
+  );
 
   app.get('/api/v1/people/:id/shortlist', { config: { access: 'matching.manage' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     const found = await matching.personShortlist(request.actor, id);
     return reply.send({
-      suitable: found.suitable.map(({ carerId, name, score, contributions, freePlaces }) => ({ carerId, name, score, freePlaces, contributions })),
+      suitable: found.suitable.map(({ carerId, name, score, contributions, freePlaces }) => ({
+        carerId,
+        name,
+        score,
+        freePlaces,
+        contributions,
+      })),
       excluded: found.excluded.map(({ carerId, name, reasons }) => ({ carerId, name, reasons })),
     });
   });
@@ -153,18 +195,26 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       agree: reader === 'staff' && mayAgree(p, today).ok,
     };
     // The carer knows the person by the name they go by; everyone else by their full name.
-    const personName = reader === 'carer' ? found.person?.name ?? 'The person' : p.personName;
+    const personName = reader === 'carer' ? (found.person?.name ?? 'The person') : p.personName;
     return {
       can,
       personName,
       answered: { person: p.personAnswer !== null, carer: p.carerAnswer !== null },
-      title: reader === 'staff' ? `${p.personName ?? 'Person'} and ${p.carerName ?? 'carer'}`
-        : reader === 'carer' ? `Meeting ${found.person?.name ?? 'someone new'}` : `Meeting ${found.carer?.firstName ?? 'a carer'}`,
-      backLink: '/matching', reader, ...found,
+      title:
+        reader === 'staff'
+          ? `${p.personName ?? 'Person'} and ${p.carerName ?? 'carer'}`
+          : reader === 'carer'
+            ? `Meeting ${found.person?.name ?? 'someone new'}`
+            : `Meeting ${found.carer?.firstName ?? 'a carer'}`,
+      backLink: '/matching',
+      reader,
+      ...found,
       words: stageWords(found.stage, p, reader),
       // Each reads the reasons in their own words; the person and carer only those that say something about the pair.
-      reasons: reader === 'staff' ? p.explanation.worker
-        : (reader === 'circle' ? p.explanation.worker : p.explanation[reader]).filter((c) => c.points > 0 && !isNothingToCompare(c.text)),
+      reasons:
+        reader === 'staff'
+          ? p.explanation.worker
+          : (reader === 'circle' ? p.explanation.worker : p.explanation[reader]).filter((c) => c.points > 0 && !isNothingToCompare(c.text)),
       carerSentences: found.carer ? carerSentences(found.carer) : [],
       personRows: found.person ? personRows(found.person) : [],
       shareNames: p.shares.map((s) => SHARE_NAMES[s as keyof typeof SHARE_NAMES]).filter(Boolean),
@@ -177,23 +227,35 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
         personSaid: goOnWords(s.personGoOn, reader === 'person'),
         carerSaid: goOnWords(s.carerGoOn, reader === 'carer'),
       })),
-      answerNames: { person: p.personAnswer ? ANSWER_NAMES.person[p.personAnswer] : 'Not answered yet', carer: p.carerAnswer ? ANSWER_NAMES.carer[p.carerAnswer as 'yes' | 'no'] : 'Not answered yet' },
+      answerNames: {
+        person: p.personAnswer ? ANSWER_NAMES.person[p.personAnswer] : 'Not answered yet',
+        carer: p.carerAnswer ? ANSWER_NAMES.carer[p.carerAnswer as 'yes' | 'no'] : 'Not answered yet',
+      },
     };
   };
 
   app.get('/matching/proposals/:id', { config: { access: 'matching.use' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     const query = request.query as Record<string, string | undefined>;
-    return reply.view('matching/views/proposal.njk', { ...(await proposalContext(request.actor, id)), done: query.done ?? (query.proposed ? 'proposed' : undefined) });
+    return reply.view('matching/views/proposal.njk', {
+      ...(await proposalContext(request.actor, id)),
+      done: query.done ?? (query.proposed ? 'proposed' : undefined),
+    });
   });
 
   /** A form page about one proposal: its context, the form, and back to the proposal once saved. */
-  const formPage = <S extends z.ZodType>(path: string, access: 'matching.respond' | 'matching.manage', view: string, schema: S, spec: {
-    title: (context: Awaited<ReturnType<typeof proposalContext>>, side: Side | null) => string;
-    values?: (context: Awaited<ReturnType<typeof proposalContext>>, position: number) => Values;
-    save: (actor: Actor, id: string, position: number, form: z.output<S>, side: Side | null) => Promise<unknown>;
-    done: string;
-  }) => {
+  const formPage = <S extends z.ZodType>(
+    path: string,
+    access: 'matching.respond' | 'matching.manage',
+    view: string,
+    schema: S,
+    spec: {
+      title: (context: Awaited<ReturnType<typeof proposalContext>>, side: Side | null) => string;
+      values?: (context: Awaited<ReturnType<typeof proposalContext>>, position: number) => Values;
+      save: (actor: Actor, id: string, position: number, form: z.output<S>, side: Side | null) => Promise<unknown>;
+      done: string;
+    },
+  ) => {
     const params = (raw: unknown) => {
       const parsed = positionParams.partial({ position: true }).parse(raw);
       return { id: parsed.id, position: parsed.position ?? 0 };
@@ -202,9 +264,16 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       const base = await proposalContext(actor, id);
       const step = base.steps.find((s) => s.position === position);
       if (position && !step) throw notFound();
-      return { ...base, step, side, title: spec.title(base, side), backLink: `/matching/proposals/${id}`, action: `/matching/proposals/${id}/${path.replace(':position', String(position))}` };
+      return {
+        ...base,
+        step,
+        side,
+        title: spec.title(base, side),
+        backLink: `/matching/proposals/${id}`,
+        action: `/matching/proposals/${id}/${path.replace(':position', String(position))}`,
+      };
     };
-    const sideFor = (actor: Actor, raw: unknown) => (isStaff(actor) ? sideQuery.parse(raw ?? {}).side ?? null : null);
+    const sideFor = (actor: Actor, raw: unknown) => (isStaff(actor) ? (sideQuery.parse(raw ?? {}).side ?? null) : null);
     app.get(`/matching/proposals/:id/${path}`, { config: { access } }, async (request, reply) => {
       const { id, position } = params(request.params);
       const side = sideFor(request.actor, request.query);
@@ -215,7 +284,8 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       const { id, position } = params(request.params);
       const side = sideFor(request.actor, request.body);
       return submitForm(reply, {
-        schema, view,
+        schema,
+        view,
         context: await context(request.actor, id, position, side),
         save: (form) => spec.save(request.actor, id, position, form, side),
         then: () => reply.redirect(`/matching/proposals/${id}?done=${spec.done}`),
@@ -224,11 +294,15 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
   };
 
   const partyName = (ctx: Awaited<ReturnType<typeof proposalContext>>, side: Side | null) =>
-    side === 'person' ? ctx.proposal.personName ?? 'the person' : ctx.proposal.carerName ?? 'the carer';
+    side === 'person' ? (ctx.proposal.personName ?? 'the person') : (ctx.proposal.carerName ?? 'the carer');
 
   formPage('answer', 'matching.respond', 'matching/views/answer.njk', answerForm, {
-    title: (ctx, side) => (ctx.reader === 'staff' ? `Record ${partyName(ctx, side)}’s answer`
-      : ctx.reader === 'carer' ? `Would you like to meet ${ctx.person?.name ?? 'them'}?` : `Would you like to meet ${ctx.carer?.firstName ?? 'this carer'}?`),
+    title: (ctx, side) =>
+      ctx.reader === 'staff'
+        ? `Record ${partyName(ctx, side)}’s answer`
+        : ctx.reader === 'carer'
+          ? `Would you like to meet ${ctx.person?.name ?? 'them'}?`
+          : `Would you like to meet ${ctx.carer?.firstName ?? 'this carer'}?`,
     save: (actor, id, _p, form, side) => matching.answer(actor, id, { ...form, side: side ?? form.side }),
     done: 'answered',
   });
@@ -256,7 +330,8 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
 
   // The scheme's settings: weights, distance and introduction steps.
   const settingsContext = (values: Values) => ({
-    title: 'Matching settings', backLink: '/matching',
+    title: 'Matching settings',
+    backLink: '/matching',
     factors: FACTORS.map((f) => ({ name: `weight-${f}`, label: FACTOR_NAMES[f], default: DEFAULT_WEIGHTS[f] })),
     values,
   });
@@ -269,14 +344,19 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       maxMiles: settings.maxMiles ?? '',
       introductionSteps: settings.introductionSteps.join('\n'),
     };
-    return reply.view('matching/views/settings.njk', { ...settingsContext(values), saved: (request.query as { saved?: string }).saved === '1' });
+    return reply.view('matching/views/settings.njk', {
+      ...settingsContext(values),
+      saved: (request.query as { saved?: string }).saved === '1',
+    });
   });
 
-  app.post('/matching/settings', { config: { access: 'matching.settings' } }, async (request, reply) => submitForm(reply, {
-    schema: settingsForm,
-    view: 'matching/views/settings.njk',
-    context: settingsContext(answers(request.body)),
-    save: (form) => matching.saveSettings(request.actor, form),
-    then: () => reply.redirect('/matching/settings?saved=1'),
-  }));
+  app.post('/matching/settings', { config: { access: 'matching.settings' } }, async (request, reply) =>
+    submitForm(reply, {
+      schema: settingsForm,
+      view: 'matching/views/settings.njk',
+      context: settingsContext(answers(request.body)),
+      save: (form) => matching.saveSettings(request.actor, form),
+      then: () => reply.redirect('/matching/settings?saved=1'),
+    }),
+  );
 }

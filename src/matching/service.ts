@@ -10,21 +10,43 @@ import { recordStatusChange } from '../people/records-service.js';
 import { people } from '../people/schema.js';
 import type { ConsentArea } from '../people/words.js';
 import {
-  explainMatch, scoreAll, shortlistForCarer, shortlistInPool, suggestAssignment, suggestStableMatching,
-  type Contribution, type PeoplePool, type Proposing, type Suitable,
+  explainMatch,
+  scoreAll,
+  shortlistForCarer,
+  shortlistInPool,
+  suggestAssignment,
+  suggestStableMatching,
+  type Contribution,
+  type PeoplePool,
+  type Proposing,
+  type Suitable,
 } from './engine/index.js';
 import { todayInUk } from '../platform/dates.js';
 import { introductionSteps, matchingSettings, matchProposals } from './schema.js';
 import { schemePool, settingsOf, type MatchingSettingsRecord } from './store.js';
 import {
-  endsIt, mayAgree, mayAnswer, mayDate, mayGoOn, mayStop, stageOf, type Allowed, type Answer, type ProposalFacts, type Side, type Stage,
+  endsIt,
+  mayAgree,
+  mayAnswer,
+  mayDate,
+  mayGoOn,
+  mayStop,
+  stageOf,
+  type Allowed,
+  type Answer,
+  type ProposalFacts,
+  type Side,
+  type Stage,
 } from './workflow.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
 /** Names and areas by id, of carers or of people, for the lists the engine's ids come back in. */
 async function namesIn(tx: Tx, table: typeof carers | typeof people, ids: readonly string[]) {
   if (ids.length === 0) return new Map<string, { name: string; area: string | null }>();
-  const rows = await tx.select({ id: table.id, name: table.name, area: table.area }).from(table).where(inArray(table.id, [...ids]));
+  const rows = await tx
+    .select({ id: table.id, name: table.name, area: table.area })
+    .from(table)
+    .where(inArray(table.id, [...ids]));
   return new Map(rows.map((r) => [r.id, { name: r.name, area: r.area }]));
 }
 const namesOf = (tx: Tx, carerIds: readonly string[]) => namesIn(tx, carers, carerIds);
@@ -56,7 +78,9 @@ export interface ProposalRecord extends ProposalFacts {
 
 /** Proposals with their steps, as far as row-level security lets the actor see them (names may be hidden). */
 async function proposalsWhere(tx: Tx, where: ReturnType<typeof sql>): Promise<ProposalRecord[]> {
-  return rowsOf<ProposalRecord>(tx, sql`
+  return rowsOf<ProposalRecord>(
+    tx,
+    sql`
     select m.id, m.person_id as "personId", m.carer_id as "carerId", p.name as "personName", p.user_id as "personUserId",
       coalesce(c.name, hearth_proposed_carer(m.id)->>'firstName') as "carerName", c.user_id as "carerUserId",
       m.score::float8 as score, m.explanation, m.worker_note as "workerNote", m.shares::text[] as shares,
@@ -73,7 +97,8 @@ async function proposalsWhere(tx: Tx, where: ReturnType<typeof sql>): Promise<Pr
     left join carers c on c.id = m.carer_id
     left join users u on u.id = m.proposed_by_user_id
     where ${where}
-    order by m.stopped_at is not null, m.updated_at desc, m.id`);
+    order by m.stopped_at is not null, m.updated_at desc, m.id`,
+  );
 }
 
 /** One proposal the actor may see (404 otherwise, whatever the reason). */
@@ -95,7 +120,9 @@ function sideOf(actor: Actor, proposal: ProposalRecord, asked?: Side | null): Si
   throw forbidden();
 }
 
-const check = (allowed: Allowed, field: string) => { if (!allowed.ok) throw new InputProblem(field, allowed.message); };
+const check = (allowed: Allowed, field: string) => {
+  if (!allowed.ok) throw new InputProblem(field, allowed.message);
+};
 
 /** The carer as a person proposed to them may read it (see `hearth_proposed_carer`). */
 export interface CarerProfile {
@@ -117,9 +144,12 @@ export interface CarerProfile {
 /** The person as a proposed carer may read them: only what the person agreed to share. */
 async function personForCarer(tx: Tx, proposal: ProposalRecord) {
   const has = (area: ConsentArea) => proposal.shares.includes(area);
-  const [person] = await rowsOf<{ name: string; preferredName: string | null; age: number | null; area: string | null }>(tx, sql`
+  const [person] = await rowsOf<{ name: string; preferredName: string | null; age: number | null; area: string | null }>(
+    tx,
+    sql`
     select name, preferred_name as "preferredName", date_part('year', age(current_date, date_of_birth))::int as age, area
-    from people where id = ${proposal.personId}`);
+    from people where id = ${proposal.personId}`,
+  );
   if (!person) return null;
   const one = async <T>(query: ReturnType<typeof sql>) => (await rowsOf<T>(tx, query))[0] ?? null;
   return {
@@ -128,14 +158,27 @@ async function personForCarer(tx: Tx, proposal: ProposalRecord) {
     area: person.area,
     communication: await one<{ needs: string[]; otherNeeds: string | null; notes: string | null }>(sql`
       select needs::text[] as needs, other_needs as "otherNeeds", notes from communication_needs where person_id = ${proposal.personId}`),
-    profile: has('profile') ? await one<{ likeAndAdmire: string; importantToMe: string; howToSupportMe: string }>(sql`
+    profile: has('profile')
+      ? await one<{ likeAndAdmire: string; importantToMe: string; howToSupportMe: string }>(sql`
       select like_and_admire as "likeAndAdmire", important_to_me as "importantToMe", how_to_support_me as "howToSupportMe"
-      from one_page_profiles where person_id = ${proposal.personId} order by version desc limit 1`) : undefined,
-    wishes: has('matching') ? await one<{ interests: string[]; routines: string | null; household: string | null; faith: string | null; culture: string | null; languages: string[] }>(sql`
-      select interests, routines, household, faith, culture, languages from matching_preferences where person_id = ${proposal.personId}`) : undefined,
-    needs: has('support_plan') ? await one<{ needs: string[]; supportNeeds: string | null }>(sql`
+      from one_page_profiles where person_id = ${proposal.personId} order by version desc limit 1`)
+      : undefined,
+    wishes: has('matching')
+      ? await one<{
+          interests: string[];
+          routines: string | null;
+          household: string | null;
+          faith: string | null;
+          culture: string | null;
+          languages: string[];
+        }>(sql`
+      select interests, routines, household, faith, culture, languages from matching_preferences where person_id = ${proposal.personId}`)
+      : undefined,
+    needs: has('support_plan')
+      ? await one<{ needs: string[]; supportNeeds: string | null }>(sql`
       select coalesce((select array_agg(c.name order by c.name) from person_support_needs n join support_need_categories c on c.id = n.category_id where n.person_id = ${proposal.personId}), '{}') as needs,
-        (select support_needs from needs_summaries where person_id = ${proposal.personId}) as "supportNeeds"`) : undefined,
+        (select support_needs from needs_summaries where person_id = ${proposal.personId}) as "supportNeeds"`)
+      : undefined,
   };
 }
 
@@ -156,19 +199,31 @@ export interface SettingsInput {
 
 export function matchingService(db: Database, clock: () => string = todayInUk) {
   /** Reads and changes one proposal as `actor`, locked, and audits what changed. */
-  async function change(actor: Actor, id: string, what: (tx: Tx, proposal: ProposalRecord, today: string) => Promise<Record<string, unknown>>) {
+  async function change(
+    actor: Actor,
+    id: string,
+    what: (tx: Tx, proposal: ProposalRecord, today: string) => Promise<Record<string, unknown>>,
+  ) {
     if (actor.role === 'circle_member') throw forbidden();
     return db.inScope(actor, async (tx) => {
       const proposal = await proposalFor(tx, id, true);
       const changes = await what(tx, proposal, clock());
       await tx.update(matchProposals).set({ updatedAt: new Date() }).where(eq(matchProposals.id, id));
-      await audit(tx, actor, { action: 'updated', recordType: 'match proposal', recordId: id, subjectUserId: proposal.personUserId, changes });
+      await audit(tx, actor, {
+        action: 'updated',
+        recordType: 'match proposal',
+        recordId: id,
+        subjectUserId: proposal.personUserId,
+        changes,
+      });
       return proposal;
     });
   }
 
   async function stopIt(tx: Tx, actor: Actor, id: string, by: Side | 'scheme', words: string | null) {
-    await tx.update(matchProposals).set({ stoppedAt: new Date(), stoppedBy: by, stopWords: words, stoppedByUserId: actor.userId })
+    await tx
+      .update(matchProposals)
+      .set({ stoppedAt: new Date(), stoppedBy: by, stopWords: words, stoppedByUserId: actor.userId })
       .where(eq(matchProposals.id, id));
   }
 
@@ -180,8 +235,16 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
     async saveSettings(actor: Actor, input: SettingsInput) {
       if (actor.role !== 'scheme_manager') throw forbidden();
       return db.inScope(actor, async (tx) => {
-        const values = { weights: input.weights, maxMiles: input.maxMiles, introductionSteps: input.introductionSteps, updatedByUserId: actor.userId, updatedAt: new Date() };
-        await tx.insert(matchingSettings).values({ schemeId: inScheme(actor).schemeId, ...values })
+        const values = {
+          weights: input.weights,
+          maxMiles: input.maxMiles,
+          introductionSteps: input.introductionSteps,
+          updatedByUserId: actor.userId,
+          updatedAt: new Date(),
+        };
+        await tx
+          .insert(matchingSettings)
+          .values({ schemeId: inScheme(actor).schemeId, ...values })
           .onConflictDoUpdate({ target: matchingSettings.schemeId, set: values });
         await audit(tx, actor, { action: 'updated', recordType: 'matching settings', recordId: actor.schemeId, changes: { ...input } });
       });
@@ -192,13 +255,19 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       requireStaff(actor);
       const today = clock();
       return db.inScope(actor, async (tx) => {
-        const [person] = await tx.select({ id: people.id, userId: people.userId, status: people.status, located: sql<boolean>`${people.latitude} is not null` })
-          .from(people).where(eq(people.id, personId));
+        const [person] = await tx
+          .select({ id: people.id, userId: people.userId, status: people.status, located: sql<boolean>`${people.latitude} is not null` })
+          .from(people)
+          .where(eq(people.id, personId));
         if (!person) throw notFound();
         const header = await personHeader(tx, personId);
         const { pool } = await schemePool(tx, today, personId);
-        const list = pool.size > 0 ? shortlistInPool(pool, 0, { includeExcluded: true, audience: 'worker' }) : { suitable: [], excluded: [] };
-        const names = await namesOf(tx, [...list.suitable, ...list.excluded].map((r) => r.carerId));
+        const list =
+          pool.size > 0 ? shortlistInPool(pool, 0, { includeExcluded: true, audience: 'worker' }) : { suitable: [], excluded: [] };
+        const names = await namesOf(
+          tx,
+          [...list.suitable, ...list.excluded].map((r) => r.carerId),
+        );
         const open = await proposalsWhere(tx, sql`m.person_id = ${personId}`);
         const freePlaces = new Map(pool.carers.carers.map((c, i) => [c.id, pool.carers.freePlaces[i]!]));
         await audit(tx, actor, { action: 'viewed', recordType: 'matching shortlist', recordId: personId, subjectUserId: person.userId });
@@ -220,12 +289,20 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       requireStaff(actor);
       const today = clock();
       return db.inScope(actor, async (tx) => {
-        const [carer] = await tx.select({ id: carers.id, name: carers.name, userId: carers.userId, stage: carers.stage }).from(carers).where(eq(carers.id, carerId));
+        const [carer] = await tx
+          .select({ id: carers.id, name: carers.name, userId: carers.userId, stage: carers.stage })
+          .from(carers)
+          .where(eq(carers.id, carerId));
         if (!carer) throw notFound();
         const { pool } = await schemePool(tx, today);
         const inPool = pool.carers.carers.some((c) => c.id === carerId);
-        const list = inPool ? shortlistForCarer(carerId, pool, { includeExcluded: false, audience: 'worker' }) : { suitable: [], excluded: [] };
-        const names = await personNamesOf(tx, list.suitable.map((s) => s.personId));
+        const list = inPool
+          ? shortlistForCarer(carerId, pool, { includeExcluded: false, audience: 'worker' })
+          : { suitable: [], excluded: [] };
+        const names = await personNamesOf(
+          tx,
+          list.suitable.map((s) => s.personId),
+        );
         await audit(tx, actor, { action: 'viewed', recordType: 'matching shortlist', recordId: carerId, subjectUserId: carer.userId });
         return {
           carer: { id: carer.id, name: carer.name },
@@ -247,18 +324,35 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
         const table = scoreAll(pool);
         const assignment = suggestAssignment(pool, table);
         const stable = suggestStableMatching(pool, { proposing, table });
-        const people_ = await personNamesOf(tx, pool.people.map((p) => p.id));
-        const carers_ = await namesOf(tx, pool.carers.carers.map((c) => c.id));
+        const people_ = await personNamesOf(
+          tx,
+          pool.people.map((p) => p.id),
+        );
+        const carers_ = await namesOf(
+          tx,
+          pool.carers.carers.map((c) => c.id),
+        );
         await audit(tx, actor, { action: 'viewed', recordType: 'matching suggestions', recordId: actor.schemeId });
-        const named = (pairs: readonly { personId: string; carerId: string; score: number }[]) => pairs.map((p) => ({
-          ...p, personName: people_.get(p.personId)?.name ?? '', carerName: carers_.get(p.carerId)?.name ?? '',
-        })).sort((a, b) => a.personName.localeCompare(b.personName) || a.personId.localeCompare(b.personId));
-        const unplacedNames = (ids: readonly string[]) => ids.map((id) => ({ id, name: people_.get(id)?.name ?? '' })).sort((a, b) => a.name.localeCompare(b.name));
+        const named = (pairs: readonly { personId: string; carerId: string; score: number }[]) =>
+          pairs
+            .map((p) => ({
+              ...p,
+              personName: people_.get(p.personId)?.name ?? '',
+              carerName: carers_.get(p.carerId)?.name ?? '',
+            }))
+            .sort((a, b) => a.personName.localeCompare(b.personName) || a.personId.localeCompare(b.personId));
+        const unplacedNames = (ids: readonly string[]) =>
+          ids.map((id) => ({ id, name: people_.get(id)?.name ?? '' })).sort((a, b) => a.name.localeCompare(b.name));
         return {
           peopleConsidered: pool.size,
           carersConsidered: pool.carers.size,
           freePlaces: pool.carers.freePlaces.reduce((sum, n) => sum + Math.max(0, n), 0),
-          assignment: { pairs: named(assignment.pairs), totalScore: assignment.totalScore, unplaced: unplacedNames(assignment.unplaced), notConsidered: unplacedNames(assignment.notConsidered) },
+          assignment: {
+            pairs: named(assignment.pairs),
+            totalScore: assignment.totalScore,
+            unplaced: unplacedNames(assignment.unplaced),
+            notConsidered: unplacedNames(assignment.notConsidered),
+          },
           stable: { pairs: named(stable.pairs), unplaced: unplacedNames(stable.unmatched) },
         };
       });
@@ -275,7 +369,9 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
         const names = await namesOf(tx, carerIds);
         return {
           person,
-          carers: carerIds.filter((id) => names.has(id)).map((id) => ({ id, ...names.get(id)!, result: pool.size ? explainMatch(personId, id, pool, 'worker') : null })),
+          carers: carerIds
+            .filter((id) => names.has(id))
+            .map((id) => ({ id, ...names.get(id)!, result: pool.size ? explainMatch(personId, id, pool, 'worker') : null })),
         };
       });
     },
@@ -285,35 +381,67 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       requireStaff(actor);
       const today = clock();
       return db.inScope(actor, async (tx) => {
-        const [person] = await tx.select({ id: people.id, userId: people.userId, status: people.status }).from(people).where(eq(people.id, input.personId)).for('update');
+        const [person] = await tx
+          .select({ id: people.id, userId: people.userId, status: people.status })
+          .from(people)
+          .where(eq(people.id, input.personId))
+          .for('update');
         if (!person) throw notFound();
-        if (person.status !== 'waiting' && person.status !== 'introductions') throw new InputProblem('carerIds', 'Only someone waiting for a match, or in introductions, can be proposed carers');
+        if (person.status !== 'waiting' && person.status !== 'introductions')
+          throw new InputProblem('carerIds', 'Only someone waiting for a match, or in introductions, can be proposed carers');
         const { pool, settings } = await schemePool(tx, today, input.personId);
         if (pool.size === 0) throw new InputProblem('carerIds', 'Record where they live before proposing carers');
         const names = await namesOf(tx, input.carerIds);
-        const already = await tx.select({ carerId: matchProposals.carerId }).from(matchProposals)
-          .where(and(eq(matchProposals.personId, input.personId), isNull(matchProposals.stoppedAt), inArray(matchProposals.carerId, input.carerIds)));
-        if (already.length) throw new InputProblem('carerIds', `${names.get(already[0]!.carerId)?.name ?? 'This carer'} has already been proposed`);
+        const already = await tx
+          .select({ carerId: matchProposals.carerId })
+          .from(matchProposals)
+          .where(
+            and(
+              eq(matchProposals.personId, input.personId),
+              isNull(matchProposals.stoppedAt),
+              inArray(matchProposals.carerId, input.carerIds),
+            ),
+          );
+        if (already.length)
+          throw new InputProblem('carerIds', `${names.get(already[0]!.carerId)?.name ?? 'This carer'} has already been proposed`);
         const ids: string[] = [];
         for (const carerId of input.carerIds) {
           const name = names.get(carerId)?.name;
           if (!name) throw new InputProblem('carerIds', 'Choose carers from the list');
           const result = explainMatch(input.personId, carerId, pool, 'worker');
-          if (!result.suitable) throw new InputProblem('carerIds', `${name} is not suitable: ${(result).reasons.map((r) => r.text).join('; ')}`);
+          if (!result.suitable)
+            throw new InputProblem('carerIds', `${name} is not suitable: ${result.reasons.map((r) => r.text).join('; ')}`);
           const explanation = {
-            worker: (result).contributions,
+            worker: result.contributions,
             person: (explainMatch(input.personId, carerId, pool, 'person') as Suitable).contributions,
             carer: (explainMatch(input.personId, carerId, pool, 'carer') as Suitable).contributions,
           };
-          const [row] = await tx.insert(matchProposals).values({
-            schemeId: inScheme(actor).schemeId, personId: input.personId, carerId, score: result.score, explanation,
-            workerNote: input.note, shares: input.shares, proposedByUserId: inScheme(actor).userId,
-          }).returning({ id: matchProposals.id });
-          await tx.insert(introductionSteps).values(settings.introductionSteps.map((name_, i) => ({
-            schemeId: inScheme(actor).schemeId, proposalId: row!.id, position: i + 1, name: name_,
-          })));
+          const [row] = await tx
+            .insert(matchProposals)
+            .values({
+              schemeId: inScheme(actor).schemeId,
+              personId: input.personId,
+              carerId,
+              score: result.score,
+              explanation,
+              workerNote: input.note,
+              shares: input.shares,
+              proposedByUserId: inScheme(actor).userId,
+            })
+            .returning({ id: matchProposals.id });
+          await tx.insert(introductionSteps).values(
+            settings.introductionSteps.map((name_, i) => ({
+              schemeId: inScheme(actor).schemeId,
+              proposalId: row!.id,
+              position: i + 1,
+              name: name_,
+            })),
+          );
           await audit(tx, actor, {
-            action: 'created', recordType: 'match proposal', recordId: row!.id, subjectUserId: person.userId,
+            action: 'created',
+            recordType: 'match proposal',
+            recordId: row!.id,
+            subjectUserId: person.userId,
             changes: { personId: input.personId, carerId, score: result.score, shares: input.shares, note: input.note },
           });
           ids.push(row!.id);
@@ -340,9 +468,11 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       const today = clock();
       return db.inScope(actor, async (tx) => {
         const proposal = await proposalFor(tx, id);
-        const carer = actor.role !== 'carer'
-          ? (await rowsOf<{ profile: CarerProfile | null }>(tx, sql`select hearth_proposed_carer(${id}) as profile`))[0]?.profile ?? null
-          : null;
+        const carer =
+          actor.role !== 'carer'
+            ? ((await rowsOf<{ profile: CarerProfile | null }>(tx, sql`select hearth_proposed_carer(${id}) as profile`))[0]?.profile ??
+              null)
+            : null;
         const person = actor.role === 'carer' && !proposal.stoppedAt ? await personForCarer(tx, proposal) : null;
         await audit(tx, actor, { action: 'viewed', recordType: 'match proposal', recordId: id, subjectUserId: proposal.personUserId });
         return { proposal, stage: stageOf(proposal, today), carer, person, today };
@@ -354,9 +484,13 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
         const side = sideOf(actor, proposal, input.side);
         check(mayAnswer(proposal, side, input.answer), 'answer');
         const at = new Date();
-        await tx.update(matchProposals).set(side === 'person'
-          ? { personAnswer: input.answer, personWords: input.words, personAnsweredAt: at, personAnsweredByUserId: actor.userId }
-          : { carerAnswer: input.answer, carerWords: input.words, carerAnsweredAt: at, carerAnsweredByUserId: actor.userId })
+        await tx
+          .update(matchProposals)
+          .set(
+            side === 'person'
+              ? { personAnswer: input.answer, personWords: input.words, personAnsweredAt: at, personAnsweredByUserId: actor.userId }
+              : { carerAnswer: input.answer, carerWords: input.words, carerAnsweredAt: at, carerAnsweredByUserId: actor.userId },
+          )
           .where(eq(matchProposals.id, id));
         if (endsIt(input.answer)) await stopIt(tx, actor, id, side, null);
         return { side, answer: input.answer, words: input.words };
@@ -368,12 +502,20 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       requireStaff(actor);
       return change(actor, id, async (tx, proposal, today) => {
         check(mayDate(proposal, position, today), 'plannedOn');
-        await tx.update(introductionSteps).set({ plannedOn })
+        await tx
+          .update(introductionSteps)
+          .set({ plannedOn })
           .where(and(eq(introductionSteps.proposalId, id), eq(introductionSteps.position, position)));
         const [person] = await tx.select({ status: people.status }).from(people).where(eq(people.id, proposal.personId));
         if (person?.status === 'waiting') {
           const name = proposal.carerName ?? 'a carer';
-          await recordStatusChange(tx, actor, proposal.personId, { to: 'introductions', on: today, reason: `Introductions with ${name} began`, arrangementTypes: [] }, today);
+          await recordStatusChange(
+            tx,
+            actor,
+            proposal.personId,
+            { to: 'introductions', on: today, reason: `Introductions with ${name} began`, arrangementTypes: [] },
+            today,
+          );
         }
         return { position, plannedOn };
       });
@@ -384,9 +526,13 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
         const side = sideOf(actor, proposal, input.side);
         check(mayGoOn(proposal, side, position, today), 'goOn');
         const at = new Date();
-        await tx.update(introductionSteps).set(side === 'person'
-          ? { personGoOn: input.goOn, personWords: input.words, personRecordedAt: at, personRecordedByUserId: actor.userId }
-          : { carerGoOn: input.goOn, carerWords: input.words, carerRecordedAt: at, carerRecordedByUserId: actor.userId })
+        await tx
+          .update(introductionSteps)
+          .set(
+            side === 'person'
+              ? { personGoOn: input.goOn, personWords: input.words, personRecordedAt: at, personRecordedByUserId: actor.userId }
+              : { carerGoOn: input.goOn, carerWords: input.words, carerRecordedAt: at, carerRecordedByUserId: actor.userId },
+          )
           .where(and(eq(introductionSteps.proposalId, id), eq(introductionSteps.position, position)));
         if (endsIt(input.goOn)) await stopIt(tx, actor, id, side, null);
         return { side, position, goOn: input.goOn, words: input.words };
@@ -408,7 +554,10 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       requireStaff(actor);
       return change(actor, id, async (tx, proposal, today) => {
         check(mayAgree(proposal, today), 'startsOn');
-        await tx.update(matchProposals).set({ agreedOn: today, startsOn: input.startsOn, agreedByUserId: actor.userId }).where(eq(matchProposals.id, id));
+        await tx
+          .update(matchProposals)
+          .set({ agreedOn: today, startsOn: input.startsOn, agreedByUserId: actor.userId })
+          .where(eq(matchProposals.id, id));
         return { agreedOn: today, startsOn: input.startsOn };
       });
     },

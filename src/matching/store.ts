@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../platform/db/database.js';
 import { NEED_NAMES, type ArrangementType, type Need } from '../carers/terms.js';
 import type { HouseholdAnswer } from '../people/words.js';
-import { encodeCarers, encodePeople, type Decline, type MatchCarer, type MatchPerson, type PairFacts, type SchemeSettings } from './engine/index.js';
+import {
+  encodeCarers,
+  encodePeople,
+  type Decline,
+  type MatchCarer,
+  type MatchPerson,
+  type PairFacts,
+  type SchemeSettings,
+} from './engine/index.js';
 import { DEFAULT_STEPS } from './workflow.js';
 
 /*
@@ -18,39 +26,75 @@ export interface MatchingSettingsRecord {
 }
 
 export async function settingsOf(tx: Tx): Promise<MatchingSettingsRecord> {
-  const [row] = await rowsOf<MatchingSettingsRecord>(tx, sql`
-    select weights, max_miles as "maxMiles", introduction_steps as "introductionSteps" from matching_settings limit 1`);
+  const [row] = await rowsOf<MatchingSettingsRecord>(
+    tx,
+    sql`
+    select weights, max_miles as "maxMiles", introduction_steps as "introductionSteps" from matching_settings limit 1`,
+  );
   return row ?? { weights: {}, maxMiles: null, introductionSteps: [...DEFAULT_STEPS] };
 }
 
-export const engineSettings = (s: MatchingSettingsRecord): SchemeSettings => ({ weights: s.weights, ...(s.maxMiles ? { maxMiles: s.maxMiles } : {}) });
+export const engineSettings = (s: MatchingSettingsRecord): SchemeSettings => ({
+  weights: s.weights,
+  ...(s.maxMiles ? { maxMiles: s.maxMiles } : {}),
+});
 
 /** Splits the scheme's free-text lists ("gardening, football and walks") into words. */
 export const wordsOf = (text: string | null | undefined): string[] =>
-  (text ?? '').split(/,|;|\n|\band\b/).map((w) => w.trim()).filter((w) => w.length > 0);
+  (text ?? '')
+    .split(/,|;|\n|\band\b/)
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0);
 
 /** "Two dogs, a cat" → ["dog", "cat"]: kinds of animal, singular, lower case. */
 export const animalsOf = (text: string | null | undefined): string[] => {
   if (!text || /^\s*(none|no|no pets)\s*$/i.test(text)) return [];
-  return [...new Set(wordsOf(text).map((w) => w.toLowerCase()
-    .replace(/^(a|an|one|two|three|four|five|\d+|some|old|young|our|my)\s+/g, '')
-    .replace(/(ies)$/, 'y').replace(/(?<!s)s$/, '').trim()).filter((w) => w.length > 0))];
+  return [
+    ...new Set(
+      wordsOf(text)
+        .map((w) =>
+          w
+            .toLowerCase()
+            .replace(/^(a|an|one|two|three|four|five|\d+|some|old|young|our|my)\s+/g, '')
+            .replace(/(ies)$/, 'y')
+            .replace(/(?<!s)s$/, '')
+            .trim(),
+        )
+        .filter((w) => w.length > 0),
+    ),
+  ];
 };
 
 /** Animals a person who would like pets may enjoy: any a carer is likely to have. */
 const PETS_LIKED = ['dog', 'cat', 'rabbit', 'guinea pig', 'bird', 'budgie', 'fish', 'hamster', 'tortoise', 'horse', 'chicken'];
 
 interface CarerRow {
-  id: string; postcode: string | null; latitude: number; longitude: number;
-  maxPeople: number; arrangementTypes: ArrangementType[]; needs: Need[] | null;
-  pets: string | null; smoking: 'no' | 'outside' | 'inside' | null; stepFree: boolean | null; ownBathroom: boolean | null; spareBedrooms: number | null;
-  languages: string[] | null; faith: string | null; culture: string | null; interests: string[] | null; routines: string | null;
-  children: number; otherAdults: number;
+  id: string;
+  postcode: string | null;
+  latitude: number;
+  longitude: number;
+  maxPeople: number;
+  arrangementTypes: ArrangementType[];
+  needs: Need[] | null;
+  pets: string | null;
+  smoking: 'no' | 'outside' | 'inside' | null;
+  stepFree: boolean | null;
+  ownBathroom: boolean | null;
+  spareBedrooms: number | null;
+  languages: string[] | null;
+  faith: string | null;
+  culture: string | null;
+  interests: string[] | null;
+  routines: string | null;
+  children: number;
+  otherAdults: number;
 }
 
 /** Approved carers with a location, on their latest approval terms, and who they support now (agreed matches). */
 export async function carersForMatching(tx: Tx, today: string): Promise<MatchCarer[]> {
-  const rows = await rowsOf<CarerRow>(tx, sql`
+  const rows = await rowsOf<CarerRow>(
+    tx,
+    sql`
     select c.id, c.postcode, c.latitude::float8 as latitude, c.longitude::float8 as longitude,
       a.max_people as "maxPeople", a.arrangement_types::text[] as "arrangementTypes", a.needs::text[] as needs,
       h.pets, h.smoking, h.step_free as "stepFree", h.own_bathroom as "ownBathroom", h.spare_bedrooms as "spareBedrooms",
@@ -61,14 +105,18 @@ export async function carersForMatching(tx: Tx, today: string): Promise<MatchCar
     join lateral (select * from carer_approvals x where x.carer_id = c.id order by x.decided_on desc, x.created_at desc limit 1) a on a.decision = 'approved'
     left join carer_homes h on h.carer_id = c.id
     where c.stage = 'approved' and c.latitude is not null
-    order by c.id`);
+    order by c.id`,
+  );
   // Who each carer supports now: their live arrangements, and agreed matches whose arrangement is not set up yet.
-  const supporting = await rowsOf<{ carerId: string; personId: string; arrangement: ArrangementType }>(tx, sql`
+  const supporting = await rowsOf<{ carerId: string; personId: string; arrangement: ArrangementType }>(
+    tx,
+    sql`
     select a.carer_id as "carerId", a.person_id as "personId", a.type::text as arrangement from arrangements a where a.status <> 'ended'
     union all
     select m.carer_id, m.person_id, coalesce(p.arrangement, 'live_in')
     from match_proposals m left join matching_preferences p on p.person_id = m.person_id
-    where m.agreed_on is not null and m.stopped_at is null and not exists (select 1 from arrangements a where a.match_id = m.id)`);
+    where m.agreed_on is not null and m.stopped_at is null and not exists (select 1 from arrangements a where a.match_id = m.id)`,
+  );
   const byCarer = new Map<string, typeof supporting>();
   for (const s of supporting) byCarer.set(s.carerId, [...(byCarer.get(s.carerId) ?? []), s]);
   return rows.map((r) => ({
@@ -95,10 +143,20 @@ export async function carersForMatching(tx: Tx, today: string): Promise<MatchCar
 }
 
 interface PersonRow {
-  id: string; postcode: string | null; latitude: number | null; longitude: number | null;
-  arrangement: ArrangementType | null; maxDistanceMiles: number | null;
-  children: HouseholdAnswer | null; pets: HouseholdAnswer | null; smoking: HouseholdAnswer | null;
-  faith: string | null; culture: string | null; languages: string[] | null; interests: string[] | null; routines: string | null;
+  id: string;
+  postcode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  arrangement: ArrangementType | null;
+  maxDistanceMiles: number | null;
+  children: HouseholdAnswer | null;
+  pets: HouseholdAnswer | null;
+  smoking: HouseholdAnswer | null;
+  faith: string | null;
+  culture: string | null;
+  languages: string[] | null;
+  interests: string[] | null;
+  routines: string | null;
   needs: string[];
 }
 
@@ -106,7 +164,9 @@ const APPROVAL_NEED_WORDS = new Set(Object.values(NEED_NAMES).map((n) => n.toLow
 
 /** The people matching may consider: waiting for a match or in introductions, with a location. `only` narrows to one person. */
 export async function peopleForMatching(tx: Tx, only?: string): Promise<MatchPerson[]> {
-  const rows = await rowsOf<PersonRow>(tx, sql`
+  const rows = await rowsOf<PersonRow>(
+    tx,
+    sql`
     select p.id, p.postcode, p.latitude::float8 as latitude, p.longitude::float8 as longitude,
       w.arrangement, w.max_distance_miles as "maxDistanceMiles", w.children, w.pets, w.smoking,
       w.faith, w.culture, w.languages, w.interests, w.routines,
@@ -114,7 +174,8 @@ export async function peopleForMatching(tx: Tx, only?: string): Promise<MatchPer
         where n.person_id = p.id and c.retired_at is null), '{}') as needs
     from people p left join matching_preferences w on w.person_id = p.id
     where ${only ? sql`p.id = ${only}` : sql`p.status in ('waiting', 'introductions')`} and p.latitude is not null
-    order by p.id`);
+    order by p.id`,
+  );
   return rows.map(personFromRow);
 }
 
@@ -130,7 +191,11 @@ function personFromRow(r: PersonRow): MatchPerson {
       ...(r.smoking === 'not_wanted' ? { smokeFree: 'needed' as const } : {}),
       ...(r.smoking === 'would_like' ? { smokes: true } : {}),
       ...(r.pets === 'not_wanted' ? { pets: { notOk: 'any' as const } } : r.pets === 'would_like' ? { pets: { likes: PETS_LIKED } } : {}),
-      ...(r.children === 'not_wanted' ? { children: 'not_ok' as const } : r.children === 'would_like' ? { children: 'likes' as const } : {}),
+      ...(r.children === 'not_wanted'
+        ? { children: 'not_ok' as const }
+        : r.children === 'would_like'
+          ? { children: 'likes' as const }
+          : {}),
     },
     languages: r.languages ?? [],
     ...(r.faith ? { faith: r.faith } : {}),
@@ -142,14 +207,17 @@ function personFromRow(r: PersonRow): MatchPerson {
 
 /** Every "no" said in a proposal, by either side, at any point: the pair is then never suggested again. */
 export async function pairFacts(tx: Tx): Promise<PairFacts> {
-  const declines = await rowsOf<Decline>(tx, sql`
+  const declines = await rowsOf<Decline>(
+    tx,
+    sql`
     select person_id as "personId", carer_id as "carerId", 'person' as by from match_proposals
       where person_answer = 'no' or stopped_by = 'person'
         or exists (select 1 from introduction_steps s where s.proposal_id = match_proposals.id and s.person_go_on = false)
     union
     select person_id, carer_id, 'carer' from match_proposals
       where carer_answer = 'no' or stopped_by = 'carer'
-        or exists (select 1 from introduction_steps s where s.proposal_id = match_proposals.id and s.carer_go_on = false)`);
+        or exists (select 1 from introduction_steps s where s.proposal_id = match_proposals.id and s.carer_go_on = false)`,
+  );
   return { declines };
 }
 

@@ -1,14 +1,33 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_STEPS, endsIt, mayAgree, mayAnswer, mayDate, mayGoOn, mayStop, stageOf, type Answer, type ProposalFacts, type Side,
+  DEFAULT_STEPS,
+  endsIt,
+  mayAgree,
+  mayAnswer,
+  mayDate,
+  mayGoOn,
+  mayStop,
+  stageOf,
+  type Answer,
+  type ProposalFacts,
+  type Side,
 } from './workflow.js';
 
 const TODAY = '2026-11-30';
 
 const fresh = (steps: number = DEFAULT_STEPS.length): ProposalFacts => ({
-  personAnswer: null, carerAnswer: null, stoppedAt: null, agreedOn: null,
-  steps: Array.from({ length: steps }, (_, i) => ({ position: i + 1, name: DEFAULT_STEPS[i] ?? `Step ${i + 1}`, plannedOn: null, personGoOn: null, carerGoOn: null })),
+  personAnswer: null,
+  carerAnswer: null,
+  stoppedAt: null,
+  agreedOn: null,
+  steps: Array.from({ length: steps }, (_, i) => ({
+    position: i + 1,
+    name: DEFAULT_STEPS[i] ?? `Step ${i + 1}`,
+    plannedOn: null,
+    personGoOn: null,
+    carerGoOn: null,
+  })),
 });
 
 type Action =
@@ -24,7 +43,8 @@ function apply(p: ProposalFacts, a: Action): boolean {
   switch (a.kind) {
     case 'answer':
       if (!mayAnswer(p, a.side, a.answer).ok) return false;
-      if (a.side === 'person') p.personAnswer = a.answer; else p.carerAnswer = a.answer;
+      if (a.side === 'person') p.personAnswer = a.answer;
+      else p.carerAnswer = a.answer;
       if (endsIt(a.answer)) p.stoppedAt = TODAY;
       return true;
     case 'date':
@@ -33,7 +53,8 @@ function apply(p: ProposalFacts, a: Action): boolean {
       return true;
     case 'goOn':
       if (!mayGoOn(p, a.side, a.position, TODAY).ok) return false;
-      if (a.side === 'person') step(a.position).personGoOn = a.goOn; else step(a.position).carerGoOn = a.goOn;
+      if (a.side === 'person') step(a.position).personGoOn = a.goOn;
+      else step(a.position).carerGoOn = a.goOn;
       if (endsIt(a.goOn)) p.stoppedAt = TODAY;
       return true;
     case 'stop':
@@ -49,9 +70,27 @@ function apply(p: ProposalFacts, a: Action): boolean {
 
 const side = fc.constantFrom<Side>('person', 'carer');
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('answer' as const), side, answer: fc.constantFrom<Answer>('yes', 'yes', 'maybe', 'no') }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('date' as const), position: fc.integer({ min: 1, max: 4 }), on: fc.constantFrom('2026-11-20', TODAY, '2026-12-10') }) },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('goOn' as const), side, position: fc.integer({ min: 1, max: 4 }), goOn: fc.constantFrom(true, true, true, false) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('answer' as const), side, answer: fc.constantFrom<Answer>('yes', 'yes', 'maybe', 'no') }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('date' as const),
+      position: fc.integer({ min: 1, max: 4 }),
+      on: fc.constantFrom('2026-11-20', TODAY, '2026-12-10'),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('goOn' as const),
+      side,
+      position: fc.integer({ min: 1, max: 4 }),
+      goOn: fc.constantFrom(true, true, true, false),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'stop' as const }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'agree' as const }) },
 );
@@ -103,33 +142,42 @@ describe('introductions, as rules', () => {
   });
 
   it('never agrees a match unless both said yes to it and after every step, whatever happens in between', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 4 }), fc.array(action, { maxLength: 60 }), (steps, actions) => {
-      const p = fresh(steps);
-      for (const a of actions) {
-        const before = JSON.stringify(p);
-        const done = apply(p, a);
-        if (!done) expect(JSON.stringify(p)).toBe(before);
-        if (p.agreedOn) {
-          expect(p.personAnswer).toBe('yes');
-          expect(p.carerAnswer).toBe('yes');
-          expect(p.steps.every((s) => s.personGoOn === true && s.carerGoOn === true && s.plannedOn !== null && s.plannedOn <= TODAY)).toBe(true);
-          expect(p.stoppedAt).toBeNull();
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(action, { maxLength: 60 }), (steps, actions) => {
+        const p = fresh(steps);
+        for (const a of actions) {
+          const before = JSON.stringify(p);
+          const done = apply(p, a);
+          if (!done) expect(JSON.stringify(p)).toBe(before);
+          if (p.agreedOn) {
+            expect(p.personAnswer).toBe('yes');
+            expect(p.carerAnswer).toBe('yes');
+            expect(
+              p.steps.every((s) => s.personGoOn === true && s.carerGoOn === true && s.plannedOn !== null && s.plannedOn <= TODAY),
+            ).toBe(true);
+            expect(p.stoppedAt).toBeNull();
+          }
+          const anyNo =
+            p.personAnswer === 'no' || p.carerAnswer === 'no' || p.steps.some((s) => s.personGoOn === false || s.carerGoOn === false);
+          if (anyNo) expect(stageOf(p, TODAY).stage).toBe('stopped');
         }
-        const anyNo = p.personAnswer === 'no' || p.carerAnswer === 'no' || p.steps.some((s) => s.personGoOn === false || s.carerGoOn === false);
-        if (anyNo) expect(stageOf(p, TODAY).stage).toBe('stopped');
-      }
-    }), { numRuns: 500 });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('takes steps in order: no one says how a step went before the one before it is done by both', () => {
-    fc.assert(fc.property(fc.array(action, { maxLength: 60 }), (actions) => {
-      const p = fresh();
-      for (const a of actions) apply(p, a);
-      const said = p.steps.map((s) => s.personGoOn !== null || s.carerGoOn !== null);
-      p.steps.forEach((s, i) => {
-        if (i > 0 && said[i]) expect(p.steps[i - 1]!.personGoOn && p.steps[i - 1]!.carerGoOn).toBe(true);
-        if (said[i]) expect(s.plannedOn! <= TODAY).toBe(true);
-      });
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 60 }), (actions) => {
+        const p = fresh();
+        for (const a of actions) apply(p, a);
+        const said = p.steps.map((s) => s.personGoOn !== null || s.carerGoOn !== null);
+        p.steps.forEach((s, i) => {
+          if (i > 0 && said[i]) expect(p.steps[i - 1]!.personGoOn && p.steps[i - 1]!.carerGoOn).toBe(true);
+          if (said[i]) expect(s.plannedOn! <= TODAY).toBe(true);
+        });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

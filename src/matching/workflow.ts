@@ -79,7 +79,8 @@ export function mayAnswer(p: ProposalFacts, side: Side, answer: Answer): Allowed
   const still = open(p);
   if (!still.ok) return still;
   if (side === 'carer' && answer === 'maybe') return no('Choose yes or no');
-  if (p.personAnswer === 'yes' && p.carerAnswer === 'yes') return no('You both said yes, so introductions have begun: say after each step whether to go on');
+  if (p.personAnswer === 'yes' && p.carerAnswer === 'yes')
+    return no('You both said yes, so introductions have begun: say after each step whether to go on');
   return ok;
 }
 
@@ -105,7 +106,8 @@ export function mayGoOn(p: ProposalFacts, side: Side, position: number, today: s
   if (stage.stage !== 'introductions' || stage.step.position !== position) return no('This is not the step being taken now');
   if (!stage.step.plannedOn) return no('This step has no date yet');
   if (stage.step.plannedOn > today) return no('This step has not happened yet');
-  if ((side === 'person' ? stage.step.personGoOn : stage.step.carerGoOn) !== null) return no('You have already said whether to go on after this step');
+  if ((side === 'person' ? stage.step.personGoOn : stage.step.carerGoOn) !== null)
+    return no('You have already said whether to go on after this step');
   return ok;
 }
 

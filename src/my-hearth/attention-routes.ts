@@ -26,7 +26,10 @@ export function stateOf(m: AttentionRow) {
 
 const what = (m: AttentionRow) => [
   ...(m.mood ? [`Mood: ${moodOf(m.mood).words}`] : []),
-  ...m.symbols.flatMap((s) => { const about = aboutOf(s); return about ? [`About: ${about.words}`] : []; }),
+  ...m.symbols.flatMap((s) => {
+    const about = aboutOf(s);
+    return about ? [`About: ${about.words}`] : [];
+  }),
   ...(m.words ? [m.words] : []),
 ];
 
@@ -36,15 +39,29 @@ export function messagesRoutes(app: FastifyInstance, myHearth: MyHearthService) 
     const filter = listQuery.parse(request.query ?? {});
     const { total, rows } = await myHearth.attention(request.actor, filter);
     return reply.view('my-hearth/views/messages.njk', {
-      title: 'Messages from people', filter,
+      title: 'Messages from people',
+      filter,
       paging: pagination({ page: filter.page, total, path: '/messages', query: { show: filter.show === 'all' ? 'all' : undefined } }),
-      rows: rows.map((m) => ({ ...m, kindName: MESSAGE_KIND[m.kind].staff, urgent: m.kind === 'help_now' && !m.dealtWithAt, state: stateOf(m), what: what(m) })),
+      rows: rows.map((m) => ({
+        ...m,
+        kindName: MESSAGE_KIND[m.kind].staff,
+        urgent: m.kind === 'help_now' && !m.dealtWithAt,
+        state: stateOf(m),
+        what: what(m),
+      })),
     });
   });
 
   const itemContext = async (actor: Parameters<MyHearthService['attentionItem']>[0], id: string) => {
     const m = await myHearth.attentionItem(actor, id);
-    return { title: `${MESSAGE_KIND[m.kind].staff}: ${m.personName}`, backLink: '/messages', m, kindName: MESSAGE_KIND[m.kind].staff, state: stateOf(m), what: what(m) };
+    return {
+      title: `${MESSAGE_KIND[m.kind].staff}: ${m.personName}`,
+      backLink: '/messages',
+      m,
+      kindName: MESSAGE_KIND[m.kind].staff,
+      state: stateOf(m),
+      what: what(m),
+    };
   };
 
   app.get('/messages/:id', access, async (request, reply) => {
@@ -56,7 +73,9 @@ export function messagesRoutes(app: FastifyInstance, myHearth: MyHearthService) 
   app.post('/messages/:id/reply', access, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     return submitForm(reply, {
-      schema: replyForm, view: 'my-hearth/views/messages-item.njk', context: await itemContext(request.actor, id),
+      schema: replyForm,
+      view: 'my-hearth/views/messages-item.njk',
+      context: await itemContext(request.actor, id),
       save: (form) => myHearth.reply(request.actor, id, form.words),
       then: () => reply.redirect(`/messages/${id}?done=replied`),
     });
@@ -70,13 +89,19 @@ export function messagesRoutes(app: FastifyInstance, myHearth: MyHearthService) 
 }
 
 /** On staff's home page: what people told the scheme that is waiting, and whether anyone needs help now. */
-export const attentionNotice = (myHearth: MyHearthService) => async (actor: Actor): Promise<HomeNotice[]> => {
-  if (!can(actor.role, 'attention.manage')) return [];
-  const { open, urgent } = await myHearth.openCounts(actor);
-  if (open === 0) return [];
-  const waiting = `${open} message${open === 1 ? '' : 's'} from people ${open === 1 ? 'is' : 'are'} waiting`;
-  return [{
-    text: urgent ? `${urgent} ${urgent === 1 ? 'person needs' : 'people need'} help now. ${waiting}.` : `${waiting}.`,
-    href: '/messages', linkText: 'Read messages from people', urgent: urgent > 0,
-  }];
-};
+export const attentionNotice =
+  (myHearth: MyHearthService) =>
+  async (actor: Actor): Promise<HomeNotice[]> => {
+    if (!can(actor.role, 'attention.manage')) return [];
+    const { open, urgent } = await myHearth.openCounts(actor);
+    if (open === 0) return [];
+    const waiting = `${open} message${open === 1 ? '' : 's'} from people ${open === 1 ? 'is' : 'are'} waiting`;
+    return [
+      {
+        text: urgent ? `${urgent} ${urgent === 1 ? 'person needs' : 'people need'} help now. ${waiting}.` : `${waiting}.`,
+        href: '/messages',
+        linkText: 'Read messages from people',
+        urgent: urgent > 0,
+      },
+    ];
+  };

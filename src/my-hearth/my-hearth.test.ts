@@ -47,9 +47,19 @@ describe('the person’s own Hearth', () => {
     const otherUser = await aUser(db, { role: 'person', schemeId, name: 'Owen Tarrant' });
     personUserId = personUser.id;
     otherUserId = otherUser.id;
-    const person = await aPerson(db, { schemeId, status: 'supported', userId: personUser.id, name: 'Rosa Penhale', workerUserId: workerUser.id });
+    const person = await aPerson(db, {
+      schemeId,
+      status: 'supported',
+      userId: personUser.id,
+      name: 'Rosa Penhale',
+      workerUserId: workerUser.id,
+    });
     personId = person.id;
-    await aProfile(db, person, { likeAndAdmire: 'I am kind and funny.', importantToMe: 'My sister Jo.', howToSupportMe: 'Talk to me slowly.' });
+    await aProfile(db, person, {
+      likeAndAdmire: 'I am kind and funny.',
+      importantToMe: 'My sister Jo.',
+      howToSupportMe: 'Talk to me slowly.',
+    });
     otherPersonId = (await aPerson(db, { schemeId, status: 'waiting', userId: otherUser.id, name: 'Owen Tarrant' })).id;
 
     // Where Rosa lives: with Molly and her son, and a dog; a short break at another carer's.
@@ -61,9 +71,25 @@ describe('the person’s own Hearth', () => {
     await aStay(db, breaks, person, { from: addDays(today, 10), to: addDays(today, 12) });
 
     // A carer proposed to Rosa.
-    const proposed = await aMatchableCarer(db, { schemeId, name: 'Dev Okafor', latitude: 53.7, longitude: -2.4, area: 'Millbank', home: { pets: 'Two cats', ownBathroom: true } });
+    const proposed = await aMatchableCarer(db, {
+      schemeId,
+      name: 'Dev Okafor',
+      latitude: 53.7,
+      longitude: -2.4,
+      area: 'Millbank',
+      home: { pets: 'Two cats', ownBathroom: true },
+    });
     await aHouseholdMember(db, proposed, { name: 'Ada Okafor', relationship: 'wife' });
-    proposalId = (await aProposal(db, { schemeId, personId, carerId: proposed.id, proposedByUserId: workerUser.id, carerAnswer: 'yes', carerAnsweredAt: new Date() })).id;
+    proposalId = (
+      await aProposal(db, {
+        schemeId,
+        personId,
+        carerId: proposed.id,
+        proposedByUserId: workerUser.id,
+        carerAnswer: 'yes',
+        carerAnsweredAt: new Date(),
+      })
+    ).id;
 
     me = new Visitor(app);
     await me.signIn(personUser.email);
@@ -91,9 +117,14 @@ describe('the person’s own Hearth', () => {
   });
 
   it('every page of theirs passes the readability check', async () => {
-    const pages = [...['/', '/my/home', '/my/carers', `/my/carers/${proposalId}`, '/my/tell', '/my/feelings', '/my/looked'].map((path) => [me, path] as const),
+    const pages = [
+      ...['/', '/my/home', '/my/carers', `/my/carers/${proposalId}`, '/my/tell', '/my/feelings', '/my/looked'].map(
+        (path) => [me, path] as const,
+      ),
       // Without a live arrangement, My plan and My reviews are this capability's own pages (with one, they open the arrangement's).
-      [other, '/my/plan'] as const, [other, '/my/reviews'] as const];
+      [other, '/my/plan'] as const,
+      [other, '/my/reviews'] as const,
+    ];
     for (const [who, path] of pages) {
       const page = await who.get(path);
       expect(page.statusCode, path).toBe(200);
@@ -115,7 +146,15 @@ describe('the person’s own Hearth', () => {
   it('choose my carer: the profile in Easy Read, then maybe, then yes, through matching’s own rules', async () => {
     expect(easyReadLines((await me.get('/my/carers')).body)).toContain('Meet Dev');
     const profile = easyReadLines((await me.get(`/my/carers/${proposalId}`)).body);
-    expect(profile).toEqual(expect.arrayContaining(['Dev lives in Millbank.', 'Ada lives there too.', 'Pets: Two cats.', 'You could have your own bathroom.', 'Do you want to meet Dev?']));
+    expect(profile).toEqual(
+      expect.arrayContaining([
+        'Dev lives in Millbank.',
+        'Ada lives there too.',
+        'Pets: Two cats.',
+        'You could have your own bathroom.',
+        'Do you want to meet Dev?',
+      ]),
+    );
     expect(profile.join(' ')).not.toContain('Okafor');
 
     const maybe = await me.post(`/my/carers/${proposalId}/answer`, { answer: 'maybe' });
@@ -131,7 +170,15 @@ describe('the person’s own Hearth', () => {
     expect(late.body).toContain('introductions have begun');
     await worker.get(`/matching/proposals/${proposalId}/steps/1/date`);
     const [y, m, d] = today.split('-');
-    expect((await worker.post(`/matching/proposals/${proposalId}/steps/1/date`, { 'plannedOn-day': d!, 'plannedOn-month': m!, 'plannedOn-year': y! })).statusCode).toBe(302);
+    expect(
+      (
+        await worker.post(`/matching/proposals/${proposalId}/steps/1/date`, {
+          'plannedOn-day': d!,
+          'plannedOn-month': m!,
+          'plannedOn-year': y!,
+        })
+      ).statusCode,
+    ).toBe(302);
     const step = easyReadLines((await me.get(`/my/carers/${proposalId}`)).body);
     expect(step).toEqual(expect.arrayContaining(['How did the first meeting go?', 'Do you want to go on?']));
     expect((await me.post(`/my/carers/${proposalId}/steps/1`, { goOn: 'yes' })).statusCode).toBe(302);
@@ -140,7 +187,10 @@ describe('the person’s own Hearth', () => {
 
   it('choose my carer: no stops the introductions, and says so', async () => {
     const carer = await aMatchableCarer(db, { schemeId, name: 'Lee Moss', latitude: 53.7, longitude: -2.4 });
-    const [worker_] = await db.owner.select({ id: matchProposals.proposedByUserId }).from(matchProposals).where(eq(matchProposals.id, proposalId));
+    const [worker_] = await db.owner
+      .select({ id: matchProposals.proposedByUserId })
+      .from(matchProposals)
+      .where(eq(matchProposals.id, proposalId));
     const id = (await aProposal(db, { schemeId, personId, carerId: carer.id, proposedByUserId: worker_!.id })).id;
     await me.get(`/my/carers/${id}`);
     expect((await me.post(`/my/carers/${id}/answer`, { answer: 'no' })).statusCode).toBe(302);
@@ -178,7 +228,9 @@ describe('the person’s own Hearth', () => {
 
     expect((await worker.get(`/messages/${id}`)).statusCode).toBe(200);
     expect((await worker.post(`/messages/${id}/reply`, { words: '' })).statusCode).toBe(400);
-    expect((await worker.post(`/messages/${id}/reply`, { words: 'I am coming now.' })).headers.location).toBe(`/messages/${id}?done=replied`);
+    expect((await worker.post(`/messages/${id}/reply`, { words: 'I am coming now.' })).headers.location).toBe(
+      `/messages/${id}?done=replied`,
+    );
     await worker.post(`/messages/${id}/dealt-with`, {});
 
     const after = await me.get(messagePath);
@@ -193,7 +245,10 @@ describe('the person’s own Hearth', () => {
     // Another person cannot open it, nor see it listed.
     expect((await other.get(messagePath)).statusCode).toBe(404);
     expect((await other.get('/my/tell')).body).not.toContain(id);
-    const [audited] = await db.owner.select().from(auditEvents).where(and(eq(auditEvents.recordId, id), eq(auditEvents.action, 'created')));
+    const [audited] = await db.owner
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordId, id), eq(auditEvents.action, 'created')));
     expect(audited).toMatchObject({ recordType: 'person message', subjectUserId: personUserId });
   });
 
@@ -208,7 +263,10 @@ describe('the person’s own Hearth', () => {
     expect(page).toEqual(expect.arrayContaining(['Today you felt sad.', 'Today you felt happy.']));
     const moods = await db.owner.select().from(moodChecks).where(eq(moodChecks.personId, personId));
     expect(moods.map((m) => m.mood).sort()).toEqual([2, 4]);
-    const notOk = await db.owner.select().from(personMessages).where(and(eq(personMessages.personId, personId), eq(personMessages.kind, 'not_ok')));
+    const notOk = await db.owner
+      .select()
+      .from(personMessages)
+      .where(and(eq(personMessages.personId, personId), eq(personMessages.kind, 'not_ok')));
     expect(notOk).toHaveLength(1);
     expect((await worker.get('/messages')).body).toContain('Not feeling OK: Rosa Penhale');
     expect((await worker.get('/messages')).body).toContain('Mood: Sad. I miss my sister.');
@@ -216,7 +274,9 @@ describe('the person’s own Hearth', () => {
 
   it('who looked at my record: real audit rows about me, in plain words, newest first, never my own or anyone else’s', async () => {
     await worker.get(`/people/${personId}`);
-    await db.inScope(workerActor, (tx) => audit(tx, workerActor, { action: 'viewed', recordType: 'person', recordId: otherPersonId, subjectUserId: null }));
+    await db.inScope(workerActor, (tx) =>
+      audit(tx, workerActor, { action: 'viewed', recordType: 'person', recordId: otherPersonId, subjectUserId: null }),
+    );
     const lines = easyReadLines((await me.get('/my/looked')).body);
     expect(lines).toContain('Sam, your worker, looked at your record today.');
     expect(lines).toContain('Sam, your worker, changed your message today.');
@@ -245,10 +305,15 @@ describe('the person’s own Hearth', () => {
     expect(seen.messages).toEqual([]);
     expect(seen.moods).toEqual([]);
     expect(seen.audit.every((e) => e.subjectUserId === otherUserId)).toBe(true);
-    await expect(db.inScope(owen, (tx) => tx.insert(personMessages).values({ schemeId, personId, kind: 'worry', words: 'Not mine' })))
-      .rejects.toSatisfy(dbError(/row-level security/));
-    const [own] = await db.inScope(owen, (tx) => tx.insert(personMessages).values({ schemeId, personId: otherPersonId, kind: 'worry', words: 'Mine' }).returning());
-    const sorted = await db.inScope(owen, (tx) => tx.update(personMessages).set({ dealtWithAt: new Date(), dealtWithByName: 'Owen' }).where(eq(personMessages.id, own!.id)).returning());
+    await expect(
+      db.inScope(owen, (tx) => tx.insert(personMessages).values({ schemeId, personId, kind: 'worry', words: 'Not mine' })),
+    ).rejects.toSatisfy(dbError(/row-level security/));
+    const [own] = await db.inScope(owen, (tx) =>
+      tx.insert(personMessages).values({ schemeId, personId: otherPersonId, kind: 'worry', words: 'Mine' }).returning(),
+    );
+    const sorted = await db.inScope(owen, (tx) =>
+      tx.update(personMessages).set({ dealtWithAt: new Date(), dealtWithByName: 'Owen' }).where(eq(personMessages.id, own!.id)).returning(),
+    );
     expect(sorted).toEqual([]);
     const carer = await aUser(db, { role: 'carer', schemeId });
     const asCarer: Actor = { userId: carer.id, schemeId, role: 'carer', name: carer.name };

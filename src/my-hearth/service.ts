@@ -11,7 +11,6 @@ import { NOT_OK_BELOW, type MessageKind } from './words.js';
 import { requireStaff } from '../platform/permissions/staff.js';
 import { prepared } from '../platform/db/prepared.js';
 
-
 /** The signed-in person's own record, as their pages need it. */
 export interface Me {
   id: string;
@@ -22,19 +21,38 @@ export interface Me {
   workerName: string | null;
 }
 
-export interface TellInput { kind: Exclude<MessageKind, 'not_ok'>; words: string | null; symbols: string[] }
-export interface MoodInput { mood: number; words: string | null }
+export interface TellInput {
+  kind: Exclude<MessageKind, 'not_ok'>;
+  words: string | null;
+  symbols: string[];
+}
+export interface MoodInput {
+  mood: number;
+  words: string | null;
+}
 
 export type MessageRow = typeof personMessages.$inferSelect;
-export interface Reply { words: string; byName: string; at: Date }
+export interface Reply {
+  words: string;
+  byName: string;
+  at: Date;
+}
 export type Message = MessageRow & { replies: Reply[]; mood: number | null };
 
 async function meIn(tx: Tx, actor: Actor): Promise<Me | null> {
   if (actor.role !== 'person' || !actor.userId) return null;
-  const [row] = await tx.select({
-    id: people.id, name: people.name, preferredName: people.preferredName, userId: people.userId,
-    workerUserId: people.workerUserId, workerName: users.name,
-  }).from(people).leftJoin(users, eq(users.id, people.workerUserId)).where(eq(people.userId, actor.userId));
+  const [row] = await tx
+    .select({
+      id: people.id,
+      name: people.name,
+      preferredName: people.preferredName,
+      userId: people.userId,
+      workerUserId: people.workerUserId,
+      workerName: users.name,
+    })
+    .from(people)
+    .leftJoin(users, eq(users.id, people.workerUserId))
+    .where(eq(people.userId, actor.userId));
   return row ? { ...row, userId: row.userId! } : null;
 }
 
@@ -48,10 +66,20 @@ async function requireMe(tx: Tx, actor: Actor): Promise<Me> {
 async function withReplies(tx: Tx, rows: MessageRow[]): Promise<Message[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const replies = await tx.select({ messageId: personMessageReplies.messageId, words: personMessageReplies.words, byName: personMessageReplies.byName, at: personMessageReplies.at })
-    .from(personMessageReplies).where(inArray(personMessageReplies.messageId, ids)).orderBy(asc(personMessageReplies.at));
+  const replies = await tx
+    .select({
+      messageId: personMessageReplies.messageId,
+      words: personMessageReplies.words,
+      byName: personMessageReplies.byName,
+      at: personMessageReplies.at,
+    })
+    .from(personMessageReplies)
+    .where(inArray(personMessageReplies.messageId, ids))
+    .orderBy(asc(personMessageReplies.at));
   const moodIds = rows.flatMap((r) => (r.moodCheckId ? [r.moodCheckId] : []));
-  const moods = moodIds.length ? await tx.select({ id: moodChecks.id, mood: moodChecks.mood }).from(moodChecks).where(inArray(moodChecks.id, moodIds)) : [];
+  const moods = moodIds.length
+    ? await tx.select({ id: moodChecks.id, mood: moodChecks.mood }).from(moodChecks).where(inArray(moodChecks.id, moodIds))
+    : [];
   return rows.map((r) => ({
     ...r,
     replies: replies.filter((x) => x.messageId === r.id),
@@ -59,15 +87,37 @@ async function withReplies(tx: Tx, rows: MessageRow[]): Promise<Message[]> {
   }));
 }
 
-async function sendMessage(tx: Tx, actor: Actor, me: Me, values: { kind: MessageKind; words: string | null; symbols: string[]; moodCheckId?: string }) {
-  const [row] = await tx.insert(personMessages).values({
-    schemeId: inScheme(actor).schemeId, personId: me.id, ...values, toUserId: me.workerUserId, toName: me.workerName,
-  }).returning({ id: personMessages.id, sentAt: personMessages.sentAt });
-  await audit(tx, actor, { action: 'created', recordType: 'person message', recordId: row!.id, subjectUserId: me.userId, changes: { kind: values.kind, symbols: values.symbols } });
+async function sendMessage(
+  tx: Tx,
+  actor: Actor,
+  me: Me,
+  values: { kind: MessageKind; words: string | null; symbols: string[]; moodCheckId?: string },
+) {
+  const [row] = await tx
+    .insert(personMessages)
+    .values({
+      schemeId: inScheme(actor).schemeId,
+      personId: me.id,
+      ...values,
+      toUserId: me.workerUserId,
+      toName: me.workerName,
+    })
+    .returning({ id: personMessages.id, sentAt: personMessages.sentAt });
+  await audit(tx, actor, {
+    action: 'created',
+    recordType: 'person message',
+    recordId: row!.id,
+    subjectUserId: me.userId,
+    changes: { kind: values.kind, symbols: values.symbols },
+  });
   return row!;
 }
 
-export interface AttentionFilter { show: 'open' | 'all'; page: number; size?: number }
+export interface AttentionFilter {
+  show: 'open' | 'all';
+  page: number;
+  size?: number;
+}
 
 /** One staff list entry: the message, whose it is, and how urgent. */
 export type AttentionRow = Message & { personName: string; personUserId: string | null };
@@ -104,7 +154,12 @@ export function myHearthService(db: Database) {
     async myMessages(actor: Actor, limit = 20): Promise<Message[]> {
       return db.inScope(actor, async (tx) => {
         const me = await requireMe(tx, actor);
-        const rows = await tx.select().from(personMessages).where(eq(personMessages.personId, me.id)).orderBy(desc(personMessages.sentAt)).limit(limit);
+        const rows = await tx
+          .select()
+          .from(personMessages)
+          .where(eq(personMessages.personId, me.id))
+          .orderBy(desc(personMessages.sentAt))
+          .limit(limit);
         return withReplies(tx, rows);
       });
     },
@@ -113,7 +168,10 @@ export function myHearthService(db: Database) {
     async myMessage(actor: Actor, id: string): Promise<Message> {
       return db.inScope(actor, async (tx) => {
         const me = await requireMe(tx, actor);
-        const [row] = await tx.select().from(personMessages).where(and(eq(personMessages.id, id), eq(personMessages.personId, me.id)));
+        const [row] = await tx
+          .select()
+          .from(personMessages)
+          .where(and(eq(personMessages.id, id), eq(personMessages.personId, me.id)));
         if (!row) throw notFound();
         return (await withReplies(tx, [row]))[0]!;
       });
@@ -123,12 +181,21 @@ export function myHearthService(db: Database) {
     async checkMood(actor: Actor, input: MoodInput) {
       return db.inScope(actor, async (tx) => {
         const me = await requireMe(tx, actor);
-        const [row] = await tx.insert(moodChecks).values({ schemeId: inScheme(actor).schemeId, personId: me.id, mood: input.mood, words: input.words, byUserId: actor.userId })
+        const [row] = await tx
+          .insert(moodChecks)
+          .values({ schemeId: inScheme(actor).schemeId, personId: me.id, mood: input.mood, words: input.words, byUserId: actor.userId })
           .returning({ id: moodChecks.id, at: moodChecks.at });
-        await audit(tx, actor, { action: 'created', recordType: 'mood check', recordId: row!.id, subjectUserId: me.userId, changes: { mood: input.mood } });
-        const message = input.mood < NOT_OK_BELOW
-          ? await sendMessage(tx, actor, me, { kind: 'not_ok', words: input.words, symbols: [], moodCheckId: row!.id })
-          : null;
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'mood check',
+          recordId: row!.id,
+          subjectUserId: me.userId,
+          changes: { mood: input.mood },
+        });
+        const message =
+          input.mood < NOT_OK_BELOW
+            ? await sendMessage(tx, actor, me, { kind: 'not_ok', words: input.words, symbols: [], moodCheckId: row!.id })
+            : null;
         return { id: row!.id, at: row!.at, messageId: message?.id ?? null };
       });
     },
@@ -137,8 +204,12 @@ export function myHearthService(db: Database) {
     async myMoods(actor: Actor, limit = 7) {
       return db.inScope(actor, async (tx) => {
         const me = await requireMe(tx, actor);
-        return tx.select({ id: moodChecks.id, mood: moodChecks.mood, words: moodChecks.words, at: moodChecks.at })
-          .from(moodChecks).where(eq(moodChecks.personId, me.id)).orderBy(desc(moodChecks.at)).limit(limit);
+        return tx
+          .select({ id: moodChecks.id, mood: moodChecks.mood, words: moodChecks.words, at: moodChecks.at })
+          .from(moodChecks)
+          .where(eq(moodChecks.personId, me.id))
+          .orderBy(desc(moodChecks.at))
+          .limit(limit);
       });
     },
 
@@ -156,8 +227,14 @@ export function myHearthService(db: Database) {
           where subject_user_id = ${me.userId} and actor_user_id is distinct from ${me.userId}
           group by actor_user_id, actor_name, actor_role, action, record_type, (at at time zone 'Europe/London')::date`;
         const [{ total } = { total: 0 }] = await rowsOf<{ total: number }>(tx, sql`select count(*)::int as total from (${grouped}) g`);
-        const rows = await rowsOf<{ actorUserId: string | null; actorName: string | null; actorRole: Role | null; action: string; recordType: string; at: string | Date }>(tx,
-          sql`${grouped} order by max(at) desc, record_type limit ${paging.size} offset ${(paging.page - 1) * paging.size}`);
+        const rows = await rowsOf<{
+          actorUserId: string | null;
+          actorName: string | null;
+          actorRole: Role | null;
+          action: string;
+          recordType: string;
+          at: string | Date;
+        }>(tx, sql`${grouped} order by max(at) desc, record_type limit ${paging.size} offset ${(paging.page - 1) * paging.size}`);
         return { total, workerUserId: me.workerUserId, rows: rows.map((r) => ({ ...r, at: new Date(r.at) })) };
       });
     },
@@ -169,15 +246,27 @@ export function myHearthService(db: Database) {
       return db.inScope(actor, async (tx) => {
         const where: SQL | undefined = filter.show === 'open' ? isNull(personMessages.dealtWithAt) : undefined;
         const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(personMessages).where(where);
-        const order = filter.show === 'open'
-          ? [desc(sql`${personMessages.kind} = 'help_now'`), asc(personMessages.sentAt)]
-          : [desc(personMessages.sentAt)];
-        const rows = await tx.select({ message: personMessages, personName: people.name, personUserId: people.userId }).from(personMessages)
-          .innerJoin(people, eq(people.id, personMessages.personId)).where(where).orderBy(...order, asc(personMessages.id))
-          .limit(size).offset((filter.page - 1) * size);
-        const messages = await withReplies(tx, rows.map((r) => r.message));
+        const order =
+          filter.show === 'open'
+            ? [desc(sql`${personMessages.kind} = 'help_now'`), asc(personMessages.sentAt)]
+            : [desc(personMessages.sentAt)];
+        const rows = await tx
+          .select({ message: personMessages, personName: people.name, personUserId: people.userId })
+          .from(personMessages)
+          .innerJoin(people, eq(people.id, personMessages.personId))
+          .where(where)
+          .orderBy(...order, asc(personMessages.id))
+          .limit(size)
+          .offset((filter.page - 1) * size);
+        const messages = await withReplies(
+          tx,
+          rows.map((r) => r.message),
+        );
         await audit(tx, actor, { action: 'listed', recordType: 'person message', changes: { show: filter.show, page: filter.page } });
-        return { total: Number(total), rows: messages.map((m, i) => ({ ...m, personName: rows[i]!.personName, personUserId: rows[i]!.personUserId })) };
+        return {
+          total: Number(total),
+          rows: messages.map((m, i) => ({ ...m, personName: rows[i]!.personName, personUserId: rows[i]!.personUserId })),
+        };
       });
     },
 
@@ -185,10 +274,15 @@ export function myHearthService(db: Database) {
     async openCounts(actor: Actor) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
-        const [row] = await prepared(tx.select({
-          open: count(),
-          urgent: sql<number>`count(*) filter (where ${personMessages.kind} = 'help_now')::int`,
-        }).from(personMessages).where(isNull(personMessages.dealtWithAt)));
+        const [row] = await prepared(
+          tx
+            .select({
+              open: count(),
+              urgent: sql<number>`count(*) filter (where ${personMessages.kind} = 'help_now')::int`,
+            })
+            .from(personMessages)
+            .where(isNull(personMessages.dealtWithAt)),
+        );
         return { open: Number(row?.open ?? 0), urgent: Number(row?.urgent ?? 0) };
       });
     },
@@ -197,13 +291,20 @@ export function myHearthService(db: Database) {
     async attentionItem(actor: Actor, id: string): Promise<AttentionRow> {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
-        const [found] = await tx.select({ message: personMessages, personName: people.name, personUserId: people.userId }).from(personMessages)
-          .innerJoin(people, eq(people.id, personMessages.personId)).where(eq(personMessages.id, id)).for('update', { of: personMessages });
+        const [found] = await tx
+          .select({ message: personMessages, personName: people.name, personUserId: people.userId })
+          .from(personMessages)
+          .innerJoin(people, eq(people.id, personMessages.personId))
+          .where(eq(personMessages.id, id))
+          .for('update', { of: personMessages });
         if (!found) throw notFound();
         let message = found.message;
         if (!message.seenAt) {
-          [message] = await tx.update(personMessages).set({ seenAt: new Date(), seenByUserId: actor.userId, seenByName: actor.name ?? 'Someone at the scheme' })
-            .where(eq(personMessages.id, id)).returning() as [MessageRow];
+          [message] = (await tx
+            .update(personMessages)
+            .set({ seenAt: new Date(), seenByUserId: actor.userId, seenByName: actor.name ?? 'Someone at the scheme' })
+            .where(eq(personMessages.id, id))
+            .returning()) as [MessageRow];
         }
         await audit(tx, actor, { action: 'viewed', recordType: 'person message', recordId: id, subjectUserId: found.personUserId });
         return { ...(await withReplies(tx, [message]))[0]!, personName: found.personName, personUserId: found.personUserId };
@@ -215,10 +316,28 @@ export function myHearthService(db: Database) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const message = await openMessage(tx, id);
-        await tx.insert(personMessageReplies).values({ schemeId: inScheme(actor).schemeId, messageId: id, words, byUserId: actor.userId, byName: actor.name ?? 'Someone at the scheme' });
-        await tx.update(personMessages).set({ seenAt: message.seenAt ?? new Date(), seenByUserId: message.seenByUserId ?? actor.userId, seenByName: message.seenByName ?? actor.name ?? 'Someone at the scheme' })
+        await tx.insert(personMessageReplies).values({
+          schemeId: inScheme(actor).schemeId,
+          messageId: id,
+          words,
+          byUserId: actor.userId,
+          byName: actor.name ?? 'Someone at the scheme',
+        });
+        await tx
+          .update(personMessages)
+          .set({
+            seenAt: message.seenAt ?? new Date(),
+            seenByUserId: message.seenByUserId ?? actor.userId,
+            seenByName: message.seenByName ?? actor.name ?? 'Someone at the scheme',
+          })
           .where(eq(personMessages.id, id));
-        await audit(tx, actor, { action: 'updated', recordType: 'person message', recordId: id, subjectUserId: message.personUserId, changes: { reply: words } });
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'person message',
+          recordId: id,
+          subjectUserId: message.personUserId,
+          changes: { reply: words },
+        });
       });
     },
 
@@ -230,21 +349,43 @@ export function myHearthService(db: Database) {
         if (message.dealtWithAt) return;
         const now = new Date();
         const name = actor.name ?? 'Someone at the scheme';
-        await tx.update(personMessages).set({
-          dealtWithAt: now, dealtWithByUserId: actor.userId, dealtWithByName: name,
-          seenAt: message.seenAt ?? now, seenByUserId: message.seenByUserId ?? actor.userId, seenByName: message.seenByName ?? name,
-        }).where(eq(personMessages.id, id));
-        await audit(tx, actor, { action: 'updated', recordType: 'person message', recordId: id, subjectUserId: message.personUserId, changes: { dealtWith: true } });
+        await tx
+          .update(personMessages)
+          .set({
+            dealtWithAt: now,
+            dealtWithByUserId: actor.userId,
+            dealtWithByName: name,
+            seenAt: message.seenAt ?? now,
+            seenByUserId: message.seenByUserId ?? actor.userId,
+            seenByName: message.seenByName ?? name,
+          })
+          .where(eq(personMessages.id, id));
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'person message',
+          recordId: id,
+          subjectUserId: message.personUserId,
+          changes: { dealtWith: true },
+        });
       });
     },
   };
 }
 
 async function openMessage(tx: Tx, id: string) {
-  const [row] = await tx.select({
-    id: personMessages.id, seenAt: personMessages.seenAt, seenByUserId: personMessages.seenByUserId, seenByName: personMessages.seenByName,
-    dealtWithAt: personMessages.dealtWithAt, personUserId: people.userId,
-  }).from(personMessages).innerJoin(people, eq(people.id, personMessages.personId)).where(eq(personMessages.id, id)).for('update', { of: personMessages });
+  const [row] = await tx
+    .select({
+      id: personMessages.id,
+      seenAt: personMessages.seenAt,
+      seenByUserId: personMessages.seenByUserId,
+      seenByName: personMessages.seenByName,
+      dealtWithAt: personMessages.dealtWithAt,
+      personUserId: people.userId,
+    })
+    .from(personMessages)
+    .innerJoin(people, eq(people.id, personMessages.personId))
+    .where(eq(personMessages.id, id))
+    .for('update', { of: personMessages });
   if (!row) throw notFound();
   return row;
 }

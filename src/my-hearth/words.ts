@@ -95,12 +95,18 @@ export const actionWords = (action: string) => ACTION_WORDS[action] ?? 'used';
 /** Who someone is to the person: "your worker", "a manager", "your carer". */
 export function whoTheyAre(role: Role | null, isOwnWorker: boolean): string {
   switch (role) {
-    case 'scheme_worker': return isOwnWorker ? 'your worker' : 'a worker';
-    case 'scheme_manager': return isOwnWorker ? 'your worker' : 'a manager';
-    case 'carer': return 'a carer';
-    case 'circle_member': return 'in your circle';
-    case 'panel_member': return 'from the panel';
-    default: return 'from the scheme';
+    case 'scheme_worker':
+      return isOwnWorker ? 'your worker' : 'a worker';
+    case 'scheme_manager':
+      return isOwnWorker ? 'your worker' : 'a manager';
+    case 'carer':
+      return 'a carer';
+    case 'circle_member':
+      return 'in your circle';
+    case 'panel_member':
+      return 'from the panel';
+    default:
+      return 'from the scheme';
   }
 }
 
@@ -109,9 +115,20 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** The day and time in the UK, as parts. */
 function ukParts(at: Date) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short',
-  }).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day), time: `${parts.hour}:${parts.minute}` };
 }
 

@@ -39,16 +39,25 @@ describe('daily notes and incidents in the database', () => {
     await aCircleMember(db, person, { userId: await as('circle', 'circle_member'), consents: ['daily_notes'] });
     await aCircleMember(db, person, { userId: await as('circleProfileOnly', 'circle_member'), consents: ['profile'] });
     arrangement = await anArrangement(db, { schemeId, personId: person.id, carerId: carer.id, workerUserId: actors.get('worker')!.userId });
-    otherArrangement = await anArrangement(db, { schemeId, personId: (await aPerson(db, { schemeId, status: 'supported' })).id, carerId: otherCarer.id });
+    otherArrangement = await anArrangement(db, {
+      schemeId,
+      personId: (await aPerson(db, { schemeId, status: 'supported' })).id,
+      carerId: otherCarer.id,
+    });
     await aNote(db, arrangement, { text: 'About Ana' });
     await aNote(db, otherArrangement, { text: 'About someone else' });
     await anIncident(db, arrangement, { severity: 'serious' });
   });
   afterAll(async () => db.close());
 
-  const notesSeenBy = async (key: string) => (await db.inScope(actors.get(key)!, (tx) => tx.select().from(dailyNotes))).map((n) => n.whatHappened).sort();
+  const notesSeenBy = async (key: string) =>
+    (await db.inScope(actors.get(key)!, (tx) => tx.select().from(dailyNotes))).map((n) => n.whatHappened).sort();
   const incidentsSeenBy = async (key: string) => (await db.inScope(actors.get(key)!, (tx) => tx.select().from(incidents))).length;
-  const refused = async (work: Promise<unknown>) => work.then(() => false, () => true);
+  const refused = async (work: Promise<unknown>) =>
+    work.then(
+      () => false,
+      () => true,
+    );
 
   it('shows notes to staff, the arrangement’s carer, the person and the circle they shared notes with; no one else', async () => {
     expect(await notesSeenBy('worker')).toEqual(['About Ana', 'About someone else']);
@@ -68,23 +77,59 @@ describe('daily notes and incidents in the database', () => {
 
   it('lets a carer write only about their own arrangements, in their own name; only staff change notes; no one deletes them', async () => {
     const carer = actors.get('carer')!;
-    const note = (arrangementId: string, writer = carer.userId) => ({ schemeId, arrangementId, writtenOn: '2026-03-01', whatHappened: 'x', mood: 3, writtenByUserId: writer, writtenByName: 'x' });
+    const note = (arrangementId: string, writer = carer.userId) => ({
+      schemeId,
+      arrangementId,
+      writtenOn: '2026-03-01',
+      whatHappened: 'x',
+      mood: 3,
+      writtenByUserId: writer,
+      writtenByName: 'x',
+    });
     expect(await refused(db.inScope(carer, (tx) => tx.insert(dailyNotes).values(note(arrangement.id))))).toBe(false);
     expect(await refused(db.inScope(carer, (tx) => tx.insert(dailyNotes).values(note(otherArrangement.id))))).toBe(true);
-    expect(await refused(db.inScope(carer, (tx) => tx.insert(dailyNotes).values(note(arrangement.id, actors.get('worker')!.userId))))).toBe(true);
-    expect(await refused(db.inScope(actors.get('person')!, (tx) => tx.insert(dailyNotes).values(note(arrangement.id, actors.get('person')!.userId))))).toBe(true);
+    expect(await refused(db.inScope(carer, (tx) => tx.insert(dailyNotes).values(note(arrangement.id, actors.get('worker')!.userId))))).toBe(
+      true,
+    );
+    expect(
+      await refused(
+        db.inScope(actors.get('person')!, (tx) => tx.insert(dailyNotes).values(note(arrangement.id, actors.get('person')!.userId))),
+      ),
+    ).toBe(true);
     const changed = await db.inScope(carer, (tx) => tx.update(dailyNotes).set({ whatHappened: 'changed' }).returning());
     expect(changed).toEqual([]);
     const deleted = await db.inScope(actors.get('worker')!, (tx) => tx.delete(dailyNotes).returning());
     expect(deleted).toEqual([]);
-    expect(await refused(db.inScope(carer, (tx) => tx.insert(incidentFollowUps).values({ schemeId, incidentId: '00000000-0000-4000-8000-000000000000', note: 'x', byUserId: carer.userId, byName: 'x' })))).toBe(true);
+    expect(
+      await refused(
+        db.inScope(carer, (tx) =>
+          tx
+            .insert(incidentFollowUps)
+            .values({ schemeId, incidentId: '00000000-0000-4000-8000-000000000000', note: 'x', byUserId: carer.userId, byName: 'x' }),
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('refuses a mood off the scale, a flag without a reason, and closing a notifiable incident before it is notified', async () => {
     expect(await refused(aNote(db, arrangement, { mood: 6 }))).toBe(true);
-    expect(await refused(db.owner.insert(dailyNotes).values({ schemeId, arrangementId: arrangement.id, writtenOn: '2026-03-01', whatHappened: 'x', mood: 3, flagged: true, writtenByName: 'x' }))).toBe(true);
+    expect(
+      await refused(
+        db.owner.insert(dailyNotes).values({
+          schemeId,
+          arrangementId: arrangement.id,
+          writtenOn: '2026-03-01',
+          whatHappened: 'x',
+          mood: 3,
+          flagged: true,
+          writtenByName: 'x',
+        }),
+      ),
+    ).toBe(true);
     const notifiable = await anIncident(db, arrangement, { categories: ['death'] });
-    expect(await refused(db.owner.update(incidents).set({ closedAt: new Date(), outcome: 'x' }).where(eq(incidents.id, notifiable.id)))).toBe(true);
+    expect(
+      await refused(db.owner.update(incidents).set({ closedAt: new Date(), outcome: 'x' }).where(eq(incidents.id, notifiable.id))),
+    ).toBe(true);
   });
 
   it('adds notes in bulk for benchmarks, deterministically and only once', async () => {
@@ -104,12 +149,23 @@ describe('daily notes and incidents in the database', () => {
     const worker = actors.get('worker')!;
     const plans = await db.inScope(worker, async (tx) => {
       const explain = async (filter: Parameters<typeof caseloadConditions>[2]) =>
-        (await rowsOf<{ 'QUERY PLAN': string }>(tx, sql`explain ${pageQuery(tx, caseloadConditions(tx, worker, filter), filter.cursor).getSQL()}`)).map((r) => r['QUERY PLAN']).join('\n');
+        (
+          await rowsOf<{ 'QUERY PLAN': string }>(
+            tx,
+            sql`explain ${pageQuery(tx, caseloadConditions(tx, worker, filter), filter.cursor).getSQL()}`,
+          )
+        )
+          .map((r) => r['QUERY PLAN'])
+          .join('\n');
       return [
         await explain({}),
         await explain({ worker: worker.userId! }),
         await explain({ flagged: true }),
-        await explain({ from: '2026-05-01', to: '2026-06-01', cursor: { direction: 'older', writtenOn: '2026-05-20', id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' } }),
+        await explain({
+          from: '2026-05-01',
+          to: '2026-06-01',
+          cursor: { direction: 'older', writtenOn: '2026-05-20', id: 'ffffffff-ffff-4fff-bfff-ffffffffffff' },
+        }),
       ];
     });
     for (const plan of plans) {

@@ -5,16 +5,30 @@ import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { MOOD_WORDS, MOODS, type Mood } from './moods.js';
 
 /** A carer's daily note: who about, the day (today unless changed), what happened, mood, anything to flag. */
-export const noteForm = withDateInputs(z.object({
-  arrangementId: z.uuid({ error: 'Choose who the note is about' }),
-  writtenOn: dateInput({ label: 'The date', when: 'not future' }),
-  whatHappened: text('Say what happened today', { max: 4000, label: 'What happened' }),
-  mood: choice(['1', '2', '3', '4', '5'], 'Choose how they seemed').transform((v) => Number(v) as Mood),
-  flag: choice(['yes', 'no'], 'Choose yes if there is anything the scheme worker should know about'),
-  flagReason: z.string().trim().max(2000, 'What to flag must be 2000 characters or fewer').optional().transform((v) => v || null),
-}).superRefine((form, ctx) => {
-  if (form.flag === 'yes' && !form.flagReason) ctx.addIssue({ code: 'custom', path: ['flagReason'], message: 'Say what the scheme worker should know' });
-}, onceValid('flag', 'flagReason')).transform(({ flag, ...form }) => ({ ...form, flagged: flag === 'yes', flagReason: flag === 'yes' ? form.flagReason : null })));
+export const noteForm = withDateInputs(
+  z
+    .object({
+      arrangementId: z.uuid({ error: 'Choose who the note is about' }),
+      writtenOn: dateInput({ label: 'The date', when: 'not future' }),
+      whatHappened: text('Say what happened today', { max: 4000, label: 'What happened' }),
+      mood: choice(['1', '2', '3', '4', '5'], 'Choose how they seemed').transform((v) => Number(v) as Mood),
+      flag: choice(['yes', 'no'], 'Choose yes if there is anything the scheme worker should know about'),
+      flagReason: z
+        .string()
+        .trim()
+        .max(2000, 'What to flag must be 2000 characters or fewer')
+        .optional()
+        .transform((v) => v || null),
+    })
+    .superRefine(
+      (form, ctx) => {
+        if (form.flag === 'yes' && !form.flagReason)
+          ctx.addIssue({ code: 'custom', path: ['flagReason'], message: 'Say what the scheme worker should know' });
+      },
+      onceValid('flag', 'flagReason'),
+    )
+    .transform(({ flag, ...form }) => ({ ...form, flagged: flag === 'yes', flagReason: flag === 'yes' ? form.flagReason : null })),
+);
 
 export const newQuery = z.object({ arrangement: z.uuid().optional().catch(undefined) });
 
@@ -23,11 +37,19 @@ export const dealtWithForm = z.object({
 });
 
 const dayAndId = /^(\d{4}-\d{2}-\d{2})\.([0-9a-f-]{36})$/;
-const optionalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined).transform((v) => v || undefined);
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined)
+  .transform((v) => v || undefined);
 
 /** The notes list's filters and where its page starts (keyset: older or newer than a note). */
 export const listQuery = z.object({
-  worker: z.union([z.literal('all'), z.uuid()]).optional().catch(undefined),
+  worker: z
+    .union([z.literal('all'), z.uuid()])
+    .optional()
+    .catch(undefined),
   flagged: z.literal('yes').optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
@@ -45,11 +67,12 @@ export const cursorOf = (query: { older?: string | undefined; newer?: string | u
 export const cursorValue = (note: { writtenOn: string; id: string }) => `${note.writtenOn}.${note.id}`;
 
 /** The mood scale as radios: a feelings symbol and a word each, big enough to tap. */
-export const moodItems = (value: unknown) => [...MOODS].reverse().map((mood) => {
-  const { src } = symbol(MOOD_WORDS[mood].symbol);
-  return {
-    value: String(mood),
-    html: `<span class="hearth-mood"><img class="hearth-mood__symbol" src="${src}" alt="" width="48" height="48"><span>${MOOD_WORDS[mood].word}</span></span>`,
-    checked: String(value) === String(mood),
-  };
-});
+export const moodItems = (value: unknown) =>
+  [...MOODS].reverse().map((mood) => {
+    const { src } = symbol(MOOD_WORDS[mood].symbol);
+    return {
+      value: String(mood),
+      html: `<span class="hearth-mood"><img class="hearth-mood__symbol" src="${src}" alt="" width="48" height="48"><span>${MOOD_WORDS[mood].word}</span></span>`,
+      checked: String(value) === String(mood),
+    };
+  });

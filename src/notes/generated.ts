@@ -58,10 +58,12 @@ const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[
  * About one in twenty is flagged; flags older than ten days were dealt with by the worker.
  * Moods lean happy: 5 a fifth, 4 a third, 3 a quarter, 2 and 1 the rest.
  */
-export async function addGeneratedNotes(tx: Db  , options: GeneratedNotes): Promise<number> {
+export async function addGeneratedNotes(tx: Db, options: GeneratedNotes): Promise<number> {
   const batch = options.batch ?? 'demo';
   const every = Math.max(1, Math.floor(options.everyDays));
-  const [result] = await rowsOf<{ added: number | string }>(tx, sql`
+  const [result] = await rowsOf<{ added: number | string }>(
+    tx,
+    sql`
     with chosen as (
       select a.id, a.scheme_id, a.starts_on, c.user_id, c.name as carer_name, coalesce(w.name, 'The scheme worker') as worker_name, w.id as worker_id
       from arrangements a
@@ -91,7 +93,8 @@ export async function addGeneratedNotes(tx: Db  , options: GeneratedNotes): Prom
       on conflict do nothing
       returning 1
     )
-    select count(*) as added from added`);
+    select count(*) as added from added`,
+  );
   return Number(result?.added ?? 0);
 }
 
@@ -101,14 +104,25 @@ export async function addGeneratedNotes(tx: Db  , options: GeneratedNotes): Prom
  * (more a day for arrangements younger than that), then ANALYZE so the planner knows. Returns how many were added.
  *   await loadBulkNotes(db, { total: 1_000_000 })
  */
-export async function loadBulkNotes(db: Database, options: { total: number; today?: IsoDate; schemeIds?: readonly string[] }): Promise<number> {
-  const [live] = await rowsOf<{ n: number | string }>(db.owner, sql`select count(*) as n from arrangements where status <> 'ended'
-    ${options.schemeIds ? sql`and scheme_id = any(${uuidArray(options.schemeIds)})` : sql``}`);
+export async function loadBulkNotes(
+  db: Database,
+  options: { total: number; today?: IsoDate; schemeIds?: readonly string[] },
+): Promise<number> {
+  const [live] = await rowsOf<{ n: number | string }>(
+    db.owner,
+    sql`select count(*) as n from arrangements where status <> 'ended'
+    ${options.schemeIds ? sql`and scheme_id = any(${uuidArray(options.schemeIds)})` : sql``}`,
+  );
   const arrangements = Number(live?.n ?? 0);
   if (!arrangements || options.total <= 0) return 0;
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const added = await addGeneratedNotes(db.owner, {
-    perArrangement: Math.ceil(options.total / arrangements), everyDays: 1, today, batch: 'bulk', wrap: true, ...(options.schemeIds ? { schemeIds: options.schemeIds } : {}),
+    perArrangement: Math.ceil(options.total / arrangements),
+    everyDays: 1,
+    today,
+    batch: 'bulk',
+    wrap: true,
+    ...(options.schemeIds ? { schemeIds: options.schemeIds } : {}),
   });
   await db.owner.execute(sql`analyze daily_notes`);
   return added;

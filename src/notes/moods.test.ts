@@ -26,7 +26,14 @@ describe('the mood scale', () => {
   it('takes only a point of the scale', () => {
     expect(isMood(3)).toBe(true);
     expect(isMood(6)).toBe(false);
-    const base = { arrangementId: '7f1c1f1e-8a57-4a3b-9d2a-3c7b1a2b3c4d', 'writtenOn-day': '1', 'writtenOn-month': '2', 'writtenOn-year': '2026', whatHappened: 'A day', flag: 'no' };
+    const base = {
+      arrangementId: '7f1c1f1e-8a57-4a3b-9d2a-3c7b1a2b3c4d',
+      'writtenOn-day': '1',
+      'writtenOn-month': '2',
+      'writtenOn-year': '2026',
+      whatHappened: 'A day',
+      flag: 'no',
+    };
     expect(noteForm.safeParse({ ...base, mood: '6' }).success).toBe(false);
     expect(noteForm.parse({ ...base, mood: '3' })).toMatchObject({ mood: 3, flagged: false, flagReason: null, writtenOn: '2026-02-01' });
   });

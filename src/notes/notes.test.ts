@@ -25,7 +25,15 @@ describe('daily notes, through the pages', () => {
   beforeAll(async () => {
     ({ app, db, close } = await testApp());
     const schemeId = (await aScheme(db)).id;
-    const roles = { manager: 'scheme_manager', worker: 'scheme_worker', carer: 'carer', otherCarer: 'carer', person: 'person', circle: 'circle_member', circleNoConsent: 'circle_member' } as const;
+    const roles = {
+      manager: 'scheme_manager',
+      worker: 'scheme_worker',
+      carer: 'carer',
+      otherCarer: 'carer',
+      person: 'person',
+      circle: 'circle_member',
+      circleNoConsent: 'circle_member',
+    } as const;
     for (const [key, role] of Object.entries(roles) as [keyof typeof roles, (typeof roles)[keyof typeof roles]][]) {
       users[key] = await aUser(db, { role, schemeId });
       v[key] = new Visitor(app);
@@ -36,7 +44,13 @@ describe('daily notes, through the pages', () => {
     const person = await aPerson(db, { schemeId, status: 'supported', userId: users.person!.id, name: 'Ana Example' });
     await aCircleMember(db, person, { userId: users.circle!.id, consents: ['daily_notes'] });
     await aCircleMember(db, person, { userId: users.circleNoConsent!.id, consents: ['profile'] });
-    arrangement = await anArrangement(db, { schemeId, personId: person.id, carerId: carer.id, workerUserId: users.worker!.id, startsOn: '2026-01-01' });
+    arrangement = await anArrangement(db, {
+      schemeId,
+      personId: person.id,
+      carerId: carer.id,
+      workerUserId: users.worker!.id,
+      startsOn: '2026-01-01',
+    });
   });
   afterAll(async () => close());
 
@@ -52,7 +66,12 @@ describe('daily notes, through the pages', () => {
 
   it('keeps the answers and says what to fix when the note is not complete', async () => {
     await v.carer.get(`/notes/new?arrangement=${arrangement.id}`);
-    const wrong = await v.carer.post('/notes', { arrangementId: arrangement.id, ...today, whatHappened: 'Went bowling with Sam', flag: 'yes' });
+    const wrong = await v.carer.post('/notes', {
+      arrangementId: arrangement.id,
+      ...today,
+      whatHappened: 'Went bowling with Sam',
+      flag: 'yes',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('Choose how they seemed');
     expect(wrong.body).toContain('Say what the scheme worker should know');
@@ -62,7 +81,14 @@ describe('daily notes, through the pages', () => {
   });
 
   it('saves a flagged note, which reaches the worker’s attention list until they say what they did', async () => {
-    const saved = await v.carer.post('/notes', { arrangementId: arrangement.id, ...today, whatHappened: 'Went bowling with Sam', mood: '2', flag: 'yes', flagReason: 'Cried about her dad after tea' });
+    const saved = await v.carer.post('/notes', {
+      arrangementId: arrangement.id,
+      ...today,
+      whatHappened: 'Went bowling with Sam',
+      mood: '2',
+      flag: 'yes',
+      flagReason: 'Cried about her dad after tea',
+    });
     expect(saved.statusCode).toBe(302);
     expect(saved.headers.location).toBe(`/arrangements/${arrangement.id}/notes?saved=flagged`);
     expect((await v.carer.get(saved.headers.location as string)).body).toContain('the scheme worker will see what you flagged');
@@ -101,7 +127,12 @@ describe('daily notes, through the pages', () => {
   });
 
   it('shows the caseload’s notes newest first, filtered, 50 a page with older and newer pages', async () => {
-    for (let n = 1; n <= 60; n++) await aNote(db, arrangement, { writtenOn: `2026-02-${String((n % 28) + 1).padStart(2, '0')}`, text: `Note number ${n}`, ...(n === 7 ? { flagReason: 'Seemed worried' } : {}) });
+    for (let n = 1; n <= 60; n++)
+      await aNote(db, arrangement, {
+        writtenOn: `2026-02-${String((n % 28) + 1).padStart(2, '0')}`,
+        text: `Note number ${n}`,
+        ...(n === 7 ? { flagReason: 'Seemed worried' } : {}),
+      });
     const first = await v.worker.get('/notes');
     expect(first.body).toContain('Went bowling with Sam');
     // Each note links to its own page, never to its arrangement's id.

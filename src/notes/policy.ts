@@ -24,18 +24,24 @@ const aboutThem = (arrangementId: SQL) => sql`(${currentRole} in ('person', 'cir
 const staffForPlanner = sql`hearth_is_staff()`;
 
 /** Read: staff, the arrangement's carer, and (for notes) the person and their consented circle. */
-export const readBy = (arrangementId: SQL, options: { person: boolean }) => pgPolicy('arrangement_reader', {
-  as: 'restrictive', for: 'select', to: appRole,
-  using: options.person
-    ? sql`${staffForPlanner} or ${carerOf(arrangementId)} or ${aboutThem(arrangementId)}`
-    : sql`${staffForPlanner} or ${carerOf(arrangementId)}`,
-});
+export const readBy = (arrangementId: SQL, options: { person: boolean }) =>
+  pgPolicy('arrangement_reader', {
+    as: 'restrictive',
+    for: 'select',
+    to: appRole,
+    using: options.person
+      ? sql`${staffForPlanner} or ${carerOf(arrangementId)} or ${aboutThem(arrangementId)}`
+      : sql`${staffForPlanner} or ${carerOf(arrangementId)}`,
+  });
 
 /** Written by staff or by the carer of a live arrangement, always in the writer's own name. */
-export const writtenBy = (arrangementId: SQL, writer: SQL) => pgPolicy('staff_or_carer_writes', {
-  as: 'restrictive', for: 'insert', to: appRole,
-  withCheck: sql`${writer} = ${currentUserId} and (${actingAsStaff} or ${carerOfLive(arrangementId)})`,
-});
+export const writtenBy = (arrangementId: SQL, writer: SQL) =>
+  pgPolicy('staff_or_carer_writes', {
+    as: 'restrictive',
+    for: 'insert',
+    to: appRole,
+    withCheck: sql`${writer} = ${currentUserId} and (${actingAsStaff} or ${carerOfLive(arrangementId)})`,
+  });
 
 /** Changed (flags dealt with, notifications, closing) by staff only; never deleted. */
 export const staffChanges = () => [

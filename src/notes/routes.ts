@@ -15,16 +15,22 @@ import { isStaff } from '../platform/permissions/staff.js';
 const saved = (request: FastifyRequest) => (request.query as { saved?: string }).saved;
 
 /** Links to the older and newer pages of a keyset list, keeping its filters. */
-function keysetLinks(path: string, query: Record<string, string | undefined>, page: { older: { writtenOn: string; id: string } | null; newer: { writtenOn: string; id: string } | null }) {
+function keysetLinks(
+  path: string,
+  query: Record<string, string | undefined>,
+  page: { older: { writtenOn: string; id: string } | null; newer: { writtenOn: string; id: string } | null },
+) {
   const href = (key: 'older' | 'newer', note: { writtenOn: string; id: string }) => {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
     params.set(key, cursorValue(note));
     return `${path}?${params.toString()}`;
   };
-  return page.older || page.newer ? {
-    previous: page.newer ? { href: href('newer', page.newer), labelText: 'Newer notes' } : undefined,
-    next: page.older ? { href: href('older', page.older), labelText: 'Older notes' } : undefined,
-  } : null;
+  return page.older || page.newer
+    ? {
+        previous: page.newer ? { href: href('newer', page.newer), labelText: 'Newer notes' } : undefined,
+        next: page.older ? { href: href('older', page.older), labelText: 'Older notes' } : undefined,
+      }
+    : null;
 }
 
 /** Writing a daily note, reading notes per arrangement and across the caseload, and dealing with flagged ones. */
@@ -33,8 +39,14 @@ export function notesRoutes(app: FastifyInstance, notes: NotesService, arrangeme
     const actor = request.actor;
     const query = listQuery.parse(request.query ?? {});
     const staff = isStaff(actor);
-    const worker = staff ? (query.worker === 'all' ? undefined : query.worker ?? inScheme(actor).userId) : undefined;
-    const page = await notes.caseload(actor, { worker, flagged: query.flagged === 'yes', from: query.from, to: query.to, cursor: cursorOf(query) });
+    const worker = staff ? (query.worker === 'all' ? undefined : (query.worker ?? inScheme(actor).userId)) : undefined;
+    const page = await notes.caseload(actor, {
+      worker,
+      flagged: query.flagged === 'yes',
+      from: query.from,
+      to: query.to,
+      cursor: cursorOf(query),
+    });
     const workers = staff ? await arrangements.workers(actor) : [];
     const today = await notes.today(actor);
     const filters = { worker: query.worker, flagged: query.flagged, from: query.from, to: query.to };
@@ -45,18 +57,26 @@ export function notesRoutes(app: FastifyInstance, notes: NotesService, arrangeme
       today,
       rows: page.notes.map((n) => showNote(n, { self: false, name: n.personName, plain: false })),
       paging: keysetLinks('/notes', filters, page),
-      workers: [{ value: 'all', text: 'Everyone' }, ...workers.map((w) => ({ value: w.id, text: w.id === actor.userId ? `${w.name} (you)` : w.name }))]
-        .map((w) => ({ ...w, selected: w.value === (query.worker ?? actor.userId) })),
+      workers: [
+        { value: 'all', text: 'Everyone' },
+        ...workers.map((w) => ({ value: w.id, text: w.id === actor.userId ? `${w.name} (you)` : w.name })),
+      ].map((w) => ({ ...w, selected: w.value === (query.worker ?? actor.userId) })),
     });
   });
 
   const newContext = async (request: FastifyRequest, values: Values) => {
-    const choices = await notes.choices(request.actor, typeof values.arrangementId === 'string' && values.arrangementId ? values.arrangementId : undefined);
+    const choices = await notes.choices(
+      request.actor,
+      typeof values.arrangementId === 'string' && values.arrangementId ? values.arrangementId : undefined,
+    );
     const one = choices.length === 1 ? choices[0]! : null;
     return {
       title: one ? `Today’s note about ${one.personName}` : 'Write today’s note',
       one,
-      choices: options(choices.map((c) => ({ value: c.id, text: c.personName })), values.arrangementId),
+      choices: options(
+        choices.map((c) => ({ value: c.id, text: c.personName })),
+        values.arrangementId,
+      ),
       moods: moodItems(values.mood),
       backLink: one && isStaff(request.actor) ? `/arrangements/${one.id}/notes` : '/',
     };

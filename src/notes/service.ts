@@ -69,9 +69,18 @@ export type NoteRow = Omit<typeof dailyNotes.$inferSelect, 'schemeId' | 'written
 export function pageQuery(tx: Tx, where: SQL, cursor: Cursor | undefined) {
   const key = sql`(${dailyNotes.writtenOn}, ${dailyNotes.id})`;
   const newer = cursor?.direction === 'newer';
-  const from = cursor ? (newer ? sql`${key} > (${cursor.writtenOn}::date, ${cursor.id}::uuid)` : sql`${key} < (${cursor.writtenOn}::date, ${cursor.id}::uuid)`) : undefined;
+  const from = cursor
+    ? newer
+      ? sql`${key} > (${cursor.writtenOn}::date, ${cursor.id}::uuid)`
+      : sql`${key} < (${cursor.writtenOn}::date, ${cursor.id}::uuid)`
+    : undefined;
   const order = newer ? [asc(dailyNotes.writtenOn), asc(dailyNotes.id)] : [desc(dailyNotes.writtenOn), desc(dailyNotes.id)];
-  return tx.select(noteColumns).from(dailyNotes).where(and(where, from)).orderBy(...order).limit(PAGE_SIZE + 1);
+  return tx
+    .select(noteColumns)
+    .from(dailyNotes)
+    .where(and(where, from))
+    .orderBy(...order)
+    .limit(PAGE_SIZE + 1);
 }
 
 async function pageOf(tx: Tx, where: SQL, cursor: Cursor | undefined) {
@@ -93,10 +102,16 @@ const withoutId = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
 
 /** The names of the person and carer of each arrangement on a page, in one query. */
 async function namesOf(tx: Tx, arrangementIds: string[]) {
-  if (!arrangementIds.length) return new Map<string, { id: string; personName: string; carerName: string | null; workerUserId: string | null }>();
-  const rows = await prepared(tx.select({ id: arrangements.id, personName: people.name, carerName, workerUserId: arrangements.workerUserId })
-    .from(arrangements).innerJoin(people, eq(people.id, arrangements.personId)).leftJoin(carers, withCarer)
-    .where(inArray(arrangements.id, [...new Set(arrangementIds)])));
+  if (!arrangementIds.length)
+    return new Map<string, { id: string; personName: string; carerName: string | null; workerUserId: string | null }>();
+  const rows = await prepared(
+    tx
+      .select({ id: arrangements.id, personName: people.name, carerName, workerUserId: arrangements.workerUserId })
+      .from(arrangements)
+      .innerJoin(people, eq(people.id, arrangements.personId))
+      .leftJoin(carers, withCarer)
+      .where(inArray(arrangements.id, [...new Set(arrangementIds)])),
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -106,8 +121,16 @@ async function namesOf(tx: Tx, arrangementIds: string[]) {
  */
 export async function arrangementsToWriteAbout(tx: Tx, actor: Actor, today: IsoDate, given: string | undefined) {
   const chosen = given ? eq(arrangements.id, given) : isStaff(actor) ? sql`false` : undefined;
-  return tx.select({ id: arrangements.id, personName: people.name, type: arrangements.type, startsOn: arrangements.startsOn, workerUserId: arrangements.workerUserId })
-    .from(arrangements).innerJoin(people, eq(people.id, arrangements.personId))
+  return tx
+    .select({
+      id: arrangements.id,
+      personName: people.name,
+      type: arrangements.type,
+      startsOn: arrangements.startsOn,
+      workerUserId: arrangements.workerUserId,
+    })
+    .from(arrangements)
+    .innerJoin(people, eq(people.id, arrangements.personId))
     .where(and(visibleArrangements(actor), ne(arrangements.status, 'ended'), lte(arrangements.startsOn, today), chosen))
     .orderBy(asc(people.name), asc(arrangements.id));
 }
@@ -115,8 +138,15 @@ export async function arrangementsToWriteAbout(tx: Tx, actor: Actor, today: IsoD
 /** The caseload list's conditions: the scheme (or a carer's own arrangements), a worker's caseload, flagged, dates. */
 export function caseloadConditions(tx: Tx, actor: Actor, filter: CaseloadFilter): SQL {
   const where: (SQL | undefined)[] = [eq(dailyNotes.schemeId, inScheme(actor).schemeId)];
-  if (actor.role === 'carer') where.push(inArray(dailyNotes.arrangementId, tx.select({ id: arrangements.id }).from(arrangements).where(visibleArrangements(actor))));
-  if (filter.worker) where.push(inArray(dailyNotes.arrangementId, tx.select({ id: arrangements.id }).from(arrangements).where(eq(arrangements.workerUserId, filter.worker))));
+  if (actor.role === 'carer')
+    where.push(inArray(dailyNotes.arrangementId, tx.select({ id: arrangements.id }).from(arrangements).where(visibleArrangements(actor))));
+  if (filter.worker)
+    where.push(
+      inArray(
+        dailyNotes.arrangementId,
+        tx.select({ id: arrangements.id }).from(arrangements).where(eq(arrangements.workerUserId, filter.worker)),
+      ),
+    );
   if (filter.flagged) where.push(eq(dailyNotes.flagged, true));
   if (filter.from) where.push(gte(dailyNotes.writtenOn, filter.from));
   if (filter.to) where.push(lte(dailyNotes.writtenOn, filter.to));
@@ -139,12 +169,23 @@ export function notesService(db: Database, clock: () => IsoDate = todayInUk) {
         const arrangement = await arrangementFor(tx, actor, input.arrangementId).catch(() => {
           throw new InputProblem('arrangementId', 'Choose who the note is about');
         });
-        if (arrangement.status === 'ended') throw new InputProblem('arrangementId', 'This arrangement has ended: notes can no longer be added');
-        if (input.writtenOn < arrangement.startsOn) throw new InputProblem('writtenOn', `The date must be on or after ${formatDate(arrangement.startsOn)}, when the arrangement started`);
-        const [row] = await tx.insert(dailyNotes).values({
-          schemeId: inScheme(actor).schemeId, ...input, flagReason: input.flagged ? input.flagReason : null,
-          writtenByUserId: actor.userId, writtenByName: actor.name ?? 'Unknown',
-        }).returning({ id: dailyNotes.id });
+        if (arrangement.status === 'ended')
+          throw new InputProblem('arrangementId', 'This arrangement has ended: notes can no longer be added');
+        if (input.writtenOn < arrangement.startsOn)
+          throw new InputProblem(
+            'writtenOn',
+            `The date must be on or after ${formatDate(arrangement.startsOn)}, when the arrangement started`,
+          );
+        const [row] = await tx
+          .insert(dailyNotes)
+          .values({
+            schemeId: inScheme(actor).schemeId,
+            ...input,
+            flagReason: input.flagged ? input.flagReason : null,
+            writtenByUserId: actor.userId,
+            writtenByName: actor.name ?? 'Unknown',
+          })
+          .returning({ id: dailyNotes.id });
         await audit(tx, actor, { action: 'created', recordType: 'daily note', recordId: row!.id, changes: { ...input } });
         return { id: row!.id, arrangementId: arrangement.id };
       });
@@ -155,12 +196,25 @@ export function notesService(db: Database, clock: () => IsoDate = todayInUk) {
       return db.inScope(actor, async (tx) => {
         const record = await openArrangement(tx, actor, arrangementId);
         // Staff and the carer read an arrangement's notes; the person and their circle only with the person's consent.
-        const shared = isStaff(actor) || actor.role === 'carer'
-          || (await rowsOf<{ shared: boolean }>(tx, sql`select hearth_may_see_person(${record.arrangement.personId}, 'daily_notes') as shared`))[0]?.shared === true;
+        const shared =
+          isStaff(actor) ||
+          actor.role === 'carer' ||
+          (
+            await rowsOf<{ shared: boolean }>(
+              tx,
+              sql`select hearth_may_see_person(${record.arrangement.personId}, 'daily_notes') as shared`,
+            )
+          )[0]?.shared === true;
         const page = shared
           ? await pageOf(tx, eq(dailyNotes.arrangementId, arrangementId), cursor)
           : { notes: [], older: null, newer: null };
-        await audit(tx, actor, { action: 'listed', recordType: 'daily note', recordId: arrangementId, subjectUserId: record.person.userId, changes: { arrangementId, cursor: cursor ?? null } });
+        await audit(tx, actor, {
+          action: 'listed',
+          recordType: 'daily note',
+          recordId: arrangementId,
+          subjectUserId: record.person.userId,
+          changes: { arrangementId, cursor: cursor ?? null },
+        });
         return { ...record, shared, ...page };
       });
     },
@@ -170,7 +224,10 @@ export function notesService(db: Database, clock: () => IsoDate = todayInUk) {
       if (!isStaff(actor) && actor.role !== 'carer') throw notFound();
       return db.inScope(actor, async (tx) => {
         const page = await pageOf(tx, caseloadConditions(tx, actor, filter), filter.cursor);
-        const names = await namesOf(tx, page.notes.map((n) => n.arrangementId));
+        const names = await namesOf(
+          tx,
+          page.notes.map((n) => n.arrangementId),
+        );
         await audit(tx, actor, { action: 'listed', recordType: 'daily note', changes: { ...filter, cursor: filter.cursor ?? null } });
         return { ...page, notes: page.notes.map((n) => ({ ...n, ...withoutId(names.get(n.arrangementId)!) })) };
       });
@@ -190,10 +247,17 @@ export function notesService(db: Database, clock: () => IsoDate = todayInUk) {
     async dealtWith(actor: Actor, id: string, whatWasDone: string) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
-        const [note] = await tx.select({ flagged: dailyNotes.flagged, dealtAt: dailyNotes.dealtAt }).from(dailyNotes).where(eq(dailyNotes.id, id)).for('update');
+        const [note] = await tx
+          .select({ flagged: dailyNotes.flagged, dealtAt: dailyNotes.dealtAt })
+          .from(dailyNotes)
+          .where(eq(dailyNotes.id, id))
+          .for('update');
         if (!note || !note.flagged) throw notFound();
         if (note.dealtAt) throw new InputProblem('whatWasDone', 'Someone has already said what was done about this note');
-        await tx.update(dailyNotes).set({ dealtAt: new Date(), dealtByUserId: actor.userId, dealtByName: actor.name, whatWasDone }).where(eq(dailyNotes.id, id));
+        await tx
+          .update(dailyNotes)
+          .set({ dealtAt: new Date(), dealtByUserId: actor.userId, dealtByName: actor.name, whatWasDone })
+          .where(eq(dailyNotes.id, id));
         await audit(tx, actor, { action: 'updated', recordType: 'daily note', recordId: id, changes: { whatWasDone } });
       });
     },
@@ -205,8 +269,18 @@ export function notesService(db: Database, clock: () => IsoDate = todayInUk) {
       return db.inScope(actor, async (tx) => {
         const own = await arrangementsToWriteAbout(tx, actor, today, undefined);
         if (!own.length) return [];
-        const written = await tx.selectDistinct({ arrangementId: dailyNotes.arrangementId }).from(dailyNotes)
-          .where(and(inArray(dailyNotes.arrangementId, own.map((a) => a.id)), eq(dailyNotes.writtenOn, today)));
+        const written = await tx
+          .selectDistinct({ arrangementId: dailyNotes.arrangementId })
+          .from(dailyNotes)
+          .where(
+            and(
+              inArray(
+                dailyNotes.arrangementId,
+                own.map((a) => a.id),
+              ),
+              eq(dailyNotes.writtenOn, today),
+            ),
+          );
         const done = new Set(written.map((w) => w.arrangementId));
         return own.map((a) => ({ ...a, writtenToday: done.has(a.id) }));
       });
@@ -217,28 +291,55 @@ export function notesService(db: Database, clock: () => IsoDate = todayInUk) {
 /** Flagged notes not yet dealt with, for "Needs attention". */
 export function notesAttention(db: Database): AttentionProvider {
   // `flagged` as it is, not `= $1`: a prepared statement's plan must see the partial index's own condition.
-  const open = (actor: Actor) => and(eq(dailyNotes.schemeId, inScheme(actor).schemeId), sql`${dailyNotes.flagged}`, isNull(dailyNotes.dealtAt));
+  const open = (actor: Actor) =>
+    and(eq(dailyNotes.schemeId, inScheme(actor).schemeId), sql`${dailyNotes.flagged}`, isNull(dailyNotes.dealtAt));
   return {
-    list: (actor) => db.inScope(actor, async (tx) => {
-      if (!isStaff(actor)) return [];
-      const rows = await tx.select({ id: dailyNotes.id, writtenOn: dailyNotes.writtenOn, flagReason: dailyNotes.flagReason, arrangementId: dailyNotes.arrangementId })
-        .from(dailyNotes).where(open(actor)).orderBy(asc(dailyNotes.writtenOn)).limit(500);
-      const names = await namesOf(tx, rows.map((r) => r.arrangementId));
-      return rows.map((r) => {
-        const about = names.get(r.arrangementId)!;
-        return {
-          kind: 'note', kindName: 'Flagged daily note', title: r.flagReason ?? 'Flagged', who: about.personName, raisedOn: r.writtenOn,
-          workerUserId: about.workerUserId, urgent: false, href: `/notes/${r.id}`, action: 'Read the note and say what was done',
-        };
-      });
-    }),
+    list: (actor) =>
+      db.inScope(actor, async (tx) => {
+        if (!isStaff(actor)) return [];
+        const rows = await tx
+          .select({
+            id: dailyNotes.id,
+            writtenOn: dailyNotes.writtenOn,
+            flagReason: dailyNotes.flagReason,
+            arrangementId: dailyNotes.arrangementId,
+          })
+          .from(dailyNotes)
+          .where(open(actor))
+          .orderBy(asc(dailyNotes.writtenOn))
+          .limit(500);
+        const names = await namesOf(
+          tx,
+          rows.map((r) => r.arrangementId),
+        );
+        return rows.map((r) => {
+          const about = names.get(r.arrangementId)!;
+          return {
+            kind: 'note',
+            kindName: 'Flagged daily note',
+            title: r.flagReason ?? 'Flagged',
+            who: about.personName,
+            raisedOn: r.writtenOn,
+            workerUserId: about.workerUserId,
+            urgent: false,
+            href: `/notes/${r.id}`,
+            action: 'Read the note and say what was done',
+          };
+        });
+      }),
     // The scheme's open flags first (a few, by their partial index), then whose they are: joined the
     // other way round, the planner reads every note of each arrangement on the caseload.
-    count: (actor) => (!isStaff(actor) ? Promise.resolve(0) : db.inScope(actor, async (tx) => {
-      const [row] = await rowsOf<{ n: number }>(tx, sql`with open as materialized (select ${dailyNotes.arrangementId} as id from ${dailyNotes} where ${open(actor)})
-        select count(*)::int as n from open join ${arrangements} on ${arrangements.id} = open.id where ${onCaseload(actor) ?? sql`true`}`);
-      return row?.n ?? 0;
-    })),
+    count: (actor) =>
+      !isStaff(actor)
+        ? Promise.resolve(0)
+        : db.inScope(actor, async (tx) => {
+            const [row] = await rowsOf<{ n: number }>(
+              tx,
+              sql`with open as materialized (select ${dailyNotes.arrangementId} as id from ${dailyNotes} where ${open(actor)})
+        select count(*)::int as n from open join ${arrangements} on ${arrangements.id} = open.id where ${onCaseload(actor) ?? sql`true`}`,
+            );
+            return row?.n ?? 0;
+          }),
   };
 }
 
@@ -246,9 +347,10 @@ export type NotesService = ReturnType<typeof notesService>;
 
 /** The carer's home page: "Write today's note about Ada", one tap; a quieter button once today's is written. */
 export function notesHighlights(notes: NotesService): HighlightProvider {
-  return async (actor) => (await notes.today(actor)).map((a) => ({
-    text: a.writtenToday ? `Add another note about ${a.personName}` : `Write today’s note about ${a.personName}`,
-    href: `/notes/new?arrangement=${a.id}`,
-    secondary: a.writtenToday,
-  }));
+  return async (actor) =>
+    (await notes.today(actor)).map((a) => ({
+      text: a.writtenToday ? `Add another note about ${a.personName}` : `Write today’s note about ${a.personName}`,
+      href: `/notes/new?arrangement=${a.id}`,
+      secondary: a.writtenToday,
+    }));
 }

@@ -61,7 +61,12 @@ describe('the approval panel, from papers to the scheme’s decision', () => {
     const bad = await worker.post('/panel', {});
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Enter the date the panel meets');
-    const created = await worker.post('/panel', { ...dateFields('meetsOn', today), place: 'Room 4', memberUserIds: memberId, chairUserId: memberId });
+    const created = await worker.post('/panel', {
+      ...dateFields('meetsOn', today),
+      place: 'Room 4',
+      memberUserIds: memberId,
+      chairUserId: memberId,
+    });
     expect(created.statusCode).toBe(302);
     panelId = /\/panel\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
     const page = await worker.get(`/panel/${panelId}`);
@@ -70,7 +75,10 @@ describe('the approval panel, from papers to the scheme’s decision', () => {
 
   it('adds a carer with papers made from their record, moving them to Approval panel', async () => {
     await worker.get(`/panel/${panelId}/cases/new`);
-    const added = await worker.post(`/panel/${panelId}/cases`, { carerId, summary: 'Cass has years of experience\nsupporting her brother.' });
+    const added = await worker.post(`/panel/${panelId}/cases`, {
+      carerId,
+      summary: 'Cass has years of experience\nsupporting her brother.',
+    });
     expect(added.statusCode).toBe(302);
     caseId = /\/panel\/cases\/([0-9a-f-]{36})/.exec(added.headers.location as string)![1]!;
     const [c] = await db.owner.select().from(panelCases).where(eq(panelCases.id, caseId));
@@ -100,35 +108,76 @@ describe('the approval panel, from papers to the scheme’s decision', () => {
     const bad = await member.post(`/panel/cases/${caseId}/view`, { view: 'approve' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Write your reasons');
-    expect((await member.post(`/panel/cases/${caseId}/view`, { view: 'approve', comments: 'Warm, experienced household.' })).statusCode).toBe(302);
+    expect(
+      (await member.post(`/panel/cases/${caseId}/view`, { view: 'approve', comments: 'Warm, experienced household.' })).statusCode,
+    ).toBe(302);
     expect((await worker.get(`/panel/cases/${caseId}`)).body).toContain('Warm, experienced household.');
   });
 
   it('records no approval without a panel recommendation: not in the service, not in the database', async () => {
     await manager.get(`/panel/cases/${caseId}`);
-    const early = await manager.post(`/panel/cases/${caseId}/decision`, { decision: 'approved', maxPeople: '2', arrangementTypes: 'live_in', ...dateFields('decidedOn', today) });
+    const early = await manager.post(`/panel/cases/${caseId}/decision`, {
+      decision: 'approved',
+      maxPeople: '2',
+      arrangementTypes: 'live_in',
+      ...dateFields('decidedOn', today),
+    });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain('Record the panel’s recommendation before the scheme’s decision');
 
-    await expect(db.inScope(managerActor, (tx) => tx.insert(carerApprovals).values({
-      schemeId, carerId, decision: 'approved', decidedOn: today, basis: 'panel', panelCaseId: caseId, maxPeople: 2, arrangementTypes: ['live_in'], needs: [],
-    }))).rejects.toSatisfy(dbError(/carer_approvals_recommended_case/));
-    await expect(db.inScope(managerActor, (tx) => tx.insert(carerApprovals).values({
-      schemeId, carerId, decision: 'approved', decidedOn: today, basis: 'panel', maxPeople: 2, arrangementTypes: ['live_in'], needs: [],
-    }))).rejects.toSatisfy(dbError(/carer_approvals_panel_basis/));
+    await expect(
+      db.inScope(managerActor, (tx) =>
+        tx.insert(carerApprovals).values({
+          schemeId,
+          carerId,
+          decision: 'approved',
+          decidedOn: today,
+          basis: 'panel',
+          panelCaseId: caseId,
+          maxPeople: 2,
+          arrangementTypes: ['live_in'],
+          needs: [],
+        }),
+      ),
+    ).rejects.toSatisfy(dbError(/carer_approvals_recommended_case/));
+    await expect(
+      db.inScope(managerActor, (tx) =>
+        tx.insert(carerApprovals).values({
+          schemeId,
+          carerId,
+          decision: 'approved',
+          decidedOn: today,
+          basis: 'panel',
+          maxPeople: 2,
+          arrangementTypes: ['live_in'],
+          needs: [],
+        }),
+      ),
+    ).rejects.toSatisfy(dbError(/carer_approvals_panel_basis/));
   });
 
   it('records the recommendation, moving the carer to Decision', async () => {
     await worker.get(`/panel/cases/${caseId}`);
-    const noTerms = await worker.post(`/panel/cases/${caseId}/recommendation`, { recommendation: 'approve', ...dateFields('recommendedOn', today) });
+    const noTerms = await worker.post(`/panel/cases/${caseId}/recommendation`, {
+      recommendation: 'approve',
+      ...dateFields('recommendedOn', today),
+    });
     expect(noTerms.statusCode).toBe(400);
     expect(noTerms.body).toContain('Choose how many people they can support at once');
     expect(noTerms.body).toContain('Choose at least one kind of arrangement');
-    const done = await worker.post(`/panel/cases/${caseId}/recommendation`, { recommendation: 'approve', maxPeople: '2', arrangementTypes: ['live_in', 'short_breaks'], needs: 'learning_disability', ...dateFields('recommendedOn', today) });
+    const done = await worker.post(`/panel/cases/${caseId}/recommendation`, {
+      recommendation: 'approve',
+      maxPeople: '2',
+      arrangementTypes: ['live_in', 'short_breaks'],
+      needs: 'learning_disability',
+      ...dateFields('recommendedOn', today),
+    });
     expect(done.statusCode).toBe(302);
     const [carer] = await db.owner.select().from(carers).where(eq(carers.id, carerId));
     expect(carer!.stage).toBe('decision');
-    expect((await member.post(`/panel/cases/${caseId}/view`, { view: 'decline', comments: 'Changed my mind' })).body).toContain('views can no longer change');
+    expect((await member.post(`/panel/cases/${caseId}/view`, { view: 'decline', comments: 'Changed my mind' })).body).toContain(
+      'views can no longer change',
+    );
   });
 
   it('lets only a manager record the scheme’s decision, with reasons when it differs', async () => {
@@ -139,18 +188,41 @@ describe('the approval panel, from papers to the scheme’s decision', () => {
     expect(differs.statusCode).toBe(400);
     expect(differs.body).toContain('Give the reasons the scheme’s decision differs from the panel’s recommendation');
 
-    const approved = await manager.post(`/panel/cases/${caseId}/decision`, { decision: 'approved', maxPeople: '2', arrangementTypes: 'live_in', needs: ['learning_disability', 'autism'], ...dateFields('decidedOn', today) });
+    const approved = await manager.post(`/panel/cases/${caseId}/decision`, {
+      decision: 'approved',
+      maxPeople: '2',
+      arrangementTypes: 'live_in',
+      needs: ['learning_disability', 'autism'],
+      ...dateFields('decidedOn', today),
+    });
     expect(approved.statusCode).toBe(302);
     const [carer] = await db.owner.select().from(carers).where(eq(carers.id, carerId));
     expect(carer).toMatchObject({ stage: 'approved', approvedOn: today, reviewDueOn: addMonths(today, 12) });
     const [decision] = await db.owner.select().from(carerApprovals).where(eq(carerApprovals.carerId, carerId));
-    expect(decision).toMatchObject({ decision: 'approved', basis: 'panel', panelCaseId: caseId, maxPeople: 2, arrangementTypes: ['live_in'], needs: ['learning_disability', 'autism'], byName: 'Mo Manager' });
+    expect(decision).toMatchObject({
+      decision: 'approved',
+      basis: 'panel',
+      panelCaseId: caseId,
+      maxPeople: 2,
+      arrangementTypes: ['live_in'],
+      needs: ['learning_disability', 'autism'],
+      byName: 'Mo Manager',
+    });
 
     const record = await manager.get(`/carers/${carerId}/approval`);
     expect(record.body).toContain('2 people at once');
     expect(record.body).toContain('Long-term (live-in)');
     expect(record.body).toContain('Learning disability, Autism');
-    expect((await manager.post(`/panel/cases/${caseId}/decision`, { decision: 'approved', maxPeople: '2', arrangementTypes: 'live_in', ...dateFields('decidedOn', today) })).statusCode).toBe(400);
+    expect(
+      (
+        await manager.post(`/panel/cases/${caseId}/decision`, {
+          decision: 'approved',
+          maxPeople: '2',
+          arrangementTypes: 'live_in',
+          ...dateFields('decidedOn', today),
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('keeps a deferred carer at Approval panel, ready for the next one', async () => {
@@ -158,12 +230,27 @@ describe('the approval panel, from papers to the scheme’s decision', () => {
     const panel = await aPanel(db, schemeId, { meetsOn: addMonths(today, 1) });
     const c = await aPanelCase(db, panel, carer);
     await worker.get(`/panel/cases/${c.id}`);
-    const noReason = await worker.post(`/panel/cases/${c.id}/recommendation`, { recommendation: 'defer', ...dateFields('recommendedOn', today) });
+    const noReason = await worker.post(`/panel/cases/${c.id}/recommendation`, {
+      recommendation: 'defer',
+      ...dateFields('recommendedOn', today),
+    });
     expect(noReason.body).toContain('Give the panel’s reasons');
-    const early = await worker.post(`/panel/cases/${c.id}/recommendation`, { recommendation: 'defer', reason: 'Needs a second reference', ...dateFields('recommendedOn', today) });
+    const early = await worker.post(`/panel/cases/${c.id}/recommendation`, {
+      recommendation: 'defer',
+      reason: 'Needs a second reference',
+      ...dateFields('recommendedOn', today),
+    });
     expect(early.body).toContain('its recommendation cannot be earlier');
     await db.owner.update(approvalPanels).set({ meetsOn: today }).where(eq(approvalPanels.id, panel.id));
-    expect((await worker.post(`/panel/cases/${c.id}/recommendation`, { recommendation: 'defer', reason: 'Needs a second reference', ...dateFields('recommendedOn', today) })).statusCode).toBe(302);
+    expect(
+      (
+        await worker.post(`/panel/cases/${c.id}/recommendation`, {
+          recommendation: 'defer',
+          reason: 'Needs a second reference',
+          ...dateFields('recommendedOn', today),
+        })
+      ).statusCode,
+    ).toBe(302);
     const [after] = await db.owner.select().from(carers).where(eq(carers.id, carer.id));
     expect(after!.stage).toBe('panel');
     const next = await aPanel(db, schemeId);

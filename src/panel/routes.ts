@@ -13,12 +13,18 @@ import { isStaff } from '../platform/permissions/staff.js';
 
 export const VIEW_NAMES: Record<PanelView, string> = { approve: 'Approve', decline: 'Decline', defer: 'Defer: more information needed' };
 
-const panelForm = withDateInputs(z.object({
-  meetsOn: dateInput({ whenEmpty: 'Enter the date the panel meets', label: 'The panel date' }),
-  place: optionalText({ max: 200, label: 'Place' }),
-  memberUserIds: tickedIds('Choose panel members from the list'),
-  chairUserId: z.string().optional().transform((v) => v || null).pipe(z.uuid({ error: 'Choose the chair from the list' }).nullable()),
-}));
+const panelForm = withDateInputs(
+  z.object({
+    meetsOn: dateInput({ whenEmpty: 'Enter the date the panel meets', label: 'The panel date' }),
+    place: optionalText({ max: 200, label: 'Place' }),
+    memberUserIds: tickedIds('Choose panel members from the list'),
+    chairUserId: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .pipe(z.uuid({ error: 'Choose the chair from the list' }).nullable()),
+  }),
+);
 
 const caseForm = z.object({
   carerId: z.uuid({ error: 'Choose a carer who is ready for a panel' }),
@@ -30,30 +36,41 @@ const viewForm = z.object({
   comments: text('Write your reasons', { max: 5000, label: 'Your reasons' }),
 });
 
-const recommendationForm = withDateInputs(z.object({
-  recommendation: choice(['approve', 'decline', 'defer'], 'Choose the panel’s recommendation'),
-  ...termsFields,
-  reason: optionalText({ max: 5000, label: 'Reasons' }),
-  recommendedOn: dateInput({ whenEmpty: 'Enter the date of the recommendation', label: 'The date of the recommendation', when: 'not future' }),
-}).transform((form, ctx) => ({
-  recommendation: form.recommendation,
-  terms: termsWhen(form.recommendation === 'approve', form, ctx),
-  reason: form.reason,
-  recommendedOn: form.recommendedOn,
-})));
+const recommendationForm = withDateInputs(
+  z
+    .object({
+      recommendation: choice(['approve', 'decline', 'defer'], 'Choose the panel’s recommendation'),
+      ...termsFields,
+      reason: optionalText({ max: 5000, label: 'Reasons' }),
+      recommendedOn: dateInput({
+        whenEmpty: 'Enter the date of the recommendation',
+        label: 'The date of the recommendation',
+        when: 'not future',
+      }),
+    })
+    .transform((form, ctx) => ({
+      recommendation: form.recommendation,
+      terms: termsWhen(form.recommendation === 'approve', form, ctx),
+      reason: form.reason,
+      recommendedOn: form.recommendedOn,
+    })),
+);
 
-const decisionForm = withDateInputs(z.object({
-  decision: choice(['approved', 'declined'], 'Choose the scheme’s decision'),
-  ...termsFields,
-  reason: optionalText({ max: 5000, label: 'Reasons' }),
-  decidedOn: dateInput({ whenEmpty: 'Enter the date of the decision', label: 'The date of the decision', when: 'not future' }),
-}).transform((form, ctx) => ({
-  decision: form.decision,
-  terms: termsWhen(form.decision === 'approved', form, ctx),
-  reason: form.reason,
-  decidedOn: form.decidedOn,
-})));
-
+const decisionForm = withDateInputs(
+  z
+    .object({
+      decision: choice(['approved', 'declined'], 'Choose the scheme’s decision'),
+      ...termsFields,
+      reason: optionalText({ max: 5000, label: 'Reasons' }),
+      decidedOn: dateInput({ whenEmpty: 'Enter the date of the decision', label: 'The date of the decision', when: 'not future' }),
+    })
+    .transform((form, ctx) => ({
+      decision: form.decision,
+      terms: termsWhen(form.decision === 'approved', form, ctx),
+      reason: form.reason,
+      decidedOn: form.decidedOn,
+    })),
+);
 
 export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   app.get('/panel', { config: { access: 'panel.view' } }, async (request, reply) => {
@@ -72,28 +89,36 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
     const members = await panels.memberChoices(request.actor);
     const chosen = [values.memberUserIds ?? []].flat().map(String);
     return {
-      title: 'Add a panel', backLink: '/panel',
+      title: 'Add a panel',
+      backLink: '/panel',
       members: members.map((m) => ({ value: m.id, text: m.name, checked: chosen.includes(m.id) })),
-      chairs: [{ value: '', text: 'Not chosen yet' }, ...members.map((m) => ({ value: m.id, text: m.name, selected: m.id === values.chairUserId }))],
+      chairs: [
+        { value: '', text: 'Not chosen yet' },
+        ...members.map((m) => ({ value: m.id, text: m.name, selected: m.id === values.chairUserId })),
+      ],
     };
   };
 
   app.get('/panel/new', { config: { access: 'panel.manage' } }, async (request, reply) =>
-    reply.view('panel/views/new.njk', await newContext(request)));
+    reply.view('panel/views/new.njk', await newContext(request)),
+  );
 
-  app.post('/panel', { config: { access: 'panel.manage' } }, async (request, reply) => submitForm(reply, {
-    schema: panelForm,
-    view: 'panel/views/new.njk',
-    context: await newContext(request, (request.body ?? {}) as Record<string, unknown>),
-    save: (form) => panels.create(request.actor, form),
-    then: ({ id }) => reply.redirect(`/panel/${id}?added=1`),
-  }));
+  app.post('/panel', { config: { access: 'panel.manage' } }, async (request, reply) =>
+    submitForm(reply, {
+      schema: panelForm,
+      view: 'panel/views/new.njk',
+      context: await newContext(request, (request.body ?? {}) as Record<string, unknown>),
+      save: (form) => panels.create(request.actor, form),
+      then: ({ id }) => reply.redirect(`/panel/${id}?added=1`),
+    }),
+  );
 
   app.get('/panel/:id', { config: { access: 'panel.view' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     const found = await panels.panel(request.actor, id);
     return reply.view('panel/views/panel.njk', {
-      title: 'Approval panel', ...found,
+      title: 'Approval panel',
+      ...found,
       cases: found.cases.map((c) => ({ ...c, recommendationName: c.recommendation ? VIEW_NAMES[c.recommendation] : 'Not yet' })),
       staff: isStaff(request.actor),
       added: (request.query as { added?: string }).added,
@@ -104,8 +129,13 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
   const caseFormContext = async (request: FastifyRequest, panelId: string, values: Record<string, unknown> = {}) => {
     const { panel, ready } = await panels.candidates(request.actor, panelId);
     return {
-      title: 'Add a carer to this panel', panel, backLink: `/panel/${panelId}`,
-      carers: [{ value: '', text: 'Choose a carer' }, ...ready.map((c) => ({ value: c.id, text: `${c.name} (${STAGE_NAMES[c.stage]})`, selected: c.id === values.carerId }))],
+      title: 'Add a carer to this panel',
+      panel,
+      backLink: `/panel/${panelId}`,
+      carers: [
+        { value: '', text: 'Choose a carer' },
+        ...ready.map((c) => ({ value: c.id, text: `${c.name} (${STAGE_NAMES[c.stage]})`, selected: c.id === values.carerId })),
+      ],
       none: ready.length === 0,
     };
   };
@@ -134,19 +164,36 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
     const stage = found.carerStage;
     return {
       title: `Panel papers: ${c.papers.carerName}`,
-      c, panel, papers: c.papers,
+      c,
+      panel,
+      papers: c.papers,
       checks: c.papers.checks.map((k) => ({ ...k, tag: dueTag(k.status) })),
       views: found.views.map((v) => ({ ...v, viewName: VIEW_NAMES[v.view] })),
       recommendationName: c.recommendation ? VIEW_NAMES[c.recommendation] : null,
       recommendedTerms: c.recommendedTerms ? describeTerms(c.recommendedTerms) : null,
-      decision: found.decision ? { ...found.decision, terms: found.decision.decision === 'approved' ? describeTerms({ maxPeople: found.decision.maxPeople!, arrangementTypes: found.decision.arrangementTypes ?? [], needs: found.decision.needs ?? [] }) : null } : null,
+      decision: found.decision
+        ? {
+            ...found.decision,
+            terms:
+              found.decision.decision === 'approved'
+                ? describeTerms({
+                    maxPeople: found.decision.maxPeople!,
+                    arrangementTypes: found.decision.arrangementTypes ?? [],
+                    needs: found.decision.needs ?? [],
+                  })
+                : null,
+          }
+        : null,
       staff,
       canGiveView: found.sitsOn && request.actor.role === 'panel_member' && !c.recommendation,
       canRecommend: staff && !c.recommendation && stage === 'panel',
       canDecide: request.actor.role === 'scheme_manager' && c.recommended && !found.decision && stage === 'decision',
       viewOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text, checked: mine?.view === value })),
       recommendationOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text })),
-      decisionOptions: [{ value: 'approved', text: 'Approve' }, { value: 'declined', text: 'Decline' }],
+      decisionOptions: [
+        { value: 'approved', text: 'Approve' },
+        { value: 'declined', text: 'Decline' },
+      ],
       mine,
       backLink: `/panel/${panel.id}`,
     };
@@ -168,7 +215,13 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
     });
   });
 
-  const casePost = (path: string, access: 'panel.sit' | 'panel.manage' | 'panel.decide', schema: z.ZodType, save: (request: FastifyRequest, id: string, form: never) => Promise<unknown>, saved: string) =>
+  const casePost = (
+    path: string,
+    access: 'panel.sit' | 'panel.manage' | 'panel.decide',
+    schema: z.ZodType,
+    save: (request: FastifyRequest, id: string, form: never) => Promise<unknown>,
+    saved: string,
+  ) =>
     app.post(path, { config: { access } }, async (request, reply) => {
       const { id } = ids(request.params, 'id');
       return submitForm(reply, {
@@ -181,6 +234,18 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
     });
 
   casePost('/panel/cases/:id/view', 'panel.sit', viewForm, (request, id, form) => panels.giveView(request.actor, id, form), 'view');
-  casePost('/panel/cases/:id/recommendation', 'panel.manage', recommendationForm, (request, id, form) => panels.recommend(request.actor, id, form), 'recommendation');
-  casePost('/panel/cases/:id/decision', 'panel.decide', decisionForm, (request, id, form) => panels.decide(request.actor, id, form), 'decision');
+  casePost(
+    '/panel/cases/:id/recommendation',
+    'panel.manage',
+    recommendationForm,
+    (request, id, form) => panels.recommend(request.actor, id, form),
+    'recommendation',
+  );
+  casePost(
+    '/panel/cases/:id/decision',
+    'panel.decide',
+    decisionForm,
+    (request, id, form) => panels.decide(request.actor, id, form),
+    'decision',
+  );
 }

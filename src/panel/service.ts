@@ -50,9 +50,12 @@ export function panelService(db: Database) {
   return {
     async list(actor: Actor) {
       return db.inScope(actor, async (tx) => {
-        const panels = await tx.select({ id: approvalPanels.id, meetsOn: approvalPanels.meetsOn, place: approvalPanels.place, cases: count(panelCases.id) })
-          .from(approvalPanels).leftJoin(panelCases, eq(panelCases.panelId, approvalPanels.id))
-          .groupBy(approvalPanels.id).orderBy(desc(approvalPanels.meetsOn));
+        const panels = await tx
+          .select({ id: approvalPanels.id, meetsOn: approvalPanels.meetsOn, place: approvalPanels.place, cases: count(panelCases.id) })
+          .from(approvalPanels)
+          .leftJoin(panelCases, eq(panelCases.panelId, approvalPanels.id))
+          .groupBy(approvalPanels.id)
+          .orderBy(desc(approvalPanels.meetsOn));
         await audit(tx, actor, { action: 'listed', recordType: 'approval panel' });
         return panels;
       });
@@ -60,8 +63,14 @@ export function panelService(db: Database) {
 
     /** Panel members of this scheme: who can be asked to sit on a panel. */
     async memberChoices(actor: Actor) {
-      return db.inScope(actor, (tx) => tx.select({ id: users.id, name: users.name }).from(memberships).innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.role, 'panel_member'), isNull(memberships.endedAt))).orderBy(asc(users.name)));
+      return db.inScope(actor, (tx) =>
+        tx
+          .select({ id: users.id, name: users.name })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(memberships.role, 'panel_member'), isNull(memberships.endedAt)))
+          .orderBy(asc(users.name)),
+      );
     },
 
     async create(actor: Actor, input: NewPanel) {
@@ -72,7 +81,14 @@ export function panelService(db: Database) {
         const seats = [...new Set([...input.memberUserIds, ...(input.chairUserId ? [input.chairUserId] : [])])];
         await checkPanelMembers(tx, seats);
         if (seats.length) {
-          await tx.insert(panelMembers).values(seats.map((userId) => ({ schemeId: inScheme(actor).schemeId, panelId: id, userId, role: userId === input.chairUserId ? 'chair' as const : 'member' as const })));
+          await tx.insert(panelMembers).values(
+            seats.map((userId) => ({
+              schemeId: inScheme(actor).schemeId,
+              panelId: id,
+              userId,
+              role: userId === input.chairUserId ? ('chair' as const) : ('member' as const),
+            })),
+          );
         }
         await audit(tx, actor, { action: 'created', recordType: 'approval panel', recordId: id, changes: { ...input } });
         return { id };
@@ -83,10 +99,22 @@ export function panelService(db: Database) {
       return db.inScope(actor, async (tx) => {
         const [panel] = await tx.select().from(approvalPanels).where(eq(approvalPanels.id, id));
         if (!panel) throw notFound();
-        const members = await tx.select({ userId: panelMembers.userId, name: users.name, role: panelMembers.role })
-          .from(panelMembers).innerJoin(users, eq(users.id, panelMembers.userId)).where(eq(panelMembers.panelId, id)).orderBy(desc(panelMembers.role), asc(users.name));
-        const cases = await tx.select({ id: panelCases.id, carerId: panelCases.carerId, carerName: sql<string>`${panelCases.papers}->>'carerName'`, recommendation: panelCases.recommendation })
-          .from(panelCases).where(eq(panelCases.panelId, id)).orderBy(asc(sql`${panelCases.papers}->>'carerName'`));
+        const members = await tx
+          .select({ userId: panelMembers.userId, name: users.name, role: panelMembers.role })
+          .from(panelMembers)
+          .innerJoin(users, eq(users.id, panelMembers.userId))
+          .where(eq(panelMembers.panelId, id))
+          .orderBy(desc(panelMembers.role), asc(users.name));
+        const cases = await tx
+          .select({
+            id: panelCases.id,
+            carerId: panelCases.carerId,
+            carerName: sql<string>`${panelCases.papers}->>'carerName'`,
+            recommendation: panelCases.recommendation,
+          })
+          .from(panelCases)
+          .where(eq(panelCases.panelId, id))
+          .orderBy(asc(sql`${panelCases.papers}->>'carerName'`));
         await audit(tx, actor, { action: 'viewed', recordType: 'approval panel', recordId: id });
         return { panel, members, cases };
       });
@@ -99,8 +127,11 @@ export function panelService(db: Database) {
         const [panel] = await tx.select().from(approvalPanels).where(eq(approvalPanels.id, panelId));
         if (!panel) throw notFound();
         const already = tx.select({ id: panelCases.carerId }).from(panelCases).where(eq(panelCases.panelId, panelId));
-        const ready = await tx.select({ id: carers.id, name: carers.name, stage: carers.stage }).from(carers)
-          .where(and(inArray(carers.stage, ['checks', 'panel']), notInArray(carers.id, already))).orderBy(asc(carers.name));
+        const ready = await tx
+          .select({ id: carers.id, name: carers.name, stage: carers.stage })
+          .from(carers)
+          .where(and(inArray(carers.stage, ['checks', 'panel']), notInArray(carers.id, already)))
+          .orderBy(asc(carers.name));
         return { panel, ready };
       });
     },
@@ -110,15 +141,33 @@ export function panelService(db: Database) {
       return db.inScope(actor, async (tx) => {
         const [panel] = await tx.select().from(approvalPanels).where(eq(approvalPanels.id, panelId));
         if (!panel) throw notFound();
-        const carer = await carerFor(tx, actor, input.carerId).catch(() => { throw new InputProblem('carerId', 'Choose a carer who is ready for a panel'); });
-        if (carer.stage !== 'checks' && carer.stage !== 'panel') throw new InputProblem('carerId', 'Choose a carer who is ready for a panel');
-        const [already] = await tx.select({ id: panelCases.id }).from(panelCases).where(and(eq(panelCases.panelId, panelId), eq(panelCases.carerId, carer.id)));
+        const carer = await carerFor(tx, actor, input.carerId).catch(() => {
+          throw new InputProblem('carerId', 'Choose a carer who is ready for a panel');
+        });
+        if (carer.stage !== 'checks' && carer.stage !== 'panel')
+          throw new InputProblem('carerId', 'Choose a carer who is ready for a panel');
+        const [already] = await tx
+          .select({ id: panelCases.id })
+          .from(panelCases)
+          .where(and(eq(panelCases.panelId, panelId), eq(panelCases.carerId, carer.id)));
         if (already) throw new InputProblem('carerId', 'They are already on this panel');
         const id = randomUUID();
         const papers = await panelPapersFor(tx, actor, carer.id, input.summary);
         await tx.insert(panelCases).values({ id, schemeId: carer.schemeId, panelId, carerId: carer.id, papers });
-        await audit(tx, actor, { action: 'created', recordType: 'panel case', recordId: id, subjectUserId: carer.userId, changes: { panelId, carerId: carer.id, summary: input.summary } });
-        if (carer.stage === 'checks') await moveCarer(tx, actor, carer, { to: 'panel', via: 'panel', effectiveOn: papers.preparedOn, fields: { stage: 'carerId', date: 'carerId' } });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'panel case',
+          recordId: id,
+          subjectUserId: carer.userId,
+          changes: { panelId, carerId: carer.id, summary: input.summary },
+        });
+        if (carer.stage === 'checks')
+          await moveCarer(tx, actor, carer, {
+            to: 'panel',
+            via: 'panel',
+            effectiveOn: papers.preparedOn,
+            fields: { stage: 'carerId', date: 'carerId' },
+          });
         return { id };
       });
     },
@@ -126,17 +175,26 @@ export function panelService(db: Database) {
     /** A case as the viewer may see it: members the papers and views; staff also the decision. */
     async case(actor: Actor, caseId: string) {
       return db.inScope(actor, async (tx) => {
-        const [found] = await tx.select({ case: panelCases, panel: approvalPanels }).from(panelCases)
-          .innerJoin(approvalPanels, eq(approvalPanels.id, panelCases.panelId)).where(eq(panelCases.id, caseId));
+        const [found] = await tx
+          .select({ case: panelCases, panel: approvalPanels })
+          .from(panelCases)
+          .innerJoin(approvalPanels, eq(approvalPanels.id, panelCases.panelId))
+          .where(eq(panelCases.id, caseId));
         if (!found) throw notFound();
-        const views = await tx.select({ userId: panelViews.userId, name: users.name, view: panelViews.view, comments: panelViews.comments, at: panelViews.at })
-          .from(panelViews).innerJoin(users, eq(users.id, panelViews.userId)).where(eq(panelViews.caseId, caseId)).orderBy(asc(users.name));
-        const [seat] = await tx.select({ role: panelMembers.role }).from(panelMembers)
+        const views = await tx
+          .select({ userId: panelViews.userId, name: users.name, view: panelViews.view, comments: panelViews.comments, at: panelViews.at })
+          .from(panelViews)
+          .innerJoin(users, eq(users.id, panelViews.userId))
+          .where(eq(panelViews.caseId, caseId))
+          .orderBy(asc(users.name));
+        const [seat] = await tx
+          .select({ role: panelMembers.role })
+          .from(panelMembers)
           .where(and(eq(panelMembers.panelId, found.panel.id), eq(panelMembers.userId, inScheme(actor).userId)));
-        const decisions = isStaff(actor)
-          ? await tx.select().from(carerApprovals).where(eq(carerApprovals.panelCaseId, caseId))
+        const decisions = isStaff(actor) ? await tx.select().from(carerApprovals).where(eq(carerApprovals.panelCaseId, caseId)) : [];
+        const [carer] = isStaff(actor)
+          ? await tx.select({ stage: carers.stage }).from(carers).where(eq(carers.id, found.case.carerId))
           : [];
-        const [carer] = isStaff(actor) ? await tx.select({ stage: carers.stage }).from(carers).where(eq(carers.id, found.case.carerId)) : [];
         await audit(tx, actor, { action: 'viewed', recordType: 'panel case', recordId: caseId, changes: { carerId: found.case.carerId } });
         return { ...found, views, sitsOn: !!seat, decision: decisions[0] ?? null, carerStage: carer?.stage ?? null };
       });
@@ -146,11 +204,20 @@ export function panelService(db: Database) {
     async giveView(actor: Actor, caseId: string, input: { view: PanelView; comments: string }) {
       if (actor.role !== 'panel_member') throw forbidden();
       return db.inScope(actor, async (tx) => {
-        const [found] = await tx.select({ schemeId: panelCases.schemeId, recommendation: panelCases.recommendation, panelId: panelCases.panelId }).from(panelCases).where(eq(panelCases.id, caseId));
+        const [found] = await tx
+          .select({ schemeId: panelCases.schemeId, recommendation: panelCases.recommendation, panelId: panelCases.panelId })
+          .from(panelCases)
+          .where(eq(panelCases.id, caseId));
         if (!found) throw notFound();
-        if (found.recommendation) throw new InputProblem('view', 'The panel’s recommendation has been recorded: views can no longer change');
-        await tx.insert(panelViews).values({ schemeId: found.schemeId, caseId, userId: inScheme(actor).userId, view: input.view, comments: input.comments })
-          .onConflictDoUpdate({ target: [panelViews.caseId, panelViews.userId], set: { view: input.view, comments: input.comments, at: new Date() } });
+        if (found.recommendation)
+          throw new InputProblem('view', 'The panel’s recommendation has been recorded: views can no longer change');
+        await tx
+          .insert(panelViews)
+          .values({ schemeId: found.schemeId, caseId, userId: inScheme(actor).userId, view: input.view, comments: input.comments })
+          .onConflictDoUpdate({
+            target: [panelViews.caseId, panelViews.userId],
+            set: { view: input.view, comments: input.comments, at: new Date() },
+          });
         await audit(tx, actor, { action: 'updated', recordType: 'panel view', recordId: caseId, changes: { ...input } });
       });
     },
@@ -164,14 +231,35 @@ export function panelService(db: Database) {
         if (input.recommendation !== 'approve' && !input.reason) throw new InputProblem('reason', 'Give the panel’s reasons');
         const carer = await carerFor(tx, actor, found.carerId);
         if (carer.stage !== 'panel') throw new InputProblem('recommendation', 'This carer is not waiting for a panel');
-        const [panel] = await tx.select({ meetsOn: approvalPanels.meetsOn }).from(approvalPanels).where(eq(approvalPanels.id, found.panelId));
-        if (input.recommendedOn < panel!.meetsOn) throw new InputProblem('recommendedOn', `The panel meets on ${formatDate(panel!.meetsOn)}: its recommendation cannot be earlier`);
-        await tx.update(panelCases).set({
-          recommendation: input.recommendation, recommendedTerms: input.recommendation === 'approve' ? input.terms : null,
-          recommendationReason: input.reason, recommendedOn: input.recommendedOn,
-        }).where(eq(panelCases.id, caseId));
-        await audit(tx, actor, { action: 'updated', recordType: 'panel case', recordId: caseId, subjectUserId: carer.userId, changes: { ...input } });
-        if (input.recommendation !== 'defer') await moveCarer(tx, actor, carer, { to: 'decision', via: 'recommendation', effectiveOn: input.recommendedOn, fields: { stage: 'recommendation', date: 'recommendedOn' } });
+        const [panel] = await tx
+          .select({ meetsOn: approvalPanels.meetsOn })
+          .from(approvalPanels)
+          .where(eq(approvalPanels.id, found.panelId));
+        if (input.recommendedOn < panel!.meetsOn)
+          throw new InputProblem('recommendedOn', `The panel meets on ${formatDate(panel!.meetsOn)}: its recommendation cannot be earlier`);
+        await tx
+          .update(panelCases)
+          .set({
+            recommendation: input.recommendation,
+            recommendedTerms: input.recommendation === 'approve' ? input.terms : null,
+            recommendationReason: input.reason,
+            recommendedOn: input.recommendedOn,
+          })
+          .where(eq(panelCases.id, caseId));
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'panel case',
+          recordId: caseId,
+          subjectUserId: carer.userId,
+          changes: { ...input },
+        });
+        if (input.recommendation !== 'defer')
+          await moveCarer(tx, actor, carer, {
+            to: 'decision',
+            via: 'recommendation',
+            effectiveOn: input.recommendedOn,
+            fields: { stage: 'recommendation', date: 'recommendedOn' },
+          });
       });
     },
 
@@ -187,19 +275,37 @@ export function panelService(db: Database) {
         if (carer.stage !== 'decision') throw new InputProblem('decision', 'This carer is not waiting for a decision');
         const differs = (found.recommendation === 'approve') !== (input.decision === 'approved');
         if ((differs || input.decision === 'declined') && !input.reason) {
-          throw new InputProblem('reason', differs ? 'Give the reasons the scheme’s decision differs from the panel’s recommendation' : 'Give the reasons for declining');
+          throw new InputProblem(
+            'reason',
+            differs ? 'Give the reasons the scheme’s decision differs from the panel’s recommendation' : 'Give the reasons for declining',
+          );
         }
         if (input.decision === 'approved' && !input.terms) throw new InputProblem('maxPeople', 'Set the terms they are approved on');
-        if (input.decidedOn < (found.recommendedOn ?? input.decidedOn)) throw new InputProblem('decidedOn', 'The decision must be on or after the panel’s recommendation');
-        await recordDecision(tx, actor, carer, { panelCaseId: caseId, ...input, terms: input.decision === 'approved' ? input.terms : null });
+        if (input.decidedOn < (found.recommendedOn ?? input.decidedOn))
+          throw new InputProblem('decidedOn', 'The decision must be on or after the panel’s recommendation');
+        await recordDecision(tx, actor, carer, {
+          panelCaseId: caseId,
+          ...input,
+          terms: input.decision === 'approved' ? input.terms : null,
+        });
       });
     },
 
     /** Panels a carer has been to, for their record. */
     casesForCarer: (actor: Actor, carerId: string) =>
-      db.inScope(actor, (tx) => tx.select({ id: panelCases.id, meetsOn: approvalPanels.meetsOn, recommendation: panelCases.recommendation, recommendedOn: panelCases.recommendedOn })
-        .from(panelCases).innerJoin(approvalPanels, eq(approvalPanels.id, panelCases.panelId))
-        .where(eq(panelCases.carerId, carerId)).orderBy(desc(approvalPanels.meetsOn))),
+      db.inScope(actor, (tx) =>
+        tx
+          .select({
+            id: panelCases.id,
+            meetsOn: approvalPanels.meetsOn,
+            recommendation: panelCases.recommendation,
+            recommendedOn: panelCases.recommendedOn,
+          })
+          .from(panelCases)
+          .innerJoin(approvalPanels, eq(approvalPanels.id, panelCases.panelId))
+          .where(eq(panelCases.carerId, carerId))
+          .orderBy(desc(approvalPanels.meetsOn)),
+      ),
   };
 }
 
@@ -211,9 +317,12 @@ async function caseFor(tx: Tx, caseId: string) {
 
 async function checkPanelMembers(tx: Tx, userIds: string[]) {
   if (!userIds.length) return;
-  const found = await tx.select({ userId: memberships.userId }).from(memberships)
+  const found = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
     .where(and(inArray(memberships.userId, userIds), eq(memberships.role, 'panel_member'), isNull(memberships.endedAt)));
-  if (new Set(found.map((f) => f.userId)).size !== userIds.length) throw new InputProblem('memberUserIds', 'Choose panel members from this scheme');
+  if (new Set(found.map((f) => f.userId)).size !== userIds.length)
+    throw new InputProblem('memberUserIds', 'Choose panel members from this scheme');
 }
 
 export type PanelService = ReturnType<typeof panelService>;

@@ -16,14 +16,19 @@ export function aboutRoutes(app: FastifyInstance, { about, header }: PeopleServi
     const { version } = versionQuery.parse(request.query ?? {});
     const found = await about.profile(request.actor, id, version);
     return reply.view('people/views/profile.njk', {
-      title: `About me: ${found.person.name}`, section: 'profile', ...found, backLink: '/people',
+      title: `About me: ${found.person.name}`,
+      section: 'profile',
+      ...found,
+      backLink: '/people',
       earlier: found.profile && found.latest !== found.profile.version,
       saved: (request.query as { saved?: string }).saved === '1',
     });
   });
 
   const profileContext = (person: PersonHeader, values: Values) => ({
-    title: `Write the one-page profile: ${person.name}`, person, backLink: `/people/${person.id}/profile`,
+    title: `Write the one-page profile: ${person.name}`,
+    person,
+    backLink: `/people/${person.id}/profile`,
     ownWords: options({ yes: 'Yes, in their own words', no: 'No, written for them' }, values.inOwnWords),
   });
 
@@ -46,7 +51,9 @@ export function aboutRoutes(app: FastifyInstance, { about, header }: PeopleServi
   });
 
   const communicationContext = (person: PersonHeader, values: Values) => ({
-    title: `Communication needs: ${person.name}`, person, backLink: `/people/${person.id}`,
+    title: `Communication needs: ${person.name}`,
+    person,
+    backLink: `/people/${person.id}`,
     needs: options(NEED_NAMES, values.needs),
     noNeeds: options({ yes: 'They have no communication needs' }, values.noNeeds),
     contacts: selectOptions('Not recorded', CONTACT_NAMES, values.preferredContact),

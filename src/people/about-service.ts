@@ -30,11 +30,18 @@ export function aboutService(db: Database) {
       return db.inScope(actor, async (tx) => {
         await sightOf(tx, actor, personId);
         const person = await personHeader(tx, personId);
-        const versions = await tx.select({
-          version: onePageProfiles.version, createdAt: onePageProfiles.createdAt, recordedByName: recordedBy.name,
-          writtenWith: onePageProfiles.writtenWith, inOwnWords: onePageProfiles.inOwnWords,
-        }).from(onePageProfiles).leftJoin(recordedBy, eq(recordedBy.id, onePageProfiles.recordedByUserId))
-          .where(eq(onePageProfiles.personId, personId)).orderBy(desc(onePageProfiles.version));
+        const versions = await tx
+          .select({
+            version: onePageProfiles.version,
+            createdAt: onePageProfiles.createdAt,
+            recordedByName: recordedBy.name,
+            writtenWith: onePageProfiles.writtenWith,
+            inOwnWords: onePageProfiles.inOwnWords,
+          })
+          .from(onePageProfiles)
+          .leftJoin(recordedBy, eq(recordedBy.id, onePageProfiles.recordedByUserId))
+          .where(eq(onePageProfiles.personId, personId))
+          .orderBy(desc(onePageProfiles.version));
         const wanted = version ?? versions[0]?.version;
         const shown = wanted === undefined ? null : await profileVersion(tx, personId, wanted);
         if (version !== undefined && !shown) throw notFound();
@@ -49,10 +56,21 @@ export function aboutService(db: Database) {
       return db.inScope(actor, async (tx) => {
         await sightOf(tx, actor, personId);
         const [person] = await tx.select({ userId: people.userId }).from(people).where(eq(people.id, personId)).for('update');
-        const [{ latest } = { latest: 0 }] = await tx.select({ latest: max(onePageProfiles.version) }).from(onePageProfiles).where(eq(onePageProfiles.personId, personId));
+        const [{ latest } = { latest: 0 }] = await tx
+          .select({ latest: max(onePageProfiles.version) })
+          .from(onePageProfiles)
+          .where(eq(onePageProfiles.personId, personId));
         const version = (latest ?? 0) + 1;
-        await tx.insert(onePageProfiles).values({ schemeId: inScheme(actor).schemeId, personId, version, ...input, recordedByUserId: actor.userId });
-        await audit(tx, actor, { action: 'created', recordType: 'one-page profile', recordId: personId, subjectUserId: person!.userId, changes: { version, ...input } });
+        await tx
+          .insert(onePageProfiles)
+          .values({ schemeId: inScheme(actor).schemeId, personId, version, ...input, recordedByUserId: actor.userId });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'one-page profile',
+          recordId: personId,
+          subjectUserId: person!.userId,
+          changes: { version, ...input },
+        });
         return { version };
       });
     },
@@ -74,8 +92,14 @@ export function aboutService(db: Database) {
      */
     async ownReading(actor: Actor): Promise<Reading> {
       if (actor.role !== 'person' || !actor.userId) return readingFromNeeds([]);
-      const [row] = await db.inScope(actor, (tx) => tx.select({ needs: communicationNeeds.needs }).from(communicationNeeds)
-        .innerJoin(people, eq(people.id, communicationNeeds.personId)).where(eq(people.userId, inScheme(actor).userId)).limit(1));
+      const [row] = await db.inScope(actor, (tx) =>
+        tx
+          .select({ needs: communicationNeeds.needs })
+          .from(communicationNeeds)
+          .innerJoin(people, eq(people.id, communicationNeeds.personId))
+          .where(eq(people.userId, inScheme(actor).userId))
+          .limit(1),
+      );
       return readingFromNeeds(row?.needs ?? []);
     },
 
@@ -85,30 +109,56 @@ export function aboutService(db: Database) {
         await sightOf(tx, actor, personId);
         const [person] = await tx.select({ userId: people.userId }).from(people).where(eq(people.id, personId));
         const values = { ...input, otherNeeds: input.needs.includes('other') ? input.otherNeeds : null };
-        await tx.insert(communicationNeeds).values({ personId, schemeId: inScheme(actor).schemeId, ...values, updatedByUserId: actor.userId })
-          .onConflictDoUpdate({ target: communicationNeeds.personId, set: { ...values, updatedByUserId: actor.userId, updatedAt: new Date() } });
-        await audit(tx, actor, { action: 'updated', recordType: 'communication needs', recordId: personId, subjectUserId: person!.userId, changes: values });
+        await tx
+          .insert(communicationNeeds)
+          .values({ personId, schemeId: inScheme(actor).schemeId, ...values, updatedByUserId: actor.userId })
+          .onConflictDoUpdate({
+            target: communicationNeeds.personId,
+            set: { ...values, updatedByUserId: actor.userId, updatedAt: new Date() },
+          });
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'communication needs',
+          recordId: personId,
+          subjectUserId: person!.userId,
+          changes: values,
+        });
       });
     },
   };
 }
 
 export async function profileVersion(tx: Tx, personId: string, version?: number) {
-  const query = tx.select({
-    version: onePageProfiles.version, likeAndAdmire: onePageProfiles.likeAndAdmire, importantToMe: onePageProfiles.importantToMe,
-    howToSupportMe: onePageProfiles.howToSupportMe, writtenWith: onePageProfiles.writtenWith, inOwnWords: onePageProfiles.inOwnWords,
-    createdAt: onePageProfiles.createdAt, recordedByName: recordedBy.name,
-  }).from(onePageProfiles).leftJoin(recordedBy, eq(recordedBy.id, onePageProfiles.recordedByUserId));
-  const [row] = version === undefined
-    ? await query.where(eq(onePageProfiles.personId, personId)).orderBy(desc(onePageProfiles.version)).limit(1)
-    : await query.where(and(eq(onePageProfiles.personId, personId), eq(onePageProfiles.version, version)));
+  const query = tx
+    .select({
+      version: onePageProfiles.version,
+      likeAndAdmire: onePageProfiles.likeAndAdmire,
+      importantToMe: onePageProfiles.importantToMe,
+      howToSupportMe: onePageProfiles.howToSupportMe,
+      writtenWith: onePageProfiles.writtenWith,
+      inOwnWords: onePageProfiles.inOwnWords,
+      createdAt: onePageProfiles.createdAt,
+      recordedByName: recordedBy.name,
+    })
+    .from(onePageProfiles)
+    .leftJoin(recordedBy, eq(recordedBy.id, onePageProfiles.recordedByUserId));
+  const [row] =
+    version === undefined
+      ? await query.where(eq(onePageProfiles.personId, personId)).orderBy(desc(onePageProfiles.version)).limit(1)
+      : await query.where(and(eq(onePageProfiles.personId, personId), eq(onePageProfiles.version, version)));
   return row ?? null;
 }
 
 export async function communicationOf(tx: Tx, personId: string): Promise<CommunicationRecord | null> {
-  const [row] = await tx.select({
-    needs: communicationNeeds.needs, otherNeeds: communicationNeeds.otherNeeds, preferredContact: communicationNeeds.preferredContact, notes: communicationNeeds.notes,
-  }).from(communicationNeeds).where(eq(communicationNeeds.personId, personId));
+  const [row] = await tx
+    .select({
+      needs: communicationNeeds.needs,
+      otherNeeds: communicationNeeds.otherNeeds,
+      preferredContact: communicationNeeds.preferredContact,
+      notes: communicationNeeds.notes,
+    })
+    .from(communicationNeeds)
+    .where(eq(communicationNeeds.personId, personId));
   return row ?? null;
 }
 

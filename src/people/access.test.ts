@@ -69,7 +69,17 @@ describe('who sees which person’s record', () => {
     expect(list.headers.location).toBe(`/people/${mara.id}`);
     const own = await visitors.mara.get(`/people/${mara.id}`);
     expect(own.statusCode).toBe(200);
-    for (const text of ['Your record', 'About you', 'In your own words', 'My dog Biscuit', 'Easy Read', 'Epilepsy, well controlled', 'Seizures at night', 'Your circle of support', 'Jo Circle']) {
+    for (const text of [
+      'Your record',
+      'About you',
+      'In your own words',
+      'My dog Biscuit',
+      'Easy Read',
+      'Epilepsy, well controlled',
+      'Seizures at night',
+      'Your circle of support',
+      'Jo Circle',
+    ]) {
       expect(own.body).toContain(text);
     }
     expect(own.body).not.toContain('A private reason from the social worker');
@@ -101,19 +111,33 @@ describe('who sees which person’s record', () => {
 
   it('lets the circle member see more once consent is given, and nothing once withdrawn', async () => {
     await visitors.worker.get(`/people/${mara.id}/circle/${joMemberId}`);
-    const given = await visitors.worker.post(`/people/${mara.id}/circle/${joMemberId}`, { name: 'Jo Circle', relationship: 'family', signInEmail: joEmail, consents: ['profile', 'support_plan'] });
+    const given = await visitors.worker.post(`/people/${mara.id}/circle/${joMemberId}`, {
+      name: 'Jo Circle',
+      relationship: 'family',
+      signInEmail: joEmail,
+      consents: ['profile', 'support_plan'],
+    });
     expect(given.statusCode).toBe(302);
     expect((await visitors.jo.get(`/people/${mara.id}`)).body).toContain('Seizures at night');
 
     await visitors.worker.get(`/people/${mara.id}/circle/${joMemberId}`);
-    await visitors.worker.post(`/people/${mara.id}/circle/${joMemberId}`, { name: 'Jo Circle', relationship: 'family', signInEmail: joEmail });
+    await visitors.worker.post(`/people/${mara.id}/circle/${joMemberId}`, {
+      name: 'Jo Circle',
+      relationship: 'family',
+      signInEmail: joEmail,
+    });
     expect((await visitors.jo.get(`/people/${mara.id}`)).statusCode).toBe(403);
     const consents = await db.owner.select().from(circleConsents).where(eq(circleConsents.circleMemberId, joMemberId));
     expect(consents.every((c) => c.withdrawnAt && c.withdrawnByUserId)).toBe(true);
     expect(consents).toHaveLength(2);
 
     await visitors.worker.get(`/people/${mara.id}/circle/${joMemberId}`);
-    await visitors.worker.post(`/people/${mara.id}/circle/${joMemberId}`, { name: 'Jo Circle', relationship: 'family', signInEmail: joEmail, consents: 'profile' });
+    await visitors.worker.post(`/people/${mara.id}/circle/${joMemberId}`, {
+      name: 'Jo Circle',
+      relationship: 'family',
+      signInEmail: joEmail,
+      consents: 'profile',
+    });
     expect((await visitors.jo.get(`/people/${mara.id}`)).statusCode).toBe(200);
   });
 
@@ -135,7 +159,20 @@ describe('who sees which person’s record', () => {
   });
 
   it('flags communication needs at the top of every worker’s page about the person', async () => {
-    for (const page of ['', '/details', '/status', '/profile', '/profile/edit', '/communication', '/needs', '/needs/edit', '/wishes', '/risks/new', '/circle', '/circle/new']) {
+    for (const page of [
+      '',
+      '/details',
+      '/status',
+      '/profile',
+      '/profile/edit',
+      '/communication',
+      '/needs',
+      '/needs/edit',
+      '/wishes',
+      '/risks/new',
+      '/circle',
+      '/circle/new',
+    ]) {
       const response = await visitors.worker.get(`/people/${mara.id}${page}`);
       expect(response.statusCode, page).toBe(200);
       expect(response.body, page).toContain('aria-label="Communication needs"');
@@ -172,9 +209,12 @@ describe('who sees which person’s record', () => {
     });
 
     it('lets no one but staff write', async () => {
-      await expect(db.inScope(actors.mara, (tx) => tx.insert(people).values({ schemeId, name: 'Made up', statusSince: '2026-01-01' })))
-        .rejects.toSatisfy(dbError(/row-level security/));
-      const changed = await db.inScope(actors.mara, (tx) => tx.update(people).set({ name: 'Changed' }).where(eq(people.id, mara.id)).returning());
+      await expect(
+        db.inScope(actors.mara, (tx) => tx.insert(people).values({ schemeId, name: 'Made up', statusSince: '2026-01-01' })),
+      ).rejects.toSatisfy(dbError(/row-level security/));
+      const changed = await db.inScope(actors.mara, (tx) =>
+        tx.update(people).set({ name: 'Changed' }).where(eq(people.id, mara.id)).returning(),
+      );
       expect(changed).toEqual([]);
     });
   });

@@ -6,16 +6,12 @@ import { circleConsents, circleMembers, people } from './schema.js';
 import type { ConsentArea } from './words.js';
 import { isStaff } from '../platform/permissions/staff.js';
 
-
 /**
  * How someone is related to a person's record, and so what of it they may see:
  * staff and the person see all of it; someone in the circle of support sees what the person
  * consented to share with them. Carers see no one's record until matching and arrangements link them.
  */
-export type Sight =
-  | { relation: 'staff' }
-  | { relation: 'self' }
-  | { relation: 'circle'; areas: ReadonlySet<ConsentArea> };
+export type Sight = { relation: 'staff' } | { relation: 'self' } | { relation: 'circle'; areas: ReadonlySet<ConsentArea> };
 
 export const mayRead = (sight: Sight, area: ConsentArea | 'own') =>
   sight.relation !== 'circle' || (area !== 'own' && sight.areas.has(area));
@@ -31,13 +27,25 @@ export async function sightOf(tx: Tx, actor: Actor, personId: string): Promise<S
     return { relation: 'staff' };
   }
   if (actor.role === 'person' && actor.userId) {
-    const [own] = await tx.select({ id: people.id }).from(people).where(and(eq(people.id, personId), eq(people.userId, actor.userId)));
+    const [own] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, personId), eq(people.userId, actor.userId)));
     if (own) return { relation: 'self' };
   }
   if (actor.role === 'circle_member' && actor.userId) {
-    const consents = await tx.select({ area: circleConsents.area }).from(circleConsents)
+    const consents = await tx
+      .select({ area: circleConsents.area })
+      .from(circleConsents)
       .innerJoin(circleMembers, eq(circleMembers.id, circleConsents.circleMemberId))
-      .where(and(eq(circleMembers.personId, personId), eq(circleMembers.userId, actor.userId), isNull(circleMembers.endedAt), isNull(circleConsents.withdrawnAt)));
+      .where(
+        and(
+          eq(circleMembers.personId, personId),
+          eq(circleMembers.userId, actor.userId),
+          isNull(circleMembers.endedAt),
+          isNull(circleConsents.withdrawnAt),
+        ),
+      );
     if (consents.length) return { relation: 'circle', areas: new Set(consents.map((c) => c.area)) };
   }
   throw forbidden();

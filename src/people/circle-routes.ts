@@ -13,18 +13,26 @@ export function circleRoutes(app: FastifyInstance, { circle, header }: PeopleSer
     const found = await circle.circle(request.actor, id);
     const named = (m: (typeof found.members)[number]) => ({
       ...m,
-      relationshipName: m.relationshipDetail ? `${RELATIONSHIP_NAMES[m.relationship]} (${m.relationshipDetail})` : RELATIONSHIP_NAMES[m.relationship],
+      relationshipName: m.relationshipDetail
+        ? `${RELATIONSHIP_NAMES[m.relationship]} (${m.relationshipDetail})`
+        : RELATIONSHIP_NAMES[m.relationship],
       consents: m.consents.map((c) => ({ ...c, areaName: CONSENT_NAMES[c.area] })),
     });
     return reply.view('people/views/circle.njk', {
-      title: `Circle of support: ${found.person.name}`, section: 'circle', backLink: '/people',
-      person: found.person, members: found.members.map(named), ended: found.ended.map(named),
+      title: `Circle of support: ${found.person.name}`,
+      section: 'circle',
+      backLink: '/people',
+      person: found.person,
+      members: found.members.map(named),
+      ended: found.ended.map(named),
     });
   });
 
   const memberContext = (person: PersonHeader, memberId: string | null, values: Values) => ({
     title: memberId ? `Change someone in the circle: ${person.name}` : `Add someone to the circle of support: ${person.name}`,
-    person, memberId, backLink: `/people/${person.id}/circle`,
+    person,
+    memberId,
+    backLink: `/people/${person.id}/circle`,
     relationships: options(RELATIONSHIP_NAMES, values.relationship),
     consents: options(CONSENT_NAMES, values.consents),
   });

@@ -8,7 +8,10 @@ import type { PeopleServices } from './service.js';
 /** People from and to spreadsheets: the platform's one import journey, and an export of the list as filtered. */
 export function peopleCsvRoutes(app: FastifyInstance, { csv }: PeopleServices) {
   csvImportRoutes(app, {
-    base: '/people', permission: 'people.manage', noun: 'people', csv: peopleCsv,
+    base: '/people',
+    permission: 'people.manage',
+    noun: 'people',
+    csv: peopleCsv,
     check: (actor, rows) => csv.check(actor, rows),
     save: (actor, rows) => csv.import(actor, rows),
   });

@@ -10,7 +10,11 @@ export function normalisePostcode(value: string): string | null {
   return match ? `${match[1]} ${match[2]}` : null;
 }
 
-export const optionalPostcode = z.string().trim().max(10, 'Enter a real postcode, like NB1 4QT').optional()
+export const optionalPostcode = z
+  .string()
+  .trim()
+  .max(10, 'Enter a real postcode, like NB1 4QT')
+  .optional()
   .transform((value, ctx) => {
     if (!value) return null;
     const postcode = normalisePostcode(value);
@@ -23,15 +27,38 @@ export const optionalPostcode = z.string().trim().max(10, 'Enter a real postcode
 
 /** A list typed as text, one item per comma or line: "Knitting, buses" → ['Knitting', 'buses']. */
 export const listOfText = ({ max = 30, label = 'This' }: { max?: number; label?: string } = {}) =>
-  z.string().max(2000, `${label} must be 2000 characters or fewer`).optional()
-    .transform((v) => [...new Set((v ?? '').split(/[,\n]/).map((s) => s.trim()).filter(Boolean))])
-    .pipe(z.array(z.string().max(80, `Each item in ${label.toLowerCase()} must be 80 characters or fewer`)).max(max, `${label}: list ${max} or fewer`));
+  z
+    .string()
+    .max(2000, `${label} must be 2000 characters or fewer`)
+    .optional()
+    .transform((v) => [
+      ...new Set(
+        (v ?? '')
+          .split(/[,\n]/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(
+      z
+        .array(z.string().max(80, `Each item in ${label.toLowerCase()} must be 80 characters or fewer`))
+        .max(max, `${label}: list ${max} or fewer`),
+    );
 
-export const optionalEmail = z.string().trim().toLowerCase().max(254, 'Email address must be 254 characters or fewer').optional()
+export const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'Email address must be 254 characters or fewer')
+  .optional()
   .transform((v) => v || null)
   .pipe(z.union([z.null(), z.email({ error: 'Enter an email address in the correct format, like name@example.com' })]));
 
-export const optionalPhone = z.string().trim().max(30, 'Phone number must be 30 characters or fewer').optional()
+export const optionalPhone = z
+  .string()
+  .trim()
+  .max(30, 'Phone number must be 30 characters or fewer')
+  .optional()
   .transform((v) => v || null)
   .pipe(z.union([z.null(), z.string().regex(/^[+()\d\s-]{6,}$/, 'Enter a phone number, like 01632 960 001 or 07700 900 982')]));
 

@@ -51,24 +51,43 @@ export interface PersonHeader {
  * Other capabilities (matching, arrangements, the carer's view) show it through the people service.
  */
 export async function personHeader(tx: Tx, personId: string): Promise<PersonHeader> {
-  const [row] = await tx.select({
-    id: people.id, name: people.name, preferredName: people.preferredName, userId: people.userId, status: people.status,
-    statusSince: people.statusSince, arrangementTypes: people.arrangementTypes, workerName: users.name,
-    needs: communicationNeeds.needs, otherNeeds: communicationNeeds.otherNeeds, preferredContact: communicationNeeds.preferredContact,
-    notes: communicationNeeds.notes, communicationRecorded: communicationNeeds.personId,
-  }).from(people)
+  const [row] = await tx
+    .select({
+      id: people.id,
+      name: people.name,
+      preferredName: people.preferredName,
+      userId: people.userId,
+      status: people.status,
+      statusSince: people.statusSince,
+      arrangementTypes: people.arrangementTypes,
+      workerName: users.name,
+      needs: communicationNeeds.needs,
+      otherNeeds: communicationNeeds.otherNeeds,
+      preferredContact: communicationNeeds.preferredContact,
+      notes: communicationNeeds.notes,
+      communicationRecorded: communicationNeeds.personId,
+    })
+    .from(people)
     .leftJoin(users, eq(users.id, people.workerUserId))
     .leftJoin(communicationNeeds, eq(communicationNeeds.personId, people.id))
     .where(eq(people.id, personId));
   if (!row) throw notFound();
   const types = row.arrangementTypes as ArrangementType[];
   return {
-    id: row.id, name: row.name, preferredName: row.preferredName, userId: row.userId,
-    status: row.status, statusName: STATUS_NAMES[row.status], statusSince: row.statusSince,
-    arrangementTypes: types, arrangementNames: types.map((t) => ARRANGEMENT_NAMES[t]),
+    id: row.id,
+    name: row.name,
+    preferredName: row.preferredName,
+    userId: row.userId,
+    status: row.status,
+    statusName: STATUS_NAMES[row.status],
+    statusSince: row.statusSince,
+    arrangementTypes: types,
+    arrangementNames: types.map((t) => ARRANGEMENT_NAMES[t]),
     workerName: row.workerName,
-    communication: communicationFlag(row.communicationRecorded
-      ? { needs: row.needs ?? [], otherNeeds: row.otherNeeds, preferredContact: row.preferredContact, notes: row.notes }
-      : null),
+    communication: communicationFlag(
+      row.communicationRecorded
+        ? { needs: row.needs ?? [], otherNeeds: row.otherNeeds, preferredContact: row.preferredContact, notes: row.notes }
+        : null,
+    ),
   };
 }

@@ -37,7 +37,14 @@ describe('people to and from spreadsheets', () => {
     workerEmail = w.email;
     worker = new Visitor(app);
     await worker.signIn(w.email);
-    const supported = await aPerson(db, { schemeId, name: 'Hana Sato', status: 'supported', dateOfBirth: '1980-05-01', workerUserId: w.id, postcode: 'NB3 2ZZ' });
+    const supported = await aPerson(db, {
+      schemeId,
+      name: 'Hana Sato',
+      status: 'supported',
+      dateOfBirth: '1980-05-01',
+      workerUserId: w.id,
+      postcode: 'NB3 2ZZ',
+    });
     await someCommunicationNeeds(db, supported, { needs: ['large_print', 'other'], otherNeeds: 'Picture timetable' });
     await aPerson(db, { schemeId, name: 'Ivo Brand', status: 'waiting' });
     await aPerson(db, { schemeId: (await aScheme(db)).id, name: 'Elsewhere Person' });
@@ -47,7 +54,12 @@ describe('people to and from spreadsheets', () => {
   const upload = async (file: string) => {
     await worker.get('/people/import');
     const { payload, contentType } = multipart(worker.csrf, file);
-    const response = await app.inject({ method: 'POST', url: '/people/import', payload, headers: { 'content-type': contentType, cookie: worker.cookieHeader() } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/people/import',
+      payload,
+      headers: { 'content-type': contentType, cookie: worker.cookieHeader() },
+    });
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
     if (token) worker.csrf = token;
     return response;
@@ -63,7 +75,15 @@ describe('people to and from spreadsheets', () => {
     const [headings, ...rows] = parseCsv(response.body);
     expect(headings).toEqual(HEADINGS);
     expect(rows.map((r) => r[0])).toEqual(['Hana Sato', 'Ivo Brand']);
-    expect(rows[0]).toEqual(expect.arrayContaining(['01/05/1980', 'Supported', 'Live-in (long-term)', workerEmail, 'Large print; Something else: Picture timetable']));
+    expect(rows[0]).toEqual(
+      expect.arrayContaining([
+        '01/05/1980',
+        'Supported',
+        'Live-in (long-term)',
+        workerEmail,
+        'Large print; Something else: Picture timetable',
+      ]),
+    );
     const waiting = parseCsv((await worker.get('/people/export.csv?status=waiting')).body);
     expect(waiting.slice(1).map((r) => r[0])).toEqual(['Ivo Brand']);
     const [event] = await db.owner.select().from(auditEvents).where(eq(auditEvents.action, 'exported'));
@@ -74,7 +94,8 @@ describe('people to and from spreadsheets', () => {
     const before = await count();
     const [hana] = await db.owner.select().from(people).where(eq(people.name, 'Hana Sato'));
     const [elsewhere] = await db.owner.select().from(people).where(eq(people.name, 'Elsewhere Person'));
-    const file = toCsv([HEADINGS,
+    const file = toCsv([
+      HEADINGS,
       row({ Name: 'Good Row' }),
       row({ Name: 'Hana Sato', 'Date of birth': '01/05/1980' }),
       row({ Name: 'No Kinds', Status: 'Supported' }),
@@ -87,9 +108,15 @@ describe('people to and from spreadsheets', () => {
     const preview = await upload(file);
     expect(preview.statusCode).toBe(400);
     expect(preview.body).toContain('6 problems to fix: nothing has been imported');
-    for (const text of ['Already in Hearth with the same name and date of birth', 'Someone supported needs at least one kind of support',
-      'No scheme worker or manager in this scheme signs in with this email', 'No one in this scheme has this Hearth ID',
-      'change status on their page', 'Same name and date of birth as row 8']) expect(preview.body).toContain(text);
+    for (const text of [
+      'Already in Hearth with the same name and date of birth',
+      'Someone supported needs at least one kind of support',
+      'No scheme worker or manager in this scheme signs in with this email',
+      'No one in this scheme has this Hearth ID',
+      'change status on their page',
+      'Same name and date of birth as row 8',
+    ])
+      expect(preview.body).toContain(text);
     expect(preview.body).not.toContain('name="csv"');
     expect(await count()).toBe(before);
     const forced = await confirm(file);
@@ -103,7 +130,17 @@ describe('people to and from spreadsheets', () => {
     const hana = rows.find((r) => r[0] === 'Hana Sato')!;
     hana[column('Phone')] = '07700 900 555';
     hana[column('Communication needs')] = 'Large print; Easy Read';
-    rows.push(row({ Name: 'Jude New', 'Date of birth': '03/04/1999', Status: 'Waiting for a match', 'Status since': '01/03/2026', 'Worker email': workerEmail, 'Communication needs': 'None', 'Preferred contact': 'Email' }));
+    rows.push(
+      row({
+        Name: 'Jude New',
+        'Date of birth': '03/04/1999',
+        Status: 'Waiting for a match',
+        'Status since': '01/03/2026',
+        'Worker email': workerEmail,
+        'Communication needs': 'None',
+        'Preferred contact': 'Email',
+      }),
+    );
     rows.push(row({ Name: 'Kit Supported', Status: 'supported', 'Kinds of support': 'Short breaks; Day support' }));
     const file = toCsv([headings!, ...rows]);
 

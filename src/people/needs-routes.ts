@@ -13,7 +13,10 @@ type Preferences = Awaited<ReturnType<PeopleServices['needs']['preferences']>>['
 /** What someone wants from a match, in words, for a summary list: about "you" when the person reads it. */
 export function preferenceWords(p: NonNullable<Preferences>, { you = false } = {}) {
   const they = you ? 'you' : 'they';
-  const row = (key: string, value: string | number | null | undefined) => ({ key: { text: key }, value: { text: value === null || value === undefined || value === '' ? 'Not written down' : String(value) } });
+  const row = (key: string, value: string | number | null | undefined) => ({
+    key: { text: key },
+    value: { text: value === null || value === undefined || value === '' ? 'Not written down' : String(value) },
+  });
   const household = (topic: keyof typeof HOUSEHOLD_TOPICS, answer: HouseholdAnswer | null) =>
     row(HOUSEHOLD_TOPICS[topic].question, answer ? HOUSEHOLD_TOPICS[topic].answers[answer] : null);
   return {
@@ -40,15 +43,23 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
     const { id } = ids(request.params, 'id');
     const found = await needs.page(request.actor, id);
     return reply.view('people/views/needs.njk', {
-      title: `Needs, wishes and risks: ${found.person.name}`, section: 'needs', backLink: '/people', ...found,
+      title: `Needs, wishes and risks: ${found.person.name}`,
+      section: 'needs',
+      backLink: '/people',
+      ...found,
       needNames: found.needs.map((n) => n.name),
       preferences: found.preferences && preferenceWords(found.preferences),
     });
   });
 
   const needsContext = (found: Awaited<ReturnType<typeof needs.needsForm>>, values: Values) => ({
-    title: `Support needs, health and medication: ${found.person.name}`, person: found.person, backLink: `/people/${found.person.id}/needs`,
-    categories: options(found.categories.map((c) => ({ value: c.id, text: c.retiredAt ? `${c.name} (no longer offered)` : c.name })), values.categoryIds),
+    title: `Support needs, health and medication: ${found.person.name}`,
+    person: found.person,
+    backLink: `/people/${found.person.id}/needs`,
+    categories: options(
+      found.categories.map((c) => ({ value: c.id, text: c.retiredAt ? `${c.name} (no longer offered)` : c.name })),
+      values.categoryIds,
+    ),
   });
 
   app.get('/people/:id/needs/edit', { config: { access: 'people.manage' } }, async (request, reply) => {
@@ -71,10 +82,19 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
   });
 
   const wishesContext = (person: PersonHeader, values: Values) => ({
-    title: `What they want from a match: ${person.name}`, person, backLink: `/people/${person.id}/needs`,
+    title: `What they want from a match: ${person.name}`,
+    person,
+    backLink: `/people/${person.id}/needs`,
     arrangements: [...options(ARRANGEMENT_NAMES, values.arrangement), { value: '', text: 'Not decided yet', checked: !values.arrangement }],
-    household: Object.fromEntries(Object.entries(HOUSEHOLD_TOPICS).map(([topic, { question, answers: words }]) =>
-      [topic, { question, items: [...options(words, values[topic]), { value: '', text: 'Not asked yet', checked: !values[topic], selected: false }] }])),
+    household: Object.fromEntries(
+      Object.entries(HOUSEHOLD_TOPICS).map(([topic, { question, answers: words }]) => [
+        topic,
+        {
+          question,
+          items: [...options(words, values[topic]), { value: '', text: 'Not asked yet', checked: !values[topic], selected: false }],
+        },
+      ]),
+    ),
   });
 
   app.get('/people/:id/wishes', { config: { access: 'people.manage' } }, async (request, reply) => {
@@ -96,7 +116,10 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
   });
 
   const riskContext = (person: PersonHeader, riskId?: string) => ({
-    title: riskId ? `Change a risk: ${person.name}` : `Add a risk: ${person.name}`, person, riskId, backLink: `/people/${person.id}/needs`,
+    title: riskId ? `Change a risk: ${person.name}` : `Add a risk: ${person.name}`,
+    person,
+    riskId,
+    backLink: `/people/${person.id}/needs`,
   });
 
   app.get('/people/:id/risks/new', { config: { access: 'people.manage' } }, async (request, reply) => {
@@ -135,15 +158,23 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
   });
 
   app.get('/people/settings/needs', { config: { access: 'people.settings' } }, async (request, reply) =>
-    reply.view('people/views/settings-needs.njk', { title: 'Support needs this scheme records', backLink: '/people', categories: await needs.categories(request.actor), values: {} }));
+    reply.view('people/views/settings-needs.njk', {
+      title: 'Support needs this scheme records',
+      backLink: '/people',
+      categories: await needs.categories(request.actor),
+      values: {},
+    }),
+  );
 
-  app.post('/people/settings/needs', { config: { access: 'people.settings' } }, async (request, reply) => submitForm(reply, {
-    schema: categoryForm,
-    view: 'people/views/settings-needs.njk',
-    context: { title: 'Support needs this scheme records', backLink: '/people', categories: await needs.categories(request.actor) },
-    save: ({ name }) => needs.addCategory(request.actor, name),
-    then: () => reply.redirect('/people/settings/needs'),
-  }));
+  app.post('/people/settings/needs', { config: { access: 'people.settings' } }, async (request, reply) =>
+    submitForm(reply, {
+      schema: categoryForm,
+      view: 'people/views/settings-needs.njk',
+      context: { title: 'Support needs this scheme records', backLink: '/people', categories: await needs.categories(request.actor) },
+      save: ({ name }) => needs.addCategory(request.actor, name),
+      then: () => reply.redirect('/people/settings/needs'),
+    }),
+  );
 
   app.post('/people/settings/needs/:categoryId/retire', { config: { access: 'people.settings' } }, async (request, reply) => {
     const { categoryId } = ids(request.params, 'categoryId');

@@ -53,8 +53,18 @@ export function needsService(db: Database) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const person = await withPerson(actor, personId, tx);
-        const result = { person, ...(await needsOf(tx, personId)), preferences: await preferencesOf(tx, personId), risks: await risksOf(tx, personId) };
-        await audit(tx, actor, { action: 'viewed', recordType: 'needs, wishes and risks', recordId: personId, subjectUserId: person.userId });
+        const result = {
+          person,
+          ...(await needsOf(tx, personId)),
+          preferences: await preferencesOf(tx, personId),
+          risks: await risksOf(tx, personId),
+        };
+        await audit(tx, actor, {
+          action: 'viewed',
+          recordType: 'needs, wishes and risks',
+          recordId: personId,
+          subjectUserId: person.userId,
+        });
         return result;
       });
     },
@@ -79,27 +89,54 @@ export function needsService(db: Database) {
         if (input.categoryIds.some((id) => !known.has(id))) throw new InputProblem('categoryIds', 'Choose support needs from the list');
         await tx.delete(personSupportNeeds).where(eq(personSupportNeeds.personId, personId));
         if (input.categoryIds.length) {
-          await tx.insert(personSupportNeeds).values(input.categoryIds.map((categoryId) => ({ schemeId: inScheme(actor).schemeId, personId, categoryId })));
+          await tx
+            .insert(personSupportNeeds)
+            .values(input.categoryIds.map((categoryId) => ({ schemeId: inScheme(actor).schemeId, personId, categoryId })));
         }
         const summary = { supportNeeds: input.supportNeeds, health: input.health, medication: input.medication };
-        await tx.insert(needsSummaries).values({ personId, schemeId: inScheme(actor).schemeId, ...summary, updatedByUserId: actor.userId })
-          .onConflictDoUpdate({ target: needsSummaries.personId, set: { ...summary, updatedByUserId: actor.userId, updatedAt: new Date() } });
-        await audit(tx, actor, { action: 'updated', recordType: 'needs', recordId: personId, subjectUserId: person.userId, changes: { ...input } });
+        await tx
+          .insert(needsSummaries)
+          .values({ personId, schemeId: inScheme(actor).schemeId, ...summary, updatedByUserId: actor.userId })
+          .onConflictDoUpdate({
+            target: needsSummaries.personId,
+            set: { ...summary, updatedByUserId: actor.userId, updatedAt: new Date() },
+          });
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'needs',
+          recordId: personId,
+          subjectUserId: person.userId,
+          changes: { ...input },
+        });
       });
     },
 
     async preferences(actor: Actor, personId: string) {
       requireStaff(actor);
-      return db.inScope(actor, async (tx) => ({ person: await withPerson(actor, personId, tx), preferences: await preferencesOf(tx, personId) }));
+      return db.inScope(actor, async (tx) => ({
+        person: await withPerson(actor, personId, tx),
+        preferences: await preferencesOf(tx, personId),
+      }));
     },
 
     async savePreferences(actor: Actor, personId: string, input: PreferencesInput) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const person = await withPerson(actor, personId, tx);
-        await tx.insert(matchingPreferences).values({ personId, schemeId: inScheme(actor).schemeId, ...input, updatedByUserId: actor.userId })
-          .onConflictDoUpdate({ target: matchingPreferences.personId, set: { ...input, updatedByUserId: actor.userId, updatedAt: new Date() } });
-        await audit(tx, actor, { action: 'updated', recordType: 'matching preferences', recordId: personId, subjectUserId: person.userId, changes: { ...input } });
+        await tx
+          .insert(matchingPreferences)
+          .values({ personId, schemeId: inScheme(actor).schemeId, ...input, updatedByUserId: actor.userId })
+          .onConflictDoUpdate({
+            target: matchingPreferences.personId,
+            set: { ...input, updatedByUserId: actor.userId, updatedAt: new Date() },
+          });
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'matching preferences',
+          recordId: personId,
+          subjectUserId: person.userId,
+          changes: { ...input },
+        });
       });
     },
 
@@ -108,7 +145,10 @@ export function needsService(db: Database) {
       return db.inScope(actor, async (tx) => {
         const person = await withPerson(actor, personId, tx);
         if (!riskId) return { person, risk: null };
-        const [risk] = await tx.select().from(risks).where(and(eq(risks.id, riskId), eq(risks.personId, personId), isNull(risks.endedAt)));
+        const [risk] = await tx
+          .select()
+          .from(risks)
+          .where(and(eq(risks.id, riskId), eq(risks.personId, personId), isNull(risks.endedAt)));
         if (!risk) throw notFound();
         return { person, risk };
       });
@@ -120,7 +160,13 @@ export function needsService(db: Database) {
         const person = await withPerson(actor, personId, tx);
         const id = randomUUID();
         await tx.insert(risks).values({ id, schemeId: inScheme(actor).schemeId, personId, ...input, recordedByUserId: actor.userId });
-        await audit(tx, actor, { action: 'created', recordType: 'risk', recordId: id, subjectUserId: person.userId, changes: { personId, ...input } });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'risk',
+          recordId: id,
+          subjectUserId: person.userId,
+          changes: { personId, ...input },
+        });
         return { id };
       });
     },
@@ -130,10 +176,19 @@ export function needsService(db: Database) {
       return db.inScope(actor, async (tx) => {
         const person = await withPerson(actor, personId, tx);
         const { ended, ...fields } = input;
-        const [updated] = await tx.update(risks).set({ ...fields, updatedAt: new Date(), endedAt: ended ? new Date() : null })
-          .where(and(eq(risks.id, riskId), eq(risks.personId, personId), isNull(risks.endedAt))).returning({ id: risks.id });
+        const [updated] = await tx
+          .update(risks)
+          .set({ ...fields, updatedAt: new Date(), endedAt: ended ? new Date() : null })
+          .where(and(eq(risks.id, riskId), eq(risks.personId, personId), isNull(risks.endedAt)))
+          .returning({ id: risks.id });
         if (!updated) throw notFound();
-        await audit(tx, actor, { action: ended ? 'ended' : 'updated', recordType: 'risk', recordId: riskId, subjectUserId: person.userId, changes: { ...fields, ended } });
+        await audit(tx, actor, {
+          action: ended ? 'ended' : 'updated',
+          recordType: 'risk',
+          recordId: riskId,
+          subjectUserId: person.userId,
+          changes: { ...fields, ended },
+        });
       });
     },
 
@@ -150,13 +205,20 @@ export function needsService(db: Database) {
       if (actor.role !== 'scheme_manager') throw forbidden();
       return db.inScope(actor, async (tx) => {
         await ensureDefaultCategories(tx, inScheme(actor).schemeId);
-        const [existing] = await tx.select({ id: supportNeedCategories.id, retiredAt: supportNeedCategories.retiredAt }).from(supportNeedCategories)
+        const [existing] = await tx
+          .select({ id: supportNeedCategories.id, retiredAt: supportNeedCategories.retiredAt })
+          .from(supportNeedCategories)
           .where(sql`lower(${supportNeedCategories.name}) = lower(${name})`);
         if (existing && !existing.retiredAt) throw new InputProblem('name', 'This scheme already has that support need');
         const id = existing?.id ?? randomUUID();
         if (existing) await tx.update(supportNeedCategories).set({ name, retiredAt: null }).where(eq(supportNeedCategories.id, id));
         else await tx.insert(supportNeedCategories).values({ id, schemeId: inScheme(actor).schemeId, name });
-        await audit(tx, actor, { action: existing ? 'updated' : 'created', recordType: 'support need category', recordId: id, changes: { name, retired: false } });
+        await audit(tx, actor, {
+          action: existing ? 'updated' : 'created',
+          recordType: 'support need category',
+          recordId: id,
+          changes: { name, retired: false },
+        });
       });
     },
 
@@ -164,10 +226,18 @@ export function needsService(db: Database) {
     async retireCategory(actor: Actor, categoryId: string) {
       if (actor.role !== 'scheme_manager') throw forbidden();
       return db.inScope(actor, async (tx) => {
-        const [retired] = await tx.update(supportNeedCategories).set({ retiredAt: new Date() })
-          .where(and(eq(supportNeedCategories.id, categoryId), isNull(supportNeedCategories.retiredAt))).returning({ name: supportNeedCategories.name });
+        const [retired] = await tx
+          .update(supportNeedCategories)
+          .set({ retiredAt: new Date() })
+          .where(and(eq(supportNeedCategories.id, categoryId), isNull(supportNeedCategories.retiredAt)))
+          .returning({ name: supportNeedCategories.name });
         if (!retired) throw notFound();
-        await audit(tx, actor, { action: 'ended', recordType: 'support need category', recordId: categoryId, changes: { name: retired.name, retired: true } });
+        await audit(tx, actor, {
+          action: 'ended',
+          recordType: 'support need category',
+          recordId: categoryId,
+          changes: { name: retired.name, retired: true },
+        });
       });
     },
   };
@@ -177,26 +247,38 @@ export function needsService(db: Database) {
 export async function ensureDefaultCategories(tx: Tx, schemeId: string) {
   const [any] = await tx.select({ id: supportNeedCategories.id }).from(supportNeedCategories).limit(1);
   if (any) return;
-  await tx.insert(supportNeedCategories).values(DEFAULT_SUPPORT_NEEDS.map((name) => ({ schemeId, name }))).onConflictDoNothing();
+  await tx
+    .insert(supportNeedCategories)
+    .values(DEFAULT_SUPPORT_NEEDS.map((name) => ({ schemeId, name })))
+    .onConflictDoNothing();
 }
 
 async function categoriesOf(tx: Tx, options: { includeRetired: boolean; withUse?: boolean }) {
-  return tx.select({
-    id: supportNeedCategories.id, name: supportNeedCategories.name, retiredAt: supportNeedCategories.retiredAt,
-    people: options.withUse
-      ? sql<number>`(select count(*)::int from ${personSupportNeeds} where ${personSupportNeeds.categoryId} = ${supportNeedCategories.id})`
-      : sql<number>`0`,
-  }).from(supportNeedCategories)
+  return tx
+    .select({
+      id: supportNeedCategories.id,
+      name: supportNeedCategories.name,
+      retiredAt: supportNeedCategories.retiredAt,
+      people: options.withUse
+        ? sql<number>`(select count(*)::int from ${personSupportNeeds} where ${personSupportNeeds.categoryId} = ${supportNeedCategories.id})`
+        : sql<number>`0`,
+    })
+    .from(supportNeedCategories)
     .where(options.includeRetired ? undefined : isNull(supportNeedCategories.retiredAt))
     .orderBy(asc(supportNeedCategories.name));
 }
 
 export async function needsOf(tx: Tx, personId: string) {
-  const categories = await tx.select({ id: supportNeedCategories.id, name: supportNeedCategories.name }).from(personSupportNeeds)
+  const categories = await tx
+    .select({ id: supportNeedCategories.id, name: supportNeedCategories.name })
+    .from(personSupportNeeds)
     .innerJoin(supportNeedCategories, eq(supportNeedCategories.id, personSupportNeeds.categoryId))
-    .where(eq(personSupportNeeds.personId, personId)).orderBy(asc(supportNeedCategories.name));
-  const [summary] = await tx.select({ supportNeeds: needsSummaries.supportNeeds, health: needsSummaries.health, medication: needsSummaries.medication })
-    .from(needsSummaries).where(eq(needsSummaries.personId, personId));
+    .where(eq(personSupportNeeds.personId, personId))
+    .orderBy(asc(supportNeedCategories.name));
+  const [summary] = await tx
+    .select({ supportNeeds: needsSummaries.supportNeeds, health: needsSummaries.health, medication: needsSummaries.medication })
+    .from(needsSummaries)
+    .where(eq(needsSummaries.personId, personId));
   return { needs: categories, summary: summary ?? null };
 }
 
@@ -206,8 +288,17 @@ export async function preferencesOf(tx: Tx, personId: string) {
 }
 
 export async function risksOf(tx: Tx, personId: string) {
-  return tx.select({ id: risks.id, risk: risks.risk, positiveSteps: risks.positiveSteps, agreedWith: risks.agreedWith, updatedAt: risks.updatedAt })
-    .from(risks).where(and(eq(risks.personId, personId), isNull(risks.endedAt))).orderBy(asc(risks.createdAt));
+  return tx
+    .select({
+      id: risks.id,
+      risk: risks.risk,
+      positiveSteps: risks.positiveSteps,
+      agreedWith: risks.agreedWith,
+      updatedAt: risks.updatedAt,
+    })
+    .from(risks)
+    .where(and(eq(risks.personId, personId), isNull(risks.endedAt)))
+    .orderBy(asc(risks.createdAt));
 }
 
 export type NeedsService = ReturnType<typeof needsService>;

@@ -16,11 +16,26 @@ import { preferenceWords } from './needs-routes.js';
 import { isStaff } from '../platform/permissions/staff.js';
 
 export const listQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   status: z.enum(PERSON_STATUSES).optional().catch(undefined),
-  worker: z.union([z.literal('none'), z.uuid()]).optional().catch(undefined),
+  worker: z
+    .union([z.literal('none'), z.uuid()])
+    .optional()
+    .catch(undefined),
   urgency: z.enum(URGENCIES).optional().catch(undefined),
-  area: z.string().trim().max(80).optional().catch(undefined).transform((v) => v || undefined),
+  area: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
@@ -44,14 +59,33 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
       staff: isStaff(actor),
       filter,
       statuses: selectOptions('Any status', STATUS_NAMES, filter.status),
-      workers: selectOptions('Any worker', [{ value: 'none', text: 'No worker yet' }, ...workers.map((w) => ({ value: w.id, text: w.name }))], filter.worker),
+      workers: selectOptions(
+        'Any worker',
+        [{ value: 'none', text: 'No worker yet' }, ...workers.map((w) => ({ value: w.id, text: w.name }))],
+        filter.worker,
+      ),
       urgencies: selectOptions('Any urgency', URGENCY_NAMES, filter.urgency),
-      areas: selectOptions('Any area', areas.map((a) => ({ value: a, text: a })), filter.area),
-      people: rows.map((p) => ({ ...p, statusName: STATUS_NAMES[p.status], waited: howLong(daysBetween(p.statusSince, today)), urgencyName: p.urgency ? URGENCY_NAMES[p.urgency] : '' })),
+      areas: selectOptions(
+        'Any area',
+        areas.map((a) => ({ value: a, text: a })),
+        filter.area,
+      ),
+      people: rows.map((p) => ({
+        ...p,
+        statusName: STATUS_NAMES[p.status],
+        waited: howLong(daysBetween(p.statusSince, today)),
+        urgencyName: p.urgency ? URGENCY_NAMES[p.urgency] : '',
+      })),
       waitingList: filter.status === 'waiting',
       paging: pagination({ page: filter.page, total, path: '/people', query }),
       isManager: actor.role === 'scheme_manager',
-      imported: z.coerce.number().int().min(0).optional().catch(undefined).parse((request.query as { imported?: unknown }).imported),
+      imported: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .catch(undefined)
+        .parse((request.query as { imported?: unknown }).imported),
       exportHref: `/people/export.csv${search ? `?${search}` : ''}`,
     });
   });
@@ -61,7 +95,11 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
     backLink: '/people',
     sources: options(SOURCE_NAMES, values.source),
     urgencies: options(URGENCY_NAMES, values.urgency),
-    workers: selectOptions('Not yet', (await records.staff(actor)).map((w) => ({ value: w.id, text: w.name })), values.workerUserId),
+    workers: selectOptions(
+      'Not yet',
+      (await records.staff(actor)).map((w) => ({ value: w.id, text: w.name })),
+      values.workerUserId,
+    ),
   });
 
   app.get('/people/referrals/new', { config: { access: 'people.manage' } }, async (request, reply) => {
@@ -69,13 +107,15 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
     return reply.view('people/views/referral.njk', { ...(await referralContext(request.actor, values)), values });
   });
 
-  app.post('/people/referrals', { config: { access: 'people.manage' } }, async (request, reply) => submitForm(reply, {
-    schema: referralForm,
-    view: 'people/views/referral.njk',
-    context: await referralContext(request.actor, answers(request.body)),
-    save: (form) => records.refer(request.actor, form),
-    then: ({ id }) => reply.redirect(`/people/${id}?referred=1`),
-  }));
+  app.post('/people/referrals', { config: { access: 'people.manage' } }, async (request, reply) =>
+    submitForm(reply, {
+      schema: referralForm,
+      view: 'people/views/referral.njk',
+      context: await referralContext(request.actor, answers(request.body)),
+      save: (form) => records.refer(request.actor, form),
+      then: ({ id }) => reply.redirect(`/people/${id}?referred=1`),
+    }),
+  );
 
   app.get('/people/:id', { config: { access: 'people.view' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
@@ -85,7 +125,10 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
         title: seen.relation === 'self' ? 'Your record' : seen.person.name,
         ...seen,
         needs: seen.needs && { ...seen.needs, needNames: seen.needs.needs.map((n) => n.name) },
-        preferences: seen.preferences === undefined ? undefined : seen.preferences && preferenceWords(seen.preferences, { you: seen.relation === 'self' }),
+        preferences:
+          seen.preferences === undefined
+            ? undefined
+            : seen.preferences && preferenceWords(seen.preferences, { you: seen.relation === 'self' }),
         circle: seen.circle.map((m) => ({
           ...m,
           relationshipName: m.relationshipDetail ?? RELATIONSHIP_NAMES[m.relationship].toLowerCase(),
@@ -100,7 +143,11 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
       title: found.person.name,
       section: 'overview',
       ...found,
-      referral: found.referral && { ...found.referral, sourceName: SOURCE_NAMES[found.referral.source], urgencyName: URGENCY_NAMES[found.referral.urgency] },
+      referral: found.referral && {
+        ...found.referral,
+        sourceName: SOURCE_NAMES[found.referral.source],
+        urgencyName: URGENCY_NAMES[found.referral.urgency],
+      },
       history: found.history.slice(0, 3).map(named),
       referred: (request.query as { referred?: string }).referred === '1',
       backLink: '/people',
@@ -111,13 +158,21 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
     title: `Change details: ${person.name}`,
     person,
     backLink: `/people/${person.id}`,
-    workers: selectOptions('No worker yet', (await records.staff(actor)).map((w) => ({ value: w.id, text: w.name })), values.workerUserId),
+    workers: selectOptions(
+      'No worker yet',
+      (await records.staff(actor)).map((w) => ({ value: w.id, text: w.name })),
+      values.workerUserId,
+    ),
   });
 
   app.get('/people/:id/details', { config: { access: 'people.manage' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     const found = await records.details(request.actor, id);
-    const values = { ...asValues(found.details), ...dateValues('dateOfBirth', found.details.dateOfBirth), signInEmail: found.signInEmail ?? '' };
+    const values = {
+      ...asValues(found.details),
+      ...dateValues('dateOfBirth', found.details.dateOfBirth),
+      signInEmail: found.signInEmail ?? '',
+    };
     return reply.view('people/views/details.njk', { ...(await detailsContext(request.actor, found.person, values)), values });
   });
 
@@ -139,9 +194,15 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
       section: 'status',
       person: found.person,
       referral: found.referral,
-      moves: options(found.moves.map((m) => ({ value: m.to, text: m.action })), values.to),
+      moves: options(
+        found.moves.map((m) => ({ value: m.to, text: m.action })),
+        values.to,
+      ),
       needsTypes: found.moves.some((m) => m.to === 'supported'),
-      arrangementTypes: options(ARRANGEMENT_NAMES, values.arrangementTypes ?? (found.person.status === 'supported' ? found.person.arrangementTypes : [])),
+      arrangementTypes: options(
+        ARRANGEMENT_NAMES,
+        values.arrangementTypes ?? (found.person.status === 'supported' ? found.person.arrangementTypes : []),
+      ),
       history: found.history.map(named),
     };
   };
@@ -165,7 +226,9 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
 }
 
 /** A status change with its words. */
-const named = <T extends { fromStatus: keyof typeof STATUS_NAMES | null; toStatus: keyof typeof STATUS_NAMES; arrangementTypes: string[] }>(change: T) => ({
+const named = <T extends { fromStatus: keyof typeof STATUS_NAMES | null; toStatus: keyof typeof STATUS_NAMES; arrangementTypes: string[] }>(
+  change: T,
+) => ({
   ...change,
   fromName: change.fromStatus ? STATUS_NAMES[change.fromStatus] : null,
   toName: STATUS_NAMES[change.toStatus],

@@ -69,15 +69,25 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
       const waitingFirst = filter.status === 'waiting' || filter.status === 'referred';
       return db.inScope(actor, async (tx) => {
         const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(people).where(where);
-        const rows = await tx.select({
-          id: people.id, name: people.name, preferredName: people.preferredName, status: people.status, statusSince: people.statusSince,
-          postcode: people.postcode, area: people.area, urgency: referrals.urgency, workerName: users.name,
-        }).from(people)
+        const rows = await tx
+          .select({
+            id: people.id,
+            name: people.name,
+            preferredName: people.preferredName,
+            status: people.status,
+            statusSince: people.statusSince,
+            postcode: people.postcode,
+            area: people.area,
+            urgency: referrals.urgency,
+            workerName: users.name,
+          })
+          .from(people)
           .leftJoin(referrals, eq(referrals.personId, people.id))
           .leftJoin(users, eq(users.id, people.workerUserId))
           .where(where)
           .orderBy(...(waitingFirst ? [asc(people.statusSince), asc(people.name)] : [asc(people.name), asc(people.id)]))
-          .limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
+          .limit(PAGE_SIZE)
+          .offset((filter.page - 1) * PAGE_SIZE);
         await audit(tx, actor, { action: 'listed', recordType: 'people', changes: { ...filter } });
         return { total: Number(total), rows };
       });
@@ -88,7 +98,9 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
       return db.inScope(actor, async (tx) => ({
         workers: isStaff(actor) ? await staffOf(tx) : [],
         areas: isStaff(actor)
-          ? (await tx.selectDistinct({ area: people.area }).from(people).where(isNotNull(people.area)).orderBy(asc(people.area))).map((r) => r.area!)
+          ? (await tx.selectDistinct({ area: people.area }).from(people).where(isNotNull(people.area)).orderBy(asc(people.area))).map(
+              (r) => r.area!,
+            )
           : [],
       }));
     },
@@ -97,7 +109,10 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
     async ownRecordId(actor: Actor): Promise<string | null> {
       if (actor.role !== 'person' || !actor.userId) return null;
       return db.inScope(actor, async (tx) => {
-        const [own] = await tx.select({ id: people.id }).from(people).where(eq(people.userId, inScheme(actor).userId));
+        const [own] = await tx
+          .select({ id: people.id })
+          .from(people)
+          .where(eq(people.userId, inScheme(actor).userId));
         return own?.id ?? null;
       });
     },
@@ -114,21 +129,51 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
         const id = randomUUID();
         const referralId = randomUUID();
         await tx.insert(people).values({
-          id, schemeId: inScheme(actor).schemeId, name: input.name, preferredName: input.preferredName, dateOfBirth: input.dateOfBirth,
-          email: input.email, phone: input.phone, address: input.address, postcode: input.postcode, workerUserId: input.workerUserId,
-          status: 'referred', statusSince: input.receivedOn,
+          id,
+          schemeId: inScheme(actor).schemeId,
+          name: input.name,
+          preferredName: input.preferredName,
+          dateOfBirth: input.dateOfBirth,
+          email: input.email,
+          phone: input.phone,
+          address: input.address,
+          postcode: input.postcode,
+          workerUserId: input.workerUserId,
+          status: 'referred',
+          statusSince: input.receivedOn,
         });
         await tx.insert(referrals).values({
-          id: referralId, schemeId: inScheme(actor).schemeId, personId: id, source: input.source, referrerName: input.referrerName,
-          referrerOrganisation: input.referrerOrganisation, referrerContact: input.referrerContact, receivedOn: input.receivedOn,
-          reason: input.reason, urgency: input.urgency, whatTheyWant: input.whatTheyWant, recordedByUserId: actor.userId,
+          id: referralId,
+          schemeId: inScheme(actor).schemeId,
+          personId: id,
+          source: input.source,
+          referrerName: input.referrerName,
+          referrerOrganisation: input.referrerOrganisation,
+          referrerContact: input.referrerContact,
+          receivedOn: input.receivedOn,
+          reason: input.reason,
+          urgency: input.urgency,
+          whatTheyWant: input.whatTheyWant,
+          recordedByUserId: actor.userId,
         });
         await tx.insert(personStatusChanges).values({
-          schemeId: inScheme(actor).schemeId, personId: id, fromStatus: null, toStatus: 'referred', on: input.receivedOn, recordedByUserId: actor.userId,
+          schemeId: inScheme(actor).schemeId,
+          personId: id,
+          fromStatus: null,
+          toStatus: 'referred',
+          on: input.receivedOn,
+          recordedByUserId: actor.userId,
         });
-        await audit(tx, actor, { action: 'created', recordType: 'person', recordId: id, changes: { name: input.name, status: 'referred' } });
         await audit(tx, actor, {
-          action: 'created', recordType: 'referral', recordId: referralId,
+          action: 'created',
+          recordType: 'person',
+          recordId: id,
+          changes: { name: input.name, status: 'referred' },
+        });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'referral',
+          recordId: referralId,
           changes: { personId: id, source: input.source, urgency: input.urgency, receivedOn: input.receivedOn },
         });
         return { id };
@@ -166,12 +211,24 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
         await checkWorker(tx, input.workerUserId);
         const userId = input.signInEmail ? await signInOfRole(tx, input.signInEmail, 'person', 'signInEmail') : null;
         if (userId) {
-          const [taken] = await tx.select({ id: people.id }).from(people).where(and(eq(people.userId, userId), sql`${people.id} <> ${personId}`));
+          const [taken] = await tx
+            .select({ id: people.id })
+            .from(people)
+            .where(and(eq(people.userId, userId), sql`${people.id} <> ${personId}`));
           if (taken) throw new InputProblem('signInEmail', 'This sign-in is already linked to another person’s record');
         }
         const { signInEmail: _, ...details } = input;
-        await tx.update(people).set({ ...details, userId, updatedAt: new Date() }).where(eq(people.id, personId));
-        await audit(tx, actor, { action: 'updated', recordType: 'person', recordId: personId, subjectUserId: userId, changes: { ...details, userId } });
+        await tx
+          .update(people)
+          .set({ ...details, userId, updatedAt: new Date() })
+          .where(eq(people.id, personId));
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'person',
+          recordId: personId,
+          subjectUserId: userId,
+          changes: { ...details, userId },
+        });
       });
     },
 
@@ -182,7 +239,12 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
         await sightOf(tx, actor, personId);
         const person = await personHeader(tx, personId);
         await audit(tx, actor, { action: 'viewed', recordType: 'person status', recordId: personId, subjectUserId: person.userId });
-        return { person, moves: nextMoves(person.status), history: await historyOf(tx, personId), referral: await referralOf(tx, personId) };
+        return {
+          person,
+          moves: nextMoves(person.status),
+          history: await historyOf(tx, personId),
+          referral: await referralOf(tx, personId),
+        };
       });
     },
 
@@ -202,21 +264,36 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
  * arrangement starting or ending): the pure rules decide; the record, its history and the audit log change together.
  */
 export async function recordStatusChange(tx: Tx, actor: Actor, personId: string, input: StatusInput, today: string) {
-  const [current] = await tx.select({ status: people.status, since: people.statusSince, arrangementTypes: people.arrangementTypes, userId: people.userId })
-    .from(people).where(eq(people.id, personId)).for('update');
+  const [current] = await tx
+    .select({ status: people.status, since: people.statusSince, arrangementTypes: people.arrangementTypes, userId: people.userId })
+    .from(people)
+    .where(eq(people.id, personId))
+    .for('update');
   if (!current) throw new InputProblem('to', 'There is no record of this person');
   const result = transition({ ...current, arrangementTypes: current.arrangementTypes as ArrangementType[] }, input, today);
   if (!result.ok) throw new InputProblem(result.field, result.message);
   const { change } = result;
-  await tx.update(people).set({ status: change.to, statusSince: change.on, arrangementTypes: change.arrangementTypes, updatedAt: new Date() })
+  await tx
+    .update(people)
+    .set({ status: change.to, statusSince: change.on, arrangementTypes: change.arrangementTypes, updatedAt: new Date() })
     .where(eq(people.id, personId));
   await tx.insert(personStatusChanges).values({
-    schemeId: inScheme(actor).schemeId, personId, fromStatus: change.from, toStatus: change.to, on: change.on,
-    arrangementTypes: change.arrangementTypes, reason: change.reason, recordedByUserId: actor.userId,
+    schemeId: inScheme(actor).schemeId,
+    personId,
+    fromStatus: change.from,
+    toStatus: change.to,
+    on: change.on,
+    arrangementTypes: change.arrangementTypes,
+    reason: change.reason,
+    recordedByUserId: actor.userId,
   });
-  if (change.from === 'referred') await decideReferral(tx, actor, personId, change.to === 'assessing' ? 'accepted' : 'declined', change.on, change.reason);
+  if (change.from === 'referred')
+    await decideReferral(tx, actor, personId, change.to === 'assessing' ? 'accepted' : 'declined', change.on, change.reason);
   await audit(tx, actor, {
-    action: 'updated', recordType: 'person', recordId: personId, subjectUserId: current.userId,
+    action: 'updated',
+    recordType: 'person',
+    recordId: personId,
+    subjectUserId: current.userId,
     changes: { status: change.to, statusSince: change.on, reason: change.reason, arrangementTypes: change.arrangementTypes },
   });
   return change;
@@ -229,15 +306,20 @@ export function peopleWhere(actor: Actor, filter: Omit<PeopleFilter, 'page'>): S
   if (filter.status) conditions.push(eq(people.status, filter.status));
   if (filter.worker === 'none') conditions.push(isNull(people.workerUserId));
   else if (filter.worker) conditions.push(eq(people.workerUserId, filter.worker));
-  if (filter.urgency) conditions.push(sql`exists (select 1 from ${referrals} where ${referrals.personId} = ${people.id} and ${referrals.urgency} = ${filter.urgency})`);
+  if (filter.urgency)
+    conditions.push(
+      sql`exists (select 1 from ${referrals} where ${referrals.personId} = ${people.id} and ${referrals.urgency} = ${filter.urgency})`,
+    );
   if (filter.area) conditions.push(eq(people.area, filter.area));
   if (filter.q) {
     const postcode = filter.q.toUpperCase().replace(/\s+/g, '');
-    conditions.push(or(
-      ilike(people.name, like(filter.q)),
-      ilike(people.preferredName, like(filter.q)),
-      /^[A-Z0-9]{2,7}$/.test(postcode) ? sql`replace(${people.postcode}, ' ', '') like ${`${postcode}%`}` : undefined,
-    )!);
+    conditions.push(
+      or(
+        ilike(people.name, like(filter.q)),
+        ilike(people.preferredName, like(filter.q)),
+        /^[A-Z0-9]{2,7}$/.test(postcode) ? sql`replace(${people.postcode}, ' ', '') like ${`${postcode}%`}` : undefined,
+      )!,
+    );
   }
   return and(...conditions);
 }
@@ -248,26 +330,48 @@ function visibleToSelfService(actor: Actor): SQL {
   if (!userId) return sql`false`;
   if (actor.role === 'person') return eq(people.userId, userId);
   if (actor.role === 'circle_member') {
-    return inArray(people.id, sql`(select ${circleMembers.personId} from ${circleMembers}
+    return inArray(
+      people.id,
+      sql`(select ${circleMembers.personId} from ${circleMembers}
       join ${circleConsents} on ${circleConsents.circleMemberId} = ${circleMembers.id} and ${circleConsents.withdrawnAt} is null
-      where ${circleMembers.userId} = ${userId} and ${circleMembers.endedAt} is null)`);
+      where ${circleMembers.userId} = ${userId} and ${circleMembers.endedAt} is null)`,
+    );
   }
   return sql`false`;
 }
 
-async function decideReferral(tx: Tx, actor: Actor, personId: string, decision: 'accepted' | 'declined', on: string, reason: string | null) {
-  const updated = await tx.update(referrals).set({ decision, decidedOn: on, decisionReason: reason, decidedByUserId: actor.userId })
-    .where(and(eq(referrals.personId, personId), isNull(referrals.decision))).returning({ id: referrals.id });
+async function decideReferral(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  decision: 'accepted' | 'declined',
+  on: string,
+  reason: string | null,
+) {
+  const updated = await tx
+    .update(referrals)
+    .set({ decision, decidedOn: on, decisionReason: reason, decidedByUserId: actor.userId })
+    .where(and(eq(referrals.personId, personId), isNull(referrals.decision)))
+    .returning({ id: referrals.id });
   for (const { id } of updated) {
-    await audit(tx, actor, { action: 'updated', recordType: 'referral', recordId: id, changes: { decision, decidedOn: on, decisionReason: reason } });
+    await audit(tx, actor, {
+      action: 'updated',
+      recordType: 'referral',
+      recordId: id,
+      changes: { decision, decidedOn: on, decisionReason: reason },
+    });
   }
 }
 
 export async function staffOf(tx: Tx) {
-  return prepared(tx.selectDistinct({ id: users.id, name: users.name }).from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(inArray(memberships.role, ['scheme_worker', 'scheme_manager']), isNull(memberships.endedAt)))
-    .orderBy(asc(users.name), asc(users.id)));
+  return prepared(
+    tx
+      .selectDistinct({ id: users.id, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(inArray(memberships.role, ['scheme_worker', 'scheme_manager']), isNull(memberships.endedAt)))
+      .orderBy(asc(users.name), asc(users.id)),
+  );
 }
 
 async function checkWorker(tx: Tx, workerUserId: string | null) {
@@ -277,12 +381,17 @@ async function checkWorker(tx: Tx, workerUserId: string | null) {
 
 /** The user with this email and an active role in this scheme, for linking a sign-in to a record. */
 export async function signInOfRole(tx: Tx, email: string, role: 'person' | 'circle_member', field: string): Promise<string> {
-  const [found] = await tx.select({ id: users.id }).from(users)
+  const [found] = await tx
+    .select({ id: users.id })
+    .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(users.email, email.toLowerCase()), eq(memberships.role, role), isNull(memberships.endedAt)));
   if (!found) {
     const who = role === 'person' ? 'person who uses Shared Lives' : 'circle of support';
-    throw new InputProblem(field, `No one has a ${who} sign-in with this email in this scheme: ask your scheme manager to add them under Team and access`);
+    throw new InputProblem(
+      field,
+      `No one has a ${who} sign-in with this email in this scheme: ask your scheme manager to add them under Team and access`,
+    );
   }
   return found.id;
 }
@@ -294,22 +403,46 @@ export async function signInEmailOf(tx: Tx, userId: string | null) {
 }
 
 async function detailsOf(tx: Tx, personId: string): Promise<PersonDetails & { latitude: number | null; longitude: number | null }> {
-  const [row] = await tx.select({
-    name: people.name, preferredName: people.preferredName, dateOfBirth: people.dateOfBirth, pronouns: people.pronouns,
-    email: people.email, phone: people.phone, address: people.address, postcode: people.postcode, area: people.area,
-    workerUserId: people.workerUserId, latitude: people.latitude, longitude: people.longitude,
-  }).from(people).where(eq(people.id, personId));
+  const [row] = await tx
+    .select({
+      name: people.name,
+      preferredName: people.preferredName,
+      dateOfBirth: people.dateOfBirth,
+      pronouns: people.pronouns,
+      email: people.email,
+      phone: people.phone,
+      address: people.address,
+      postcode: people.postcode,
+      area: people.area,
+      workerUserId: people.workerUserId,
+      latitude: people.latitude,
+      longitude: people.longitude,
+    })
+    .from(people)
+    .where(eq(people.id, personId));
   return row!;
 }
 
 export async function referralOf(tx: Tx, personId: string) {
   const decidedBy = aliasedTable(users, 'decided_by');
-  const [row] = await tx.select({
-    id: referrals.id, source: referrals.source, referrerName: referrals.referrerName, referrerOrganisation: referrals.referrerOrganisation,
-    referrerContact: referrals.referrerContact, receivedOn: referrals.receivedOn, reason: referrals.reason, urgency: referrals.urgency,
-    whatTheyWant: referrals.whatTheyWant, decision: referrals.decision, decisionReason: referrals.decisionReason, decidedOn: referrals.decidedOn,
-    decidedByName: decidedBy.name, recordedByName: recordedBy.name,
-  }).from(referrals)
+  const [row] = await tx
+    .select({
+      id: referrals.id,
+      source: referrals.source,
+      referrerName: referrals.referrerName,
+      referrerOrganisation: referrals.referrerOrganisation,
+      referrerContact: referrals.referrerContact,
+      receivedOn: referrals.receivedOn,
+      reason: referrals.reason,
+      urgency: referrals.urgency,
+      whatTheyWant: referrals.whatTheyWant,
+      decision: referrals.decision,
+      decisionReason: referrals.decisionReason,
+      decidedOn: referrals.decidedOn,
+      decidedByName: decidedBy.name,
+      recordedByName: recordedBy.name,
+    })
+    .from(referrals)
     .leftJoin(decidedBy, eq(decidedBy.id, referrals.decidedByUserId))
     .leftJoin(recordedBy, eq(recordedBy.id, referrals.recordedByUserId))
     .where(eq(referrals.personId, personId));
@@ -317,11 +450,17 @@ export async function referralOf(tx: Tx, personId: string) {
 }
 
 export async function historyOf(tx: Tx, personId: string) {
-  return tx.select({
-    fromStatus: personStatusChanges.fromStatus, toStatus: personStatusChanges.toStatus, on: personStatusChanges.on,
-    arrangementTypes: personStatusChanges.arrangementTypes, reason: personStatusChanges.reason,
-    recordedByName: recordedBy.name, recordedAt: personStatusChanges.recordedAt,
-  }).from(personStatusChanges)
+  return tx
+    .select({
+      fromStatus: personStatusChanges.fromStatus,
+      toStatus: personStatusChanges.toStatus,
+      on: personStatusChanges.on,
+      arrangementTypes: personStatusChanges.arrangementTypes,
+      reason: personStatusChanges.reason,
+      recordedByName: recordedBy.name,
+      recordedAt: personStatusChanges.recordedAt,
+    })
+    .from(personStatusChanges)
     .leftJoin(recordedBy, eq(recordedBy.id, personStatusChanges.recordedByUserId))
     .where(eq(personStatusChanges.personId, personId))
     .orderBy(desc(personStatusChanges.on), desc(personStatusChanges.recordedAt));

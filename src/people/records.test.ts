@@ -37,7 +37,16 @@ describe('people’s records: details, lists, support needs, circle and risks', 
 
   it('changes details and links the person’s own sign-in, refusing one that is not theirs to have', async () => {
     await worker.get(`/people/${person.id}/details`);
-    const base = { name: 'Iris Fenwick', pronouns: 'she/her', postcode: 'nb2 7xy', area: 'Riverside', workerUserId: workerId, 'dateOfBirth-day': '', 'dateOfBirth-month': '', 'dateOfBirth-year': '' };
+    const base = {
+      name: 'Iris Fenwick',
+      pronouns: 'she/her',
+      postcode: 'nb2 7xy',
+      area: 'Riverside',
+      workerUserId: workerId,
+      'dateOfBirth-day': '',
+      'dateOfBirth-month': '',
+      'dateOfBirth-year': '',
+    };
     const wrongRole = await worker.post(`/people/${person.id}/details`, { ...base, signInEmail: circleSignIn.email });
     expect(wrongRole.statusCode).toBe(400);
     expect(wrongRole.body).toContain('No one has a person who uses Shared Lives sign-in with this email');
@@ -46,7 +55,13 @@ describe('people’s records: details, lists, support needs, circle and risks', 
     const saved = await worker.post(`/people/${person.id}/details`, { ...base, signInEmail: personSignIn.email.toUpperCase() });
     expect(saved.statusCode).toBe(302);
     const [row] = await db.owner.select().from(people).where(eq(people.id, person.id));
-    expect(row).toMatchObject({ userId: personSignIn.id, postcode: 'NB2 7XY', area: 'Riverside', pronouns: 'she/her', workerUserId: workerId });
+    expect(row).toMatchObject({
+      userId: personSignIn.id,
+      postcode: 'NB2 7XY',
+      area: 'Riverside',
+      pronouns: 'she/her',
+      workerUserId: workerId,
+    });
     const other = await aPerson(db, { schemeId, name: 'Someone Else' });
     await worker.get(`/people/${other.id}/details`);
     const taken = await worker.post(`/people/${other.id}/details`, { ...base, name: 'Someone Else', signInEmail: personSignIn.email });
@@ -55,8 +70,12 @@ describe('people’s records: details, lists, support needs, circle and risks', 
 
   it('searches by name or postcode, filters, and pages 50 at a time', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => ({
-      schemeId, name: `Listed Person ${String(i).padStart(2, '0')}`, status: i % 2 ? 'waiting' as const : 'assessing' as const,
-      statusSince: `2025-${String((i % 12) + 1).padStart(2, '0')}-10`, area: i % 3 ? 'Hillside' : 'Riverside', postcode: `NB${i % 5} 1AA`,
+      schemeId,
+      name: `Listed Person ${String(i).padStart(2, '0')}`,
+      status: i % 2 ? ('waiting' as const) : ('assessing' as const),
+      statusSince: `2025-${String((i % 12) + 1).padStart(2, '0')}-10`,
+      area: i % 3 ? 'Hillside' : 'Riverside',
+      postcode: `NB${i % 5} 1AA`,
     }));
     await db.owner.insert(people).values(rows);
     const first = await worker.get('/people?q=listed');
@@ -90,7 +109,10 @@ describe('people’s records: details, lists, support needs, circle and risks', 
     expect((await manager.post('/people/settings/needs', { name: 'leaving hospital' })).body).toContain('already has that support need');
     expect((await manager.post('/people/settings/needs', { name: 'Leaving prison' })).statusCode).toBe(302);
     expect((await worker.get('/people/settings/needs')).statusCode).toBe(403);
-    const [dementia] = await db.owner.select().from(supportNeedCategories).where(and(eq(supportNeedCategories.schemeId, schemeId), eq(supportNeedCategories.name, 'Dementia')));
+    const [dementia] = await db.owner
+      .select()
+      .from(supportNeedCategories)
+      .where(and(eq(supportNeedCategories.schemeId, schemeId), eq(supportNeedCategories.name, 'Dementia')));
     await worker.get(`/people/${person.id}/needs/edit`);
     await worker.post(`/people/${person.id}/needs`, { categoryIds: dementia!.id });
     await manager.get('/people/settings/needs');
@@ -101,17 +123,31 @@ describe('people’s records: details, lists, support needs, circle and risks', 
     const fresh = await aPerson(db, { schemeId });
     expect((await worker.get(`/people/${fresh.id}/needs/edit`)).body).not.toContain('Dementia');
     expect(await db.owner.select().from(personSupportNeeds).where(eq(personSupportNeeds.personId, person.id))).toHaveLength(1);
-    const outsider = (await db.owner.insert(supportNeedCategories).values({ schemeId: (await aScheme(db)).id, name: 'Elsewhere' }).returning())[0]!;
+    const outsider = (
+      await db.owner
+        .insert(supportNeedCategories)
+        .values({ schemeId: (await aScheme(db)).id, name: 'Elsewhere' })
+        .returning()
+    )[0]!;
     await worker.get(`/people/${person.id}/needs/edit`);
-    expect((await worker.post(`/people/${person.id}/needs`, { categoryIds: outsider.id })).body).toContain('Choose support needs from the list');
+    expect((await worker.post(`/people/${person.id}/needs`, { categoryIds: outsider.id })).body).toContain(
+      'Choose support needs from the list',
+    );
   });
 
   it('adds someone to the circle with consents, records who recorded them, and ends their place', async () => {
     await worker.get(`/people/${person.id}/circle/new`);
     const bad = await worker.post(`/people/${person.id}/circle`, { name: '', relationship: 'cousin', consents: ['profile', 'gossip'] });
     expect(bad.statusCode).toBe(400);
-    for (const message of ['Enter their name', 'Choose how they know the person', 'Choose from the list']) expect(bad.body).toContain(message);
-    const added = await worker.post(`/people/${person.id}/circle`, { name: 'Petra Fenwick', relationship: 'family', relationshipDetail: 'mother', signInEmail: circleSignIn.email, consents: ['profile', 'matching'] });
+    for (const message of ['Enter their name', 'Choose how they know the person', 'Choose from the list'])
+      expect(bad.body).toContain(message);
+    const added = await worker.post(`/people/${person.id}/circle`, {
+      name: 'Petra Fenwick',
+      relationship: 'family',
+      relationshipDetail: 'mother',
+      signInEmail: circleSignIn.email,
+      consents: ['profile', 'matching'],
+    });
     expect(added.statusCode).toBe(302);
     const page = await worker.get(`/people/${person.id}/circle`);
     expect(page.body).toContain('Petra Fenwick');
@@ -119,9 +155,18 @@ describe('people’s records: details, lists, support needs, circle and risks', 
     expect(page.body).toContain('by Wren Worker');
     const [member] = await db.owner.select().from(circleMembers).where(eq(circleMembers.name, 'Petra Fenwick'));
     const consents = await db.owner.select().from(circleConsents).where(eq(circleConsents.circleMemberId, member!.id));
-    expect(consents.map((c) => [c.area, c.recordedByUserId])).toEqual(expect.arrayContaining([['profile', workerId], ['matching', workerId]]));
+    expect(consents.map((c) => [c.area, c.recordedByUserId])).toEqual(
+      expect.arrayContaining([
+        ['profile', workerId],
+        ['matching', workerId],
+      ]),
+    );
     await worker.get(`/people/${person.id}/circle/new`);
-    const twice = await worker.post(`/people/${person.id}/circle`, { name: 'Petra again', relationship: 'family', signInEmail: circleSignIn.email });
+    const twice = await worker.post(`/people/${person.id}/circle`, {
+      name: 'Petra again',
+      relationship: 'family',
+      signInEmail: circleSignIn.email,
+    });
     expect(twice.body).toContain('already linked to someone else in this circle');
 
     const petra = new Visitor(app);
@@ -139,11 +184,20 @@ describe('people’s records: details, lists, support needs, circle and risks', 
 
   it('adds a risk with positive steps, changes it, and removes it once it is no longer a risk', async () => {
     await worker.get(`/people/${person.id}/risks/new`);
-    expect((await worker.post(`/people/${person.id}/risks`, { risk: '', positiveSteps: '' })).body).toContain('Enter the positive steps agreed');
-    await worker.post(`/people/${person.id}/risks`, { risk: 'Gets lost on new routes', positiveSteps: 'Practise with a carer first', agreedWith: 'Iris and her mother' });
+    expect((await worker.post(`/people/${person.id}/risks`, { risk: '', positiveSteps: '' })).body).toContain(
+      'Enter the positive steps agreed',
+    );
+    await worker.post(`/people/${person.id}/risks`, {
+      risk: 'Gets lost on new routes',
+      positiveSteps: 'Practise with a carer first',
+      agreedWith: 'Iris and her mother',
+    });
     const [risk] = await db.owner.select().from(risks).where(eq(risks.personId, person.id));
     await worker.get(`/people/${person.id}/risks/${risk!.id}`);
-    await worker.post(`/people/${person.id}/risks/${risk!.id}`, { risk: 'Gets lost on new routes', positiveSteps: 'Practise with a carer; carries a card' });
+    await worker.post(`/people/${person.id}/risks/${risk!.id}`, {
+      risk: 'Gets lost on new routes',
+      positiveSteps: 'Practise with a carer; carries a card',
+    });
     expect((await worker.get(`/people/${person.id}/needs`)).body).toContain('carries a card');
     await worker.get(`/people/${person.id}/risks/${risk!.id}`);
     await worker.post(`/people/${person.id}/risks/${risk!.id}`, { risk: 'Gets lost on new routes', positiveSteps: 'x', ended: 'yes' });

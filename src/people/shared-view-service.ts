@@ -28,9 +28,10 @@ export function sharedViewService(db: Database) {
           needs: mayRead(sight, 'support_plan') ? { ...(await needsOf(tx, personId)), risks: await risksOf(tx, personId) } : undefined,
           preferences: mayRead(sight, 'matching') ? await preferencesOf(tx, personId) : undefined,
           history: mayRead(sight, 'matching') ? await historyOf(tx, personId) : undefined,
-          circle: sight.relation === 'self'
-            ? await membersOf(tx, personId, { includeEnded: false })
-            : await membersOf(tx, personId, { includeEnded: false, userId: inScheme(actor).userId }),
+          circle:
+            sight.relation === 'self'
+              ? await membersOf(tx, personId, { includeEnded: false })
+              : await membersOf(tx, personId, { includeEnded: false, userId: inScheme(actor).userId }),
         };
         await audit(tx, actor, { action: 'viewed', recordType: 'person', recordId: personId, subjectUserId: person.userId });
         return result;

@@ -78,11 +78,11 @@ export interface StatusChange {
   arrangementTypes: ArrangementType[];
 }
 
-export type TransitionResult = { ok: true; change: StatusChange } | { ok: false; field: 'to' | 'on' | 'reason' | 'arrangementTypes'; message: string };
+export type TransitionResult =
+  { ok: true; change: StatusChange } | { ok: false; field: 'to' | 'on' | 'reason' | 'arrangementTypes'; message: string };
 
 /** The moves open from a status, in the order to offer them. */
-export const nextMoves = (from: PersonStatus) =>
-  Object.entries(MOVES[from]).map(([to, move]) => ({ to: to as PersonStatus, ...move }));
+export const nextMoves = (from: PersonStatus) => Object.entries(MOVES[from]).map(([to, move]) => ({ to: to as PersonStatus, ...move }));
 
 export const isFinal = (status: PersonStatus) => nextMoves(status).length === 0;
 
@@ -90,14 +90,20 @@ export const isFinal = (status: PersonStatus) => nextMoves(status).length === 0;
 export function transition(current: Current, request: StatusRequest, today: string): TransitionResult {
   const move = MOVES[current.status][request.to];
   if (!move) {
-    return { ok: false, field: 'to', message: `${STATUS_NAMES[current.status]} cannot change to ${STATUS_NAMES[request.to].toLowerCase()}` };
+    return {
+      ok: false,
+      field: 'to',
+      message: `${STATUS_NAMES[current.status]} cannot change to ${STATUS_NAMES[request.to].toLowerCase()}`,
+    };
   }
   if (request.on > today) return { ok: false, field: 'on', message: 'The date must be today or in the past' };
-  if (request.on < current.since) return { ok: false, field: 'on', message: 'The date must be on or after the day the current status began' };
+  if (request.on < current.since)
+    return { ok: false, field: 'on', message: 'The date must be on or after the day the current status began' };
   const reason = request.reason?.trim() || null;
   if (move.reason === 'required' && !reason) return { ok: false, field: 'reason', message: 'Say why' };
   const types = request.to === 'supported' ? [...new Set(request.arrangementTypes ?? [])].sort(byArrangementOrder) : [];
-  if (request.to === 'supported' && types.length === 0) return { ok: false, field: 'arrangementTypes', message: 'Choose at least one kind of support' };
+  if (request.to === 'supported' && types.length === 0)
+    return { ok: false, field: 'arrangementTypes', message: 'Choose at least one kind of support' };
   if (current.status === 'supported' && request.to === 'supported' && sameTypes(types, current.arrangementTypes)) {
     return { ok: false, field: 'arrangementTypes', message: 'Choose different kinds of support from now' };
   }

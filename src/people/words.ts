@@ -19,7 +19,17 @@ export const URGENCY_NAMES: Record<Urgency, string> = {
 };
 
 /** The Accessible Information Standard's usual needs. */
-export const COMMUNICATION_NEEDS = ['easy_read', 'large_print', 'bsl', 'symbols', 'reader', 'plain_english', 'audio', 'braille', 'other'] as const;
+export const COMMUNICATION_NEEDS = [
+  'easy_read',
+  'large_print',
+  'bsl',
+  'symbols',
+  'reader',
+  'plain_english',
+  'audio',
+  'braille',
+  'other',
+] as const;
 export type CommunicationNeed = (typeof COMMUNICATION_NEEDS)[number];
 export const NEED_NAMES: Record<CommunicationNeed, string> = {
   easy_read: 'Easy Read',
@@ -92,7 +102,11 @@ export const DEFAULT_SUPPORT_NEEDS = [
 export const HOUSEHOLD_TOPICS = {
   children: {
     question: 'Children in the home',
-    answers: { would_like: 'Would like to live with children', fine: 'Happy either way', not_wanted: 'Would rather not live with children' },
+    answers: {
+      would_like: 'Would like to live with children',
+      fine: 'Happy either way',
+      not_wanted: 'Would rather not live with children',
+    },
   },
   pets: {
     question: 'Pets in the home',

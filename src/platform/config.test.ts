@@ -19,8 +19,14 @@ describe('configuration', () => {
 
   it('uses a PostgreSQL server when DATABASE_URL is set, and then needs a session secret', () => {
     const dir = tempDir();
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://h@localhost/hearth', HEARTH_DATA_DIR: dir })).toThrow(/HEARTH_SESSION_SECRET is missing/);
-    const config = loadConfig({ DATABASE_URL: 'postgres://h@localhost/hearth', HEARTH_SESSION_SECRET: 's'.repeat(40), HEARTH_DATA_DIR: dir });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://h@localhost/hearth', HEARTH_DATA_DIR: dir })).toThrow(
+      /HEARTH_SESSION_SECRET is missing/,
+    );
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://h@localhost/hearth',
+      HEARTH_SESSION_SECRET: 's'.repeat(40),
+      HEARTH_DATA_DIR: dir,
+    });
     expect(config.database).toEqual({ url: 'postgres://h@localhost/hearth', appUrl: undefined });
     expect(existsSync(path.join(dir, 'session-secret'))).toBe(false);
   });
@@ -28,12 +34,22 @@ describe('configuration', () => {
   it('keeps email in the outbox with no SMTP settings, and sends with them', () => {
     const dir = tempDir();
     expect(loadConfig({ HEARTH_DATA_DIR: dir }).mail).toBeNull();
-    const byUrl = loadConfig({ HEARTH_DATA_DIR: dir, HEARTH_SMTP_URL: 'smtps://u:p@mail.example.org', HEARTH_SMTP_FROM: 'hearth@example.org', HEARTH_BASE_URL: 'https://hearth.example.org/' });
+    const byUrl = loadConfig({
+      HEARTH_DATA_DIR: dir,
+      HEARTH_SMTP_URL: 'smtps://u:p@mail.example.org',
+      HEARTH_SMTP_FROM: 'hearth@example.org',
+      HEARTH_BASE_URL: 'https://hearth.example.org/',
+    });
     expect(byUrl.mail).toEqual({ transport: 'smtps://u:p@mail.example.org', from: 'hearth@example.org' });
     expect(byUrl.baseUrl).toBe('https://hearth.example.org');
     const byHost = loadConfig({
-      HEARTH_DATA_DIR: dir, HEARTH_SMTP_HOST: 'mail.example.org', HEARTH_SMTP_PORT: '465', HEARTH_SMTP_USER: 'u', HEARTH_SMTP_PASS: 'p',
-      HEARTH_SMTP_FROM: 'hearth@example.org', HEARTH_BASE_URL: 'https://hearth.example.org',
+      HEARTH_DATA_DIR: dir,
+      HEARTH_SMTP_HOST: 'mail.example.org',
+      HEARTH_SMTP_PORT: '465',
+      HEARTH_SMTP_USER: 'u',
+      HEARTH_SMTP_PASS: 'p',
+      HEARTH_SMTP_FROM: 'hearth@example.org',
+      HEARTH_BASE_URL: 'https://hearth.example.org',
     });
     expect(byHost.mail?.transport).toEqual({ host: 'mail.example.org', port: 465, secure: true, auth: { user: 'u', pass: 'p' } });
   });
@@ -43,7 +59,15 @@ describe('configuration', () => {
     [{ HEARTH_SMTP_HOST: 'mail.example.org', HEARTH_BASE_URL: 'https://h.example.org' }, /^Setting HEARTH_SMTP_FROM is missing/],
     [{ HEARTH_SMTP_HOST: 'mail.example.org', HEARTH_SMTP_FROM: 'h@example.org' }, /^Setting HEARTH_BASE_URL is missing/],
     [{ HEARTH_SMTP_FROM: 'h@example.org' }, /^Setting HEARTH_SMTP_HOST \(or HEARTH_SMTP_URL\) is missing/],
-    [{ HEARTH_SMTP_HOST: 'm.example.org', HEARTH_SMTP_USER: 'u', HEARTH_SMTP_FROM: 'h@example.org', HEARTH_BASE_URL: 'https://h.example.org' }, /HEARTH_SMTP_USER and HEARTH_SMTP_PASS go together/],
+    [
+      {
+        HEARTH_SMTP_HOST: 'm.example.org',
+        HEARTH_SMTP_USER: 'u',
+        HEARTH_SMTP_FROM: 'h@example.org',
+        HEARTH_BASE_URL: 'https://h.example.org',
+      },
+      /HEARTH_SMTP_USER and HEARTH_SMTP_PASS go together/,
+    ],
     [{ HEARTH_BASE_URL: 'hearth.example.org' }, /^Setting HEARTH_BASE_URL must be the address people use/],
   ])('stops with one clear line for a mail setting that cannot work: %o', (env, message) => {
     expect(() => loadConfig({ HEARTH_DATA_DIR: tempDir(), ...env })).toThrow(message);
@@ -57,7 +81,11 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /^Setting LOG_LEVEL must be one of/],
   ])('stops with one clear line for a bad setting: %o', (env, message) => {
     let error: unknown;
-    try { loadConfig({ HEARTH_DATA_DIR: tempDir(), ...env }); } catch (e) { error = e; }
+    try {
+      loadConfig({ HEARTH_DATA_DIR: tempDir(), ...env });
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');

@@ -8,16 +8,31 @@ const port = z.coerce.number().int().min(1).max(65535);
 const envSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
-  DATABASE_APP_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_APP_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   HEARTH_DATA_DIR: z.string().min(1).default('./data'),
   HEARTH_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   HEARTH_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('hearth-demo-2026'),
   HEARTH_DEMO: z.enum(['auto', 'off']).default('auto'),
-  HEARTH_SECURE_COOKIES: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  HEARTH_SECURE_COOKIES: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HEARTH_BASE_URL: z.string().regex(/^https?:\/\/[^/\s]+\/?$/, 'must be the address people use, like https://hearth.example.org').optional(),
-  HEARTH_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  HEARTH_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+\/?$/, 'must be the address people use, like https://hearth.example.org')
+    .optional(),
+  HEARTH_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   HEARTH_SMTP_HOST: z.string().min(1).optional(),
   HEARTH_SMTP_PORT: port.optional(),
   HEARTH_SMTP_USER: z.string().min(1).optional(),
@@ -61,10 +76,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const dataDir = path.resolve(e.HEARTH_DATA_DIR);
   if (e.DATABASE_APP_URL && !e.DATABASE_URL) {
-    throw new ConfigError('Setting DATABASE_APP_URL needs DATABASE_URL too: DATABASE_URL is the owner that runs migrations, DATABASE_APP_URL the login requests use.');
+    throw new ConfigError(
+      'Setting DATABASE_APP_URL needs DATABASE_URL too: DATABASE_URL is the owner that runs migrations, DATABASE_APP_URL the login requests use.',
+    );
   }
   if (e.DATABASE_URL && !e.HEARTH_SESSION_SECRET) {
-    throw new ConfigError('Setting HEARTH_SESSION_SECRET is missing: with DATABASE_URL set, give it a random value of at least 32 characters (for example from `openssl rand -hex 32`).');
+    throw new ConfigError(
+      'Setting HEARTH_SESSION_SECRET is missing: with DATABASE_URL set, give it a random value of at least 32 characters (for example from `openssl rand -hex 32`).',
+    );
   }
   return {
     baseUrl: e.HEARTH_BASE_URL?.replace(/\/$/, '') ?? null,
@@ -89,10 +108,16 @@ function mailSettings(e: z.infer<typeof envSchema>): MailSettings | null {
     }
     return null;
   }
-  if (e.HEARTH_SMTP_URL && e.HEARTH_SMTP_HOST) throw new ConfigError('Settings HEARTH_SMTP_URL and HEARTH_SMTP_HOST are both set: use one of them.');
-  if (!e.HEARTH_SMTP_FROM) throw new ConfigError('Setting HEARTH_SMTP_FROM is missing: give the address Hearth sends from, like "Hearth <hearth@example.org>".');
-  if (!e.HEARTH_BASE_URL) throw new ConfigError('Setting HEARTH_BASE_URL is missing: links in emails need the address people use, like https://hearth.example.org.');
-  if (!e.HEARTH_SMTP_USER !== !e.HEARTH_SMTP_PASS) throw new ConfigError('Settings HEARTH_SMTP_USER and HEARTH_SMTP_PASS go together: set both, or neither.');
+  if (e.HEARTH_SMTP_URL && e.HEARTH_SMTP_HOST)
+    throw new ConfigError('Settings HEARTH_SMTP_URL and HEARTH_SMTP_HOST are both set: use one of them.');
+  if (!e.HEARTH_SMTP_FROM)
+    throw new ConfigError('Setting HEARTH_SMTP_FROM is missing: give the address Hearth sends from, like "Hearth <hearth@example.org>".');
+  if (!e.HEARTH_BASE_URL)
+    throw new ConfigError(
+      'Setting HEARTH_BASE_URL is missing: links in emails need the address people use, like https://hearth.example.org.',
+    );
+  if (!e.HEARTH_SMTP_USER !== !e.HEARTH_SMTP_PASS)
+    throw new ConfigError('Settings HEARTH_SMTP_USER and HEARTH_SMTP_PASS go together: set both, or neither.');
   if (e.HEARTH_SMTP_URL) return { transport: e.HEARTH_SMTP_URL, from: e.HEARTH_SMTP_FROM };
   const port = e.HEARTH_SMTP_PORT ?? 587;
   const auth = e.HEARTH_SMTP_USER && e.HEARTH_SMTP_PASS ? { auth: { user: e.HEARTH_SMTP_USER, pass: e.HEARTH_SMTP_PASS } } : {};

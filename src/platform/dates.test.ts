@@ -16,11 +16,21 @@ describe('calendar dates', () => {
     expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
     expect(ageOn('2000-02-29', '2001-02-28')).toBe(0);
     expect(ageOn('2000-02-29', '2001-03-01')).toBe(1);
-    expect([isIsoDate('2026-02-29'), isIsoDate('2024-02-29'), isIsoDate('2024-2-9'), isIsoDate(20240209)]).toEqual([false, true, false, false]);
+    expect([isIsoDate('2026-02-29'), isIsoDate('2024-02-29'), isIsoDate('2024-2-9'), isIsoDate(20240209)]).toEqual([
+      false,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('adds days that daysBetween counts back (property)', () => {
-    fc.assert(fc.property(date, fc.integer({ min: -5000, max: 5000 }), (from, days) =>
-      isIsoDate(addDays(from, days)) && daysBetween(from, addDays(from, days)) === days));
+    fc.assert(
+      fc.property(
+        date,
+        fc.integer({ min: -5000, max: 5000 }),
+        (from, days) => isIsoDate(addDays(from, days)) && daysBetween(from, addDays(from, days)) === days,
+      ),
+    );
   });
 });

@@ -4,16 +4,25 @@ import { addDays } from '../platform/dates.js';
 import { CHART, wellbeingCharts, yOf, type RatedReview } from './chart.js';
 import { RATINGS, WELLBEING_AREAS, type Rating } from './words.js';
 
-const rated = (id: string, heldOn: string, rating: Rating, dignity?: Rating): RatedReview =>
-  ({ id, heldOn, ratings: Object.fromEntries(WELLBEING_AREAS.map((a) => [a, a === 'dignity' && dignity ? dignity : rating])) });
+const rated = (id: string, heldOn: string, rating: Rating, dignity?: Rating): RatedReview => ({
+  id,
+  heldOn,
+  ratings: Object.fromEntries(WELLBEING_AREAS.map((a) => [a, a === 'dignity' && dignity ? dignity : rating])),
+});
 
 describe('wellbeing charts', () => {
   it('puts reviews oldest first and says in words how each area changed', () => {
-    const { columns, areas } = wellbeingCharts([rated('b', '2026-03-01', 4, 2), rated('a', '2025-03-01', 3, 4), rated('c', '2027-03-01', 4, 2)]);
+    const { columns, areas } = wellbeingCharts([
+      rated('b', '2026-03-01', 4, 2),
+      rated('a', '2025-03-01', 3, 4),
+      rated('c', '2027-03-01', 4, 2),
+    ]);
     expect(columns.map((c) => c.id)).toEqual(['a', 'b', 'c']);
     const dignity = areas.find((a) => a.area === 'dignity')!;
     expect(dignity.change).toBe('down');
-    expect(dignity.summary).toBe('Dignity: good (4) in 1 March 2025, poor (2) in 1 March 2026, poor (2) in 1 March 2027. Now down 2 since 1 March 2025.');
+    expect(dignity.summary).toBe(
+      'Dignity: good (4) in 1 March 2025, poor (2) in 1 March 2026, poor (2) in 1 March 2027. Now down 2 since 1 March 2025.',
+    );
     expect(areas.find((a) => a.area === 'health')!.summary).toContain('Now up 1 since 1 March 2025.');
     expect(areas).toHaveLength(9);
   });
@@ -27,19 +36,24 @@ describe('wellbeing charts', () => {
   });
 
   it('keeps every point inside the plot, higher ratings higher up, left to right in time', () => {
-    const review = fc.record({ heldOn: fc.integer({ min: 0, max: 3000 }).map((d) => addDays('2020-01-01', d)), rating: fc.constantFrom(...RATINGS) });
-    fc.assert(fc.property(fc.uniqueArray(review, { maxLength: 8, selector: (r) => r.heldOn }), (reviews) => {
-      const { areas } = wellbeingCharts(reviews.map((r, i) => rated(`r${i}`, r.heldOn, r.rating)));
-      for (const { points } of areas) {
-        expect(points).toHaveLength(reviews.length);
-        for (const p of points) {
-          expect(p.x).toBeGreaterThanOrEqual(CHART.left);
-          expect(p.x).toBeLessThanOrEqual(CHART.width - CHART.right);
-          expect(p.y).toBe(yOf(p.rating));
+    const review = fc.record({
+      heldOn: fc.integer({ min: 0, max: 3000 }).map((d) => addDays('2020-01-01', d)),
+      rating: fc.constantFrom(...RATINGS),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(review, { maxLength: 8, selector: (r) => r.heldOn }), (reviews) => {
+        const { areas } = wellbeingCharts(reviews.map((r, i) => rated(`r${i}`, r.heldOn, r.rating)));
+        for (const { points } of areas) {
+          expect(points).toHaveLength(reviews.length);
+          for (const p of points) {
+            expect(p.x).toBeGreaterThanOrEqual(CHART.left);
+            expect(p.x).toBeLessThanOrEqual(CHART.width - CHART.right);
+            expect(p.y).toBe(yOf(p.rating));
+          }
+          for (let i = 1; i < points.length; i++) expect(points[i]!.x).toBeGreaterThan(points[i - 1]!.x);
         }
-        for (let i = 1; i < points.length; i++) expect(points[i]!.x).toBeGreaterThan(points[i - 1]!.x);
-      }
-      expect(yOf(5)).toBeLessThan(yOf(1));
-    }));
+        expect(yOf(5)).toBeLessThan(yOf(1));
+      }),
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { formatDate } from '../platform/layout/views.js';
 import type { IsoDate } from '../platform/dates.js';
-import { RATING_NAMES, RATINGS, WELLBEING_AREA_NAMES, WELLBEING_AREA_SHORT, WELLBEING_AREAS, type Rating, type WellbeingArea } from './words.js';
+import {
+  RATING_NAMES,
+  RATINGS,
+  WELLBEING_AREA_NAMES,
+  WELLBEING_AREA_SHORT,
+  WELLBEING_AREAS,
+  type Rating,
+  type WellbeingArea,
+} from './words.js';
 
 /**
  * Wellbeing over time, as data for a server-drawn chart: one small line chart per Care Act area
@@ -65,7 +73,9 @@ export function wellbeingCharts(reviews: readonly RatedReview[]): { columns: Col
   const sorted = [...reviews].sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.id.localeCompare(b.id));
   const count = sorted.length;
   const columns = sorted.map((r, i): Column => ({
-    id: r.id, label: formatDate(r.heldOn), x: xOf(i, count),
+    id: r.id,
+    label: formatDate(r.heldOn),
+    x: xOf(i, count),
     axis: count <= 4 || i === 0 || i === count - 1 ? monthYear(r.heldOn) : null,
     anchor: count === 1 ? 'middle' : i === 0 ? 'start' : i === count - 1 ? 'end' : 'middle',
   }));

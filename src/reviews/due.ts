@@ -41,14 +41,31 @@ export function reviewsDue(): DueProvider {
         where ${and(visibleArrangements(actor), ne(arrangements.status, 'ended'), workerIs(worker))}
       ) live
       cross join lateral ${reviewScheduleSql(
-        { visitMonths: sql`live.visit_months`, firstReviewWeeks: sql`live.first_review_weeks`, reviewEveryMonths: sql`live.review_every_months` },
-        sql`live.starts_on`, sql`live.last_contact`, sql`live.last_review`, today)} due
+        {
+          visitMonths: sql`live.visit_months`,
+          firstReviewWeeks: sql`live.first_review_weeks`,
+          reviewEveryMonths: sql`live.review_every_months`,
+        },
+        sql`live.starts_on`,
+        sql`live.last_contact`,
+        sql`live.last_review`,
+        today,
+      )} due
       where due.status <> 'ok'`,
     show: (row, actor) => ({
-      kind: row.kind, kindName: KIND_NAMES[row.kind as keyof typeof KIND_NAMES], title: row.title, who: row.who, whoHref: `/arrangements/${row.subjectId}`,
-      workerUserId: row.workerUserId, dueOn: row.dueOn, status: row.status,
+      kind: row.kind,
+      kindName: KIND_NAMES[row.kind as keyof typeof KIND_NAMES],
+      title: row.title,
+      who: row.who,
+      whoHref: `/arrangements/${row.subjectId}`,
+      workerUserId: row.workerUserId,
+      dueOn: row.dueOn,
+      status: row.status,
       action: isStaff(actor)
-        ? { text: row.kind === 'arrangement_visit' ? 'Record visit' : 'Plan or complete review', href: `/arrangements/${row.subjectId}/reviews` }
+        ? {
+            text: row.kind === 'arrangement_visit' ? 'Record visit' : 'Plan or complete review',
+            href: `/arrangements/${row.subjectId}/reviews`,
+          }
         : { text: 'See reviews', href: `/arrangements/${row.subjectId}/reviews` },
     }),
   };

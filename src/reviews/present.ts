@@ -19,7 +19,9 @@ const TAGS: Record<Due['status'], { text: string; classes: string }> = {
 
 /** What is due next, as summary-list rows. */
 export const scheduleRows = (schedule: Schedule) =>
-  [schedule.visit, schedule.review].filter((d) => d !== null).map((d) => ({ name: d.kind === 'visit' ? 'Next visit' : 'Next review', dueOn: d.dueOn, tag: TAGS[d.status] }));
+  [schedule.visit, schedule.review]
+    .filter((d) => d !== null)
+    .map((d) => ({ name: d.kind === 'visit' ? 'Next visit' : 'Next review', dueOn: d.dueOn, tag: TAGS[d.status] }));
 
 /** The person's answers in plain words, question by question, with the symbol of each answer. */
 export function personAnswers(view: { answers: Record<string, string> } | null) {
@@ -27,7 +29,15 @@ export function personAnswers(view: { answers: Record<string, string> } | null) 
   return QUESTIONS.flatMap((q) => {
     const answer = view.answers[q.key] as Answer | undefined;
     if (!answer) return [];
-    return [{ key: q.key, topic: q.topic, question: q.question, answer: ANSWER_NAMES[answer], symbol: ANSWER_CHOICES.find((c) => c.value === answer)!.symbol }];
+    return [
+      {
+        key: q.key,
+        topic: q.topic,
+        question: q.question,
+        answer: ANSWER_NAMES[answer],
+        symbol: ANSWER_CHOICES.find((c) => c.value === answer)!.symbol,
+      },
+    ];
   });
 }
 

@@ -24,7 +24,15 @@ describe('arrangement reviews, through the pages', () => {
   let db: Database;
   let close: () => Promise<void>;
   let schemeId = '';
-  const roles = { manager: 'scheme_manager', worker: 'scheme_worker', carer: 'carer', otherCarer: 'carer', person: 'person', circle: 'circle_member', unconsented: 'circle_member' } as const;
+  const roles = {
+    manager: 'scheme_manager',
+    worker: 'scheme_worker',
+    carer: 'carer',
+    otherCarer: 'carer',
+    person: 'person',
+    circle: 'circle_member',
+    unconsented: 'circle_member',
+  } as const;
   const visitors = {} as Record<keyof typeof roles, Visitor>;
   let arrangementId = '';
   let reviewId = '';
@@ -37,14 +45,22 @@ describe('arrangement reviews, through the pages', () => {
     for (const [key, role] of Object.entries(roles) as [keyof typeof roles, (typeof roles)[keyof typeof roles]][]) {
       users[key] = await aUser(db, { role, schemeId });
       visitors[key] = new Visitor(app);
-      await visitors[key].signIn((users[key] as { email: string } & typeof users[typeof key]).email);
+      await visitors[key].signIn((users[key] as { email: string } & (typeof users)[typeof key]).email);
     }
     const carer = await anApprovedCarer(db, { schemeId, userId: users.carer.id, name: 'Ben Carer' });
     await anApprovedCarer(db, { schemeId, userId: users.otherCarer.id });
     const person = await aPerson(db, { schemeId, status: 'supported', userId: users.person.id, name: 'Ana Example' });
     await aCircleMember(db, person, { userId: users.circle.id, consents: ['support_plan'] });
     await aCircleMember(db, person, { userId: users.unconsented.id, consents: ['profile'] });
-    arrangementId = (await anArrangement(db, { schemeId, personId: person.id, carerId: carer.id, startsOn: addDays(today, -100), workerUserId: users.worker.id })).id;
+    arrangementId = (
+      await anArrangement(db, {
+        schemeId,
+        personId: person.id,
+        carerId: carer.id,
+        startsOn: addDays(today, -100),
+        workerUserId: users.worker.id,
+      })
+    ).id;
   });
   afterAll(async () => close());
 
@@ -142,7 +158,10 @@ describe('arrangement reviews, through the pages', () => {
     expect((await visitors.carer.get(`${base()}/${reviewId}/carer`)).statusCode).toBe(200);
     const empty = await visitors.carer.post(`${base()}/${reviewId}/carer`, {});
     expect(empty.body).toContain('Say what is going well');
-    const saved = await visitors.carer.post(`${base()}/${reviewId}/carer`, { goingWell: 'Ana has joined a choir.', supportNeeded: 'A break in August.' });
+    const saved = await visitors.carer.post(`${base()}/${reviewId}/carer`, {
+      goingWell: 'Ana has joined a choir.',
+      supportNeeded: 'A break in August.',
+    });
     expect(saved.statusCode).toBe(302);
     expect((await visitors.otherCarer.get(`${base()}/${reviewId}/carer`)).statusCode).toBe(404);
     expect((await visitors.otherCarer.post(`${base()}/${reviewId}/carer`, { goingWell: 'Not mine' })).statusCode).toBe(404);
@@ -182,8 +201,18 @@ describe('arrangement reviews, through the pages', () => {
     const own = await visitors.person.get(`${base()}/${reviewId}`);
     expect(own.statusCode).toBe(200);
     expectEasyRead(own.body);
-    for (const words of ['What you said', 'Feeling safe: Not happy.', 'I want to go swimming more.', 'What we agreed', 'Book swimming lessons',
-      'Ben Carer will do it by', 'What your worker wrote', 'Ana is settled and has joined a choir.', 'Being safe: good.', 'Where you live: good.']) {
+    for (const words of [
+      'What you said',
+      'Feeling safe: Not happy.',
+      'I want to go swimming more.',
+      'What we agreed',
+      'Book swimming lessons',
+      'Ben Carer will do it by',
+      'What your worker wrote',
+      'Ana is settled and has joined a choir.',
+      'Being safe: good.',
+      'Where you live: good.',
+    ]) {
       expect(own.body).toContain(words);
     }
     expect(own.body).not.toContain('Worried about money');
@@ -196,7 +225,11 @@ describe('arrangement reviews, through the pages', () => {
     const due = await visitors.worker.get('/due');
     expect(due.body).not.toContain('Review of the arrangement');
     expect((await visitors.worker.get('/due?status=overdue')).body).not.toContain('Ana Example');
-    const visit = await visitors.worker.post(base(), { kind: 'visit', ...dateParts('heldOn', today), note: 'All well; Ana showed me her garden.' });
+    const visit = await visitors.worker.post(base(), {
+      kind: 'visit',
+      ...dateParts('heldOn', today),
+      note: 'All well; Ana showed me her garden.',
+    });
     expect(visit.statusCode).toBe(302);
     expect((await visitors.carer.get(visit.headers.location as string)).body).toContain('All well; Ana showed me her garden.');
   });
@@ -208,15 +241,25 @@ describe('arrangement reviews, through the pages', () => {
     expect(page.body).toContain('<svg');
     expect(page.body).toContain('Now up 2 since');
     expect(page.body).toContain('4: Good');
-    expect((await visitors.unconsented.get(`/arrangements/${arrangementId}/wellbeing`)).body).toContain('when Ana Example agrees to share their support plan');
+    expect((await visitors.unconsented.get(`/arrangements/${arrangementId}/wellbeing`)).body).toContain(
+      'when Ana Example agrees to share their support plan',
+    );
   });
 
   it('lets only the manager change the schedule', async () => {
     expect((await visitors.worker.get('/arrangements/settings/reviews')).statusCode).toBe(403);
-    const bad = await visitors.manager.post('/arrangements/settings/reviews', { visitMonths: '99', firstReviewWeeks: '', reviewEveryMonths: '12' });
+    const bad = await visitors.manager.post('/arrangements/settings/reviews', {
+      visitMonths: '99',
+      firstReviewWeeks: '',
+      reviewEveryMonths: '12',
+    });
     expect(bad.body).toContain('Months of monthly visits must be between 0 and 24');
     expect(bad.body).toContain('Enter weeks to the first review');
-    const saved = await visitors.manager.post('/arrangements/settings/reviews', { visitMonths: '3', firstReviewWeeks: '8', reviewEveryMonths: '6' });
+    const saved = await visitors.manager.post('/arrangements/settings/reviews', {
+      visitMonths: '3',
+      firstReviewWeeks: '8',
+      reviewEveryMonths: '6',
+    });
     expect(saved.statusCode).toBe(302);
     expect((await visitors.worker.get(base())).body).toContain('a review every 6 months');
   });
@@ -227,7 +270,9 @@ function completion(overrides: Record<string, string> = {}) {
     ...dateParts('heldOn', today),
     summary: 'Ana is settled and has joined a choir.',
     ...Object.fromEntries(WELLBEING_AREAS.map((a) => [`rating_${a}`, '4'])),
-    action1: 'Book swimming lessons', who1: 'Ben Carer', ...dateParts('byWhen1', addDays(today, 30)),
+    action1: 'Book swimming lessons',
+    who1: 'Ben Carer',
+    ...dateParts('byWhen1', addDays(today, 30)),
     privateNote: 'Worried about money: check benefits.',
     ...overrides,
   };

@@ -14,7 +14,16 @@ import { personAnswers, savedMessage, scheduleRows, wellbeingRows } from './pres
 import { DEFAULT_REVIEW_SETTINGS } from './schedule.js';
 import type { ReviewsService } from './service.js';
 import {
-  ANSWER_CHOICES, QUESTIONS, RATING_EASY, RATING_NAMES, RATINGS, REVIEW_KIND_NAMES, WELLBEING_AREA_EASY, WELLBEING_AREA_NAMES, WELLBEING_AREAS, type QuestionKey,
+  ANSWER_CHOICES,
+  QUESTIONS,
+  RATING_EASY,
+  RATING_NAMES,
+  RATINGS,
+  REVIEW_KIND_NAMES,
+  WELLBEING_AREA_EASY,
+  WELLBEING_AREA_NAMES,
+  WELLBEING_AREAS,
+  type QuestionKey,
 } from './words.js';
 import { isStaff } from '../platform/permissions/staff.js';
 
@@ -37,7 +46,9 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     const record = recordContext(found, request.actor, 'reviews');
     if (record.words.self && found.readable) {
       return reply.view('reviews/views/section-easy.njk', {
-        ...record, title: 'My reviews', titleSymbol: 'review',
+        ...record,
+        title: 'My reviews',
+        titleSymbol: 'review',
         savedMessage: savedMessage(saved(request)),
         open: open ? { ...open, href: `${base(id)}/${open.id}` } : null,
         nextReview: found.schedule?.review ?? null,
@@ -60,12 +71,20 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
 
   const newContext = async (request: FastifyRequest, id: string, values: Values) => {
     const found = await reviews.section(request.actor, id);
-    return { ...recordContext(found, request.actor, 'reviews'), title: 'Plan a review or record a visit', kinds: options(REVIEW_KIND_NAMES, values.kind), backLink: base(id) };
+    return {
+      ...recordContext(found, request.actor, 'reviews'),
+      title: 'Plan a review or record a visit',
+      kinds: options(REVIEW_KIND_NAMES, values.kind),
+      backLink: base(id),
+    };
   };
 
   app.get('/arrangements/:id/reviews/new', { config: { access: 'reviews.manage' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
-    const kind = z.enum(['visit', 'review']).catch('review').parse((request.query as { kind?: string }).kind);
+    const kind = z
+      .enum(['visit', 'review'])
+      .catch('review')
+      .parse((request.query as { kind?: string }).kind);
     const values = { kind, ...dateValues('heldOn', todayInUk()) };
     return reply.view('reviews/views/new.njk', { ...(await newContext(request, id, values)), values });
   });
@@ -90,11 +109,19 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     // The person's own review, in Easy Read like the rest of their reviews.
     if (record.words.self && found.review.kind === 'review') {
       return reply.view('reviews/views/review-easy.njk', {
-        ...record, title: `My review on ${formatDate(found.review.heldOn)}`, titleSymbol: 'review',
-        review: found.review, open, answered: !!found.personView?.finishedAt,
-        answers: personAnswers(found.personView), anythingElse: found.personView?.anythingElse ?? null,
+        ...record,
+        title: `My review on ${formatDate(found.review.heldOn)}`,
+        titleSymbol: 'review',
+        review: found.review,
+        open,
+        answered: !!found.personView?.finishedAt,
+        answers: personAnswers(found.personView),
+        anythingElse: found.personView?.anythingElse ?? null,
         actions: found.actions,
-        ratings: WELLBEING_AREAS.filter((a) => found.ratings[a]).map((a) => ({ ...WELLBEING_AREA_EASY[a], rating: RATING_EASY[found.ratings[a]!] })),
+        ratings: WELLBEING_AREAS.filter((a) => found.ratings[a]).map((a) => ({
+          ...WELLBEING_AREA_EASY[a],
+          rating: RATING_EASY[found.ratings[a]!],
+        })),
         answerHref: `${base(id)}/${reviewId}/person`,
         backLink: base(id),
       });
@@ -109,7 +136,11 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
       answers: personAnswers(found.personView),
       carerView: found.carerView,
       actions: found.actions,
-      ratings: WELLBEING_AREAS.filter((a) => found.ratings[a]).map((a) => ({ name: WELLBEING_AREA_NAMES[a], rating: found.ratings[a], ratingName: RATING_NAMES[found.ratings[a]!] })),
+      ratings: WELLBEING_AREAS.filter((a) => found.ratings[a]).map((a) => ({
+        name: WELLBEING_AREA_NAMES[a],
+        rating: found.ratings[a],
+        ratingName: RATING_NAMES[found.ratings[a]!],
+      })),
       privateNote: found.privateNote,
       staff,
       links: {
@@ -128,9 +159,14 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     const given = found.view?.answers ?? {};
     const next = QUESTIONS.find((q) => !given[q.key]);
     return {
-      found, id, reviewId, path: `${base(id)}/${reviewId}/person`,
-      open: !found.review.completedAt, finished: !!found.view?.finishedAt,
-      next: next?.key ?? 'more', given,
+      found,
+      id,
+      reviewId,
+      path: `${base(id)}/${reviewId}/person`,
+      open: !found.review.completedAt,
+      finished: !!found.view?.finishedAt,
+      next: next?.key ?? 'more',
+      given,
     };
   };
 
@@ -143,7 +179,10 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     personName: context.found.person.name,
     started: !!context.found.view,
     answers: personAnswers(context.found.view),
-    whoAnswers: options({ themselves: `${context.found.person.name}, on their own`, with_support: `${context.found.person.name}, with support` }, context.found.view?.answeredBy),
+    whoAnswers: options(
+      { themselves: `${context.found.person.name}, on their own`, with_support: `${context.found.person.name}, with support` },
+      context.found.view?.answeredBy,
+    ),
     backLink: context.found.self ? base(context.id) : `${base(context.id)}/${context.reviewId}`,
   });
 
@@ -156,7 +195,9 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
   app.post('/arrangements/:id/reviews/:reviewId/person', { config: { access: 'reviews.person' } }, async (request, reply) => {
     const context = await personContext(request);
     return submitForm(reply, {
-      schema: isStaff(request.actor) ? whoAnswersForm : z.object({}).transform(() => ({ answeredBy: 'themselves' as const, supportFrom: null })),
+      schema: isStaff(request.actor)
+        ? whoAnswersForm
+        : z.object({}).transform(() => ({ answeredBy: 'themselves' as const, supportFrom: null })),
       view: startView,
       context: startContext(context),
       save: (form) => reviews.startPersonView(request.actor, context.id, context.reviewId, form),
@@ -172,10 +213,15 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     const question = QUESTIONS[index];
     const chosen = question ? ANSWER_CHOICES.find((a) => a.value === context.given[question.key]) : undefined;
     return {
-      ...context, step, index,
+      ...context,
+      step,
+      index,
       title: question ? question.topic : 'Anything else',
       titleSymbol: question ? question.symbol : 'say',
-      question, number: index + 1, count: QUESTIONS.length, chosen,
+      question,
+      number: index + 1,
+      count: QUESTIONS.length,
+      chosen,
       choices: ANSWER_CHOICES,
       backLink: index === 0 ? context.path : `${context.path}/${QUESTIONS[index - 1]!.key}`,
       nextPath: `${context.path}/${QUESTIONS[index + 1]?.key ?? 'more'}`,
@@ -183,12 +229,16 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
   };
 
   // Staff say who is answering before the first answer, so the record never says "the person alone" by default.
-  const mustStart = (request: FastifyRequest, context: Awaited<ReturnType<typeof stepContext>>) => isStaff(request.actor) && !context.found.view;
+  const mustStart = (request: FastifyRequest, context: Awaited<ReturnType<typeof stepContext>>) =>
+    isStaff(request.actor) && !context.found.view;
 
   app.get('/arrangements/:id/reviews/:reviewId/person/:question', { config: { access: 'reviews.person' } }, async (request, reply) => {
     const context = await stepContext(request);
     if (mustStart(request, context)) return reply.redirect(context.path);
-    return reply.view(context.question ? 'reviews/views/question.njk' : 'reviews/views/more.njk', { ...context, values: { anythingElse: context.found.view?.anythingElse } });
+    return reply.view(context.question ? 'reviews/views/question.njk' : 'reviews/views/more.njk', {
+      ...context,
+      values: { anythingElse: context.found.view?.anythingElse },
+    });
   });
 
   app.post('/arrangements/:id/reviews/:reviewId/person/:question', { config: { access: 'reviews.person' } }, async (request, reply) => {
@@ -197,13 +247,17 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     const question = context.question;
     if (question) {
       return submitForm(reply, {
-        schema: answerForm, view: 'reviews/views/question.njk', context,
+        schema: answerForm,
+        view: 'reviews/views/question.njk',
+        context,
         save: (form) => reviews.answer(request.actor, context.id, context.reviewId, question.key, form.answer),
         then: () => reply.redirect(context.nextPath),
       });
     }
     return submitForm(reply, {
-      schema: moreForm, view: 'reviews/views/more.njk', context,
+      schema: moreForm,
+      view: 'reviews/views/more.njk',
+      context,
       save: (form) => reviews.finishPersonView(request.actor, context.id, context.reviewId, form.anythingElse),
       then: () => reply.redirect(`${context.path}?saved=answered`),
     });
@@ -213,7 +267,14 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     const { id, reviewId } = reviewIds(request);
     const found = await reviews.read(request.actor, id, reviewId);
     if (found.review.kind !== 'review' || found.review.completedAt) throw notFound();
-    return { ...recordContext(found, request.actor, 'reviews'), title: `The carer’s view: ${found.person.name}`, review: found.review, self: request.actor.role === 'carer', backLink: `${base(id)}/${reviewId}`, existing: found.carerView };
+    return {
+      ...recordContext(found, request.actor, 'reviews'),
+      title: `The carer’s view: ${found.person.name}`,
+      review: found.review,
+      self: request.actor.role === 'carer',
+      backLink: `${base(id)}/${reviewId}`,
+      existing: found.carerView,
+    };
   };
 
   app.get('/arrangements/:id/reviews/:reviewId/carer', { config: { access: 'reviews.carer' } }, async (request, reply) => {
@@ -224,7 +285,9 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
   app.post('/arrangements/:id/reviews/:reviewId/carer', { config: { access: 'reviews.carer' } }, async (request, reply) => {
     const { id, reviewId } = reviewIds(request);
     return submitForm(reply, {
-      schema: carerForm, view: 'reviews/views/carer.njk', context: await carerContext(request),
+      schema: carerForm,
+      view: 'reviews/views/carer.njk',
+      context: await carerContext(request),
       save: (form) => reviews.saveCarerView(request.actor, id, reviewId, form),
       then: () => reply.redirect(`${base(id)}/${reviewId}?saved=carer`),
     });
@@ -241,8 +304,13 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
       personFinished: !!found.personView?.finishedAt,
       carerView: found.carerView,
       areas: WELLBEING_AREAS.map((area) => ({
-        area, name: WELLBEING_AREA_NAMES[area], field: `rating_${area}`,
-        items: options(RATINGS.map((r) => ({ value: String(r), text: `${r}: ${RATING_NAMES[r]}` })), values[`rating_${area}`]),
+        area,
+        name: WELLBEING_AREA_NAMES[area],
+        field: `rating_${area}`,
+        items: options(
+          RATINGS.map((r) => ({ value: String(r), text: `${r}: ${RATING_NAMES[r]}` })),
+          values[`rating_${area}`],
+        ),
       })),
       actionRows: ACTION_ROWS,
       backLink: `${base(id)}/${reviewId}`,
@@ -257,7 +325,9 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
   app.post('/arrangements/:id/reviews/:reviewId/complete', { config: { access: 'reviews.manage' } }, async (request, reply) => {
     const { id, reviewId } = reviewIds(request);
     return submitForm(reply, {
-      schema: completeForm, view: 'reviews/views/complete.njk', context: await completeContext(request, answers(request.body)),
+      schema: completeForm,
+      view: 'reviews/views/complete.njk',
+      context: await completeContext(request, answers(request.body)),
       save: (form) => reviews.complete(request.actor, id, reviewId, form),
       then: () => reply.redirect(`${base(id)}/${reviewId}?saved=completed`),
     });
@@ -271,7 +341,9 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
       ...recordContext(found, request.actor, 'reviews'),
       title: `Wellbeing over time: ${found.person.name}`,
       readable: found.readable,
-      chart: CHART, gridlines, charts,
+      chart: CHART,
+      gridlines,
+      charts,
       table: wellbeingRows(charts),
       reviewLinks: found.reviews.map((r, i) => ({ label: charts.columns[i]!.label, carerName: r.carerName })),
       backLink: base(id),
@@ -287,9 +359,13 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
     return reply.view(settingsView, { ...settingsContext, values, saved: saved(request) === '1' });
   });
 
-  app.post('/arrangements/settings/reviews', { config: { access: 'reviews.settings' } }, async (request, reply) => submitForm(reply, {
-    schema: settingsForm, view: settingsView, context: settingsContext,
-    save: (form) => reviews.saveSettings(request.actor, form),
-    then: () => reply.redirect('/arrangements/settings/reviews?saved=1'),
-  }));
+  app.post('/arrangements/settings/reviews', { config: { access: 'reviews.settings' } }, async (request, reply) =>
+    submitForm(reply, {
+      schema: settingsForm,
+      view: settingsView,
+      context: settingsContext,
+      save: (form) => reviews.saveSettings(request.actor, form),
+      then: () => reply.redirect('/arrangements/settings/reviews?saved=1'),
+    }),
+  );
 }

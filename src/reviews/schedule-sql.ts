@@ -3,7 +3,11 @@ import type { IsoDate } from '../platform/dates.js';
 import { statusOnSql } from '../carers/checks/expiry-sql.js';
 
 /** The scheme's schedule as SQL columns (from review_settings, or the defaults where it has none). */
-export interface ScheduleSettingsSql { visitMonths: SQL; firstReviewWeeks: SQL; reviewEveryMonths: SQL }
+export interface ScheduleSettingsSql {
+  visitMonths: SQL;
+  firstReviewWeeks: SQL;
+  reviewEveryMonths: SQL;
+}
 
 const addMonthsSql = (date: SQL, months: SQL) => sql`(${date} + make_interval(months => ${months}))::date`;
 

@@ -8,7 +8,15 @@ export const REVIEW_KIND_NAMES: Record<ReviewKind, string> = { visit: 'Visit', r
 
 /** The nine areas of wellbeing in section 1 of the Care Act 2014, of equal weight, in the Act's order. */
 export const WELLBEING_AREAS = [
-  'dignity', 'health', 'protection', 'control', 'participation', 'social_economic', 'relationships', 'accommodation', 'contribution',
+  'dignity',
+  'health',
+  'protection',
+  'control',
+  'participation',
+  'social_economic',
+  'relationships',
+  'accommodation',
+  'contribution',
 ] as const;
 export type WellbeingArea = (typeof WELLBEING_AREAS)[number];
 

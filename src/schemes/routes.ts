@@ -12,7 +12,10 @@ const schemeForm = z.object({
   localAuthority: text('Enter the local authority', { max: 120, label: 'Local authority' }),
   managerName: text('Enter the manager’s full name', { max: 120, label: 'Name' }),
   managerEmail: email('Enter the manager’s email address'),
-  managerPassword: z.union([z.literal(''), newPassword('First password')]).optional().transform((v) => v || null),
+  managerPassword: z
+    .union([z.literal(''), newPassword('First password')])
+    .optional()
+    .transform((v) => v || null),
 });
 
 const formContext = (values: Record<string, unknown> = {}) => ({
@@ -33,13 +36,16 @@ export function schemesRoutes(app: FastifyInstance, service: SchemesService) {
   });
 
   app.get('/schemes/new', { config: { access: 'schemes.manage' } }, async (_request, reply) =>
-    reply.view('schemes/views/new.njk', formContext()));
+    reply.view('schemes/views/new.njk', formContext()),
+  );
 
-  app.post('/schemes', { config: { access: 'schemes.manage' } }, (request, reply) => submitForm(reply, {
-    schema: schemeForm,
-    view: 'schemes/views/new.njk',
-    context: formContext((request.body ?? {}) as Record<string, unknown>),
-    save: (form) => service.create(request.actor, form),
-    then: () => reply.redirect('/schemes?added=1'),
-  }));
+  app.post('/schemes', { config: { access: 'schemes.manage' } }, (request, reply) =>
+    submitForm(reply, {
+      schema: schemeForm,
+      view: 'schemes/views/new.njk',
+      context: formContext((request.body ?? {}) as Record<string, unknown>),
+      save: (form) => service.create(request.actor, form),
+      then: () => reply.redirect('/schemes?added=1'),
+    }),
+  );
 }

@@ -24,8 +24,13 @@ describe('schemes, for national administrators', () => {
   it('adds a scheme with its first manager, who can then sign in to it', async () => {
     await national.get('/schemes/new');
     const response = await national.post('/schemes', {
-      name: 'Newtown Shared Lives', kind: 'both', region: 'North East', localAuthority: 'Newtown Council',
-      managerName: 'Noor Newtown', managerEmail: 'noor@test.hearth.example', managerPassword: 'a long first password',
+      name: 'Newtown Shared Lives',
+      kind: 'both',
+      region: 'North East',
+      localAuthority: 'Newtown Council',
+      managerName: 'Noor Newtown',
+      managerEmail: 'noor@test.hearth.example',
+      managerPassword: 'a long first password',
     });
     expect(response.statusCode).toBe(302);
     expect((await national.get('/schemes?added=1')).body).toContain('Newtown Shared Lives');
@@ -38,7 +43,15 @@ describe('schemes, for national administrators', () => {
 
   it('keeps the answers, writes nothing, and says what to fix', async () => {
     await national.get('/schemes/new');
-    const response = await national.post('/schemes', { name: 'Half Scheme', kind: 'both', region: 'Atlantis', localAuthority: '', managerName: 'X', managerEmail: 'x@test.hearth.example', managerPassword: '' });
+    const response = await national.post('/schemes', {
+      name: 'Half Scheme',
+      kind: 'both',
+      region: 'Atlantis',
+      localAuthority: '',
+      managerName: 'X',
+      managerEmail: 'x@test.hearth.example',
+      managerPassword: '',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Choose the region');
     expect(response.body).toContain('Enter the local authority');
@@ -48,7 +61,15 @@ describe('schemes, for national administrators', () => {
 
   it('rolls back the scheme when the manager cannot be created', async () => {
     await national.get('/schemes/new');
-    const response = await national.post('/schemes', { name: 'Orphan Shared Lives', kind: 'shared_lives', region: 'London', localAuthority: 'Orphan Council', managerName: 'New Person', managerEmail: 'new.person@test.hearth.example', managerPassword: '' });
+    const response = await national.post('/schemes', {
+      name: 'Orphan Shared Lives',
+      kind: 'shared_lives',
+      region: 'London',
+      localAuthority: 'Orphan Council',
+      managerName: 'New Person',
+      managerEmail: 'new.person@test.hearth.example',
+      managerPassword: '',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Enter a first password for the new manager');
     expect(await db.owner.select().from(schemes).where(eq(schemes.name, 'Orphan Shared Lives'))).toEqual([]);

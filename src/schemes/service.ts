@@ -29,8 +29,15 @@ export function schemesService(db: Database, setUp: readonly SchemeSetUp[] = [])
       const passwordHash = input.managerPassword ? await hashPassword(input.managerPassword) : null;
       return db.inScope(actor, async (tx) => {
         const id = randomUUID();
-        await tx.insert(schemes).values({ id, name: input.name, kind: input.kind, region: input.region, localAuthority: input.localAuthority });
-        await audit(tx, actor, { action: 'created', recordType: 'scheme', recordId: id, changes: { name: input.name, kind: input.kind, region: input.region, localAuthority: input.localAuthority } });
+        await tx
+          .insert(schemes)
+          .values({ id, name: input.name, kind: input.kind, region: input.region, localAuthority: input.localAuthority });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'scheme',
+          recordId: id,
+          changes: { name: input.name, kind: input.kind, region: input.region, localAuthority: input.localAuthority },
+        });
         // The first manager's membership belongs to the new scheme, so it is written in that scheme's scope.
         await tx.execute(sql`select set_config('app.scheme_id', ${id}, true)`);
         const [existing] = await rowsOf<{ id: string | null }>(tx, sql`select hearth_user_id_by_email(${input.managerEmail}) as id`);

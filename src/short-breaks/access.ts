@@ -8,19 +8,26 @@ import { shortBreakSettings } from './schema.js';
 import { DEFAULT_RESPITE_NIGHTS, type BookingKind } from './words.js';
 import { isStaff } from '../platform/permissions/staff.js';
 
-
-export interface Settings { peopleMayBook: boolean; respiteNights: number }
+export interface Settings {
+  peopleMayBook: boolean;
+  respiteNights: number;
+}
 
 /** The scheme's short-break settings, or the defaults if it has not chosen. */
 export async function settingsOf(tx: Tx): Promise<Settings> {
-  const [row] = await tx.select({ peopleMayBook: shortBreakSettings.peopleMayBook, respiteNights: shortBreakSettings.respiteNights }).from(shortBreakSettings);
+  const [row] = await tx
+    .select({ peopleMayBook: shortBreakSettings.peopleMayBook, respiteNights: shortBreakSettings.respiteNights })
+    .from(shortBreakSettings);
   return row ?? { peopleMayBook: false, respiteNights: DEFAULT_RESPITE_NIGHTS };
 }
 
 /** The signed-in carer's own record id, or null. */
 export async function ownCarerId(tx: Tx, actor: Actor): Promise<string | null> {
   if (actor.role !== 'carer' || !actor.userId) return null;
-  const [row] = await tx.select({ id: carers.id }).from(carers).where(and(eq(carers.userId, actor.userId), eq(carers.schemeId, inScheme(actor).schemeId)));
+  const [row] = await tx
+    .select({ id: carers.id })
+    .from(carers)
+    .where(and(eq(carers.userId, actor.userId), eq(carers.schemeId, inScheme(actor).schemeId)));
   return row?.id ?? null;
 }
 
@@ -49,7 +56,10 @@ export async function requireMayBook(tx: Tx, actor: Actor, personId?: string): P
 export const mayBookAsNonStaff = async (tx: Tx, actor: Actor) =>
   (actor.role === 'person' || actor.role === 'circle_member') && (await settingsOf(tx)).peopleMayBook;
 
-export interface Offer { kinds: BookingKind[]; rooms: number }
+export interface Offer {
+  kinds: BookingKind[];
+  rooms: number;
+}
 
 /** What a carer offers now (approved, for which kinds, how many rooms), or null if they offer nothing. */
 export async function offerOf(tx: Tx, carerId: string): Promise<Offer | null> {

@@ -27,7 +27,11 @@ export interface AllowanceSummary {
 export function allowanceSummary(breaks: readonly Nights[], allowance: number, year: number): AllowanceSummary {
   const used = nightsInYear(breaks, year);
   return {
-    year, used, allowance, left: Math.max(0, allowance - used), over: used > allowance,
+    year,
+    used,
+    allowance,
+    left: Math.max(0, allowance - used),
+    over: used > allowance,
     text: `${used} of ${allowance} ${allowance === 1 ? 'night' : 'nights'} used in ${year}`,
   };
 }

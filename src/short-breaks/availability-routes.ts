@@ -25,26 +25,48 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
     const found = await availability.availability(request.actor, carerOf(request));
     const suffix = forCarer(request, found.carer.id);
     return {
-      title: `Availability: ${found.carer.name}`, carer: found.carer, suffix,
+      title: `Availability: ${found.carer.name}`,
+      carer: found.carer,
+      suffix,
       own: !isStaff(request.actor),
-      offersNights: found.kinds.includes('short_breaks'), offersDays: found.kinds.includes('day_support'),
+      offersNights: found.kinds.includes('short_breaks'),
+      offersDays: found.kinds.includes('day_support'),
       rows: found.rows.map((r) => ({ ...r, when: bookingWhen(r), what: r.kind === 'short_breaks' ? 'Short breaks' : 'Day support' })),
       backLink: `/calendar${suffix}`,
     };
   };
 
   app.get('/calendar/availability', { config: { access: 'availability.manage' } }, async (request, reply) =>
-    reply.view('short-breaks/views/availability.njk', { ...(await availabilityContext(request)), saved: (request.query as { saved?: string }).saved === '1' }));
+    reply.view('short-breaks/views/availability.njk', {
+      ...(await availabilityContext(request)),
+      saved: (request.query as { saved?: string }).saved === '1',
+    }),
+  );
 
   app.post('/calendar/availability', { config: { access: 'availability.manage' } }, async (request, reply) => {
-    const kind = z.enum(BOOKING_KINDS).catch('short_breaks').parse((request.body as { kind?: unknown } | undefined)?.kind);
+    const kind = z
+      .enum(BOOKING_KINDS)
+      .catch('short_breaks')
+      .parse((request.body as { kind?: unknown } | undefined)?.kind);
     const context = await availabilityContext(request);
     const then = () => reply.redirect(`/calendar/availability${context.suffix ? `${context.suffix}&` : '?'}saved=1`);
     const view = 'short-breaks/views/availability.njk';
     if (kind === 'short_breaks') {
-      return submitForm(reply, { schema: availableNightsForm, view, context: { ...context, sent: kind }, save: (form) => availability.publish(request.actor, context.carer.id, { kind, nights: form.nights }), then });
+      return submitForm(reply, {
+        schema: availableNightsForm,
+        view,
+        context: { ...context, sent: kind },
+        save: (form) => availability.publish(request.actor, context.carer.id, { kind, nights: form.nights }),
+        then,
+      });
     }
-    return submitForm(reply, { schema: availableHoursForm, view, context: { ...context, sent: kind }, save: (form) => availability.publish(request.actor, context.carer.id, { kind, hours: form.hours }), then });
+    return submitForm(reply, {
+      schema: availableHoursForm,
+      view,
+      context: { ...context, sent: kind },
+      save: (form) => availability.publish(request.actor, context.carer.id, { kind, hours: form.hours }),
+      then,
+    });
   });
 
   app.post('/calendar/availability/:id/remove', { config: { access: 'availability.manage' } }, async (request, reply) => {
@@ -59,10 +81,19 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
     const suffix = forCarer(request, found.carer.id);
     const link = (y: number) => `/calendar/breaks${suffix ? `${suffix}&` : '?'}year=${y}`;
     return {
-      title: `Breaks: ${found.carer.name}`, carer: found.carer, suffix, year, summary: found.summary,
+      title: `Breaks: ${found.carer.name}`,
+      carer: found.carer,
+      suffix,
+      year,
+      summary: found.summary,
       own: !isStaff(request.actor),
       staff: isStaff(request.actor),
-      breaks: found.breaks.map((b) => ({ id: b.id, note: b.note, when: `${longDay(b.nights.from)} to ${longDay(b.nights.to)}`, nights: plural(nightsOf(b.nights), 'night') })),
+      breaks: found.breaks.map((b) => ({
+        id: b.id,
+        note: b.note,
+        when: `${longDay(b.nights.from)} to ${longDay(b.nights.to)}`,
+        nights: plural(nightsOf(b.nights), 'night'),
+      })),
       allowanceValue: found.own === null ? '' : String(found.own),
       previous: { href: link(year - 1), labelText: String(year - 1) },
       next: { href: link(year + 1), labelText: String(year + 1) },
@@ -72,13 +103,19 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
 
   app.get('/calendar/breaks', { config: { access: 'availability.manage' } }, async (request, reply) => {
     const context = await breaksContext(request);
-    return reply.view('short-breaks/views/breaks.njk', { ...context, values: { nights: context.allowanceValue }, saved: (request.query as { saved?: string }).saved === '1' });
+    return reply.view('short-breaks/views/breaks.njk', {
+      ...context,
+      values: { nights: context.allowanceValue },
+      saved: (request.query as { saved?: string }).saved === '1',
+    });
   });
 
   app.post('/calendar/breaks', { config: { access: 'availability.manage' } }, async (request, reply) => {
     const context = await breaksContext(request);
     return submitForm(reply, {
-      schema: breakForm, view: 'short-breaks/views/breaks.njk', context: { ...context, sent: 'break' },
+      schema: breakForm,
+      view: 'short-breaks/views/breaks.njk',
+      context: { ...context, sent: 'break' },
       save: (form) => availability.addBreak(request.actor, context.carer.id, form),
       then: () => reply.redirect(`/calendar/breaks${context.suffix ? `${context.suffix}&` : '?'}saved=1`),
     });
@@ -93,43 +130,73 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
   app.post('/calendar/breaks/allowance', { config: { access: 'bookings.manage' } }, async (request, reply) => {
     const context = await breaksContext(request);
     return submitForm(reply, {
-      schema: allowanceForm, view: 'short-breaks/views/breaks.njk', context: { ...context, sent: 'allowance' },
+      schema: allowanceForm,
+      view: 'short-breaks/views/breaks.njk',
+      context: { ...context, sent: 'allowance' },
       save: (form) => availability.setAllowance(request.actor, context.carer.id, form.nights),
       then: () => reply.redirect(`/calendar/breaks${context.suffix}&saved=1`),
     });
   });
 
   const settingsContext = (values: Record<string, unknown>) => ({
-    title: 'Short breaks settings', backLink: '/calendar',
+    title: 'Short breaks settings',
+    backLink: '/calendar',
     mayBook: options({ yes: 'Yes, they may book and cancel', no: 'No, only staff book' }, values.peopleMayBook),
   });
 
   app.get('/calendar/settings', { config: { access: 'bookings.settings' } }, async (request, reply) => {
     const settings = await availability.settings(request.actor);
     const values = { peopleMayBook: settings.peopleMayBook ? 'yes' : 'no', respiteNights: String(settings.respiteNights) };
-    return reply.view('short-breaks/views/settings.njk', { ...settingsContext(values), values, defaultNights: DEFAULT_RESPITE_NIGHTS, saved: (request.query as { saved?: string }).saved === '1' });
+    return reply.view('short-breaks/views/settings.njk', {
+      ...settingsContext(values),
+      values,
+      defaultNights: DEFAULT_RESPITE_NIGHTS,
+      saved: (request.query as { saved?: string }).saved === '1',
+    });
   });
 
-  app.post('/calendar/settings', { config: { access: 'bookings.settings' } }, async (request, reply) => submitForm(reply, {
-    schema: settingsForm, view: 'short-breaks/views/settings.njk',
-    context: { ...settingsContext((request.body ?? {}) as Record<string, unknown>), defaultNights: DEFAULT_RESPITE_NIGHTS },
-    save: (form) => availability.saveSettings(request.actor, form),
-    then: () => reply.redirect('/calendar/settings?saved=1'),
-  }));
+  app.post('/calendar/settings', { config: { access: 'bookings.settings' } }, async (request, reply) =>
+    submitForm(reply, {
+      schema: settingsForm,
+      view: 'short-breaks/views/settings.njk',
+      context: { ...settingsContext((request.body ?? {}) as Record<string, unknown>), defaultNights: DEFAULT_RESPITE_NIGHTS },
+      save: (form) => availability.saveSettings(request.actor, form),
+      then: () => reply.redirect('/calendar/settings?saved=1'),
+    }),
+  );
 
   app.get('/calendar/link', { config: { access: 'arrangements.view' } }, async (request, reply) =>
-    reply.view('short-breaks/views/link.njk', { title: 'Your calendar link', feed: await calendar.feed(request.actor), backLink: '/calendar' }));
+    reply.view('short-breaks/views/link.njk', {
+      title: 'Your calendar link',
+      feed: await calendar.feed(request.actor),
+      backLink: '/calendar',
+    }),
+  );
 
   app.post('/calendar/link', { config: { access: 'arrangements.view' } }, async (request, reply) => {
     const token = await calendar.renewFeed(request.actor);
     const base = `${request.protocol}://${request.host}`;
-    return reply.view('short-breaks/views/link.njk', { title: 'Your calendar link', feed: await calendar.feed(request.actor), link: `${base}/calendar/feed/${token}.ics`, backLink: '/calendar' });
+    return reply.view('short-breaks/views/link.njk', {
+      title: 'Your calendar link',
+      feed: await calendar.feed(request.actor),
+      link: `${base}/calendar/feed/${token}.ics`,
+      backLink: '/calendar',
+    });
   });
 
   app.get('/calendar/feed/:file', { config: { access: 'public' } }, async (request, reply) => {
     const parsed = fileParams.safeParse(request.params);
     const ics = parsed.success ? await calendar.ics(parsed.data.file.slice(0, -4)) : null;
-    if (ics === null) return reply.code(404).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('This calendar link is not valid. Make a new one in Hearth.');
-    return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex').send(ics);
+    if (ics === null)
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send('This calendar link is not valid. Make a new one in Hearth.');
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .header('x-robots-tag', 'noindex')
+      .send(ics);
   });
 }

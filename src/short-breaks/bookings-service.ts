@@ -46,15 +46,23 @@ const REFUSED: Record<string, { field: string; message: string }> = {
 };
 
 /** A window of days, as the ranges the bookings are kept in. */
-export interface Window { from: IsoDate; to: IsoDate }
+export interface Window {
+  from: IsoDate;
+  to: IsoDate;
+}
 
-const overlapping = (window: Window): SQL => or(
-  sql`${bookings.nights} && daterange(${window.from}::date, ${window.to}::date)`,
-  sql`${bookings.hours} && tstzrange(${londonInstant(window.from, '00:00').toISOString()}::timestamptz, ${londonInstant(window.to, '00:00').toISOString()}::timestamptz)`,
-)!;
+const overlapping = (window: Window): SQL =>
+  or(
+    sql`${bookings.nights} && daterange(${window.from}::date, ${window.to}::date)`,
+    sql`${bookings.hours} && tstzrange(${londonInstant(window.from, '00:00').toISOString()}::timestamptz, ${londonInstant(window.to, '00:00').toISOString()}::timestamptz)`,
+  )!;
 
 /** Bookings the actor may see in a window, with both names, read through the one function that may give them. */
-export async function bookingsIn(tx: Tx, window: Window, filter: { carerId?: string | undefined; personId?: string | undefined; workerUserId?: string | undefined } = {}): Promise<BookingRow[]> {
+export async function bookingsIn(
+  tx: Tx,
+  window: Window,
+  filter: { carerId?: string | undefined; personId?: string | undefined; workerUserId?: string | undefined } = {},
+): Promise<BookingRow[]> {
   const where = [overlapping(window)];
   if (filter.carerId) where.push(eq(bookings.carerId, filter.carerId));
   if (filter.personId) where.push(eq(bookings.personId, filter.personId));
@@ -71,18 +79,38 @@ export async function bookingsIn(tx: Tx, window: Window, filter: { carerId?: str
  * coalesce only calls the function when the join found no name.
  */
 async function withNames(tx: Tx, where: SQL): Promise<BookingRow[]> {
-  const rows = await tx.select({
-    booking: bookings,
-    carerName: sql<string | null>`coalesce(${carers.name}, (select n.carer_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
-    personName: sql<string | null>`coalesce(${people.name}, (select n.person_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
-  }).from(bookings)
+  const rows = await tx
+    .select({
+      booking: bookings,
+      carerName: sql<
+        string | null
+      >`coalesce(${carers.name}, (select n.carer_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
+      personName: sql<
+        string | null
+      >`coalesce(${people.name}, (select n.person_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
+    })
+    .from(bookings)
     .leftJoin(carers, eq(carers.id, bookings.carerId))
     .leftJoin(people, eq(people.id, bookings.personId))
-    .where(where).orderBy(asc(sql`coalesce(lower(${bookings.nights})::timestamp, lower(${bookings.hours}))`), asc(bookings.createdAt));
+    .where(where)
+    .orderBy(asc(sql`coalesce(lower(${bookings.nights})::timestamp, lower(${bookings.hours}))`), asc(bookings.createdAt));
   return rows.map(({ booking: r, carerName, personName }) => ({
-    id: r.id, kind: r.kind, carerId: r.carerId, personId: r.personId, carerName: carerName ?? 'A carer', personName: personName ?? 'Someone',
-    nights: r.nights, room: r.room, hours: r.hours, status: r.status, notes: r.notes, bookedByName: r.bookedByName, createdAt: r.createdAt,
-    cancelledAt: r.cancelledAt, cancelledByName: r.cancelledByName, cancelReason: r.cancelReason,
+    id: r.id,
+    kind: r.kind,
+    carerId: r.carerId,
+    personId: r.personId,
+    carerName: carerName ?? 'A carer',
+    personName: personName ?? 'Someone',
+    nights: r.nights,
+    room: r.room,
+    hours: r.hours,
+    status: r.status,
+    notes: r.notes,
+    bookedByName: r.bookedByName,
+    createdAt: r.createdAt,
+    cancelledAt: r.cancelledAt,
+    cancelledByName: r.cancelledByName,
+    cancelReason: r.cancelReason,
   }));
 }
 
@@ -101,8 +129,11 @@ export function bookingsService(db: Database, today: () => IsoDate = todayInUk) 
           const offer = await offerOf(tx, carer.id);
           if (offer?.kinds.includes(kind)) offered.push({ ...carer, rooms: offer.rooms });
         }
-        const personRows = await tx.select({ id: people.id, name: people.name }).from(people)
-          .where(isStaff(actor) ? inArray(people.status, ['waiting', 'introductions', 'supported']) : sql`true`).orderBy(asc(people.name));
+        const personRows = await tx
+          .select({ id: people.id, name: people.name })
+          .from(people)
+          .where(isStaff(actor) ? inArray(people.status, ['waiting', 'introductions', 'supported']) : sql`true`)
+          .orderBy(asc(people.name));
         return { carers: offered, people: personRows };
       });
     },
@@ -113,16 +144,33 @@ export function bookingsService(db: Database, today: () => IsoDate = todayInUk) 
         const [person] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.id, input.personId));
         if (!person) throw new InputProblem('personId', 'Choose who the booking is for from the list');
         const offer = await offerOf(tx, input.carerId);
-        if (!offer?.kinds.includes(input.kind)) throw new InputProblem('carerId', `Choose a carer approved for ${input.kind === 'short_breaks' ? 'short breaks' : 'day support'}`);
+        if (!offer?.kinds.includes(input.kind))
+          throw new InputProblem(
+            'carerId',
+            `Choose a carer approved for ${input.kind === 'short_breaks' ? 'short breaks' : 'day support'}`,
+          );
         if (input.kind === 'short_breaks') await checkNights(tx, input, offer.rooms, today());
         else await checkHours(tx, input, today());
         const values = {
-          schemeId: inScheme(actor).schemeId, carerId: input.carerId, personId: input.personId, kind: input.kind, notes: input.notes,
-          nights: input.kind === 'short_breaks' ? input.nights : null, room: input.kind === 'short_breaks' ? input.room : null,
-          hours: input.kind === 'day_support' ? input.hours : null, bookedByUserId: actor.userId, bookedByName: actor.name,
+          schemeId: inScheme(actor).schemeId,
+          carerId: input.carerId,
+          personId: input.personId,
+          kind: input.kind,
+          notes: input.notes,
+          nights: input.kind === 'short_breaks' ? input.nights : null,
+          room: input.kind === 'short_breaks' ? input.room : null,
+          hours: input.kind === 'day_support' ? input.hours : null,
+          bookedByUserId: actor.userId,
+          bookedByName: actor.name,
         };
         const [row] = await insertBooking(tx, values);
-        await audit(tx, actor, { action: 'created', recordType: 'short break booking', recordId: row!.id, subjectUserId: person.userId, changes: { ...values, schemeId: undefined } });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'short break booking',
+          recordId: row!.id,
+          subjectUserId: person.userId,
+          changes: { ...values, schemeId: undefined },
+        });
         return { id: row!.id };
       });
     },
@@ -131,9 +179,16 @@ export function bookingsService(db: Database, today: () => IsoDate = todayInUk) 
     async upcoming(actor: Actor, personId: string, options: { days?: number; limit?: number } = {}) {
       return db.inScope(actor, async (tx) => {
         const from = today();
-        const rows = (await bookingsIn(tx, { from, to: addDays(from, options.days ?? 90) }, { personId })).filter((b) => b.status === 'booked');
+        const rows = (await bookingsIn(tx, { from, to: addDays(from, options.days ?? 90) }, { personId })).filter(
+          (b) => b.status === 'booked',
+        );
         const subject = await subjectOf(tx, personId);
-        await audit(tx, actor, { action: 'listed', recordType: 'short break booking', subjectUserId: subject, changes: { person: personId, from } });
+        await audit(tx, actor, {
+          action: 'listed',
+          recordType: 'short break booking',
+          subjectUserId: subject,
+          changes: { person: personId, from },
+        });
         return rows.slice(0, options.limit ?? 5);
       });
     },
@@ -152,13 +207,29 @@ export function bookingsService(db: Database, today: () => IsoDate = todayInUk) 
 
     async cancel(actor: Actor, id: string, reason: string) {
       return db.inScope(actor, async (tx) => {
-        const [row] = await tx.select({ personId: bookings.personId, status: bookings.status }).from(bookings).where(eq(bookings.id, id)).for('update');
+        const [row] = await tx
+          .select({ personId: bookings.personId, status: bookings.status })
+          .from(bookings)
+          .where(eq(bookings.id, id))
+          .for('update');
         if (!row) throw notFound();
         await requireMayBook(tx, actor, row.personId);
         if (row.status === 'cancelled') throw new InputProblem('reason', 'This booking has already been cancelled');
-        const change = { status: 'cancelled' as const, cancelledAt: new Date(), cancelledByUserId: actor.userId, cancelledByName: actor.name, cancelReason: reason };
+        const change = {
+          status: 'cancelled' as const,
+          cancelledAt: new Date(),
+          cancelledByUserId: actor.userId,
+          cancelledByName: actor.name,
+          cancelReason: reason,
+        };
         await tx.update(bookings).set(change).where(eq(bookings.id, id));
-        await audit(tx, actor, { action: 'updated', recordType: 'short break booking', recordId: id, subjectUserId: await subjectOf(tx, row.personId), changes: { status: 'cancelled', cancelReason: reason } });
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'short break booking',
+          recordId: id,
+          subjectUserId: await subjectOf(tx, row.personId),
+          changes: { status: 'cancelled', cancelReason: reason },
+        });
       });
     },
   };
@@ -167,7 +238,9 @@ export function bookingsService(db: Database, today: () => IsoDate = todayInUk) 
 /** Carers the actor (a person or circle member) has bookings with: who they may book again. */
 async function carersBookedWith(tx: Tx) {
   const rows = await withNames(tx, sql`true`);
-  return [...new Map(rows.map((r) => [r.carerId, { id: r.carerId, name: r.carerName }])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...new Map(rows.map((r) => [r.carerId, { id: r.carerId, name: r.carerName }])).values()].sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
 }
 
 async function subjectOf(tx: Tx, personId: string): Promise<string | null> {
@@ -191,19 +264,37 @@ async function checkNights(tx: Tx, input: Extract<NewBooking, { kind: 'short_bre
   if (input.nights.from < today) throw new InputProblem('arrive', 'The arrival date must be today or in the future');
   if (input.room > rooms) throw new InputProblem('room', `Choose a room from 1 to ${rooms}`);
   const range = sql`daterange(${input.nights.from}::date, ${input.nights.to}::date)`;
-  const [offered] = await rowsOf<{ covered: boolean }>(tx, sql`select coalesce(range_agg(${availability.nights}) @> ${range}, false) as covered
-    from ${availability} where ${availability.carerId} = ${input.carerId} and ${availability.kind} = 'short_breaks'`);
-  if (!offered?.covered) throw new InputProblem('arrive', 'The carer has not said they are available for all of those nights. Check their availability on the calendar');
-  const [away] = await tx.select({ id: carerBreaks.id }).from(carerBreaks).where(and(eq(carerBreaks.carerId, input.carerId), sql`${carerBreaks.nights} && ${range}`)).limit(1);
+  const [offered] = await rowsOf<{ covered: boolean }>(
+    tx,
+    sql`select coalesce(range_agg(${availability.nights}) @> ${range}, false) as covered
+    from ${availability} where ${availability.carerId} = ${input.carerId} and ${availability.kind} = 'short_breaks'`,
+  );
+  if (!offered?.covered)
+    throw new InputProblem(
+      'arrive',
+      'The carer has not said they are available for all of those nights. Check their availability on the calendar',
+    );
+  const [away] = await tx
+    .select({ id: carerBreaks.id })
+    .from(carerBreaks)
+    .where(and(eq(carerBreaks.carerId, input.carerId), sql`${carerBreaks.nights} && ${range}`))
+    .limit(1);
   if (away) throw new InputProblem('arrive', 'The carer is taking a break on some of those nights');
 }
 
 async function checkHours(tx: Tx, input: Extract<NewBooking, { kind: 'day_support' }>, today: IsoDate) {
   if (input.hours.from < londonInstant(today, '00:00')) throw new InputProblem('date', 'The date must be today or in the future');
   const range = sql`tstzrange(${input.hours.from.toISOString()}::timestamptz, ${input.hours.to.toISOString()}::timestamptz)`;
-  const [offered] = await rowsOf<{ covered: boolean }>(tx, sql`select coalesce(range_agg(${availability.hours}) @> ${range}, false) as covered
-    from ${availability} where ${availability.carerId} = ${input.carerId} and ${availability.kind} = 'day_support'`);
-  if (!offered?.covered) throw new InputProblem('date', 'The carer has not said they are available for all of that session. Check their availability on the calendar');
+  const [offered] = await rowsOf<{ covered: boolean }>(
+    tx,
+    sql`select coalesce(range_agg(${availability.hours}) @> ${range}, false) as covered
+    from ${availability} where ${availability.carerId} = ${input.carerId} and ${availability.kind} = 'day_support'`,
+  );
+  if (!offered?.covered)
+    throw new InputProblem(
+      'date',
+      'The carer has not said they are available for all of that session. Check their availability on the calendar',
+    );
 }
 
 export type BookingsService = ReturnType<typeof bookingsService>;

@@ -33,9 +33,14 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 async function carerTimes(tx: Tx, carerId: string, window: Window) {
   const days = sql`daterange(${window.from}::date, ${window.to}::date)`;
   const hours = sql`tstzrange(${londonInstant(window.from, '00:00').toISOString()}::timestamptz, ${londonInstant(window.to, '00:00').toISOString()}::timestamptz)`;
-  const offered = await tx.select().from(availability)
+  const offered = await tx
+    .select()
+    .from(availability)
     .where(and(eq(availability.carerId, carerId), sql`(${availability.nights} && ${days} or ${availability.hours} && ${hours})`));
-  const breaks = await tx.select().from(carerBreaks).where(and(eq(carerBreaks.carerId, carerId), sql`${carerBreaks.nights} && ${days}`));
+  const breaks = await tx
+    .select()
+    .from(carerBreaks)
+    .where(and(eq(carerBreaks.carerId, carerId), sql`${carerBreaks.nights} && ${days}`));
   return { offered, breaks };
 }
 
@@ -47,27 +52,56 @@ export function calendarService(db: Database, today: () => IsoDate = todayInUk) 
         const window = { from: firstDay(filter.month), to: endOfMonth(filter.month) };
         const staff = isStaff(actor);
         const own = await ownCarerId(tx, actor);
-        const carerId = actor.role === 'carer' ? own ?? undefined : staff ? filter.carerId : undefined;
+        const carerId = actor.role === 'carer' ? (own ?? undefined) : staff ? filter.carerId : undefined;
         const personId = actor.role === 'carer' ? undefined : filter.personId;
         // A carer sees their own bookings only: none at all before their record is linked to them.
-        const rows = actor.role === 'carer' && !own ? [] : await bookingsIn(tx, window, { carerId, personId, workerUserId: staff ? filter.workerUserId : undefined });
+        const rows =
+          actor.role === 'carer' && !own
+            ? []
+            : await bookingsIn(tx, window, { carerId, personId, workerUserId: staff ? filter.workerUserId : undefined });
         // On a worker's own caseload, the choices are that caseload's carers and people, not the scheme's.
-        const live = staff && filter.workerUserId ? and(eq(arrangements.workerUserId, filter.workerUserId), ne(arrangements.status, 'ended')) : undefined;
-        const inCaseload = (column: AnyPgColumn, of: AnyPgColumn) => (live ? inArray(column, tx.select({ id: of }).from(arrangements).where(live)) : undefined);
+        const live =
+          staff && filter.workerUserId
+            ? and(eq(arrangements.workerUserId, filter.workerUserId), ne(arrangements.status, 'ended'))
+            : undefined;
+        const inCaseload = (column: AnyPgColumn, of: AnyPgColumn) =>
+          live ? inArray(column, tx.select({ id: of }).from(arrangements).where(live)) : undefined;
         const carerOptions = staff
-          ? await tx.select({ id: carers.id, name: carers.name }).from(carers)
-            .where(and(inArray(carers.stage, ['approved', 'paused']), inCaseload(carers.id, arrangements.carerId))).orderBy(asc(carers.name))
+          ? await tx
+              .select({ id: carers.id, name: carers.name })
+              .from(carers)
+              .where(and(inArray(carers.stage, ['approved', 'paused']), inCaseload(carers.id, arrangements.carerId)))
+              .orderBy(asc(carers.name))
           : [];
-        const personOptions = staff || actor.role === 'circle_member'
-          ? await tx.select({ id: people.id, name: people.name }).from(people)
-            .where(and(staff ? inArray(people.status, ['waiting', 'introductions', 'supported']) : undefined, inCaseload(people.id, arrangements.personId))).orderBy(asc(people.name))
-          : [];
+        const personOptions =
+          staff || actor.role === 'circle_member'
+            ? await tx
+                .select({ id: people.id, name: people.name })
+                .from(people)
+                .where(
+                  and(
+                    staff ? inArray(people.status, ['waiting', 'introductions', 'supported']) : undefined,
+                    inCaseload(people.id, arrangements.personId),
+                  ),
+                )
+                .orderBy(asc(people.name))
+            : [];
         const times = carerId && (own || staff) ? await carerTimes(tx, carerId, window) : { offered: [], breaks: [] };
         const allowance = carerId && (own || staff) ? await summaryIn(tx, carerId, Number(filter.month.slice(0, 4))) : null;
-        await audit(tx, actor, { action: 'listed', recordType: 'short break booking', changes: { month: filter.month, carer: carerId ?? null, person: personId ?? null } });
+        await audit(tx, actor, {
+          action: 'listed',
+          recordType: 'short break booking',
+          changes: { month: filter.month, carer: carerId ?? null, person: personId ?? null },
+        });
         return {
-          bookings: rows, ...times, allowance, carerOptions, personOptions,
-          carerId: staff ? carerId : undefined, personId, ownCarerId: own,
+          bookings: rows,
+          ...times,
+          allowance,
+          carerOptions,
+          personOptions,
+          carerId: staff ? carerId : undefined,
+          personId,
+          ownCarerId: own,
           mayBook: staff || (await mayBookAsNonStaff(tx, actor)),
         };
       });
@@ -76,7 +110,9 @@ export function calendarService(db: Database, today: () => IsoDate = todayInUk) 
     /** Whether the actor has a calendar link, and since when. */
     async feed(actor: Actor) {
       return db.inScope(actor, async (tx) => {
-        const [row] = await tx.select({ createdAt: calendarFeeds.createdAt }).from(calendarFeeds)
+        const [row] = await tx
+          .select({ createdAt: calendarFeeds.createdAt })
+          .from(calendarFeeds)
           .where(and(eq(calendarFeeds.userId, inScheme(actor).userId), eq(calendarFeeds.role, actor.role!)));
         return row ?? null;
       });
@@ -87,7 +123,9 @@ export function calendarService(db: Database, today: () => IsoDate = todayInUk) 
       const token = randomBytes(32).toString('base64url');
       await db.inScope(actor, async (tx) => {
         await tx.delete(calendarFeeds).where(and(eq(calendarFeeds.userId, inScheme(actor).userId), eq(calendarFeeds.role, actor.role!)));
-        await tx.insert(calendarFeeds).values({ schemeId: inScheme(actor).schemeId, userId: inScheme(actor).userId, role: actor.role!, tokenHash: hashOf(token) });
+        await tx
+          .insert(calendarFeeds)
+          .values({ schemeId: inScheme(actor).schemeId, userId: inScheme(actor).userId, role: actor.role!, tokenHash: hashOf(token) });
         await audit(tx, actor, { action: 'created', recordType: 'calendar link', recordId: actor.userId });
       });
       return token;
@@ -96,7 +134,12 @@ export function calendarService(db: Database, today: () => IsoDate = todayInUk) 
     /** The feed behind a private link: what its owner may see, from three months ago to a year ahead. Null if the link is not (or no longer) valid. */
     async ics(token: string, now = new Date()): Promise<string | null> {
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-      const [owner] = await db.inScope(NO_ONE, (tx) => rowsOf<{ user_id: string; scheme_id: string; role: string; name: string }>(tx, sql`select * from hearth_calendar_feed(${hashOf(token)})`));
+      const [owner] = await db.inScope(NO_ONE, (tx) =>
+        rowsOf<{ user_id: string; scheme_id: string; role: string; name: string }>(
+          tx,
+          sql`select * from hearth_calendar_feed(${hashOf(token)})`,
+        ),
+      );
       if (!owner || !isRole(owner.role)) return null;
       const actor: Actor = { userId: owner.user_id, schemeId: owner.scheme_id, role: owner.role, name: owner.name };
       return db.inScope(actor, async (tx) => {
@@ -113,9 +156,20 @@ export function calendarService(db: Database, today: () => IsoDate = todayInUk) 
         }));
         if (own) {
           const { breaks } = await carerTimes(tx, own, window);
-          events.push(...breaks.map((b) => ({ uid: `${b.id}@hearth`, summary: 'Your break (nights off)', start: { date: b.nights.from }, end: { date: b.nights.to } })));
+          events.push(
+            ...breaks.map((b) => ({
+              uid: `${b.id}@hearth`,
+              summary: 'Your break (nights off)',
+              start: { date: b.nights.from },
+              end: { date: b.nights.to },
+            })),
+          );
         }
-        await audit(tx, actor, { action: 'exported', recordType: 'short break booking', changes: { via: 'calendar link', events: events.length } });
+        await audit(tx, actor, {
+          action: 'exported',
+          recordType: 'short break booking',
+          changes: { via: 'calendar link', events: events.length },
+        });
         return icalendar({ name: 'Hearth: short breaks and day support', events, now });
       });
     },

@@ -5,8 +5,16 @@ import { bookingTitle, type Viewer } from './present.js';
 import type { Hours, Nights } from './ranges.js';
 import { londonDate, londonTime } from './times.js';
 
-export interface Entry { text: string; href?: string; kind: 'stay' | 'session' | 'available' | 'break' }
-export interface CalendarDay extends GridDay { entries: Entry[]; label: string; today: boolean }
+export interface Entry {
+  text: string;
+  href?: string;
+  kind: 'stay' | 'session' | 'available' | 'break';
+}
+export interface CalendarDay extends GridDay {
+  entries: Entry[];
+  label: string;
+  today: boolean;
+}
 
 export interface MonthContent {
   bookings: readonly BookingRow[];
@@ -30,14 +38,19 @@ export function calendarWeeks(month: Month, content: MonthContent, viewer: Viewe
     if (b.hours) add(londonDate(b.hours.from), { text: `${hoursText(b.hours)}: ${bookingTitle(b, viewer)}`, href, kind: 'session' });
   }
   for (const a of content.offered) {
-    if (a.nights) for (const date of daysOf(a.nights.from, a.nights.to)) add(date, { text: 'Available for short breaks', kind: 'available' });
+    if (a.nights)
+      for (const date of daysOf(a.nights.from, a.nights.to)) add(date, { text: 'Available for short breaks', kind: 'available' });
     if (a.hours) add(londonDate(a.hours.from), { text: `Available for day support, ${hoursText(a.hours)}`, kind: 'available' });
   }
-  for (const b of content.breaks) for (const date of daysOf(b.nights.from, b.nights.to)) add(date, { text: viewer === 'carer' ? 'Your break' : 'Carer’s break', kind: 'break' });
-  return monthGrid(month).map((week) => week.map((day) => ({
-    ...day,
-    entries: day.inMonth ? byDay.get(day.date) ?? [] : [],
-    label: dayLabel.format(new Date(`${day.date}T12:00:00Z`)),
-    today: day.date === today,
-  })));
+  for (const b of content.breaks)
+    for (const date of daysOf(b.nights.from, b.nights.to))
+      add(date, { text: viewer === 'carer' ? 'Your break' : 'Carer’s break', kind: 'break' });
+  return monthGrid(month).map((week) =>
+    week.map((day) => ({
+      ...day,
+      entries: day.inMonth ? (byDay.get(day.date) ?? []) : [],
+      label: dayLabel.format(new Date(`${day.date}T12:00:00Z`)),
+      today: day.date === today,
+    })),
+  );
 }

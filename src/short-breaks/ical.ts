@@ -28,7 +28,11 @@ export const PRODID = '-//Hearth//Short breaks and day support//EN';
 
 /** TEXT values: backslash, semicolon, comma and newlines escaped (RFC 5545 3.3.11). */
 export const escapeText = (text: string) =>
-  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 
 /** Folds a content line into pieces of at most 75 octets, each after the first starting with a space. */
 export function foldLine(line: string): string {
@@ -50,7 +54,11 @@ export function foldLine(line: string): string {
   return pieces.join('\r\n ');
 }
 
-const utc = (at: Date) => at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utc = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const day = (date: IsoDate) => date.replace(/-/g, '');
 
 const property = (name: string, when: When) => ('date' in when ? `${name};VALUE=DATE:${day(when.date)}` : `${name}:${utc(when.at)}`);

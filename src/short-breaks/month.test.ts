@@ -15,7 +15,11 @@ describe('the month grid', () => {
 
   it('needs only four weeks for a February that starts on a Monday', () => {
     expect(monthGrid('2027-02')).toHaveLength(4);
-    expect(monthGrid('2028-02').flat().filter((d) => d.inMonth)).toHaveLength(29);
+    expect(
+      monthGrid('2028-02')
+        .flat()
+        .filter((d) => d.inMonth),
+    ).toHaveLength(29);
   });
 
   it('moves between months across the year', () => {
@@ -39,14 +43,22 @@ describe('the month grid', () => {
 
 describe('the respite allowance', () => {
   it('counts nights in the year, splitting a break over New Year', () => {
-    const breaks = [{ from: '2026-03-01', to: '2026-03-08' }, { from: '2026-12-29', to: '2027-01-03' }];
+    const breaks = [
+      { from: '2026-03-01', to: '2026-03-08' },
+      { from: '2026-12-29', to: '2027-01-03' },
+    ];
     expect(nightsInYear(breaks, 2026)).toBe(10);
     expect(nightsInYear(breaks, 2027)).toBe(2);
     expect(nightsInYear(breaks, 2025)).toBe(0);
   });
 
   it('says how many are used and left', () => {
-    expect(allowanceSummary([{ from: '2026-03-01', to: '2026-03-06' }], 28, 2026)).toMatchObject({ used: 5, left: 23, over: false, text: '5 of 28 nights used in 2026' });
+    expect(allowanceSummary([{ from: '2026-03-01', to: '2026-03-06' }], 28, 2026)).toMatchObject({
+      used: 5,
+      left: 23,
+      over: false,
+      text: '5 of 28 nights used in 2026',
+    });
     expect(allowanceSummary([{ from: '2026-03-01', to: '2026-03-06' }], 3, 2026)).toMatchObject({ left: 0, over: true });
   });
 });

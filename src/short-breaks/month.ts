@@ -4,10 +4,24 @@ import { addDays, daysBetween, type IsoDate } from '../platform/dates.js';
 export type Month = `${number}-${string}`;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-export const isMonth = (value: unknown): value is Month => typeof value === 'string' && MONTH.test(value) && Number(value.slice(0, 4)) >= 1900;
+export const isMonth = (value: unknown): value is Month =>
+  typeof value === 'string' && MONTH.test(value) && Number(value.slice(0, 4)) >= 1900;
 
 export const monthOf = (date: IsoDate): Month => date.slice(0, 7) as Month;
 
@@ -27,7 +41,12 @@ export const monthName = (month: Month) => `${MONTH_NAMES[Number(month.slice(5, 
 /** 0 for Monday to 6 for Sunday (1 January 1900 was a Monday). */
 export const weekdayIndex = (date: IsoDate) => ((daysBetween('1900-01-01', date) % 7) + 7) % 7;
 
-export interface GridDay { date: IsoDate; day: number; inMonth: boolean; weekday: string }
+export interface GridDay {
+  date: IsoDate;
+  day: number;
+  inMonth: boolean;
+  weekday: string;
+}
 
 /** The month as whole weeks, Monday to Sunday, with the days of the months either side to fill them. */
 export function monthGrid(month: Month): GridDay[][] {

@@ -5,8 +5,14 @@ import type { IsoDate } from '../platform/dates.js';
  * PostgreSQL ranges as plain values. Nights are a daterange [arrive, leave): the night of the
  * leaving day is not included, so 6 to 8 November is two nights. Sessions are a tstzrange [start, end).
  */
-export interface Nights { from: IsoDate; to: IsoDate }
-export interface Hours { from: Date; to: Date }
+export interface Nights {
+  from: IsoDate;
+  to: IsoDate;
+}
+export interface Hours {
+  from: Date;
+  to: Date;
+}
 
 /** The two bounds of a range as PostgreSQL writes it: `[2026-11-06,2026-11-08)` or `["2026-11-06 10:00:00+00","…")`. */
 export function rangeBounds(text: string): [string, string] {

@@ -14,21 +14,40 @@ import type { ShortBreaksServices } from './service.js';
 import { BOOKING_KINDS, KIND_NAMES, type BookingKind } from './words.js';
 import { inScheme } from '../platform/http/types.js';
 
-const optionalId = z.string().trim().optional().transform((v) => v || undefined).pipe(z.uuid().optional()).catch(undefined);
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined)
+  .pipe(z.uuid().optional())
+  .catch(undefined);
 
 export const calendarQuery = z.object({
-  month: z.string().optional().transform((v) => (isMonth(v) ? v : undefined)).catch(undefined),
+  month: z
+    .string()
+    .optional()
+    .transform((v) => (isMonth(v) ? v : undefined))
+    .catch(undefined),
   carer: optionalId,
   person: optionalId,
   whose: z.enum(['mine', 'all']).optional().catch(undefined),
 });
 
-const kindQuery = z.object({ kind: z.enum(BOOKING_KINDS).catch('short_breaks').default('short_breaks'), carer: optionalId, person: optionalId });
+const kindQuery = z.object({
+  kind: z.enum(BOOKING_KINDS).catch('short_breaks').default('short_breaks'),
+  carer: optionalId,
+  person: optionalId,
+});
 
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 
 /** A link to the calendar keeping its filters, leaving out empty ones. */
-export const calendarHref = (params: { month?: string | undefined; carer?: string | undefined; person?: string | undefined; whose?: string | undefined }) => {
+export const calendarHref = (params: {
+  month?: string | undefined;
+  carer?: string | undefined;
+  person?: string | undefined;
+  whose?: string | undefined;
+}) => {
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
   return query ? `/calendar?${query}` : '/calendar';
 };
@@ -41,22 +60,48 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
     const month: Month = query.month ?? monthOf(todayInUk());
     // A worker sees their own caseload's bookings first, as on their list of arrangements; one carer or person shows all of theirs.
     const worker = request.actor.role === 'scheme_worker';
-    const whose = worker && !query.carer && !query.person ? query.whose ?? 'mine' : undefined;
-    const found = await calendar.month(request.actor, { month, carerId: query.carer, personId: query.person, workerUserId: whose === 'mine' ? inScheme(request.actor).userId : undefined });
+    const whose = worker && !query.carer && !query.person ? (query.whose ?? 'mine') : undefined;
+    const found = await calendar.month(request.actor, {
+      month,
+      carerId: query.carer,
+      personId: query.person,
+      workerUserId: whose === 'mine' ? inScheme(request.actor).userId : undefined,
+    });
     const viewer = viewerOf(request.actor.role);
     const filters = { carer: found.carerId, person: found.personId, whose: whose === 'all' ? 'all' : undefined };
     const booked = found.bookings.filter((b) => b.status === 'booked');
     return reply.view('short-breaks/views/calendar.njk', {
       title: `${viewer === 'person' ? 'Your short breaks' : 'Short breaks calendar'}: ${monthName(month)}`,
-      viewer, month, monthName: monthName(month), weekdays: WEEKDAYS,
+      viewer,
+      month,
+      monthName: monthName(month),
+      weekdays: WEEKDAYS,
       weeks: calendarWeeks(month, found, viewer, todayInUk()),
       previous: { href: calendarHref({ month: shiftMonth(month, -1), ...filters }), labelText: monthName(shiftMonth(month, -1)) },
       next: { href: calendarHref({ month: shiftMonth(month, 1), ...filters }), labelText: monthName(shiftMonth(month, 1)) },
       plain: booked.map((b) => ({ when: bookingWhen(b), what: bookingTitle(b, viewer), href: `/calendar/bookings/${b.id}` })),
-      cancelled: found.bookings.filter((b) => b.status === 'cancelled').map((b) => ({ when: bookingWhen(b), what: bookingTitle(b, viewer), href: `/calendar/bookings/${b.id}` })),
-      carers: selectOptions('Every carer', found.carerOptions.map((c) => ({ value: c.id, text: c.name })), found.carerId),
-      people: selectOptions('Everyone', found.personOptions.map((p) => ({ value: p.id, text: p.name })), found.personId),
-      whose: worker ? options([{ value: 'mine', text: 'Your caseload' }, { value: 'all', text: 'Everyone' }], whose ?? 'all') : null,
+      cancelled: found.bookings
+        .filter((b) => b.status === 'cancelled')
+        .map((b) => ({ when: bookingWhen(b), what: bookingTitle(b, viewer), href: `/calendar/bookings/${b.id}` })),
+      carers: selectOptions(
+        'Every carer',
+        found.carerOptions.map((c) => ({ value: c.id, text: c.name })),
+        found.carerId,
+      ),
+      people: selectOptions(
+        'Everyone',
+        found.personOptions.map((p) => ({ value: p.id, text: p.name })),
+        found.personId,
+      ),
+      whose: worker
+        ? options(
+            [
+              { value: 'mine', text: 'Your caseload' },
+              { value: 'all', text: 'Everyone' },
+            ],
+            whose ?? 'all',
+          )
+        : null,
       allowance: found.allowance,
       carerLinks: found.carerId ? `?carer=${found.carerId}` : found.ownCarerId ? '' : null,
       mayBook: found.mayBook,
@@ -71,11 +116,26 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
     const onlyPerson = request.actor.role === 'person' ? choices.people[0] : undefined;
     return {
       title: kind === 'short_breaks' ? 'Book a short break' : 'Book day support',
-      kind, kindName: KIND_NAMES[kind],
-      carers: selectOptions('Choose a carer', choices.carers.map((c) => ({ value: c.id, text: c.rooms > 1 ? `${c.name} (${c.rooms} rooms)` : c.name })), values.carerId),
-      people: selectOptions('Choose a person', choices.people.map((p) => ({ value: p.id, text: p.name })), values.personId),
+      kind,
+      kindName: KIND_NAMES[kind],
+      carers: selectOptions(
+        'Choose a carer',
+        choices.carers.map((c) => ({ value: c.id, text: c.rooms > 1 ? `${c.name} (${c.rooms} rooms)` : c.name })),
+        values.carerId,
+      ),
+      people: selectOptions(
+        'Choose a person',
+        choices.people.map((p) => ({ value: p.id, text: p.name })),
+        values.personId,
+      ),
       onlyPerson,
-      rooms: rooms > 1 ? options(Array.from({ length: rooms }, (_, i) => ({ value: String(i + 1), text: `Room ${i + 1}` })), values.room ?? '1') : null,
+      rooms:
+        rooms > 1
+          ? options(
+              Array.from({ length: rooms }, (_, i) => ({ value: String(i + 1), text: `Room ${i + 1}` })),
+              values.room ?? '1',
+            )
+          : null,
       noCarers: choices.carers.length === 0,
       backLink: '/calendar',
     };
@@ -103,8 +163,13 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
     const viewer = viewerOf(request.actor.role);
     const month = booking.nights ? monthOf(booking.nights.from) : monthOf(todayInUk());
     return {
-      title: bookingTitle(booking, viewer), booking, mayCancel, ownHome, viewer,
-      when: bookingWhen(booking), kindName: KIND_NAMES[booking.kind],
+      title: bookingTitle(booking, viewer),
+      booking,
+      mayCancel,
+      ownHome,
+      viewer,
+      when: bookingWhen(booking),
+      kindName: KIND_NAMES[booking.kind],
       backLink: calendarHref({ month }),
     };
   };
@@ -114,7 +179,8 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
     const saved = (request.query as { saved?: string }).saved;
     return reply.view('short-breaks/views/booking.njk', {
       ...(await bookingContext(request, id)),
-      savedMessage: saved === 'booked' ? 'The booking has been made.' : saved === 'cancelled' ? 'The booking has been cancelled.' : undefined,
+      savedMessage:
+        saved === 'booked' ? 'The booking has been made.' : saved === 'cancelled' ? 'The booking has been cancelled.' : undefined,
     });
   });
 
@@ -133,4 +199,3 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
 
   availabilityRoutes(app, services);
 }
-

@@ -59,7 +59,13 @@ describe('short breaks pages', () => {
   const v = (who: Role | 'other carer') => visitors.get(who)!;
 
   it('shows a worker their caseload’s month first, then the whole scheme’s, and one carer’s with their nights off', async () => {
-    await anArrangement(db, { schemeId, personId: guest.id, carerId: host.id, type: 'short_breaks', workerUserId: userIds.get('scheme_worker')! });
+    await anArrangement(db, {
+      schemeId,
+      personId: guest.id,
+      carerId: host.id,
+      type: 'short_breaks',
+      workerUserId: userIds.get('scheme_worker')!,
+    });
     const mine = await v('scheme_worker').get(monthLink(day(3)));
     expect(mine.statusCode).toBe(200);
     expect(mine.body).toContain('Gus Guest at Hattie Host’s (room 1)');
@@ -95,7 +101,13 @@ describe('short breaks pages', () => {
   it('keeps a worker’s answers when the booking form is wrong, and says so', async () => {
     const worker = v('scheme_worker');
     await worker.get('/calendar/bookings/new?kind=short_breaks');
-    const page = await worker.post('/calendar/bookings', { kind: 'short_breaks', carerId: host.id, personId: otherGuest.id, ...dateFields('arrive', day(10)), notes: 'Likes a night light' });
+    const page = await worker.post('/calendar/bookings', {
+      kind: 'short_breaks',
+      carerId: host.id,
+      personId: otherGuest.id,
+      ...dateFields('arrive', day(10)),
+      notes: 'Likes a night light',
+    });
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('Enter the leaving date');
     expect(page.body).toContain('Likes a night light');
@@ -119,26 +131,46 @@ describe('short breaks pages', () => {
   it('books day support within the carer’s hours', async () => {
     const carer = v('carer');
     await carer.get('/calendar/availability');
-    const published = await carer.post('/calendar/availability', { kind: 'day_support', ...dateFields('date', day(7)), start: '9:00', end: '17:00' });
+    const published = await carer.post('/calendar/availability', {
+      kind: 'day_support',
+      ...dateFields('date', day(7)),
+      start: '9:00',
+      end: '17:00',
+    });
     expect(published.statusCode).toBe(302);
     const worker = v('scheme_worker');
     await worker.get('/calendar/bookings/new?kind=day_support');
     const session = { kind: 'day_support', carerId: host.id, personId: otherGuest.id, ...dateFields('date', day(7)) };
-    expect((await worker.post('/calendar/bookings', { ...session, start: '10:00', end: '9:00' })).body).toContain('The end time must be after the start time');
-    expect((await worker.post('/calendar/bookings', { ...session, start: '8:00', end: '12:00' })).body).toContain('not said they are available');
+    expect((await worker.post('/calendar/bookings', { ...session, start: '10:00', end: '9:00' })).body).toContain(
+      'The end time must be after the start time',
+    );
+    expect((await worker.post('/calendar/bookings', { ...session, start: '8:00', end: '12:00' })).body).toContain(
+      'not said they are available',
+    );
     expect((await worker.post('/calendar/bookings', { ...session, start: '10:00', end: '15:00' })).statusCode).toBe(302);
-    expect((await worker.get(`${monthLink(day(7))}&person=${otherGuest.id}`)).body).toContain('10:00 to 15:00: Day support: Vera Visitor with Hattie Host');
+    expect((await worker.get(`${monthLink(day(7))}&person=${otherGuest.id}`)).body).toContain(
+      '10:00 to 15:00: Day support: Vera Visitor with Hattie Host',
+    );
   });
 
   it('lets a carer publish only their own availability, and only what they are approved for', async () => {
     const nightsOnly = await aShortBreaksCarer(db, { schemeId, name: 'Nina Nights', kinds: ['short_breaks'] });
     const manager = v('scheme_manager');
     await manager.get(`/calendar/availability?carer=${nightsOnly.id}`);
-    const refused = await manager.post(`/calendar/availability?carer=${nightsOnly.id}`, { kind: 'day_support', ...dateFields('date', day(7)), start: '9:00', end: '17:00' });
+    const refused = await manager.post(`/calendar/availability?carer=${nightsOnly.id}`, {
+      kind: 'day_support',
+      ...dateFields('date', day(7)),
+      start: '9:00',
+      end: '17:00',
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Nina Nights is not approved for day support');
     expect((await v('carer').get(`/calendar/availability?carer=${otherHost.id}`)).statusCode).toBe(404);
-    const overlap = await v('carer').post('/calendar/availability', { kind: 'short_breaks', ...dateFields('from', day(2)), ...dateFields('to', day(4)) });
+    const overlap = await v('carer').post('/calendar/availability', {
+      kind: 'short_breaks',
+      ...dateFields('from', day(2)),
+      ...dateFields('to', day(4)),
+    });
     expect(overlap.body).toContain('That overlaps times already published');
   });
 
@@ -147,13 +179,22 @@ describe('short breaks pages', () => {
     expect((await person.get('/calendar/bookings/new')).statusCode).toBe(403);
     const manager = v('scheme_manager');
     await manager.get('/calendar/settings');
-    expect((await manager.post('/calendar/settings', { peopleMayBook: 'yes', respiteNights: 'many' })).body).toContain('Nights off a year must be a whole number');
+    expect((await manager.post('/calendar/settings', { peopleMayBook: 'yes', respiteNights: 'many' })).body).toContain(
+      'Nights off a year must be a whole number',
+    );
     expect((await manager.post('/calendar/settings', { peopleMayBook: 'yes', respiteNights: '21' })).statusCode).toBe(302);
     const form = await person.get('/calendar/bookings/new');
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Hattie Host');
     expect(form.body).not.toContain('Olwen Other');
-    const booked = await person.post('/calendar/bookings', { kind: 'short_breaks', carerId: host.id, personId: guest.id, ...dateFields('arrive', day(30)), ...dateFields('leave', day(32)), room: '1' });
+    const booked = await person.post('/calendar/bookings', {
+      kind: 'short_breaks',
+      carerId: host.id,
+      personId: guest.id,
+      ...dateFields('arrive', day(30)),
+      ...dateFields('leave', day(32)),
+      room: '1',
+    });
     expect(booked.statusCode).toBe(302);
     const bookingUrl = booked.headers.location!.split('?')[0]!;
     await person.get(bookingUrl);
@@ -169,7 +210,9 @@ describe('short breaks pages', () => {
   it('records breaks against the allowance, which staff may change for one carer', async () => {
     const carer = v('carer');
     await carer.get('/calendar/breaks');
-    expect((await carer.post('/calendar/breaks', { ...dateFields('from', day(40)), ...dateFields('to', day(39)) })).body).toContain('The last night off must be on or after the first night off');
+    expect((await carer.post('/calendar/breaks', { ...dateFields('from', day(40)), ...dateFields('to', day(39)) })).body).toContain(
+      'The last night off must be on or after the first night off',
+    );
     expect((await carer.post('/calendar/breaks/allowance', { nights: '40' })).statusCode).toBe(403);
     const worker = v('scheme_worker');
     await worker.get(`/calendar/breaks?carer=${host.id}`);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { changedSections, checkSave, diffLines, diffPlans, emptyPlan, mergePlans, sectionText, takeSections, type PlanContent } from './plan.js';
+import {
+  changedSections,
+  checkSave,
+  diffLines,
+  diffPlans,
+  emptyPlan,
+  mergePlans,
+  sectionText,
+  takeSections,
+  type PlanContent,
+} from './plan.js';
 
 const plan = (changes: Partial<PlanContent> = {}): PlanContent => ({
   ...emptyPlan(),
@@ -19,14 +29,24 @@ describe('a support plan’s versions, compared', () => {
 
   it('shows line by line what was kept, removed and added', () => {
     expect(diffLines('a\nb\nc', 'a\nc\nd')).toEqual([
-      { kind: 'same', text: 'a' }, { kind: 'removed', text: 'b' }, { kind: 'same', text: 'c' }, { kind: 'added', text: 'd' },
+      { kind: 'same', text: 'a' },
+      { kind: 'removed', text: 'b' },
+      { kind: 'same', text: 'c' },
+      { kind: 'added', text: 'd' },
     ]);
     expect(diffLines('', 'new')).toEqual([{ kind: 'added', text: 'new' }]);
     expect(diffLines('old', '')).toEqual([{ kind: 'removed', text: 'old' }]);
     const diff = diffPlans(plan(), plan({ goals: 'Go swimming on Saturdays\nGo to the football' }));
-    expect(diff).toEqual([{ section: 'goals', lines: [
-      { kind: 'same', text: 'Go swimming on Saturdays' }, { kind: 'added', text: 'Go to the football' }, { kind: 'removed', text: 'Learn to cook a curry' },
-    ] }]);
+    expect(diff).toEqual([
+      {
+        section: 'goals',
+        lines: [
+          { kind: 'same', text: 'Go swimming on Saturdays' },
+          { kind: 'added', text: 'Go to the football' },
+          { kind: 'removed', text: 'Learn to cook a curry' },
+        ],
+      },
+    ]);
   });
 });
 

@@ -89,7 +89,10 @@ export function diffLines(before: string, after: string): DiffLine[] {
 
 /** For each part that changed from one version to the next, its lines kept, removed and added. */
 export const diffPlans = (before: PlanContent, after: PlanContent) =>
-  changedSections(before, after).map((section) => ({ section, lines: diffLines(sectionText(before, section), sectionText(after, section)) }));
+  changedSections(before, after).map((section) => ({
+    section,
+    lines: diffLines(sectionText(before, section), sectionText(after, section)),
+  }));
 
 export interface Merge {
   /** Mine where only I changed a part, theirs where only they did; mine where we both did. */

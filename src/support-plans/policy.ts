@@ -21,30 +21,48 @@ export const planVisibleTo = (arrangementId: SQL) => sql`${actingAsStaff}
     or (${currentRole} in ('person', 'circle_member') and ${consentedPerson(arrangementId)})`;
 
 export const planVisible = pgPolicy('plan_visible', {
-  as: 'restrictive', for: 'select', to: appRole, using: planVisibleTo(sql.raw('support_plans.arrangement_id')),
+  as: 'restrictive',
+  for: 'select',
+  to: appRole,
+  using: planVisibleTo(sql.raw('support_plans.arrangement_id')),
 });
 
 /** For a table hanging off a plan: visible when its plan is (the plan's policy applies inside). */
-export const withPlan = (planId: SQL) => pgPolicy('plan_visible', {
-  as: 'restrictive', for: 'select', to: appRole, using: sql`exists (select 1 from support_plans p where p.id = ${planId})`,
-});
+export const withPlan = (planId: SQL) =>
+  pgPolicy('plan_visible', {
+    as: 'restrictive',
+    for: 'select',
+    to: appRole,
+    using: sql`exists (select 1 from support_plans p where p.id = ${planId})`,
+  });
 
 /** Staff write plans and their versions; nothing here is ever deleted. */
-export const staffWrite = (actions: readonly ('insert' | 'update')[]) => actions.map((action) =>
-  pgPolicy(`staff_writes_${action}`, { as: 'restrictive', for: action, to: appRole, ...(action === 'insert' ? { withCheck: actingAsStaff } : { using: actingAsStaff }) }));
+export const staffWrite = (actions: readonly ('insert' | 'update')[]) =>
+  actions.map((action) =>
+    pgPolicy(`staff_writes_${action}`, {
+      as: 'restrictive',
+      for: action,
+      to: appRole,
+      ...(action === 'insert' ? { withCheck: actingAsStaff } : { using: actingAsStaff }),
+    }),
+  );
 
-export const never = (actions: readonly ('update' | 'delete')[]) => actions.map((action) =>
-  pgPolicy(`never_${action}d`, { as: 'restrictive', for: action, to: appRole, using: sql`false` }));
+export const never = (actions: readonly ('update' | 'delete')[]) =>
+  actions.map((action) => pgPolicy(`never_${action}d`, { as: 'restrictive', for: action, to: appRole, using: sql`false` }));
 
 /** A proposal is made by the person, someone in their circle, or the carer, as themselves, about a plan they see. */
 export const proposedByParty = pgPolicy('proposed_by_party', {
-  as: 'restrictive', for: 'insert', to: appRole,
+  as: 'restrictive',
+  for: 'insert',
+  to: appRole,
   withCheck: sql`${currentRole} in ('person', 'circle_member', 'carer') and author_user_id = ${currentUserId}
     and exists (select 1 from support_plans p where p.id = plan_id)`,
 });
 
 /** A message in a proposal's thread: by anyone who sees the proposal, as themselves. */
 export const writtenByThemselves = pgPolicy('written_by_themselves', {
-  as: 'restrictive', for: 'insert', to: appRole,
+  as: 'restrictive',
+  for: 'insert',
+  to: appRole,
   withCheck: sql`author_user_id = ${currentUserId} and exists (select 1 from support_plan_proposals q where q.id = proposal_id)`,
 });

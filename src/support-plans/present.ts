@@ -4,26 +4,38 @@ import { AUTHOR_AS, STATUS_CLASSES, STATUS_NAMES, type ProposalStatus } from './
 /** How support plans read on the page: headings for the reader, proposals' status tags, the parts of a plan. */
 
 export const SECTION_SYMBOLS: Record<PlanSection, string> = {
-  goals: 'important', dailySupport: 'day', risks: 'lock', medication: 'medicine', importantPeople: 'people', routines: 'time',
+  goals: 'important',
+  dailySupport: 'day',
+  risks: 'lock',
+  medication: 'medicine',
+  importantPeople: 'people',
+  routines: 'time',
 };
 
 const WHOLE = { own: 'All of my plan', other: 'The whole plan' };
 
 /** The part's heading: in the person's own voice when they read their plan. */
 export const sectionName = (section: string, own: boolean) =>
-  section === 'whole' ? (own ? WHOLE.own : WHOLE.other) : (own ? OWN_SECTION_NAMES : SECTION_NAMES)[section as PlanSection] ?? section;
+  section === 'whole' ? (own ? WHOLE.own : WHOLE.other) : ((own ? OWN_SECTION_NAMES : SECTION_NAMES)[section as PlanSection] ?? section);
 
 export const statusTag = (status: ProposalStatus) => ({ text: STATUS_NAMES[status], classes: STATUS_CLASSES[status] });
 
 /** Each part of a plan to show: its heading, words as lines, and risks as pairs. */
-export const planSections = (content: PlanContent, own: boolean) => PLAN_SECTIONS.map((key) => ({
-  key,
-  name: sectionName(key, own),
-  symbol: SECTION_SYMBOLS[key],
-  text: sectionText(content, key),
-  lines: key === 'risks' ? [] : content[key].split('\n').map((l) => l.trim()).filter(Boolean),
-  risks: key === 'risks' ? content.risks : [],
-}));
+export const planSections = (content: PlanContent, own: boolean) =>
+  PLAN_SECTIONS.map((key) => ({
+    key,
+    name: sectionName(key, own),
+    symbol: SECTION_SYMBOLS[key],
+    text: sectionText(content, key),
+    lines:
+      key === 'risks'
+        ? []
+        : content[key]
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
+    risks: key === 'risks' ? content.risks : [],
+  }));
 
 export const sectionOptions = (own: boolean, chosen?: unknown) =>
   [...PLAN_SECTIONS, 'whole'].map((value) => ({ value, text: sectionName(value, own), checked: value === chosen }));

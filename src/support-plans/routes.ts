@@ -27,7 +27,15 @@ const versionParam = (params: unknown) => {
   if (!parsed.success) throw notFound();
   return parsed.data.version;
 };
-const sectionQuery = (query: unknown) => z.object({ section: z.enum([...PLAN_SECTIONS, 'whole']).optional().catch(undefined) }).parse(query ?? {}).section;
+const sectionQuery = (query: unknown) =>
+  z
+    .object({
+      section: z
+        .enum([...PLAN_SECTIONS, 'whole'])
+        .optional()
+        .catch(undefined),
+    })
+    .parse(query ?? {}).section;
 
 /**
  * The Easy Read page: always for the person's own plan (what issue 6 promises them, whatever their
@@ -52,10 +60,17 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
       current: found.current,
       parts: found.current ? planSections(found.current.content, own) : [],
       proposals: found.proposals.map((p) => proposalRow(p, own)),
-      versions: found.versions.map((v) => ({ ...v, changedNames: v.changedSections.map((s) => SECTION_NAMES[s as PlanSection] ?? s).join(', ') })),
+      versions: found.versions.map((v) => ({
+        ...v,
+        changedNames: v.changedSections.map((s) => SECTION_NAMES[s as PlanSection] ?? s).join(', '),
+      })),
     };
     if (easyReadFor(request, own) && found.sight.mayRead) {
-      return reply.view('support-plans/views/plan-easy.njk', { ...page, title: own ? 'My support plan' : `${found.person.name}’s support plan`, titleSymbol: 'plan' });
+      return reply.view('support-plans/views/plan-easy.njk', {
+        ...page,
+        title: own ? 'My support plan' : `${found.person.name}’s support plan`,
+        titleSymbol: 'plan',
+      });
     }
     return reply.view('support-plans/views/plan.njk', page);
   });
@@ -77,7 +92,15 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
 
   const editContext = async (request: FastifyRequest, id: string) => {
     const found = await plans.forEditing(request.actor, id);
-    return { found, context: { ...recordContext(found, request.actor, 'plan'), title: `${found.version ? 'Change' : 'Write'} the support plan`, version: found.version, backLink: `/arrangements/${id}/plan` } };
+    return {
+      found,
+      context: {
+        ...recordContext(found, request.actor, 'plan'),
+        title: `${found.version ? 'Change' : 'Write'} the support plan`,
+        version: found.version,
+        backLink: `/arrangements/${id}/plan`,
+      },
+    };
   };
 
   app.get('/arrangements/:id/plan/edit', { config: { access: 'support-plans.manage' } }, async (request, reply) => {
@@ -96,9 +119,10 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
       view: 'support-plans/views/edit.njk',
       context: { ...context, riskRows: riskRowCount(values) },
       save: (form) => orConflict(plans.save(request.actor, id, form)),
-      then: (saved) => (saved instanceof PlanConflict
-        ? mergeScreen(reply, { ...context, title: 'Someone else changed the plan: merge your changes' }, saved, values)
-        : reply.redirect(`/arrangements/${id}/plan?saved=saved`)),
+      then: (saved) =>
+        saved instanceof PlanConflict
+          ? mergeScreen(reply, { ...context, title: 'Someone else changed the plan: merge your changes' }, saved, values)
+          : reply.redirect(`/arrangements/${id}/plan?saved=saved`),
     });
   });
 
@@ -108,7 +132,8 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
     const context = recordContext(found, request.actor, 'plan');
     const own = context.words.self;
     const section = typeof values.section === 'string' ? values.section : undefined;
-    const part = found.current && section && section !== 'whole' ? planSections(found.current.content, own).find((p) => p.key === section) : undefined;
+    const part =
+      found.current && section && section !== 'whole' ? planSections(found.current.content, own).find((p) => p.key === section) : undefined;
     return {
       ...context,
       title: own ? 'Say what you think about your plan' : 'Comment on or propose a change to the plan',
@@ -119,11 +144,18 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
       sections: sectionOptions(own, values.section),
       parts: found.current ? planSections(found.current.content, own) : [],
       changeSymbols: CHANGE_SYMBOLS,
-      kinds: options([{ value: 'change', text: own ? 'I want to change it' : 'Propose a change' }, { value: 'comment', text: own ? 'I want to say something about it' : 'Comment' }], values.kind),
+      kinds: options(
+        [
+          { value: 'change', text: own ? 'I want to change it' : 'Propose a change' },
+          { value: 'comment', text: own ? 'I want to say something about it' : 'Comment' },
+        ],
+        values.kind,
+      ),
       backLink: `/arrangements/${id}/plan`,
     };
   };
-  const proposeView = (request: FastifyRequest, own: boolean) => (easyReadFor(request, own) ? 'support-plans/views/propose-easy.njk' : 'support-plans/views/propose.njk');
+  const proposeView = (request: FastifyRequest, own: boolean) =>
+    easyReadFor(request, own) ? 'support-plans/views/propose-easy.njk' : 'support-plans/views/propose.njk';
 
   app.get('/arrangements/:id/plan/propose', { config: { access: 'support-plans.propose' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
@@ -156,7 +188,9 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
     const live = found.arrangement.status !== 'ended';
     return {
       ...context,
-      title: own ? 'What was said about my plan' : `${proposal.kind === 'change' ? 'Proposed change' : 'Comment'}: ${sectionName(proposal.section, own)}`,
+      title: own
+        ? 'What was said about my plan'
+        : `${proposal.kind === 'change' ? 'Proposed change' : 'Comment'}: ${sectionName(proposal.section, own)}`,
       titleSymbol: 'say',
       own,
       mine: proposal.authorUserId === request.actor.userId,
@@ -178,50 +212,92 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
   };
 
   // What was said about the person's own plan is theirs to read in Easy Read; accepting and declining stay on the staff page.
-  const proposalView = (context: { own: boolean }) => (context.own ? 'support-plans/views/proposal-easy.njk' : 'support-plans/views/proposal.njk');
+  const proposalView = (context: { own: boolean }) =>
+    context.own ? 'support-plans/views/proposal-easy.njk' : 'support-plans/views/proposal.njk';
 
   app.get('/arrangements/:id/plan/proposals/:proposalId', { config: { access: 'support-plans.view' } }, async (request, reply) => {
     const { id, proposalId } = ids(request.params, 'id', 'proposalId');
     const context = await proposalContext(request, id, proposalId);
-    return reply.view(proposalView(context), { ...context, values: context.own ? {} : context.acceptValues, riskRows: riskRowCount(context.acceptValues) });
+    return reply.view(proposalView(context), {
+      ...context,
+      values: context.own ? {} : context.acceptValues,
+      riskRows: riskRowCount(context.acceptValues),
+    });
   });
 
-  const decision = (action: string, access: 'support-plans.discuss' | 'support-plans.manage', handle: (request: FastifyRequest, reply: FastifyReply, id: string, proposalId: string, context: Awaited<ReturnType<typeof proposalContext>>) => Promise<FastifyReply>) =>
+  const decision = (
+    action: string,
+    access: 'support-plans.discuss' | 'support-plans.manage',
+    handle: (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      id: string,
+      proposalId: string,
+      context: Awaited<ReturnType<typeof proposalContext>>,
+    ) => Promise<FastifyReply>,
+  ) =>
     app.post(`/arrangements/:id/plan/proposals/:proposalId/${action}`, { config: { access } }, async (request, reply) => {
       const { id, proposalId } = ids(request.params, 'id', 'proposalId');
       const context = await proposalContext(request, id, proposalId);
-      return handle(request, reply, id, proposalId, { ...context, riskRows: riskRowCount({ ...context.acceptValues, ...answers(request.body) }) } as typeof context);
+      return handle(request, reply, id, proposalId, {
+        ...context,
+        riskRows: riskRowCount({ ...context.acceptValues, ...answers(request.body) }),
+      } as typeof context);
     });
-  const back = (reply: FastifyReply, id: string, proposalId: string, saved: string) => reply.redirect(`/arrangements/${id}/plan/proposals/${proposalId}?saved=${saved}`);
+  const back = (reply: FastifyReply, id: string, proposalId: string, saved: string) =>
+    reply.redirect(`/arrangements/${id}/plan/proposals/${proposalId}?saved=${saved}`);
 
-  decision('replies', 'support-plans.discuss', (request, reply, id, proposalId, context) => submitForm(reply, {
-    schema: replyForm, view: proposalView(context), context,
-    save: (form) => plans.reply(request.actor, id, proposalId, form.words),
-    then: () => back(reply, id, proposalId, 'replied'),
-  }));
+  decision('replies', 'support-plans.discuss', (request, reply, id, proposalId, context) =>
+    submitForm(reply, {
+      schema: replyForm,
+      view: proposalView(context),
+      context,
+      save: (form) => plans.reply(request.actor, id, proposalId, form.words),
+      then: () => back(reply, id, proposalId, 'replied'),
+    }),
+  );
 
-  decision('accept', 'support-plans.manage', (request, reply, id, proposalId, context) => submitForm(reply, {
-    schema: acceptForm, view: proposalView(context), context,
-    save: (form) => orConflict(plans.accept(request.actor, id, proposalId, form)),
-    then: (saved) => (saved instanceof PlanConflict
-      ? reply.code(409).view(proposalView(context), {
-        ...context, values: { ...answers(request.body), version: String(saved.details.current) },
-        errors: formErrors([{ path: ['version'], message: `${saved.details.theirs.byName ?? 'Someone'} saved version ${saved.details.current} of the plan while you were reading: check the words below against the plan as it is now, then accept again` }]),
-      })
-      : back(reply, id, proposalId, 'accepted')),
-  }));
+  decision('accept', 'support-plans.manage', (request, reply, id, proposalId, context) =>
+    submitForm(reply, {
+      schema: acceptForm,
+      view: proposalView(context),
+      context,
+      save: (form) => orConflict(plans.accept(request.actor, id, proposalId, form)),
+      then: (saved) =>
+        saved instanceof PlanConflict
+          ? reply.code(409).view(proposalView(context), {
+              ...context,
+              values: { ...answers(request.body), version: String(saved.details.current) },
+              errors: formErrors([
+                {
+                  path: ['version'],
+                  message: `${saved.details.theirs.byName ?? 'Someone'} saved version ${saved.details.current} of the plan while you were reading: check the words below against the plan as it is now, then accept again`,
+                },
+              ]),
+            })
+          : back(reply, id, proposalId, 'accepted'),
+    }),
+  );
 
-  decision('decline', 'support-plans.manage', (request, reply, id, proposalId, context) => submitForm(reply, {
-    schema: declineForm, view: proposalView(context), context,
-    save: (form) => plans.decline(request.actor, id, proposalId, form.declineReason),
-    then: () => back(reply, id, proposalId, 'declined'),
-  }));
+  decision('decline', 'support-plans.manage', (request, reply, id, proposalId, context) =>
+    submitForm(reply, {
+      schema: declineForm,
+      view: proposalView(context),
+      context,
+      save: (form) => plans.decline(request.actor, id, proposalId, form.declineReason),
+      then: () => back(reply, id, proposalId, 'declined'),
+    }),
+  );
 
-  decision('noted', 'support-plans.manage', async (request, reply, id, proposalId, context) => submitForm(reply, {
-    schema: z.object({}), view: proposalView(context), context,
-    save: () => plans.noted(request.actor, id, proposalId),
-    then: () => back(reply, id, proposalId, 'noted'),
-  }));
+  decision('noted', 'support-plans.manage', async (request, reply, id, proposalId, context) =>
+    submitForm(reply, {
+      schema: z.object({}),
+      view: proposalView(context),
+      context,
+      save: () => plans.noted(request.actor, id, proposalId),
+      then: () => back(reply, id, proposalId, 'noted'),
+    }),
+  );
 
   app.get('/support-plans/proposals', { config: { access: 'support-plans.manage' } }, async (request, reply) => {
     const everyone = (request.query as { worker?: string }).worker === 'all';
@@ -251,21 +327,31 @@ const orConflict = async <T>(save: Promise<T>): Promise<T | PlanConflict> => {
  */
 function mergeScreen(reply: FastifyReply, context: Record<string, unknown>, conflict: PlanConflict, typed: Values) {
   const { details } = conflict;
-  const values: Values = { ...contentValues(details.merged), reason: typed.reason, version: String(details.current), conflicts: details.conflicts };
+  const values: Values = {
+    ...contentValues(details.merged),
+    reason: typed.reason,
+    version: String(details.current),
+    conflicts: details.conflicts,
+  };
   const who = details.theirs.byName ?? 'Someone';
   return reply.code(409).view('support-plans/views/edit.njk', {
     ...context,
     values,
     riskRows: riskRowCount(values),
     version: details.current,
-    errors: formErrors([{
-      path: [details.conflicts.length ? `choice-${details.conflicts[0]}` : 'reason'],
-      message: details.conflicts.length
-        ? `${who} saved version ${details.current} while you were editing, and changed the same parts as you: choose which words to keep`
-        : `${who} saved version ${details.current} while you were editing: their changes and yours are merged below. Check them, then save`,
-    }]),
+    errors: formErrors([
+      {
+        path: [details.conflicts.length ? `choice-${details.conflicts[0]}` : 'reason'],
+        message: details.conflicts.length
+          ? `${who} saved version ${details.current} while you were editing, and changed the same parts as you: choose which words to keep`
+          : `${who} saved version ${details.current} while you were editing: their changes and yours are merged below. Check them, then save`,
+      },
+    ]),
     merge: {
-      who, at: details.theirs.at, reason: details.theirs.reason, version: details.current,
+      who,
+      at: details.theirs.at,
+      reason: details.theirs.reason,
+      version: details.current,
       conflicts: Object.fromEntries(details.conflicts.map((s) => [s, sideBySide(s, details.mine, details.theirs.content)])),
       conflictList: details.conflicts,
     },
@@ -279,4 +365,3 @@ function acceptValues(found: Awaited<ReturnType<SupportPlansService['proposal']>
   if (section === 'risks') return { ...base, ...contentValues({ ...content, risks: content.risks }) };
   return { ...base, text: proposal.proposedText ?? content[section] };
 }
-

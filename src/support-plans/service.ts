@@ -8,7 +8,15 @@ import { notFound } from '../platform/errors/errors.js';
 import { InputProblem } from '../platform/forms/forms.js';
 import { inScheme, type Actor } from '../platform/http/types.js';
 import {
-  changedSections, checkSave, diffPlans, emptyPlan, mergePlans, takeSections, type PlanContent, type PlanRisk, type PlanSection,
+  changedSections,
+  checkSave,
+  diffPlans,
+  emptyPlan,
+  mergePlans,
+  takeSections,
+  type PlanContent,
+  type PlanRisk,
+  type PlanSection,
 } from './plan.js';
 import { supportPlanMessages, supportPlanProposals, supportPlans, supportPlanVersions } from './schema.js';
 import { AUTHOR_AS, OPEN_STATUSES, type PartyRole, type ProposalKind } from './words.js';
@@ -44,13 +52,15 @@ export interface Acceptance {
 
 /** The version someone else saved while another was editing, with what merging the two gives. */
 export class PlanConflict extends Error {
-  constructor(readonly details: {
-    current: number;
-    theirs: { content: PlanContent; byName: string | null; at: Date; reason: string; version: number };
-    mine: PlanContent;
-    merged: PlanContent;
-    conflicts: PlanSection[];
-  }) {
+  constructor(
+    readonly details: {
+      current: number;
+      theirs: { content: PlanContent; byName: string | null; at: Date; reason: string; version: number };
+      mine: PlanContent;
+      merged: PlanContent;
+      conflicts: PlanSection[];
+    },
+  ) {
     super('The support plan was changed while it was being edited');
   }
 }
@@ -61,7 +71,12 @@ class StaleWrite extends Error {}
 const STALE_CONSTRAINTS = ['support_plan_versions_version', 'support_plans_arrangement'];
 
 export const contentOf = (row: VersionRow): PlanContent => ({
-  goals: row.goals, dailySupport: row.dailySupport, risks: row.risks, medication: row.medication, importantPeople: row.importantPeople, routines: row.routines,
+  goals: row.goals,
+  dailySupport: row.dailySupport,
+  risks: row.risks,
+  medication: row.medication,
+  importantPeople: row.importantPeople,
+  routines: row.routines,
 });
 
 /**
@@ -73,7 +88,10 @@ async function sightOf(tx: Tx, actor: Actor, record: ArrangementRecord): Promise
   if (isStaff(actor)) return { mayRead: true, party: null };
   if (actor.role === 'carer') return { mayRead: live, party: live ? 'carer' : null };
   if (actor.role !== 'person' && actor.role !== 'circle_member') return { mayRead: false, party: null };
-  const [{ may } = { may: false }] = await rowsOf<{ may: boolean }>(tx, sql`select hearth_may_see_person(${record.person.id}, 'support_plan') as may`);
+  const [{ may } = { may: false }] = await rowsOf<{ may: boolean }>(
+    tx,
+    sql`select hearth_may_see_person(${record.person.id}, 'support_plan') as may`,
+  );
   return { mayRead: may, party: may && live ? actor.role : null };
 }
 
@@ -84,7 +102,10 @@ async function planOf(tx: Tx, arrangementId: string, lock = false) {
 }
 
 async function versionOf(tx: Tx, planId: string, version: number) {
-  const [row] = await tx.select().from(supportPlanVersions).where(and(eq(supportPlanVersions.planId, planId), eq(supportPlanVersions.version, version)));
+  const [row] = await tx
+    .select()
+    .from(supportPlanVersions)
+    .where(and(eq(supportPlanVersions.planId, planId), eq(supportPlanVersions.version, version)));
   return row ?? null;
 }
 
@@ -101,37 +122,81 @@ async function openPlan(tx: Tx, actor: Actor, arrangementId: string) {
 }
 
 async function proposalOf(tx: Tx, planId: string, proposalId: string, lock = false) {
-  const query = tx.select().from(supportPlanProposals).where(and(eq(supportPlanProposals.id, proposalId), eq(supportPlanProposals.planId, planId)));
+  const query = tx
+    .select()
+    .from(supportPlanProposals)
+    .where(and(eq(supportPlanProposals.id, proposalId), eq(supportPlanProposals.planId, planId)));
   const [proposal] = lock ? await query.for('update') : await query;
   if (!proposal) throw notFound();
   return proposal;
 }
 
 const refuseEnded = (record: ArrangementRecord, field: string) => {
-  if (record.arrangement.status === 'ended') throw new InputProblem(field, 'This arrangement has ended: its support plan can be read, not changed');
+  if (record.arrangement.status === 'ended')
+    throw new InputProblem(field, 'This arrangement has ended: its support plan can be read, not changed');
 };
 
 /**
  * Writes the next version, only from the version the writer started from: the plan's row moves
  * on only `where version = base`, and a second version with the same number is refused.
  */
-async function writeVersion(tx: Tx, actor: Actor, record: ArrangementRecord, plan: PlanRow | null, write: {
-  base: number; version: number; content: PlanContent; before: PlanContent; reason: string; proposalId: string | null;
-}) {
-  const planId = plan?.id ?? (await refusedIfStale(() => tx.insert(supportPlans).values({ schemeId: inScheme(actor).schemeId, arrangementId: record.arrangement.id, version: 1 }).returning({ id: supportPlans.id })))[0]!.id;
+async function writeVersion(
+  tx: Tx,
+  actor: Actor,
+  record: ArrangementRecord,
+  plan: PlanRow | null,
+  write: {
+    base: number;
+    version: number;
+    content: PlanContent;
+    before: PlanContent;
+    reason: string;
+    proposalId: string | null;
+  },
+) {
+  const planId =
+    plan?.id ??
+    (
+      await refusedIfStale(() =>
+        tx
+          .insert(supportPlans)
+          .values({ schemeId: inScheme(actor).schemeId, arrangementId: record.arrangement.id, version: 1 })
+          .returning({ id: supportPlans.id }),
+      )
+    )[0]!.id;
   const changed = changedSections(write.before, write.content);
-  await refusedIfStale(() => tx.insert(supportPlanVersions).values({
-    schemeId: inScheme(actor).schemeId, planId, version: write.version, ...write.content, changedSections: changed, reason: write.reason,
-    proposalId: write.proposalId, byUserId: actor.userId, byName: actor.name,
-  }));
+  await refusedIfStale(() =>
+    tx.insert(supportPlanVersions).values({
+      schemeId: inScheme(actor).schemeId,
+      planId,
+      version: write.version,
+      ...write.content,
+      changedSections: changed,
+      reason: write.reason,
+      proposalId: write.proposalId,
+      byUserId: actor.userId,
+      byName: actor.name,
+    }),
+  );
   if (plan) {
-    const moved = await tx.update(supportPlans).set({ version: write.version, updatedAt: new Date() })
-      .where(and(eq(supportPlans.id, planId), eq(supportPlans.version, write.base))).returning({ id: supportPlans.id });
+    const moved = await tx
+      .update(supportPlans)
+      .set({ version: write.version, updatedAt: new Date() })
+      .where(and(eq(supportPlans.id, planId), eq(supportPlans.version, write.base)))
+      .returning({ id: supportPlans.id });
     if (!moved.length) throw new StaleWrite();
   }
   await audit(tx, actor, {
-    action: plan ? 'updated' : 'created', recordType: 'support plan', recordId: planId, subjectUserId: record.person.userId,
-    changes: { version: write.version, changedSections: changed, reason: write.reason, ...(write.proposalId ? { proposalId: write.proposalId } : {}) },
+    action: plan ? 'updated' : 'created',
+    recordType: 'support plan',
+    recordId: planId,
+    subjectUserId: record.person.userId,
+    changes: {
+      version: write.version,
+      changedSections: changed,
+      reason: write.reason,
+      ...(write.proposalId ? { proposalId: write.proposalId } : {}),
+    },
   });
   return { planId, version: write.version };
 }
@@ -154,19 +219,31 @@ async function conflictFor(tx: Tx, arrangementId: string, baseVersion: number, m
   return new PlanConflict({
     current: plan.version,
     theirs: { content: contentOf(theirs), byName: theirs.byName, at: theirs.createdAt, reason: theirs.reason, version: theirs.version },
-    mine, merged, conflicts,
+    mine,
+    merged,
+    conflicts,
   });
 }
 
 const versionSummary = {
-  version: supportPlanVersions.version, changedSections: supportPlanVersions.changedSections, reason: supportPlanVersions.reason,
-  byName: supportPlanVersions.byName, createdAt: supportPlanVersions.createdAt, proposalId: supportPlanVersions.proposalId,
+  version: supportPlanVersions.version,
+  changedSections: supportPlanVersions.changedSections,
+  reason: supportPlanVersions.reason,
+  byName: supportPlanVersions.byName,
+  createdAt: supportPlanVersions.createdAt,
+  proposalId: supportPlanVersions.proposalId,
 };
 
 /** Support plans, co-produced: read by all involved, proposed to by the person, their circle and the carer; versions written by staff. */
 export function supportPlansService(db: Database) {
   /** Runs a write that may race another: a stale write comes back as the conflict, read afresh. */
-  const racing = async <T>(actor: Actor, arrangementId: string, baseVersion: number, mine: () => PlanContent, work: (tx: Tx) => Promise<T>) => {
+  const racing = async <T>(
+    actor: Actor,
+    arrangementId: string,
+    baseVersion: number,
+    mine: () => PlanContent,
+    work: (tx: Tx) => Promise<T>,
+  ) => {
     try {
       return await db.inScope(actor, work);
     } catch (error) {
@@ -184,11 +261,29 @@ export function supportPlansService(db: Database) {
         if (!sight.mayRead) return { ...record, sight, plan: null, current: null, versions: [], proposals: [] };
         const plan = await planOf(tx, arrangementId);
         const current = await currentOf(tx, plan);
-        const versions = plan ? await tx.select(versionSummary).from(supportPlanVersions).where(eq(supportPlanVersions.planId, plan.id)).orderBy(desc(supportPlanVersions.version)) : [];
-        const proposals = plan ? await tx.select().from(supportPlanProposals).where(eq(supportPlanProposals.planId, plan.id))
-          .orderBy(desc(supportPlanProposals.createdAt)) : [];
+        const versions = plan
+          ? await tx
+              .select(versionSummary)
+              .from(supportPlanVersions)
+              .where(eq(supportPlanVersions.planId, plan.id))
+              .orderBy(desc(supportPlanVersions.version))
+          : [];
+        const proposals = plan
+          ? await tx
+              .select()
+              .from(supportPlanProposals)
+              .where(eq(supportPlanProposals.planId, plan.id))
+              .orderBy(desc(supportPlanProposals.createdAt))
+          : [];
         proposals.sort((a, b) => Number(isOpen(b.status)) - Number(isOpen(a.status)));
-        if (plan) await audit(tx, actor, { action: 'viewed', recordType: 'support plan', recordId: plan.id, subjectUserId: record.person.userId, changes: { version: plan.version } });
+        if (plan)
+          await audit(tx, actor, {
+            action: 'viewed',
+            recordType: 'support plan',
+            recordId: plan.id,
+            subjectUserId: record.person.userId,
+            changes: { version: plan.version },
+          });
         return { ...record, sight, plan, current: current ? { ...current, content: contentOf(current) } : null, versions, proposals };
       });
     },
@@ -200,8 +295,21 @@ export function supportPlansService(db: Database) {
         const row = plan ? await versionOf(tx, plan.id, version) : null;
         if (!plan || !row) throw notFound();
         const before = version > 1 ? await versionOf(tx, plan.id, version - 1) : null;
-        await audit(tx, actor, { action: 'viewed', recordType: 'support plan version', recordId: row.id, subjectUserId: record.person.userId, changes: { version } });
-        return { ...record, plan, row, content: contentOf(row), diff: diffPlans(before ? contentOf(before) : emptyPlan(), contentOf(row)), latest: plan.version };
+        await audit(tx, actor, {
+          action: 'viewed',
+          recordType: 'support plan version',
+          recordId: row.id,
+          subjectUserId: record.person.userId,
+          changes: { version },
+        });
+        return {
+          ...record,
+          plan,
+          row,
+          content: contentOf(row),
+          diff: diffPlans(before ? contentOf(before) : emptyPlan(), contentOf(row)),
+          latest: plan.version,
+        };
       });
     },
 
@@ -212,7 +320,14 @@ export function supportPlansService(db: Database) {
         const record = await openArrangement(tx, actor, arrangementId);
         const plan = await planOf(tx, arrangementId);
         const current = await currentOf(tx, plan);
-        if (plan) await audit(tx, actor, { action: 'viewed', recordType: 'support plan', recordId: plan.id, subjectUserId: record.person.userId, changes: { version: plan.version } });
+        if (plan)
+          await audit(tx, actor, {
+            action: 'viewed',
+            recordType: 'support plan',
+            recordId: plan.id,
+            subjectUserId: record.person.userId,
+            changes: { version: plan.version },
+          });
         return { ...record, version: plan?.version ?? 0, content: current ? contentOf(current) : emptyPlan() };
       });
     },
@@ -220,18 +335,31 @@ export function supportPlansService(db: Database) {
     /** Saves a new version from the version the worker started from; if someone saved since, a PlanConflict to merge. */
     async save(actor: Actor, arrangementId: string, input: PlanSave) {
       requireStaff(actor);
-      return racing(actor, arrangementId, input.baseVersion, () => input.content, async (tx) => {
-        const record = await openArrangement(tx, actor, arrangementId);
-        refuseEnded(record, 'reason');
-        const plan = await planOf(tx, arrangementId, true);
-        const current = await currentOf(tx, plan);
-        const now = current ? { version: current.version, content: contentOf(current) } : null;
-        const content = now && input.take.length ? takeSections(input.content, now.content, input.take) : input.content;
-        const checked = checkSave(now, input.baseVersion, content);
-        if (!checked.ok && checked.reason === 'stale') throw await conflictFor(tx, arrangementId, input.baseVersion, input.content);
-        if (!checked.ok) throw new InputProblem('reason', 'Nothing has changed: change a part of the plan to save a new version');
-        return writeVersion(tx, actor, record, plan, { base: input.baseVersion, version: checked.version, content, before: now?.content ?? emptyPlan(), reason: input.reason, proposalId: null });
-      });
+      return racing(
+        actor,
+        arrangementId,
+        input.baseVersion,
+        () => input.content,
+        async (tx) => {
+          const record = await openArrangement(tx, actor, arrangementId);
+          refuseEnded(record, 'reason');
+          const plan = await planOf(tx, arrangementId, true);
+          const current = await currentOf(tx, plan);
+          const now = current ? { version: current.version, content: contentOf(current) } : null;
+          const content = now && input.take.length ? takeSections(input.content, now.content, input.take) : input.content;
+          const checked = checkSave(now, input.baseVersion, content);
+          if (!checked.ok && checked.reason === 'stale') throw await conflictFor(tx, arrangementId, input.baseVersion, input.content);
+          if (!checked.ok) throw new InputProblem('reason', 'Nothing has changed: change a part of the plan to save a new version');
+          return writeVersion(tx, actor, record, plan, {
+            base: input.baseVersion,
+            version: checked.version,
+            content,
+            before: now?.content ?? emptyPlan(),
+            reason: input.reason,
+            proposalId: null,
+          });
+        },
+      );
     },
 
     /** The person, someone in their circle, or the carer, comments on or proposes a change to a part, in their words. */
@@ -241,11 +369,25 @@ export function supportPlansService(db: Database) {
         refuseEnded(record, 'words');
         if (!sight.party) throw notFound();
         if (!plan) throw new InputProblem('words', 'There is no support plan yet: your worker will write it with you first');
-        const [saved] = await tx.insert(supportPlanProposals).values({
-          schemeId: inScheme(actor).schemeId, planId: plan.id, ...input, onVersion: plan.version,
-          authorUserId: inScheme(actor).userId, authorName: actor.name ?? '', authorRole: sight.party,
-        }).returning({ id: supportPlanProposals.id });
-        await audit(tx, actor, { action: 'created', recordType: 'support plan proposal', recordId: saved!.id, subjectUserId: record.person.userId, changes: { ...input } });
+        const [saved] = await tx
+          .insert(supportPlanProposals)
+          .values({
+            schemeId: inScheme(actor).schemeId,
+            planId: plan.id,
+            ...input,
+            onVersion: plan.version,
+            authorUserId: inScheme(actor).userId,
+            authorName: actor.name ?? '',
+            authorRole: sight.party,
+          })
+          .returning({ id: supportPlanProposals.id });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'support plan proposal',
+          recordId: saved!.id,
+          subjectUserId: record.person.userId,
+          changes: { ...input },
+        });
         return { id: saved!.id };
       });
     },
@@ -256,9 +398,18 @@ export function supportPlansService(db: Database) {
         const { record, sight, plan } = await openPlan(tx, actor, arrangementId);
         if (!plan) throw notFound();
         const proposal = await proposalOf(tx, plan.id, proposalId);
-        const messages = await tx.select().from(supportPlanMessages).where(eq(supportPlanMessages.proposalId, proposalId)).orderBy(asc(supportPlanMessages.createdAt));
+        const messages = await tx
+          .select()
+          .from(supportPlanMessages)
+          .where(eq(supportPlanMessages.proposalId, proposalId))
+          .orderBy(asc(supportPlanMessages.createdAt));
         const current = (await currentOf(tx, plan))!;
-        await audit(tx, actor, { action: 'viewed', recordType: 'support plan proposal', recordId: proposalId, subjectUserId: record.person.userId });
+        await audit(tx, actor, {
+          action: 'viewed',
+          recordType: 'support plan proposal',
+          recordId: proposalId,
+          subjectUserId: record.person.userId,
+        });
         return { ...record, sight, plan, proposal, messages, content: contentOf(current) };
       });
     },
@@ -270,11 +421,26 @@ export function supportPlansService(db: Database) {
         if (!plan) throw notFound();
         const proposal = await proposalOf(tx, plan.id, proposalId, isStaff(actor));
         if (!isOpen(proposal.status)) throw new InputProblem('words', 'This has been decided: to say more, make a new proposal or comment');
-        const [saved] = await tx.insert(supportPlanMessages).values({
-          schemeId: inScheme(actor).schemeId, proposalId, words, authorUserId: inScheme(actor).userId, authorName: actor.name ?? '', authorAs: AUTHOR_AS[actor.role ?? ''] ?? 'Someone',
-        }).returning({ id: supportPlanMessages.id });
-        if (isStaff(actor) && proposal.status === 'open') await tx.update(supportPlanProposals).set({ status: 'discussing' }).where(eq(supportPlanProposals.id, proposalId));
-        await audit(tx, actor, { action: 'created', recordType: 'support plan message', recordId: saved!.id, subjectUserId: record.person.userId, changes: { proposalId, words } });
+        const [saved] = await tx
+          .insert(supportPlanMessages)
+          .values({
+            schemeId: inScheme(actor).schemeId,
+            proposalId,
+            words,
+            authorUserId: inScheme(actor).userId,
+            authorName: actor.name ?? '',
+            authorAs: AUTHOR_AS[actor.role ?? ''] ?? 'Someone',
+          })
+          .returning({ id: supportPlanMessages.id });
+        if (isStaff(actor) && proposal.status === 'open')
+          await tx.update(supportPlanProposals).set({ status: 'discussing' }).where(eq(supportPlanProposals.id, proposalId));
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'support plan message',
+          recordId: saved!.id,
+          subjectUserId: record.person.userId,
+          changes: { proposalId, words },
+        });
       });
     },
 
@@ -282,22 +448,40 @@ export function supportPlansService(db: Database) {
     async accept(actor: Actor, arrangementId: string, proposalId: string, input: Acceptance) {
       requireStaff(actor);
       let mine = emptyPlan();
-      return racing(actor, arrangementId, input.baseVersion, () => mine, async (tx) => {
-        const record = await openArrangement(tx, actor, arrangementId);
-        refuseEnded(record, 'reason');
-        const plan = await planOf(tx, arrangementId, true);
-        if (!plan) throw notFound();
-        const proposal = await decidable(tx, plan.id, proposalId);
-        if (proposal.kind !== 'change' || proposal.section === 'whole') throw new InputProblem('reason', 'A comment is not accepted: mark it as read, or change the plan itself');
-        const current = contentOf((await currentOf(tx, plan))!);
-        mine = withSection(current, proposal.section as PlanSection, input);
-        const checked = checkSave({ version: plan.version, content: current }, input.baseVersion, mine);
-        if (!checked.ok && checked.reason === 'stale') throw await conflictFor(tx, arrangementId, input.baseVersion, mine);
-        if (!checked.ok) throw new InputProblem(proposal.section === 'risks' ? 'risk-1' : 'text', 'These words are the same as the plan now: change them, or say why not and decline it');
-        const saved = await writeVersion(tx, actor, record, plan, { base: input.baseVersion, version: checked.version, content: mine, before: current, reason: input.reason, proposalId });
-        await decide(tx, actor, record, proposalId, { status: 'accepted', acceptedVersion: saved.version, decisionReason: input.reason });
-        return saved;
-      });
+      return racing(
+        actor,
+        arrangementId,
+        input.baseVersion,
+        () => mine,
+        async (tx) => {
+          const record = await openArrangement(tx, actor, arrangementId);
+          refuseEnded(record, 'reason');
+          const plan = await planOf(tx, arrangementId, true);
+          if (!plan) throw notFound();
+          const proposal = await decidable(tx, plan.id, proposalId);
+          if (proposal.kind !== 'change' || proposal.section === 'whole')
+            throw new InputProblem('reason', 'A comment is not accepted: mark it as read, or change the plan itself');
+          const current = contentOf((await currentOf(tx, plan))!);
+          mine = withSection(current, proposal.section as PlanSection, input);
+          const checked = checkSave({ version: plan.version, content: current }, input.baseVersion, mine);
+          if (!checked.ok && checked.reason === 'stale') throw await conflictFor(tx, arrangementId, input.baseVersion, mine);
+          if (!checked.ok)
+            throw new InputProblem(
+              proposal.section === 'risks' ? 'risk-1' : 'text',
+              'These words are the same as the plan now: change them, or say why not and decline it',
+            );
+          const saved = await writeVersion(tx, actor, record, plan, {
+            base: input.baseVersion,
+            version: checked.version,
+            content: mine,
+            before: current,
+            reason: input.reason,
+            proposalId,
+          });
+          await decide(tx, actor, record, proposalId, { status: 'accepted', acceptedVersion: saved.version, decisionReason: input.reason });
+          return saved;
+        },
+      );
     },
 
     /** The worker declines a proposal, saying why. */
@@ -325,17 +509,30 @@ export function supportPlansService(db: Database) {
     async openProposals(actor: Actor, options: { everyone: boolean }) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
-        const rows = await tx.select({
-          id: supportPlanProposals.id, arrangementId: supportPlans.arrangementId, personName: people.name, section: supportPlanProposals.section,
-          kind: supportPlanProposals.kind, words: supportPlanProposals.words, status: supportPlanProposals.status,
-          authorName: supportPlanProposals.authorName, authorRole: supportPlanProposals.authorRole, createdAt: supportPlanProposals.createdAt,
-        }).from(supportPlanProposals)
+        const rows = await tx
+          .select({
+            id: supportPlanProposals.id,
+            arrangementId: supportPlans.arrangementId,
+            personName: people.name,
+            section: supportPlanProposals.section,
+            kind: supportPlanProposals.kind,
+            words: supportPlanProposals.words,
+            status: supportPlanProposals.status,
+            authorName: supportPlanProposals.authorName,
+            authorRole: supportPlanProposals.authorRole,
+            createdAt: supportPlanProposals.createdAt,
+          })
+          .from(supportPlanProposals)
           .innerJoin(supportPlans, eq(supportPlans.id, supportPlanProposals.planId))
           .innerJoin(arrangements, eq(arrangements.id, supportPlans.arrangementId))
           .innerJoin(people, eq(people.id, arrangements.personId))
           .where(openWhere(actor, options.everyone))
           .orderBy(asc(supportPlanProposals.createdAt), asc(supportPlanProposals.id));
-        await audit(tx, actor, { action: 'listed', recordType: 'support plan proposal', changes: { open: true, everyone: options.everyone } });
+        await audit(tx, actor, {
+          action: 'listed',
+          recordType: 'support plan proposal',
+          changes: { open: true, everyone: options.everyone },
+        });
         return rows;
       });
     },
@@ -344,10 +541,14 @@ export function supportPlansService(db: Database) {
     async openCount(actor: Actor) {
       if (!isStaff(actor)) return 0;
       return db.inScope(actor, async (tx) => {
-        const [{ n } = { n: 0 }] = await prepared(tx.select({ n: count() }).from(supportPlanProposals)
-          .innerJoin(supportPlans, eq(supportPlans.id, supportPlanProposals.planId))
-          .innerJoin(arrangements, eq(arrangements.id, supportPlans.arrangementId))
-          .where(openWhere(actor, false)));
+        const [{ n } = { n: 0 }] = await prepared(
+          tx
+            .select({ n: count() })
+            .from(supportPlanProposals)
+            .innerJoin(supportPlans, eq(supportPlans.id, supportPlanProposals.planId))
+            .innerJoin(arrangements, eq(arrangements.id, supportPlans.arrangementId))
+            .where(openWhere(actor, false)),
+        );
         return Number(n);
       });
     },
@@ -356,10 +557,11 @@ export function supportPlansService(db: Database) {
 
 const isOpen = (status: string) => (OPEN_STATUSES as readonly string[]).includes(status);
 
-const openWhere = (actor: Actor, everyone: boolean) => and(
-  inArray(supportPlanProposals.status, [...OPEN_STATUSES]),
-  everyone ? undefined : eq(arrangements.workerUserId, inScheme(actor).userId),
-);
+const openWhere = (actor: Actor, everyone: boolean) =>
+  and(
+    inArray(supportPlanProposals.status, [...OPEN_STATUSES]),
+    everyone ? undefined : eq(arrangements.workerUserId, inScheme(actor).userId),
+  );
 
 function withSection(content: PlanContent, section: PlanSection, input: Acceptance): PlanContent {
   return section === 'risks' ? { ...content, risks: input.risks } : { ...content, [section]: input.text };
@@ -372,10 +574,24 @@ async function decidable(tx: Tx, planId: string, proposalId: string) {
   return proposal;
 }
 
-async function decide(tx: Tx, actor: Actor, record: ArrangementRecord, proposalId: string, decision: { status: 'accepted' | 'declined' | 'noted'; decisionReason: string | null; acceptedVersion: number | null }) {
-  await tx.update(supportPlanProposals).set({ ...decision, decidedAt: new Date(), decidedByUserId: actor.userId, decidedByName: actor.name })
+async function decide(
+  tx: Tx,
+  actor: Actor,
+  record: ArrangementRecord,
+  proposalId: string,
+  decision: { status: 'accepted' | 'declined' | 'noted'; decisionReason: string | null; acceptedVersion: number | null },
+) {
+  await tx
+    .update(supportPlanProposals)
+    .set({ ...decision, decidedAt: new Date(), decidedByUserId: actor.userId, decidedByName: actor.name })
     .where(eq(supportPlanProposals.id, proposalId));
-  await audit(tx, actor, { action: 'updated', recordType: 'support plan proposal', recordId: proposalId, subjectUserId: record.person.userId, changes: { ...decision } });
+  await audit(tx, actor, {
+    action: 'updated',
+    recordType: 'support plan proposal',
+    recordId: proposalId,
+    subjectUserId: record.person.userId,
+    changes: { ...decision },
+  });
 }
 
 export type SupportPlansService = ReturnType<typeof supportPlansService>;

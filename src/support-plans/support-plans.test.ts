@@ -34,7 +34,14 @@ describe('support plans, through the pages', () => {
   beforeAll(async () => {
     ({ app, db, close } = await testApp());
     const schemeId = (await aScheme(db)).id;
-    const roles = { worker: 'scheme_worker', manager: 'scheme_manager', carer: 'carer', person: 'person', circle: 'circle_member', outsider: 'circle_member' } as const;
+    const roles = {
+      worker: 'scheme_worker',
+      manager: 'scheme_manager',
+      carer: 'carer',
+      person: 'person',
+      circle: 'circle_member',
+      outsider: 'circle_member',
+    } as const;
     const users: Record<string, string> = {};
     for (const [key, role] of Object.entries(roles) as [keyof typeof roles, (typeof roles)[keyof typeof roles]][]) {
       const user = await aUser(db, { role, schemeId, name: key === 'person' ? 'Ana Example' : undefined });
@@ -56,7 +63,13 @@ describe('support plans, through the pages', () => {
     await visitors.worker.get(`${path}/edit`);
     const empty = await visitors.worker.post(path, { version: '0', 'steps-2': 'Only steps' });
     expect(empty.statusCode).toBe(400);
-    for (const message of ['Write their goals, in their own words', 'Say what good support looks like day to day', 'Say what the risk is in risk 2', 'Say what changed and why']) expect(empty.body).toContain(message);
+    for (const message of [
+      'Write their goals, in their own words',
+      'Say what good support looks like day to day',
+      'Say what the risk is in risk 2',
+      'Say what changed and why',
+    ])
+      expect(empty.body).toContain(message);
     expect(empty.body).toContain('Only steps');
     const saved = await visitors.worker.post(path, firstPlan);
     expect(saved.headers.location).toBe(`${path}?saved=saved`);
@@ -79,7 +92,11 @@ describe('support plans, through the pages', () => {
 
   it('the person proposes a change; the worker discusses it, then accepts it as a new version; everyone sees it accepted', async () => {
     await visitors.person.get(`${path}/propose?section=goals`);
-    const proposed = await visitors.person.post(`${path}/proposals`, { section: 'goals', kind: 'change', words: 'I want to go to the football on Saturdays.' });
+    const proposed = await visitors.person.post(`${path}/proposals`, {
+      section: 'goals',
+      kind: 'change',
+      words: 'I want to go to the football on Saturdays.',
+    });
     expect(proposed.statusCode).toBe(302);
     const proposalId = idFrom(proposed.headers.location);
     expect((await visitors.carer.get(path)).body).toContain('Waiting for the worker');
@@ -98,20 +115,28 @@ describe('support plans, through the pages', () => {
     const page = await visitors.worker.get(thread);
     expect(page.body).toContain('name="version" value="1"');
     const accepted = await visitors.worker.post(`${thread}/accept`, {
-      version: '1', text: 'I want to go swimming.\nI want to cook a curry.\nI want to watch Northbrook Town on Saturdays.', reason: 'Ana asked to add the football',
+      version: '1',
+      text: 'I want to go swimming.\nI want to cook a curry.\nI want to watch Northbrook Town on Saturdays.',
+      reason: 'Ana asked to add the football',
     });
     expect(accepted.headers.location).toBe(`${thread}?saved=accepted`);
     const [proposal] = await db.owner.select().from(supportPlanProposals).where(eq(supportPlanProposals.id, proposalId));
     expect(proposal).toMatchObject({ status: 'accepted', acceptedVersion: 2 });
     const version = await visitors.person.get(`${path}/versions/2`);
-    expect(version.body).toContain('<ins><span class="govuk-visually-hidden">Added: </span>I want to watch Northbrook Town on Saturdays.</ins>');
+    expect(version.body).toContain(
+      '<ins><span class="govuk-visually-hidden">Added: </span>I want to watch Northbrook Town on Saturdays.</ins>',
+    );
     expect(version.body).toContain('Ana asked to add the football');
     expect((await visitors.person.get(path)).body).toContain('Accepted');
     expect((await visitors.worker.get('/arrangements')).body).not.toContain('support plan proposal waiting');
   });
 
   it('the carer comments and the worker marks it read; a change is declined with a reason', async () => {
-    const comment = await visitors.carer.post(`${path}/proposals`, { section: 'routines', kind: 'comment', words: 'Tea is at half six on Fridays.' });
+    const comment = await visitors.carer.post(`${path}/proposals`, {
+      section: 'routines',
+      kind: 'comment',
+      words: 'Tea is at half six on Fridays.',
+    });
     const commentId = idFrom(comment.headers.location);
     await visitors.worker.get(`${path}/proposals/${commentId}`);
     expect((await visitors.worker.post(`${path}/proposals/${commentId}/noted`, {})).statusCode).toBe(302);
@@ -121,7 +146,9 @@ describe('support plans, through the pages', () => {
     const noReason = await visitors.worker.post(`${path}/proposals/${changeId}/decline`, {});
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Say why it is not accepted');
-    await visitors.worker.post(`${path}/proposals/${changeId}/decline`, { declineReason: 'Only her GP can change her medicine. Let us ask together.' });
+    await visitors.worker.post(`${path}/proposals/${changeId}/decline`, {
+      declineReason: 'Only her GP can change her medicine. Let us ask together.',
+    });
     const seen = await visitors.circle.get(`${path}/proposals/${changeId}`);
     expect(seen.body).toContain('Only her GP can change her medicine');
     expect(seen.body).not.toContain('Your reply');
@@ -131,12 +158,26 @@ describe('support plans, through the pages', () => {
   it('two workers save from the same version: the second gets the merge screen, chooses, and nothing is lost', async () => {
     const [plan] = await db.owner.select().from(supportPlans).where(eq(supportPlans.arrangementId, arrangementId));
     const base = String(plan!.version);
-    const current = { ...firstPlan, goals: 'I want to go swimming.\nI want to cook a curry.\nI want to watch Northbrook Town on Saturdays.', version: base };
+    const current = {
+      ...firstPlan,
+      goals: 'I want to go swimming.\nI want to cook a curry.\nI want to watch Northbrook Town on Saturdays.',
+      version: base,
+    };
     await visitors.worker.get(`${path}/edit`);
     await visitors.manager.get(`${path}/edit`);
-    const first = await visitors.worker.post(path, { ...current, medication: 'An inhaler morning and night.', goals: 'I want to swim twice a week.', reason: 'Asthma review' });
+    const first = await visitors.worker.post(path, {
+      ...current,
+      medication: 'An inhaler morning and night.',
+      goals: 'I want to swim twice a week.',
+      reason: 'Asthma review',
+    });
     expect(first.statusCode).toBe(302);
-    const second = await visitors.manager.post(path, { ...current, routines: 'Tea at half six.', goals: 'I want to learn to swim.', reason: 'New routine' });
+    const second = await visitors.manager.post(path, {
+      ...current,
+      routines: 'Tea at half six.',
+      goals: 'I want to learn to swim.',
+      reason: 'New routine',
+    });
     expect(second.statusCode).toBe(409);
     expect(second.body).toContain('govuk-error-summary');
     expect(second.body).toContain('changed the same parts as you');
@@ -146,16 +187,36 @@ describe('support plans, through the pages', () => {
     expect(second.body).toContain('An inhaler morning and night.');
     expect(second.body).toContain(`name="version" value="${Number(base) + 1}"`);
 
-    const unchosen = await visitors.manager.post(path, { ...current, version: String(Number(base) + 1), conflicts: 'goals', medication: 'An inhaler morning and night.', routines: 'Tea at half six.', goals: 'I want to learn to swim.', reason: 'New routine' });
+    const unchosen = await visitors.manager.post(path, {
+      ...current,
+      version: String(Number(base) + 1),
+      conflicts: 'goals',
+      medication: 'An inhaler morning and night.',
+      routines: 'Tea at half six.',
+      goals: 'I want to learn to swim.',
+      reason: 'New routine',
+    });
     expect(unchosen.statusCode).toBe(400);
     expect(unchosen.body).toContain('Choose whether to keep your words or take theirs');
     const merged = await visitors.manager.post(path, {
-      ...current, version: String(Number(base) + 1), conflicts: 'goals', 'choice-goals': 'theirs', medication: 'An inhaler morning and night.', routines: 'Tea at half six.', goals: 'I want to learn to swim.', reason: 'New routine',
+      ...current,
+      version: String(Number(base) + 1),
+      conflicts: 'goals',
+      'choice-goals': 'theirs',
+      medication: 'An inhaler morning and night.',
+      routines: 'Tea at half six.',
+      goals: 'I want to learn to swim.',
+      reason: 'New routine',
     });
     expect(merged.statusCode).toBe(302);
     const versions = await db.owner.select().from(supportPlanVersions).where(eq(supportPlanVersions.planId, plan!.id));
     const latest = versions.find((v) => v.version === Number(base) + 2)!;
-    expect(latest).toMatchObject({ goals: 'I want to swim twice a week.', medication: 'An inhaler morning and night.', routines: 'Tea at half six.', changedSections: ['routines'] });
+    expect(latest).toMatchObject({
+      goals: 'I want to swim twice a week.',
+      medication: 'An inhaler morning and night.',
+      routines: 'Tea at half six.',
+      changedSections: ['routines'],
+    });
   });
 
   it('the person who reads in Easy Read gets their plan in Easy Read, with short sentences, and says they like a part', async () => {
@@ -167,7 +228,11 @@ describe('support plans, through the pages', () => {
     expectEasyRead(page.body);
     const propose = await visitors.person.get(`${path}/propose?section=routines`);
     expectEasyRead(propose.body);
-    const liked = await visitors.person.post(`${path}/proposals`, { section: 'routines', kind: 'comment', words: 'I like this part of my plan.' });
+    const liked = await visitors.person.post(`${path}/proposals`, {
+      section: 'routines',
+      kind: 'comment',
+      words: 'I like this part of my plan.',
+    });
     expect(liked.statusCode).toBe(302);
   });
 
@@ -183,10 +248,22 @@ describe('support plans, through the pages', () => {
     expect(empty.body).toContain('Write what you want to change, or choose a picture');
     expectEasyRead(empty.body);
 
-    const sent = await visitors.person.post(`${path}/proposals`, { section: 'routines', kind: 'change', symbols: ['time', 'more-help'], words: 'Tea at seven, please.' });
+    const sent = await visitors.person.post(`${path}/proposals`, {
+      section: 'routines',
+      kind: 'change',
+      symbols: ['time', 'more-help'],
+      words: 'Tea at seven, please.',
+    });
     expect(sent.statusCode).toBe(302);
-    const [saved] = await db.owner.select().from(supportPlanProposals).where(eq(supportPlanProposals.id, idFrom(sent.headers.location)));
-    expect(saved).toMatchObject({ kind: 'change', section: 'routines', words: 'I want more help with this. I want this at a different time. Tea at seven, please.' });
+    const [saved] = await db.owner
+      .select()
+      .from(supportPlanProposals)
+      .where(eq(supportPlanProposals.id, idFrom(sent.headers.location)));
+    expect(saved).toMatchObject({
+      kind: 'change',
+      section: 'routines',
+      words: 'I want more help with this. I want this at a different time. Tea at seven, please.',
+    });
     const thread = await visitors.person.get(sent.headers.location as string);
     expect(thread.body).toContain('Thank you. We sent it to your worker.');
     expect(thread.body).toContain('Tea at seven, please.');
@@ -194,7 +271,8 @@ describe('support plans, through the pages', () => {
     const onlyPictures = await visitors.person.post(`${path}/proposals`, { section: 'goals', kind: 'change', symbols: 'new' });
     expect(onlyPictures.statusCode).toBe(302);
 
-    for (const staffPage of [path, String(sent.headers.location)]) expect((await visitors.worker.get(staffPage)).body).not.toContain('hearth-er-line');
+    for (const staffPage of [path, String(sent.headers.location)])
+      expect((await visitors.worker.get(staffPage)).body).not.toContain('hearth-er-line');
     expect((await visitors.carer.get(`${path}/propose?section=routines`)).body).not.toContain('hearth-er-line');
   });
 });

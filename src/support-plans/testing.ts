@@ -18,17 +18,44 @@ export const aPlanContent = (changes: Partial<PlanContent> = {}): PlanContent =>
 
 /** A plan for the arrangement, with a version for each content given (the first by default). */
 export async function aPlan(db: Database, arrangement: { id: string; schemeId: string }, versions: PlanContent[] = [aPlanContent()]) {
-  const [plan] = await db.owner.insert(supportPlans).values({ schemeId: arrangement.schemeId, arrangementId: arrangement.id, version: versions.length }).returning();
-  await db.owner.insert(supportPlanVersions).values(versions.map((content, n) => ({
-    schemeId: arrangement.schemeId, planId: plan!.id, version: n + 1, ...content, changedSections: [], reason: n ? 'Changed' : 'First written with them', byName: 'A worker',
-  })));
+  const [plan] = await db.owner
+    .insert(supportPlans)
+    .values({ schemeId: arrangement.schemeId, arrangementId: arrangement.id, version: versions.length })
+    .returning();
+  await db.owner.insert(supportPlanVersions).values(
+    versions.map((content, n) => ({
+      schemeId: arrangement.schemeId,
+      planId: plan!.id,
+      version: n + 1,
+      ...content,
+      changedSections: [],
+      reason: n ? 'Changed' : 'First written with them',
+      byName: 'A worker',
+    })),
+  );
   return plan!;
 }
 
-export async function aPlanProposal(db: Database, plan: { id: string; schemeId: string }, author: { userId: string; name?: string; role: PartyRole }, overrides: Partial<typeof supportPlanProposals.$inferInsert> = {}) {
-  const [proposal] = await db.owner.insert(supportPlanProposals).values({
-    schemeId: plan.schemeId, planId: plan.id, section: 'goals', kind: 'change', words: 'I want to go to the football too', onVersion: 1,
-    authorUserId: author.userId, authorName: author.name ?? 'Someone', authorRole: author.role, ...overrides,
-  }).returning();
+export async function aPlanProposal(
+  db: Database,
+  plan: { id: string; schemeId: string },
+  author: { userId: string; name?: string; role: PartyRole },
+  overrides: Partial<typeof supportPlanProposals.$inferInsert> = {},
+) {
+  const [proposal] = await db.owner
+    .insert(supportPlanProposals)
+    .values({
+      schemeId: plan.schemeId,
+      planId: plan.id,
+      section: 'goals',
+      kind: 'change',
+      words: 'I want to go to the football too',
+      onVersion: 1,
+      authorUserId: author.userId,
+      authorName: author.name ?? 'Someone',
+      authorRole: author.role,
+      ...overrides,
+    })
+    .returning();
   return proposal!;
 }

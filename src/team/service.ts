@@ -49,20 +49,41 @@ export function teamService(db: Database) {
       }
       const where = and(...conditions);
       return db.inScope(actor, async (tx) => {
-        const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where);
-        const rows = await tx.select(member).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where)
-          .orderBy(asc(users.name), asc(memberships.role)).limit(PAGE_SIZE).offset((filter.page - 1) * PAGE_SIZE);
-        await audit(tx, actor, { action: 'listed', recordType: 'team', changes: { search: filter.q ?? null, role: filter.role ?? null, page: filter.page } });
+        const [{ total } = { total: 0 }] = await tx
+          .select({ total: count() })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(where);
+        const rows = await tx
+          .select(member)
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(where)
+          .orderBy(asc(users.name), asc(memberships.role))
+          .limit(PAGE_SIZE)
+          .offset((filter.page - 1) * PAGE_SIZE);
+        await audit(tx, actor, {
+          action: 'listed',
+          recordType: 'team',
+          changes: { search: filter.q ?? null, role: filter.role ?? null, page: filter.page },
+        });
         return { total: Number(total), rows };
       });
     },
 
     async view(actor: Actor, membershipId: string) {
       return db.inScope(actor, async (tx) => {
-        const [found] = await tx.select(member).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.id, membershipId));
+        const [found] = await tx
+          .select(member)
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(eq(memberships.id, membershipId));
         if (!found) throw notFound();
-        const roles = await tx.select({ role: memberships.role, since: memberships.createdAt, endedAt: memberships.endedAt })
-          .from(memberships).where(eq(memberships.userId, found.userId)).orderBy(asc(memberships.createdAt));
+        const roles = await tx
+          .select({ role: memberships.role, since: memberships.createdAt, endedAt: memberships.endedAt })
+          .from(memberships)
+          .where(eq(memberships.userId, found.userId))
+          .orderBy(asc(memberships.createdAt));
         await audit(tx, actor, { action: 'viewed', recordType: 'user', recordId: found.userId, subjectUserId: found.userId });
         return { ...found, roles };
       });
@@ -71,26 +92,43 @@ export function teamService(db: Database) {
     async add(actor: Actor, input: NewMember) {
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       return db.inScope(actor, async (tx) => {
-        const userId = await existingUser(tx, input.email) ?? await createUser(tx, input, passwordHash);
-        const [already] = await tx.select({ id: memberships.id }).from(memberships)
+        const userId = (await existingUser(tx, input.email)) ?? (await createUser(tx, input, passwordHash));
+        const [already] = await tx
+          .select({ id: memberships.id })
+          .from(memberships)
           .where(and(eq(memberships.userId, userId), eq(memberships.role, input.role), isNull(memberships.endedAt)));
         if (already) throw new InputProblem('email', 'This person already has that role in this scheme');
         const id = randomUUID();
         await tx.insert(memberships).values({ id, userId, schemeId: actor.schemeId, role: input.role });
-        await audit(tx, actor, { action: 'created', recordType: 'membership', recordId: id, subjectUserId: userId, changes: { name: input.name, email: input.email, role: input.role } });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'membership',
+          recordId: id,
+          subjectUserId: userId,
+          changes: { name: input.name, email: input.email, role: input.role },
+        });
         return { id, userId };
       });
     },
 
     async end(actor: Actor, membershipId: string) {
       return db.inScope(actor, async (tx) => {
-        const [found] = await tx.select({ userId: memberships.userId, role: memberships.role, endedAt: memberships.endedAt })
-          .from(memberships).where(eq(memberships.id, membershipId));
+        const [found] = await tx
+          .select({ userId: memberships.userId, role: memberships.role, endedAt: memberships.endedAt })
+          .from(memberships)
+          .where(eq(memberships.id, membershipId));
         if (!found) throw notFound();
         if (found.endedAt) return;
-        if (found.userId === actor.userId && found.role === actor.role) throw new InputProblem('confirm', 'You cannot end your own access while using it');
+        if (found.userId === actor.userId && found.role === actor.role)
+          throw new InputProblem('confirm', 'You cannot end your own access while using it');
         await tx.update(memberships).set({ endedAt: new Date() }).where(eq(memberships.id, membershipId));
-        await audit(tx, actor, { action: 'ended', recordType: 'membership', recordId: membershipId, subjectUserId: found.userId, changes: { role: found.role } });
+        await audit(tx, actor, {
+          action: 'ended',
+          recordType: 'membership',
+          recordId: membershipId,
+          subjectUserId: found.userId,
+          changes: { role: found.role },
+        });
       });
     },
   };

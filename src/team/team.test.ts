@@ -27,7 +27,12 @@ describe('team and access', () => {
 
   it('adds a new person with a role, and they can sign in', async () => {
     await manager.get('/team/new');
-    const response = await manager.post('/team', { name: 'Rowan Ashdown', email: 'Rowan.Ashdown@test.hearth.example', role: 'scheme_worker', password: 'a long first password' });
+    const response = await manager.post('/team', {
+      name: 'Rowan Ashdown',
+      email: 'Rowan.Ashdown@test.hearth.example',
+      role: 'scheme_worker',
+      password: 'a long first password',
+    });
     expect(response.statusCode).toBe(302);
     const page = await manager.get(response.headers.location as string);
     expect(page.body).toContain('Rowan Ashdown has been added');
@@ -49,7 +54,12 @@ describe('team and access', () => {
   it('keeps every answer and says what to fix when the form is wrong', async () => {
     await manager.get('/team/new');
     const before = await db.owner.select().from(users);
-    const response = await manager.post('/team', { name: '<script>alert(1)</script>', email: 'not an email', role: 'wizard', password: 'short' });
+    const response = await manager.post('/team', {
+      name: '<script>alert(1)</script>',
+      email: 'not an email',
+      role: 'wizard',
+      password: 'short',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('There is a problem');
     expect(response.body).toContain('Enter an email address in the correct format');
@@ -65,7 +75,12 @@ describe('team and access', () => {
   it('needs a first password only for someone new, and writes nothing until all is right', async () => {
     await manager.get('/team/new');
     const before = (await db.owner.select().from(users)).length;
-    const response = await manager.post('/team', { name: 'Sol Brightwater', email: 'sol@test.hearth.example', role: 'carer', password: '' });
+    const response = await manager.post('/team', {
+      name: 'Sol Brightwater',
+      email: 'sol@test.hearth.example',
+      role: 'carer',
+      password: '',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Enter a first password for this new person');
     expect(response.body).toContain('value="Sol Brightwater"');
@@ -127,7 +142,12 @@ describe('team and access', () => {
     expect(bad.json().errors).toMatchObject({ name: 'Enter their full name', email: expect.stringContaining('correct format') });
     const notObject = await manager.json('POST', '/api/v1/team', [1, 2]);
     expect(notObject.statusCode).toBe(400);
-    const good = await manager.json('POST', '/api/v1/team', { name: 'Wren Api', email: 'wren.api@test.hearth.example', role: 'carer', password: 'a long first password' });
+    const good = await manager.json('POST', '/api/v1/team', {
+      name: 'Wren Api',
+      email: 'wren.api@test.hearth.example',
+      role: 'carer',
+      password: 'a long first password',
+    });
     expect(good.statusCode).toBe(201);
     expect(good.json()).toMatchObject({ id: expect.any(String) });
   });

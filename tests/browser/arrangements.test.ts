@@ -7,8 +7,12 @@ import { checkAxe, checkPage, fixedCarersArrangement, sendEmpty, signIn, test, t
 /** Arrangements' pages as a worker, a manager, the carer and the person (axe on each), and agreements read and acknowledged. */
 
 async function arrangementWith(hearth: Hearth, status: 'ended' | 'paused') {
-  const [found] = await hearth.db.owner.select({ id: arrangements.id }).from(arrangements).innerJoin(schemes, eq(schemes.id, arrangements.schemeId))
-    .where(and(eq(arrangements.status, status), eq(schemes.name, 'Northbrook Shared Lives (demo)'))).limit(1);
+  const [found] = await hearth.db.owner
+    .select({ id: arrangements.id })
+    .from(arrangements)
+    .innerJoin(schemes, eq(schemes.id, arrangements.schemeId))
+    .where(and(eq(arrangements.status, status), eq(schemes.name, 'Northbrook Shared Lives (demo)')))
+    .limit(1);
   return found!.id;
 }
 
@@ -24,7 +28,11 @@ describe('arrangements, as staff', () => {
     for (const part of ['', '/status', '/end', '/agreements']) await checkPage(page, `/arrangements/${id}${part}`);
     await checkPage(page, `/arrangements/${id}/agreements/${await firstAgreement(hearth, id)}`);
     for (const status of ['ended', 'paused'] as const) await checkPage(page, `/arrangements/${await arrangementWith(hearth, status)}`);
-    await sendEmpty(page, '/arrangements/new', 'Start the arrangement', ['Choose the person', 'Choose the Shared Lives carer', 'Choose the kind of arrangement']);
+    await sendEmpty(page, '/arrangements/new', 'Start the arrangement', [
+      'Choose the person',
+      'Choose the Shared Lives carer',
+      'Choose the kind of arrangement',
+    ]);
     await sendEmpty(page, `/arrangements/${id}/status`, 'Change status', ['Choose what is happening']);
     await sendEmpty(page, `/arrangements/${id}/end`, 'End the arrangement', ['Choose whether the ending was planned', 'Say why it ended']);
   });
@@ -41,7 +49,11 @@ describe('arrangements, as staff', () => {
 });
 
 describe('an agreement issued, read and acknowledged by each party', () => {
-  test('the worker issues a new version without JavaScript; the carer and the person acknowledge it', async ({ openContext, page, hearth }) => {
+  test('the worker issues a new version without JavaScript; the carer and the person acknowledge it', async ({
+    openContext,
+    page,
+    hearth,
+  }) => {
     const { id, personEmail } = await fixedCarersArrangement(hearth);
     const noScript = await (await openContext({ javaScriptEnabled: false })).newPage();
     await signIn(noScript, hearth.signInFor('scheme_worker'), hearth.password);

@@ -10,17 +10,31 @@ import { checkAxe, checkPage, fillDate, sendEmpty, signIn, test, type Hearth } f
 
 /** A carer in Northbrook, where the demo sign-ins work, at this stage. */
 const carerAt = async (hearth: Hearth, stage: 'enquiry' | 'decision' | 'approved') =>
-  (await hearth.db.owner.select({ id: carers.id }).from(carers).innerJoin(schemes, eq(schemes.id, carers.schemeId))
-    .where(and(eq(carers.stage, stage), eq(schemes.name, 'Northbrook Shared Lives (demo)'))).limit(1))[0]!;
+  (
+    await hearth.db.owner
+      .select({ id: carers.id })
+      .from(carers)
+      .innerJoin(schemes, eq(schemes.id, carers.schemeId))
+      .where(and(eq(carers.stage, stage), eq(schemes.name, 'Northbrook Shared Lives (demo)')))
+      .limit(1)
+  )[0]!;
 
 async function caseFor(hearth: Hearth, stage: 'panel' | 'decision') {
-  const [found] = await hearth.db.owner.select({ id: panelCases.id }).from(panelCases).innerJoin(carers, eq(carers.id, panelCases.carerId))
+  const [found] = await hearth.db.owner
+    .select({ id: panelCases.id })
+    .from(panelCases)
+    .innerJoin(carers, eq(carers.id, panelCases.carerId))
     .innerJoin(approvalPanels, eq(approvalPanels.id, panelCases.panelId))
     .innerJoin(schemes, eq(schemes.id, carers.schemeId))
-    .where(and(eq(carers.stage, stage), eq(schemes.name, 'Northbrook Shared Lives (demo)'), stage === 'panel' ? isNull(panelCases.recommendation) : eq(panelCases.recommended, true)));
+    .where(
+      and(
+        eq(carers.stage, stage),
+        eq(schemes.name, 'Northbrook Shared Lives (demo)'),
+        stage === 'panel' ? isNull(panelCases.recommendation) : eq(panelCases.recommended, true),
+      ),
+    );
   return found!.id;
 }
-
 
 describe('carers’ pages, as staff', () => {
   test('the record’s forms, empty, say what to fix', async ({ page, hearth }) => {
@@ -43,7 +57,8 @@ describe('carers’ pages, as staff', () => {
   test('every part of the record, the home form and the settings pass', async ({ page, hearth }) => {
     await signIn(page, hearth.signInFor('scheme_manager'), hearth.password);
     const approved = await carerAt(hearth, 'approved');
-    for (const part of ['', '/household', '/household/home', '/checks', '/approval', '/reviews', '/history', '/edit']) await checkPage(page, `/carers/${approved.id}${part}`);
+    for (const part of ['', '/household', '/household/home', '/checks', '/approval', '/reviews', '/history', '/edit'])
+      await checkPage(page, `/carers/${approved.id}${part}`);
     await checkPage(page, '/carers/board');
     await checkPage(page, '/carers/settings/checks/new');
     await checkPage(page, '/carers/import');
@@ -98,7 +113,11 @@ describe('the journey to approval, in the browser', () => {
     }
 
     await page.goto('/panel');
-    await page.locator('table', { has: page.locator('caption', { hasText: 'Past panels' }) }).locator('a').first().click();
+    await page
+      .locator('table', { has: page.locator('caption', { hasText: 'Past panels' }) })
+      .locator('a')
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Add a carer to this panel' }).click();
     await page.getByLabel('Carer').selectOption({ label: 'Journey Tester (Checks)' });
     await page.getByLabel('Summary for the panel').fill('Experienced, warm household; strong references.');

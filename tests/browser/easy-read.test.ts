@@ -16,7 +16,11 @@ const WIDTHS = [
 ];
 
 const brokenSymbols = (page: Page) =>
-  page.$$eval('img.hearth-er-symbol', (images) => images.filter((img) => !(img as HTMLImageElement).complete || (img as HTMLImageElement).naturalWidth === 0).map((img) => (img as HTMLImageElement).src));
+  page.$$eval('img.hearth-er-symbol', (images) =>
+    images
+      .filter((img) => !(img as HTMLImageElement).complete || (img as HTMLImageElement).naturalWidth === 0)
+      .map((img) => (img as HTMLImageElement).src),
+  );
 
 /** Stands in for speechSynthesis: records each line spoken and what was highlighted as it began. */
 function recordSpeech(options: { automatic: boolean }) {
@@ -25,7 +29,9 @@ function recordSpeech(options: { automatic: boolean }) {
     lang = '';
     rate = 1;
     voice: unknown = null;
-    constructor(readonly text: string) { super(); }
+    constructor(readonly text: string) {
+      super();
+    }
   }
   const finish = (u: EventTarget) => u.dispatchEvent(new Event('end'));
   const synth = {
@@ -38,9 +44,15 @@ function recordSpeech(options: { automatic: boolean }) {
         if (options.automatic) setTimeout(() => finish(u), 5);
       }, 5);
     },
-    cancel() { record.calls.push('cancel'); },
-    pause() { record.calls.push('pause'); },
-    resume() { record.calls.push('resume'); },
+    cancel() {
+      record.calls.push('cancel');
+    },
+    pause() {
+      record.calls.push('pause');
+    },
+    resume() {
+      record.calls.push('resume');
+    },
     getVoices: () => [],
   };
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
@@ -48,10 +60,12 @@ function recordSpeech(options: { automatic: boolean }) {
   (window as unknown as { speech: typeof record }).speech = record;
 }
 
-const speech = (page: Page) => page.evaluate(() => {
-  const { spoken, highlighted, calls } = (window as unknown as { speech: { spoken: string[]; highlighted: string[]; calls: string[] } }).speech;
-  return { spoken, highlighted, calls };
-});
+const speech = (page: Page) =>
+  page.evaluate(() => {
+    const { spoken, highlighted, calls } = (window as unknown as { speech: { spoken: string[]; highlighted: string[]; calls: string[] } })
+      .speech;
+    return { spoken, highlighted, calls };
+  });
 
 const readAloudLines = (page: Page) =>
   page.$$eval('main [data-read-aloud]', (elements) => elements.map((e) => e.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean));
@@ -82,21 +96,32 @@ describe('Easy Read pages and the accessibility statement', () => {
     await page.setViewportSize(WIDTHS[0]!);
     await signIn(page, hearth.signInFor('person'), hearth.password);
     await page.goto('/help/easy-read');
-    const before = await page.locator('.hearth-er-text').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const before = await page
+      .locator('.hearth-er-text')
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(before).toBeGreaterThanOrEqual(19);
     await page.goto('/account/reading');
     await page.getByRole('group', { name: 'Do you want bigger words?' }).getByLabel('Yes').check();
     await page.getByRole('button', { name: 'Save my choices' }).click();
     await page.waitForURL((url) => url.search === '?saved=yes');
     await checkPage(page, '/help/easy-read');
-    const after = await page.locator('.hearth-er-text').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const after = await page
+      .locator('.hearth-er-text')
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(after).toBeGreaterThanOrEqual(before * 1.2);
     expect(await scrollsSideways(page)).toBe(false);
     const smallestTarget = await page.$$eval('main a, main button:not([hidden]), main input', (targets) =>
-      Math.min(...targets.filter((t) => (t as HTMLElement).offsetParent).map((t) => {
-        const box = (t.closest('.govuk-radios__item') ?? t).getBoundingClientRect();
-        return Math.min(box.width, box.height);
-      })));
+      Math.min(
+        ...targets
+          .filter((t) => (t as HTMLElement).offsetParent)
+          .map((t) => {
+            const box = (t.closest('.govuk-radios__item') ?? t).getBoundingClientRect();
+            return Math.min(box.width, box.height);
+          }),
+      ),
+    );
     expect(smallestTarget).toBeGreaterThanOrEqual(24);
     const choice = await page.locator('.hearth-er-choice').first().boundingBox();
     expect(Math.min(choice!.width, choice!.height)).toBeGreaterThanOrEqual(44);
@@ -112,10 +137,12 @@ describe('read aloud', () => {
     const start = page.getByRole('button', { name: 'Read this page to me' });
     await expect.poll(() => start.isVisible()).toBe(true);
     // The demo person's record says someone reads with her: read aloud is offered before the title.
-    expect(await page.evaluate(() => {
-      const controls = document.querySelector('[data-read-aloud-controls]')!;
-      return Boolean(controls.compareDocumentPosition(document.querySelector('h1')!) & Node.DOCUMENT_POSITION_FOLLOWING);
-    })).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const controls = document.querySelector('[data-read-aloud-controls]')!;
+        return Boolean(controls.compareDocumentPosition(document.querySelector('h1')!) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }),
+    ).toBe(true);
     const lines = await readAloudLines(page);
     expect(lines.length).toBeGreaterThan(20);
     await start.focus();
@@ -162,7 +189,9 @@ describe('read aloud', () => {
   });
 
   test('is not offered in a browser that cannot speak', async ({ context, hearth }) => {
-    await context.addInitScript(() => { Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true }); });
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
+    });
     const page = await context.newPage();
     await signIn(page, hearth.signInFor('person'), hearth.password);
     await checkPage(page, '/help/easy-read');

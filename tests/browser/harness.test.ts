@@ -6,7 +6,9 @@ describe('the browser-test harness', () => {
   test('axe reports a broken rule with its id, the element and the page', async ({ page }) => {
     await checkPage(page, '/sign-in');
     await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/hearth/hearth-logo.svg">'));
-    await expect(checkAxe(page)).rejects.toThrow(/\/sign-in:[\s\S]*image-alt \(critical\): Images must have alternative text[\s\S]*at #main-content > img/);
+    await expect(checkAxe(page)).rejects.toThrow(
+      /\/sign-in:[\s\S]*image-alt \(critical\): Images must have alternative text[\s\S]*at #main-content > img/,
+    );
   });
 
   test('an inline script without the nonce is blocked by the CSP, and that is reported', async ({ page }) => {
@@ -27,22 +29,37 @@ describe('the browser-test harness', () => {
   });
 
   test('the walk notes a download without treating it as a page', async ({ page }) => {
-    await page.route('**/walk-start', (route) => route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><html lang="en"><title>Start</title><main><h1>Start</h1><a href="/export.csv-file">Export</a></main></html>',
-    }));
-    await page.route('**/export.csv-file', (route) => route.fulfill({
-      contentType: 'text/csv', headers: { 'content-disposition': 'attachment; filename="export.csv"' }, body: 'a,b\n1,2\n',
-    }));
+    await page.route('**/walk-start', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><title>Start</title><main><h1>Start</h1><a href="/export.csv-file">Export</a></main></html>',
+      }),
+    );
+    await page.route('**/export.csv-file', (route) =>
+      route.fulfill({
+        contentType: 'text/csv',
+        headers: { 'content-disposition': 'attachment; filename="export.csv"' },
+        body: 'a,b\n1,2\n',
+      }),
+    );
     const { visited, problems } = await walk(page, { from: '/walk-start' });
     expect(problems).toEqual([]);
-    expect(visited).toEqual([{ path: '/walk-start', status: 200 }, { path: '/export.csv-file', status: 0 }]);
+    expect(visited).toEqual([
+      { path: '/walk-start', status: 200 },
+      { path: '/export.csv-file', status: 0 },
+    ]);
   });
 
   test('the walk follows pages of this site only', () => {
     const origin = 'http://127.0.0.1:4000';
     expect(followable('http://127.0.0.1:4000/team?page=2#top', origin)).toBe('http://127.0.0.1:4000/team?page=2');
-    for (const link of ['https://www.gov.uk/', 'mailto:a@b.example', 'http://127.0.0.1:4000/sign-out', 'http://127.0.0.1:4000/assets/images/favicon.ico', 'http://127.0.0.1:4000/hearth/hearth.css']) {
+    for (const link of [
+      'https://www.gov.uk/',
+      'mailto:a@b.example',
+      'http://127.0.0.1:4000/sign-out',
+      'http://127.0.0.1:4000/assets/images/favicon.ico',
+      'http://127.0.0.1:4000/hearth/hearth.css',
+    ]) {
       expect(followable(link, origin), link).toBeNull();
     }
   });

@@ -3,7 +3,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type LaunchOptions, type Page, type Response, type ViewportSize } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type LaunchOptions,
+  type Page,
+  type Response,
+  type ViewportSize,
+} from 'playwright-core';
 import { expect, test as base } from 'vitest';
 import { DEMO_SIGN_INS, generateDemo } from '../../src/demo/generate.js';
 import { loadDemo } from '../../src/demo/load.js';
@@ -38,7 +47,16 @@ export const CHROMIUM_PATHS = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'
 
 export const CHROMIUM_LAUNCH: LaunchOptions = {
   executablePath: CHROMIUM_PATHS.find((p) => existsSync(p)) ?? CHROMIUM_PATHS[0],
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 export const test = base
@@ -69,7 +87,9 @@ export const test = base
   /** Opens another fresh context (for example with JavaScript off); all are closed after the test. */
   .extend('openContext', ({ browser, hearth }, { onCleanup }) => {
     const contexts: BrowserContext[] = [];
-    onCleanup(async () => { await Promise.all(contexts.map((c) => c.close())); });
+    onCleanup(async () => {
+      await Promise.all(contexts.map((c) => c.close()));
+    });
     return Promise.resolve(async (options: BrowserContextOptions = {}) => {
       const context = await browser.newContext({ baseURL: hearth.url, ...options });
       context.on('page', watchForProblems);
@@ -91,8 +111,12 @@ export async function signIn(page: Page, who: { email: string }, password: strin
 
 /** The demo carer sign-in's live arrangement (in Northbrook), with the person in it: their name and sign-in email. */
 export async function fixedCarersArrangement(hearth: Hearth) {
-  const [carerUser] = await hearth.db.owner.select({ id: users.id }).from(users).where(eq(users.email, hearth.signInFor('carer').email));
-  const [found] = await hearth.db.owner.select({ id: arrangements.id, type: arrangements.type, personName: people.name, personEmail: users.email })
+  const [carerUser] = await hearth.db.owner
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, hearth.signInFor('carer').email));
+  const [found] = await hearth.db.owner
+    .select({ id: arrangements.id, type: arrangements.type, personName: people.name, personEmail: users.email })
     .from(arrangements)
     .innerJoin(carers, eq(carers.id, arrangements.carerId))
     .innerJoin(people, eq(people.id, arrangements.personId))
@@ -119,15 +143,17 @@ export type ReadingChoices = Record<'easyRead' | 'largerText' | 'readAloudFirst'
  */
 export async function chooseReading(page: Page, choice: Partial<ReadingChoices>): Promise<() => Promise<void>> {
   await page.goto('/account/reading');
-  const before = await page.$$eval('main input[type="radio"]:checked', (inputs) =>
-    Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value === 'yes']))) as ReadingChoices;
+  const before = (await page.$$eval('main input[type="radio"]:checked', (inputs) =>
+    Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value === 'yes'])),
+  )) as ReadingChoices;
   await saveReading(page, { ...before, ...choice });
   return () => saveReading(page, before);
 }
 
 async function saveReading(page: Page, choices: ReadingChoices) {
   if (!new URL(page.url()).pathname.startsWith('/account/reading')) await page.goto('/account/reading');
-  for (const [name, yes] of Object.entries(choices)) await page.locator(`main input[name="${name}"][value="${yes ? 'yes' : 'no'}"]`).check();
+  for (const [name, yes] of Object.entries(choices))
+    await page.locator(`main input[name="${name}"][value="${yes ? 'yes' : 'no'}"]`).check();
   await Promise.all([page.waitForURL((url) => url.search === '?saved=yes'), page.getByRole('button', { name: 'Save my choices' }).click()]);
 }
 
@@ -210,10 +236,13 @@ export async function axeViolations(page: Page): Promise<AxeResults['violations'
   return quick.length ? runAxe(page, AXE_OPTIONS) : quick;
 }
 
-const runAxe = async (page: Page, options: RunOptions) => (await page.evaluate(
-  (given) => (window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }).axe.run(document, given),
-  options as never,
-)).violations;
+const runAxe = async (page: Page, options: RunOptions) =>
+  (
+    await page.evaluate(
+      (given) => (window as unknown as { axe: { run(context: Document, options: unknown): Promise<AxeResults> } }).axe.run(document, given),
+      options as never,
+    )
+  ).violations;
 
 export function describeViolations(url: string, violations: AxeResults['violations']): string {
   const lines = [`${violations.length} accessibility rule${violations.length === 1 ? '' : 's'} broken on ${url}:`];
@@ -221,7 +250,12 @@ export function describeViolations(url: string, violations: AxeResults['violatio
     lines.push(`  ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`, `    ${v.helpUrl}`);
     for (const node of v.nodes) {
       lines.push(`    at ${node.target.join(' ')}  ${node.html.slice(0, 160)}`);
-      const why = node.failureSummary?.split('\n').slice(1).map((l) => l.trim()).filter(Boolean).join('; ');
+      const why = node.failureSummary
+        ?.split('\n')
+        .slice(1)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join('; ');
       if (why) lines.push(`      ${why}`);
     }
   }
@@ -238,38 +272,57 @@ export const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 
 /** The innermost elements reaching past the right edge of the window: what makes a page scroll sideways. */
-export const tooWide = (page: Page) => page.evaluate(() => {
-  const width = document.documentElement.clientWidth;
-  const wide = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > width + 1);
-  return wide.filter((e) => !wide.some((other) => other !== e && e.contains(other))).slice(0, 5)
-    .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${Array.from(e.classList).map((c) => `.${c}`).join('')} (${Math.round(e.getBoundingClientRect().right)} px)`);
-});
+export const tooWide = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > width + 1);
+    return wide
+      .filter((e) => !wide.some((other) => other !== e && e.contains(other)))
+      .slice(0, 5)
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${Array.from(e.classList)
+            .map((c) => `.${c}`)
+            .join('')} (${Math.round(e.getBoundingClientRect().right)} px)`,
+      );
+  });
 
 // ---- The keyboard ----
 
-export interface Focus { name: string; tag: string; inView: boolean; uncovered: boolean; indicated: boolean }
+export interface Focus {
+  name: string;
+  tag: string;
+  inView: boolean;
+  uncovered: boolean;
+  indicated: boolean;
+}
 
 /** What has the keyboard focus, and whether it can be seen: in view, not covered by anything, and with a visible indicator. */
-export const focusNow = (page: Page) => page.evaluate((): Focus => {
-  const el = document.activeElement as HTMLElement | null;
-  if (!el || el === document.body) return { name: '', tag: 'BODY', inView: true, uncovered: true, indicated: true };
-  const input = el as HTMLInputElement;
-  const choice = input.type === 'checkbox' || input.type === 'radio';
-  const label = choice ? (input.labels?.[0] ?? null) : null;
-  const name = (el.getAttribute('aria-label') ?? label?.textContent ?? input.labels?.[0]?.textContent ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const box = (choice ? el.parentElement! : el).getBoundingClientRect();
-  const inView = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
-  const x = Math.min(Math.max(box.left + Math.min(box.width / 2, 20), 0), innerWidth - 1);
-  const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
-  const top = document.elementFromPoint(x, y);
-  const uncovered = !!top && (top === el || el.contains(top) || top.contains(el) || (choice && el.parentElement!.contains(top)));
-  const style = getComputedStyle(el);
-  const yellow = 'rgb(255, 221, 0)';
-  const indicated = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor === yellow)
-    || style.boxShadow.includes('255, 221, 0') || style.backgroundColor === yellow
-    || (label !== null && getComputedStyle(label, '::before').boxShadow.includes('255, 221, 0'));
-  return { name, tag: el.tagName, inView, uncovered, indicated };
-});
+export const focusNow = (page: Page) =>
+  page.evaluate((): Focus => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { name: '', tag: 'BODY', inView: true, uncovered: true, indicated: true };
+    const input = el as HTMLInputElement;
+    const choice = input.type === 'checkbox' || input.type === 'radio';
+    const label = choice ? (input.labels?.[0] ?? null) : null;
+    const name = (el.getAttribute('aria-label') ?? label?.textContent ?? input.labels?.[0]?.textContent ?? el.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const box = (choice ? el.parentElement! : el).getBoundingClientRect();
+    const inView = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+    const x = Math.min(Math.max(box.left + Math.min(box.width / 2, 20), 0), innerWidth - 1);
+    const y = Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1);
+    const top = document.elementFromPoint(x, y);
+    const uncovered = !!top && (top === el || el.contains(top) || top.contains(el) || (choice && el.parentElement!.contains(top)));
+    const style = getComputedStyle(el);
+    const yellow = 'rgb(255, 221, 0)';
+    const indicated =
+      (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor === yellow) ||
+      style.boxShadow.includes('255, 221, 0') ||
+      style.backgroundColor === yellow ||
+      (label !== null && getComputedStyle(label, '::before').boxShadow.includes('255, 221, 0'));
+    return { name, tag: el.tagName, inView, uncovered, indicated };
+  });
 
 /** Presses Tab (or Shift+Tab, going back) until the focus is on the thing named, checking at every stop that the focus can be seen. */
 export async function tabTo(page: Page, wanted: string | RegExp, { back = false } = {}): Promise<void> {
@@ -277,7 +330,11 @@ export async function tabTo(page: Page, wanted: string | RegExp, { back = false 
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const focus = await focusNow(page);
     if (focus.tag === 'BODY') continue;
-    expect(focus, `focus on “${focus.name}” (${focus.tag}) at ${page.url()} must be in view, uncovered and visibly marked`).toMatchObject({ inView: true, uncovered: true, indicated: true });
+    expect(focus, `focus on “${focus.name}” (${focus.tag}) at ${page.url()} must be in view, uncovered and visibly marked`).toMatchObject({
+      inView: true,
+      uncovered: true,
+      indicated: true,
+    });
     if (typeof wanted === 'string' ? focus.name === wanted : wanted.test(focus.name)) return;
   }
   throw new Error(`Tab never reached “${wanted}” on ${page.url()}`);
@@ -308,7 +365,8 @@ function watchForProblems(page: Page) {
   });
   page.on('requestfailed', (request) => {
     // An asset still loading when the test moves on is aborted: not the page's fault.
-    if (request.resourceType() !== 'document' && request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${request.url()} failed on ${page.url()}: ${request.failure()?.errorText}`);
+    if (request.resourceType() !== 'document' && request.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.push(`${request.url()} failed on ${page.url()}: ${request.failure()?.errorText}`);
   });
 }
 
@@ -369,12 +427,21 @@ export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk>
       if (error.message.includes('Download is starting')) return 'download' as const;
       throw error;
     });
-    if (response === 'download') { result.visited.push({ path: /^https?:/.test(url) ? pathOf(url) : url, status: 0 }); continue; }
-    if (!response) { result.problems.push(`No response for ${url}`); continue; }
+    if (response === 'download') {
+      result.visited.push({ path: /^https?:/.test(url) ? pathOf(url) : url, status: 0 });
+      continue;
+    }
+    if (!response) {
+      result.problems.push(`No response for ${url}`);
+      continue;
+    }
     origin ||= new URL(page.url()).origin;
     seen.add(new URL(url, origin).href).add(page.url());
     const landed = pathOf(page.url());
-    result.visited.push({ path: landed === pathOf(new URL(url, origin).href) ? landed : `${pathOf(new URL(url, origin).href)} → ${landed}`, status: response.status() });
+    result.visited.push({
+      path: landed === pathOf(new URL(url, origin).href) ? landed : `${pathOf(new URL(url, origin).href)} → ${landed}`,
+      status: response.status(),
+    });
     if (!sizes.length || !isHtml(response)) {
       result.problems.push(...(await problemsWith(page, response)));
       result.axeRuns += Number(isHtml(response));
@@ -405,11 +472,14 @@ export async function walk(page: Page, options: WalkOptions = {}): Promise<Walk>
  * will not wrap, a table too wide) breaks first there, and the template was checked at every size
  * on the first page of its shape.
  */
-const narrowest = (sizes: ViewportSize[]) => sizes.length ? [sizes.reduce((a, b) => (b.width < a.width ? b : a))] : sizes;
+const narrowest = (sizes: ViewportSize[]) => (sizes.length ? [sizes.reduce((a, b) => (b.width < a.width ? b : a))] : sizes);
 
 /** The sizes starting from the page's own, so that a walk resizes once a page, not back and forth. */
 function fromTheCurrent(page: Page, sizes: ViewportSize[]): ViewportSize[] {
-  const i = Math.max(0, sizes.findIndex((s) => s.width === page.viewportSize()?.width));
+  const i = Math.max(
+    0,
+    sizes.findIndex((s) => s.width === page.viewportSize()?.width),
+  );
   return [...sizes.slice(i), ...sizes.slice(0, i)];
 }
 
@@ -430,7 +500,9 @@ async function checkAtSize(page: Page, size: ViewportSize, axed: Set<string>, re
 /** The page's markup as it is now, without what changes on every load (the CSRF token, the CSP nonce). */
 async function markupHash(page: Page): Promise<string> {
   const markup = await page.evaluate(() => document.documentElement.outerHTML);
-  return createHash('sha256').update(markup.replace(/ nonce="[^"]*"/g, '').replace(/(name="_csrf" value=")[^"]*"/g, '$1"')).digest('hex');
+  return createHash('sha256')
+    .update(markup.replace(/ nonce="[^"]*"/g, '').replace(/(name="_csrf" value=")[^"]*"/g, '$1"'))
+    .digest('hex');
 }
 
 const NOT_PAGES = [/^\/sign-out$/, /^\/assets\//, /^\/hearth\//, /\.[a-z0-9]{2,5}$/i];
@@ -438,7 +510,11 @@ const NOT_PAGES = [/^\/sign-out$/, /^\/assets\//, /^\/hearth\//, /\.[a-z0-9]{2,5
 /** The link without its fragment if it is a page of this site worth visiting, otherwise null. */
 export function followable(link: string, origin: string): string | null {
   let url: URL;
-  try { url = new URL(link); } catch { return null; }
+  try {
+    url = new URL(link);
+  } catch {
+    return null;
+  }
   if (url.origin !== origin || NOT_PAGES.some((pattern) => pattern.test(url.pathname))) return null;
   url.hash = '';
   return url.href;
@@ -448,11 +524,17 @@ const ID_SEGMENT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 function shapeOf(href: string): string {
   const url = new URL(href);
-  const path = url.pathname.split('/').map((s) => (ID_SEGMENT.test(s) ? ':id' : s)).join('/');
+  const path = url.pathname
+    .split('/')
+    .map((s) => (ID_SEGMENT.test(s) ? ':id' : s))
+    .join('/');
   return `${path}?${[...url.searchParams.keys()].sort().join('&')}`;
 }
 
-const pathOf = (href: string) => { const url = new URL(href); return url.pathname + url.search; };
+const pathOf = (href: string) => {
+  const url = new URL(href);
+  return url.pathname + url.search;
+};
 
 function failIfAny(problems: string[]) {
   if (problems.length) failWith(problems.join('\n'));

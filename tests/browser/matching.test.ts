@@ -16,23 +16,39 @@ import { checkAxe, checkPage, fillDate, signIn, takeBrowserProblems, test, type 
 const NORTHBROOK = 'Northbrook Shared Lives (demo)';
 
 async function fixedPair(hearth: Hearth) {
-  const person = (await hearth.db.owner.select({ id: people.id }).from(people).innerJoin(users, eq(users.id, people.userId))
-    .where(eq(users.email, hearth.signInFor('person').email)))[0]!;
-  const carer = (await hearth.db.owner.select({ id: carers.id }).from(carers).innerJoin(users, eq(users.id, carers.userId))
-    .where(eq(users.email, hearth.signInFor('carer').email)))[0]!;
+  const person = (
+    await hearth.db.owner
+      .select({ id: people.id })
+      .from(people)
+      .innerJoin(users, eq(users.id, people.userId))
+      .where(eq(users.email, hearth.signInFor('person').email))
+  )[0]!;
+  const carer = (
+    await hearth.db.owner
+      .select({ id: carers.id })
+      .from(carers)
+      .innerJoin(users, eq(users.id, carers.userId))
+      .where(eq(users.email, hearth.signInFor('carer').email))
+  )[0]!;
   const proposals = await hearth.db.owner.select().from(matchProposals).where(eq(matchProposals.personId, person.id));
-  return { person, carer, withCarer: proposals.find((p) => p.carerId === carer.id)!, other: proposals.find((p) => p.carerId !== carer.id)! };
+  return {
+    person,
+    carer,
+    withCarer: proposals.find((p) => p.carerId === carer.id)!,
+    other: proposals.find((p) => p.carerId !== carer.id)!,
+  };
 }
 
 /** Someone waiting in Northbrook with no proposals yet. */
 async function aWaitingPerson(hearth: Hearth) {
-  const waiting = await hearth.db.owner.select({ id: people.id, name: people.name, userId: people.userId }).from(people)
+  const waiting = await hearth.db.owner
+    .select({ id: people.id, name: people.name, userId: people.userId })
+    .from(people)
     .innerJoin(schemes, eq(schemes.id, people.schemeId))
     .leftJoin(matchProposals, eq(matchProposals.personId, people.id))
     .where(and(eq(people.status, 'waiting'), eq(schemes.name, NORTHBROOK), isNull(matchProposals.id)));
   return waiting.find((p) => p.userId === null) ?? waiting[0]!;
 }
-
 
 async function submitAndExpectBanner(page: Page, button: string, text: string) {
   await page.getByRole('button', { name: button }).click();
@@ -57,7 +73,9 @@ describe('matching, in the browser', () => {
     // Sharing nothing is refused, with the carers still chosen.
     await page.getByLabel(/one-page profile/).uncheck();
     await page.getByRole('button', { name: 'Propose', exact: true }).click();
-    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Choose at least one thing the person agreed to share');
+    await expect
+      .poll(() => page.locator('.govuk-error-summary').textContent())
+      .toContain('Choose at least one thing the person agreed to share');
     await checkAxe(page);
     expect(await page.locator('input[name="carerIds"]:checked').count()).toBe(1);
     await page.getByLabel(/one-page profile/).check();
@@ -87,7 +105,10 @@ describe('matching, in the browser', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, hearth.signInFor('scheme_worker'), hearth.password);
     await checkPage(page, `/matching/proposals/${withCarer.id}`);
-    await page.getByRole('link', { name: /Set the date/ }).first().click();
+    await page
+      .getByRole('link', { name: /Set the date/ })
+      .first()
+      .click();
     await checkAxe(page);
     await fillDate(page, 'Date of the first meeting', todayInUk());
     await submitAndExpectBanner(page, 'Save the date', 'The date is saved');
@@ -136,7 +157,9 @@ describe('matching, in the browser', () => {
     await checkPage(page, '/matching/settings');
     await page.getByLabel('Shared interests').fill('many');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.locator('.govuk-error-summary').textContent()).toContain('Enter the weight of interests as a whole number');
+    await expect
+      .poll(() => page.locator('.govuk-error-summary').textContent())
+      .toContain('Enter the weight of interests as a whole number');
     await checkAxe(page);
     await page.getByLabel('Shared interests').fill('30');
     await submitAndExpectBanner(page, 'Save', 'Matching settings saved');

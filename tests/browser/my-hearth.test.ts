@@ -9,7 +9,21 @@ import { memberships, users } from '../../src/platform/db/schema.js';
 import { readability } from '../../src/platform/easy-read/readability.js';
 import type { Actor } from '../../src/platform/http/types.js';
 import { QUESTIONS } from '../../src/reviews/words.js';
-import { checkAxe, checkPage, chooseReading, DESKTOP, fixedCarersArrangement, PHONE, pressTo, scrollsSideways, signIn, tabTo, takeBrowserProblems, test, type Hearth } from './harness.js';
+import {
+  checkAxe,
+  checkPage,
+  chooseReading,
+  DESKTOP,
+  fixedCarersArrangement,
+  PHONE,
+  pressTo,
+  scrollsSideways,
+  signIn,
+  tabTo,
+  takeBrowserProblems,
+  test,
+  type Hearth,
+} from './harness.js';
 
 /**
  * The person's own Hearth in a real browser, as the demo person: every task done with the keyboard
@@ -24,10 +38,29 @@ const LIMIT = 150 * 1024;
 /** A stand-in for the browser's speech (headless Chromium has no voices): records what it is asked to say. */
 function fakeSpeech() {
   const spoken: string[] = [];
-  class Utterance extends EventTarget { lang = ''; rate = 1; voice: unknown = null; constructor(readonly text: string) { super(); } }
+  class Utterance extends EventTarget {
+    lang = '';
+    rate = 1;
+    voice: unknown = null;
+    constructor(readonly text: string) {
+      super();
+    }
+  }
   Object.defineProperty(window, 'speechSynthesis', {
     configurable: true,
-    value: { speak(u: Utterance) { spoken.push(u.text); setTimeout(() => { u.dispatchEvent(new Event('start')); u.dispatchEvent(new Event('end')); }, 1); }, cancel() {}, pause() {}, resume() {}, getVoices: () => [] },
+    value: {
+      speak(u: Utterance) {
+        spoken.push(u.text);
+        setTimeout(() => {
+          u.dispatchEvent(new Event('start'));
+          u.dispatchEvent(new Event('end'));
+        }, 1);
+      },
+      cancel() {},
+      pause() {},
+      resume() {},
+      getVoices: () => [],
+    },
   });
   Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
   (window as unknown as { spoken: string[] }).spoken = spoken;
@@ -46,11 +79,19 @@ const startsWith = (p: string) => (url: URL) => url.pathname.startsWith(p);
 /** The demo person's proposal whose carer already said yes, and the other; and the demo worker, for dating a step. */
 async function demoFacts(hearth: Hearth) {
   const email = (role: 'person' | 'scheme_worker') => hearth.signInFor(role).email;
-  const [person] = await hearth.db.owner.select({ id: people.id, schemeId: people.schemeId }).from(people)
-    .innerJoin(users, eq(users.id, people.userId)).where(eq(users.email, email('person')));
-  const proposals = await hearth.db.owner.select({ id: matchProposals.id, carerAnswer: matchProposals.carerAnswer }).from(matchProposals)
+  const [person] = await hearth.db.owner
+    .select({ id: people.id, schemeId: people.schemeId })
+    .from(people)
+    .innerJoin(users, eq(users.id, people.userId))
+    .where(eq(users.email, email('person')));
+  const proposals = await hearth.db.owner
+    .select({ id: matchProposals.id, carerAnswer: matchProposals.carerAnswer })
+    .from(matchProposals)
     .where(eq(matchProposals.personId, person!.id));
-  const [worker] = await hearth.db.owner.select({ id: users.id, name: users.name }).from(users).innerJoin(memberships, eq(memberships.userId, users.id))
+  const [worker] = await hearth.db.owner
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
     .where(and(eq(users.email, email('scheme_worker')), inArray(memberships.role, ['scheme_worker'])));
   const actor: Actor = { userId: worker!.id, schemeId: person!.schemeId, role: 'scheme_worker', name: worker!.name };
   return {
@@ -61,11 +102,18 @@ async function demoFacts(hearth: Hearth) {
 }
 
 /** Every byte a page transfers when loaded cold (a new browser profile): the page, its stylesheet, scripts and symbols. */
-async function pageWeight(context: BrowserContext, open: (options: BrowserContextOptions) => Promise<BrowserContext>, url: string, javaScriptEnabled: boolean) {
+async function pageWeight(
+  context: BrowserContext,
+  open: (options: BrowserContextOptions) => Promise<BrowserContext>,
+  url: string,
+  javaScriptEnabled: boolean,
+) {
   const cold = await open({ javaScriptEnabled, storageState: await context.storageState() });
   const page = await cold.newPage();
   const sizes: Promise<number>[] = [];
-  page.on('requestfinished', (request) => { sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize)); });
+  page.on('requestfinished', (request) => {
+    sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+  });
   await page.setViewportSize(PHONE);
   await page.goto(url, { waitUntil: 'networkidle' });
   const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
@@ -76,7 +124,10 @@ async function pageWeight(context: BrowserContext, open: (options: BrowserContex
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 describe('the person’s own Hearth, in a browser, with a keyboard only', () => {
-  test('every task at 320 px with the keyboard: choose my carer, tell someone, how I feel, who looked, my home', async ({ context, hearth }) => {
+  test('every task at 320 px with the keyboard: choose my carer, tell someone, how I feel, who looked, my home', async ({
+    context,
+    hearth,
+  }) => {
     await context.addInitScript(fakeSpeech);
     const page = await context.newPage();
     await page.setViewportSize(PHONE);
@@ -157,7 +208,10 @@ describe('the person’s own Hearth, in a browser, with a keyboard only', () => 
     expect(takeBrowserProblems(page)).toEqual([]);
   });
 
-  test('My plan and My reviews at 320 px with the keyboard, in Easy Read though she chose not to read that way', async ({ page, hearth }) => {
+  test('My plan and My reviews at 320 px with the keyboard, in Easy Read though she chose not to read that way', async ({
+    page,
+    hearth,
+  }) => {
     // The demo person is still waiting for a match; the person living with the demo carer has a plan and an open review.
     const { personEmail } = await fixedCarersArrangement(hearth);
     await page.setViewportSize(PHONE);
@@ -165,7 +219,10 @@ describe('the person’s own Hearth, in a browser, with a keyboard only', () => 
     await chooseReading(page, { easyRead: false });
     await page.goto('/');
     const seen = async (text: string | RegExp) => expect(await page.getByText(text).first().isVisible(), String(text)).toBe(true);
-    const fits = async () => { await checkAxe(page); expect(await scrollsSideways(page), page.url()).toBe(false); };
+    const fits = async () => {
+      await checkAxe(page);
+      expect(await scrollsSideways(page), page.url()).toBe(false);
+    };
 
     // My plan: "I like this" on a part.
     await follow(page, 'My plan', (url) => url.pathname.endsWith('/plan'));
@@ -202,7 +259,9 @@ describe('the person’s own Hearth, in a browser, with a keyboard only', () => 
     await page.keyboard.press('Space');
     await tabTo(page, 'More help', { back: true });
     await page.keyboard.press('Space');
-    expect(await page.locator('input[name="symbols"]:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['more-help', 'time']);
+    expect(
+      await page.locator('input[name="symbols"]:checked').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+    ).toEqual(['more-help', 'time']);
     await tabTo(page, 'Send to my worker');
     await pressTo(page, 'Enter', (url) => url.search === '?saved=proposed');
     await fits();
@@ -242,7 +301,10 @@ describe('the person’s own Hearth, in a browser, with a keyboard only', () => 
     expect(takeBrowserProblems(page)).toEqual([]);
   });
 
-  test('the worker reads it, replies and marks it dealt with; the person sees that, at desktop width with the keyboard', async ({ openContext, hearth }) => {
+  test('the worker reads it, replies and marks it dealt with; the person sees that, at desktop width with the keyboard', async ({
+    openContext,
+    hearth,
+  }) => {
     const staff = await (await openContext()).newPage();
     await staff.setViewportSize(DESKTOP);
     await signIn(staff, hearth.signInFor('scheme_worker'), hearth.password);
@@ -275,7 +337,11 @@ describe('the person’s own Hearth, in a browser, with a keyboard only', () => 
     expect(takeBrowserProblems(person)).toEqual([]);
   });
 
-  test('every person page at 320 px and desktop: axe, nothing sideways, read aloud with JavaScript and not without, readability and weight printed', async ({ context, openContext, hearth }) => {
+  test('every person page at 320 px and desktop: axe, nothing sideways, read aloud with JavaScript and not without, readability and weight printed', async ({
+    context,
+    openContext,
+    hearth,
+  }) => {
     await context.addInitScript(fakeSpeech);
     const page = await context.newPage();
     await signIn(page, hearth.signInFor('person'), hearth.password);
@@ -296,13 +362,17 @@ describe('the person’s own Hearth, in a browser, with a keyboard only', () => 
       expect(response?.status(), url).toBe(200);
       expect(await noScript.locator('[data-read-aloud-controls]').isVisible(), url).toBe(false);
       expect(await noScript.locator('main .hearth-er-choice, main a').first().isVisible(), url).toBe(true);
-      const lines = await noScript.$$eval('main [data-read-aloud]:not([data-read-aloud="quoted"])', (els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean));
+      const lines = await noScript.$$eval('main [data-read-aloud]:not([data-read-aloud="quoted"])', (els) =>
+        els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean),
+      );
       const measured = readability(lines);
       const withScript = await pageWeight(context, openContext, url, true);
       const without = await pageWeight(context, openContext, url, false);
       expect(withScript.bytes, `${url} with JavaScript`).toBeLessThan(LIMIT);
       expect(without.bytes, `${url} without JavaScript`).toBeLessThan(LIMIT);
-      figures.push(`${url.padEnd(48)} ${String(measured.sentences).padStart(3)} sentences, average ${measured.averageSentenceLength.toFixed(1).padStart(4)} words, longest ${String(measured.longestSentence.words).padStart(2)}, grade ${measured.grade.toFixed(1).padStart(4)} | ${kb(withScript.bytes).padStart(8)} (${withScript.requests} requests) with JS, ${kb(without.bytes).padStart(8)} (${without.requests}) without`);
+      figures.push(
+        `${url.padEnd(48)} ${String(measured.sentences).padStart(3)} sentences, average ${measured.averageSentenceLength.toFixed(1).padStart(4)} words, longest ${String(measured.longestSentence.words).padStart(2)}, grade ${measured.grade.toFixed(1).padStart(4)} | ${kb(withScript.bytes).padStart(8)} (${withScript.requests} requests) with JS, ${kb(without.bytes).padStart(8)} (${without.requests}) without`,
+      );
     }
     console.log(['Person pages: readability (Easy Read lines) and page weight (cold load, everything transferred)', ...figures].join('\n'));
   });

@@ -11,21 +11,36 @@ const NORTHBROOK = 'Northbrook Shared Lives (demo)';
 const inNorthbrook = (schemeId: typeof dailyNotes.schemeId | typeof incidents.schemeId) =>
   inArray(schemeId, sql`(select id from schemes where name = ${NORTHBROOK})`);
 const waitingNote = async (hearth: Hearth) =>
-  (await hearth.db.owner.select({ id: dailyNotes.id }).from(dailyNotes).where(and(inNorthbrook(dailyNotes.schemeId), eq(dailyNotes.flagged, true), isNull(dailyNotes.dealtAt))).limit(1))[0]!.id;
+  (
+    await hearth.db.owner
+      .select({ id: dailyNotes.id })
+      .from(dailyNotes)
+      .where(and(inNorthbrook(dailyNotes.schemeId), eq(dailyNotes.flagged, true), isNull(dailyNotes.dealtAt)))
+      .limit(1)
+  )[0]!.id;
 const unnotified = async (hearth: Hearth) =>
-  (await hearth.db.owner.select({ id: incidents.id }).from(incidents).where(and(inNorthbrook(incidents.schemeId), eq(incidents.notifiable, true), isNull(incidents.notifiedOn))).limit(1))[0]!.id;
+  (
+    await hearth.db.owner
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(inNorthbrook(incidents.schemeId), eq(incidents.notifiable, true), isNull(incidents.notifiedOn)))
+      .limit(1)
+  )[0]!.id;
 
 /** Presses Tab until the element with this id has focus: the way someone without a mouse gets there. */
 async function tabTo(page: Page, id: string) {
   for (let n = 0; n < 60; n++) {
-    if (await page.evaluate(() => document.activeElement?.id) === id) return;
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached #${id}`);
 }
 
 describe('daily notes and incidents, as the carer', () => {
-  test('on a 320 px phone: today’s note is one tap from home, every page passes axe, and nothing scrolls sideways', async ({ openContext, hearth }) => {
+  test('on a 320 px phone: today’s note is one tap from home, every page passes axe, and nothing scrolls sideways', async ({
+    openContext,
+    hearth,
+  }) => {
     const phone = await (await openContext({ viewport: { width: 320, height: 720 } })).newPage();
     const { id, personName } = await fixedCarersArrangement(hearth);
     await signIn(phone, hearth.signInFor('carer'), hearth.password);
@@ -34,12 +49,20 @@ describe('daily notes and incidents, as the carer', () => {
     await expect.poll(() => phone.locator('h1').textContent()).toContain(`Today’s note about ${personName}`);
     await checkAxe(phone);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await sendEmpty(phone, `/notes/new?arrangement=${id}`, 'Save the note', ['Say what happened today', 'Choose how they seemed', 'Choose yes if there is anything']);
+    await sendEmpty(phone, `/notes/new?arrangement=${id}`, 'Save the note', [
+      'Say what happened today',
+      'Choose how they seemed',
+      'Choose yes if there is anything',
+    ]);
     for (const path of ['/notes', `/arrangements/${id}/notes`, '/incidents', `/incidents/new?arrangement=${id}`]) {
       await checkPage(phone, path);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
     }
-    await sendEmpty(phone, `/incidents/new?arrangement=${id}`, 'Record it', ['Choose whether it is an incident or a safeguarding concern', 'Say where it happened', 'Choose how serious it is']);
+    await sendEmpty(phone, `/incidents/new?arrangement=${id}`, 'Record it', [
+      'Choose whether it is an incident or a safeguarding concern',
+      'Say where it happened',
+      'Choose how serious it is',
+    ]);
   });
 
   test('writes a note with the keyboard alone', async ({ page, hearth }) => {
@@ -69,7 +92,18 @@ describe('daily notes and incidents, as staff and as the person', () => {
   test('the worker’s notes, attention list and incidents pass axe; a flagged note is dealt with', async ({ page, hearth }) => {
     const { id } = await fixedCarersArrangement(hearth);
     await signIn(page, hearth.signInFor('scheme_worker'), hearth.password);
-    for (const path of ['/notes', '/notes?worker=all', '/notes?worker=all&flagged=yes', '/attention', '/attention?everyone=yes', '/incidents', '/incidents?worker=all&status=all', `/arrangements/${id}/notes`, '/due']) await checkPage(page, path);
+    for (const path of [
+      '/notes',
+      '/notes?worker=all',
+      '/notes?worker=all&flagged=yes',
+      '/attention',
+      '/attention?everyone=yes',
+      '/incidents',
+      '/incidents?worker=all&status=all',
+      `/arrangements/${id}/notes`,
+      '/due',
+    ])
+      await checkPage(page, path);
     const note = await waitingNote(hearth);
     await checkPage(page, `/notes/${note}`);
     await sendEmpty(page, `/notes/${note}`, 'Mark as dealt with', ['Say what was done about it']);
@@ -87,7 +121,9 @@ describe('daily notes and incidents, as staff and as the person', () => {
     await sendEmpty(page, `/incidents/${incident}`, 'Record the notification', ['Choose how CQC was told']);
     await page.getByLabel('CQC online (the provider portal)').check();
     await page.getByRole('button', { name: 'Record the notification' }).click();
-    await expect.poll(() => page.locator('.govuk-notification-banner').textContent()).toContain('The notification to CQC has been recorded');
+    await expect
+      .poll(() => page.locator('.govuk-notification-banner').textContent())
+      .toContain('The notification to CQC has been recorded');
     await checkAxe(page);
     await checkPage(page, '/incidents?status=closed');
   });

@@ -12,14 +12,27 @@ import { checkAxe, checkPage, fixedCarersArrangement, scrollsSideways, sendEmpty
 /** The fixed carer sign-in's live arrangement, its person's sign-in, its open review and its other reviews and visits. */
 async function showcase(hearth: Hearth) {
   const found = await fixedCarersArrangement(hearth);
-  const rows = await hearth.db.owner.select().from(arrangementReviews).where(eq(arrangementReviews.arrangementId, found.id)).orderBy(desc(arrangementReviews.heldOn));
+  const rows = await hearth.db.owner
+    .select()
+    .from(arrangementReviews)
+    .where(eq(arrangementReviews.arrangementId, found.id))
+    .orderBy(desc(arrangementReviews.heldOn));
   const open = rows.find((r) => r.kind === 'review' && !r.completedAt)!;
   // The longest-running arrangement with reviews: several, with ratings that change.
-  const [reviewed] = await hearth.db.owner.select({ id: arrangementReviews.arrangementId }).from(arrangementReviews)
-    .where(and(eq(arrangementReviews.kind, 'review'), isNotNull(arrangementReviews.completedAt))).orderBy(asc(arrangementReviews.heldOn)).limit(1);
+  const [reviewed] = await hearth.db.owner
+    .select({ id: arrangementReviews.arrangementId })
+    .from(arrangementReviews)
+    .where(and(eq(arrangementReviews.kind, 'review'), isNotNull(arrangementReviews.completedAt)))
+    .orderBy(asc(arrangementReviews.heldOn))
+    .limit(1);
   return {
-    id: found.id, personEmail: found.personEmail, open: open.id,
-    others: rows.filter((r) => r.id !== open.id).slice(0, 3).map((r) => r.id),
+    id: found.id,
+    personEmail: found.personEmail,
+    open: open.id,
+    others: rows
+      .filter((r) => r.id !== open.id)
+      .slice(0, 3)
+      .map((r) => r.id),
     anyReviewed: reviewed!.id,
   };
 }
@@ -31,14 +44,26 @@ describe('reviews', () => {
     const s = await showcase(hearth);
     await signIn(page, hearth.signInFor('scheme_worker'), hearth.password);
     await checkPage(page, '/due');
-    for (const path of ['', '/new?kind=review', '/new?kind=visit', `/${s.open}`, `/${s.open}/carer`, `/${s.open}/person`, `/${s.open}/person/carer`, `/${s.open}/person/more`]) {
+    for (const path of [
+      '',
+      '/new?kind=review',
+      '/new?kind=visit',
+      `/${s.open}`,
+      `/${s.open}/carer`,
+      `/${s.open}/person`,
+      `/${s.open}/person/carer`,
+      `/${s.open}/person/more`,
+    ]) {
       await checkPage(page, `${base(s.id)}${path}`);
     }
     for (const other of s.others) await checkPage(page, `${base(s.id)}/${other}`);
     await checkPage(page, `/arrangements/${s.anyReviewed}/wellbeing`);
     await checkPage(page, `/arrangements/${s.id}/wellbeing`);
     await sendEmpty(page, `${base(s.id)}/new?kind=visit`, 'Save', ['Write a short note about the visit']);
-    await sendEmpty(page, `${base(s.id)}/${s.open}/complete`, 'Complete the review', ['Write a summary of the review', 'Choose a rating for personal dignity']);
+    await sendEmpty(page, `${base(s.id)}/${s.open}/complete`, 'Complete the review', [
+      'Write a summary of the review',
+      'Choose a rating for personal dignity',
+    ]);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, hearth.signInFor('scheme_manager'), hearth.password);
     await checkPage(page, '/arrangements/settings/reviews');
@@ -61,7 +86,10 @@ describe('reviews', () => {
     await checkAxe(page);
   });
 
-  test('the person answers their questions at 320 px with the keyboard alone, and the worker completes the review', async ({ page, hearth }) => {
+  test('the person answers their questions at 320 px with the keyboard alone, and the worker completes the review', async ({
+    page,
+    hearth,
+  }) => {
     const s = await showcase(hearth);
     await page.setViewportSize({ width: 320, height: 640 });
     await signIn(page, { email: s.personEmail }, hearth.password);

@@ -12,11 +12,23 @@ const NORTHBROOK = 'Northbrook Shared Lives (demo)';
 
 /** A Northbrook stay of the fixed person sign-in at the fixed carer sign-in's home, and the month it starts in. */
 async function demoBooking(hearth: Hearth) {
-  const [row] = await hearth.db.owner.select({ id: bookings.id, nights: bookings.nights, carerId: bookings.carerId }).from(bookings)
-    .innerJoin(carers, eq(carers.id, bookings.carerId)).innerJoin(schemes, eq(schemes.id, carers.schemeId))
-    .innerJoin(people, eq(people.id, bookings.personId)).innerJoin(users, eq(users.id, people.userId))
-    .where(and(eq(schemes.name, NORTHBROOK), eq(bookings.kind, 'short_breaks'), eq(bookings.status, 'booked'),
-      eq(carers.email, hearth.signInFor('carer').email), eq(users.email, hearth.signInFor('person').email))).limit(1);
+  const [row] = await hearth.db.owner
+    .select({ id: bookings.id, nights: bookings.nights, carerId: bookings.carerId })
+    .from(bookings)
+    .innerJoin(carers, eq(carers.id, bookings.carerId))
+    .innerJoin(schemes, eq(schemes.id, carers.schemeId))
+    .innerJoin(people, eq(people.id, bookings.personId))
+    .innerJoin(users, eq(users.id, people.userId))
+    .where(
+      and(
+        eq(schemes.name, NORTHBROOK),
+        eq(bookings.kind, 'short_breaks'),
+        eq(bookings.status, 'booked'),
+        eq(carers.email, hearth.signInFor('carer').email),
+        eq(users.email, hearth.signInFor('person').email),
+      ),
+    )
+    .limit(1);
   return { id: row!.id, carerId: row!.carerId, month: row!.nights!.from.slice(0, 7) };
 }
 

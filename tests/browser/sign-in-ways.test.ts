@@ -21,7 +21,10 @@ async function askForLink(page: Page, email: string, { axe = true } = {}) {
 
 async function signedInAs(hearth: Hearth, email: string, method: string) {
   const [user] = await hearth.db.owner.select({ id: users.id }).from(users).where(eq(users.email, email));
-  const events = await hearth.db.owner.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, user!.id), eq(auditEvents.action, 'signed in')));
+  const events = await hearth.db.owner
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.actorUserId, user!.id), eq(auditEvents.action, 'signed in')));
   return events.some((e) => (e.changedFields as { method?: string } | null)?.method === method);
 }
 
@@ -61,7 +64,14 @@ describe('signing in without a password', () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     const person = hearth.signInFor('person');
 

@@ -14,7 +14,9 @@ async function demoScheme(hearth: Hearth, nameStart: string) {
 describe('signing in with more than one place, or none', () => {
   test('someone in two schemes chooses where to go', async ({ page, hearth }) => {
     const person = await aUser(hearth.db, { role: 'carer', schemeId: (await demoScheme(hearth, 'Northbrook')).id });
-    await hearth.db.owner.insert(memberships).values({ userId: person.id, schemeId: (await demoScheme(hearth, 'Eastmere')).id, role: 'carer' });
+    await hearth.db.owner
+      .insert(memberships)
+      .values({ userId: person.id, schemeId: (await demoScheme(hearth, 'Eastmere')).id, role: 'carer' });
 
     await signIn(page, person, TEST_PASSWORD, '/choose-scheme');
     await checkAxe(page);

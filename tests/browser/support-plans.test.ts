@@ -12,18 +12,27 @@ import { checkAxe, checkPage, chooseReading, fixedCarersArrangement, sendEmpty, 
 async function carersPlan(hearth: Hearth) {
   const { id, personEmail } = await fixedCarersArrangement(hearth);
   const [plan] = await hearth.db.owner.select({ id: supportPlans.id }).from(supportPlans).where(eq(supportPlans.arrangementId, id));
-  const proposals = await hearth.db.owner.select({ id: supportPlanProposals.id, authorRole: supportPlanProposals.authorRole }).from(supportPlanProposals)
+  const proposals = await hearth.db.owner
+    .select({ id: supportPlanProposals.id, authorRole: supportPlanProposals.authorRole })
+    .from(supportPlanProposals)
     .where(eq(supportPlanProposals.planId, plan!.id));
   return { id, personEmail, planId: plan!.id, proposals };
 }
 
 /** Someone in a circle of support, with a sign-in and consent to see the plan of a live arrangement. */
 async function consentedCircle(hearth: Hearth) {
-  const [found] = await hearth.db.owner.select({ email: users.email, arrangementId: arrangements.id })
+  const [found] = await hearth.db.owner
+    .select({ email: users.email, arrangementId: arrangements.id })
     .from(circleMembers)
     .innerJoin(users, eq(users.id, circleMembers.userId))
-    .innerJoin(circleConsents, and(eq(circleConsents.circleMemberId, circleMembers.id), eq(circleConsents.area, 'support_plan'), isNull(circleConsents.withdrawnAt)))
-    .innerJoin(arrangements, and(eq(arrangements.personId, circleMembers.personId), inArray(arrangements.status, ['starting', 'active', 'paused'])))
+    .innerJoin(
+      circleConsents,
+      and(eq(circleConsents.circleMemberId, circleMembers.id), eq(circleConsents.area, 'support_plan'), isNull(circleConsents.withdrawnAt)),
+    )
+    .innerJoin(
+      arrangements,
+      and(eq(arrangements.personId, circleMembers.personId), inArray(arrangements.status, ['starting', 'active', 'paused'])),
+    )
     .where(isNull(circleMembers.endedAt))
     .limit(1);
   return found!;
@@ -44,7 +53,10 @@ describe('support plans, as staff', () => {
     await sendEmpty(page, `/arrangements/${id}/plan/proposals/${proposals[0]!.id}`, 'Decline', ['Say why it is not accepted']);
   });
 
-  test('two people save the same version: the second sees both, takes theirs for the part both changed, and saves', async ({ openContext, hearth }) => {
+  test('two people save the same version: the second sees both, takes theirs for the part both changed, and saves', async ({
+    openContext,
+    hearth,
+  }) => {
     const { id } = await carersPlan(hearth);
     const worker = await (await openContext()).newPage();
     const manager = await (await openContext()).newPage();
@@ -83,11 +95,16 @@ describe('support plans, as the carer, the person and their circle', () => {
     await checkPage(page, `/arrangements/${id}/plan`);
     await checkPage(page, `/arrangements/${id}/plan/versions/1`);
     await checkPage(page, `/arrangements/${id}/plan/proposals/${proposals[0]!.id}`);
-    await sendEmpty(page, `/arrangements/${id}/plan/propose`, 'Send it to the worker', ['Choose which part of the plan it is about', 'Say what you want, in your own words']);
+    await sendEmpty(page, `/arrangements/${id}/plan/propose`, 'Send it to the worker', [
+      'Choose which part of the plan it is about',
+      'Say what you want, in your own words',
+    ]);
     const noScript = await (await openContext({ javaScriptEnabled: false })).newPage();
     await signIn(noScript, hearth.signInFor('carer'), hearth.password);
     await noScript.goto(`/arrangements/${id}/plan/propose?section=medication`);
-    await noScript.getByLabel('What you want, or what you want to say, in your own words').fill('The GP has moved the tablets to the evening.');
+    await noScript
+      .getByLabel('What you want, or what you want to say, in your own words')
+      .fill('The GP has moved the tablets to the evening.');
     await noScript.getByRole('button', { name: 'Send it to the worker' }).click();
     await expect.poll(() => noScript.locator('main').textContent()).toContain('Waiting for the worker');
     await checkPage(page, new URL(noScript.url()).pathname);

@@ -19,7 +19,11 @@ const WALK_TIMEOUT = 360_000;
  * The longest walks each have a file of their own (walk-*.test.ts), so that they run side by side;
  * walk.test.ts walks everyone else.
  */
-export const OWN_FILE_WALKS = { manager: ['scheme_manager'], worker: ['scheme_worker'], carer: ['carer', 'person'] } as const satisfies Record<string, readonly Role[]>;
+export const OWN_FILE_WALKS = {
+  manager: ['scheme_manager'],
+  worker: ['scheme_worker'],
+  carer: ['carer', 'person'],
+} as const satisfies Record<string, readonly Role[]>;
 
 /** The demo sign-ins that walk in one of those files, or (with no file named) in walk.test.ts. */
 export function walkersFor(file?: keyof typeof OWN_FILE_WALKS) {
@@ -37,26 +41,37 @@ export function walkEveryPage(whos: readonly (typeof DEMO_SIGN_INS)[number][]) {
     const axed = new Set<string>();
     for (const who of whos) {
       for (const easyRead of [false, true]) {
-        test(`${ROLE_NAMES[who.role]} (${who.email}), ${easyRead ? 'Easy Read' : 'normal'}`, async ({ page, hearth }) => {
-          const started = Date.now();
-          await signIn(page, who, hearth.password);
-          const putBack = await chooseReading(page, { easyRead });
-          try {
-            await page.setViewportSize(DESKTOP);
-            const { visited, problems, axeRuns } = await walk(page, { from: '/', limit: pagesFor(who.role, easyRead), sizes: [DESKTOP, PHONE], axed });
-            console.log(`${who.role}, ${easyRead ? 'Easy Read' : 'normal'}: ${visited.length} pages, axe run ${axeRuns} times, ${((Date.now() - started) / 1000).toFixed(1)} s\n${visited.map((v) => `  ${v.status} ${v.path}`).join('\n')}`);
-            expect(problems).toEqual([]);
-            expect(visited.map((v) => v.path)).toEqual(expect.arrayContaining(['/', '/account']));
-          } finally {
-            await putBack();
-          }
-          if (easyRead) return;
-          await page.goto('/');
-          await page.getByRole('button', { name: 'Sign out' }).click();
-          await page.waitForURL((url) => url.pathname === '/signed-out');
-          await page.goto('/account');
-          expect(new URL(page.url()).pathname).toBe('/sign-in');
-        }, WALK_TIMEOUT);
+        test(
+          `${ROLE_NAMES[who.role]} (${who.email}), ${easyRead ? 'Easy Read' : 'normal'}`,
+          async ({ page, hearth }) => {
+            const started = Date.now();
+            await signIn(page, who, hearth.password);
+            const putBack = await chooseReading(page, { easyRead });
+            try {
+              await page.setViewportSize(DESKTOP);
+              const { visited, problems, axeRuns } = await walk(page, {
+                from: '/',
+                limit: pagesFor(who.role, easyRead),
+                sizes: [DESKTOP, PHONE],
+                axed,
+              });
+              console.log(
+                `${who.role}, ${easyRead ? 'Easy Read' : 'normal'}: ${visited.length} pages, axe run ${axeRuns} times, ${((Date.now() - started) / 1000).toFixed(1)} s\n${visited.map((v) => `  ${v.status} ${v.path}`).join('\n')}`,
+              );
+              expect(problems).toEqual([]);
+              expect(visited.map((v) => v.path)).toEqual(expect.arrayContaining(['/', '/account']));
+            } finally {
+              await putBack();
+            }
+            if (easyRead) return;
+            await page.goto('/');
+            await page.getByRole('button', { name: 'Sign out' }).click();
+            await page.waitForURL((url) => url.pathname === '/signed-out');
+            await page.goto('/account');
+            expect(new URL(page.url()).pathname).toBe('/sign-in');
+          },
+          WALK_TIMEOUT,
+        );
       }
     }
   });

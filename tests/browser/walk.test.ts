@@ -70,27 +70,48 @@ interface FormCheck {
 
 const FORMS: FormCheck[] = [
   {
-    name: 'sign-in with a wrong password', path: '/sign-in', submit: 'Sign in', status: 401,
+    name: 'sign-in with a wrong password',
+    path: '/sign-in',
+    submit: 'Sign in',
+    status: 401,
     type: { 'Email address': 'manager@demo.hearth.example', Password: 'not the password' },
-    errors: ['Enter a correct email address and password'], notKept: ['Password'],
+    errors: ['Enter a correct email address and password'],
+    notKept: ['Password'],
   },
   {
-    name: 'adding someone to the team', as: 'scheme_manager', path: '/team/new', submit: 'Add to scheme', status: 400,
+    name: 'adding someone to the team',
+    as: 'scheme_manager',
+    path: '/team/new',
+    submit: 'Add to scheme',
+    status: 400,
     type: { 'Full name': 'Ada Example' },
     errors: ['Enter their email address', 'Choose what they will do in this scheme'],
   },
   {
-    name: 'changing a password', as: 'carer', path: '/account', submit: 'Change password', status: 400,
+    name: 'changing a password',
+    as: 'carer',
+    path: '/account',
+    submit: 'Change password',
+    status: 400,
     type: { 'Current password': 'something typed' },
-    errors: ['Enter your new password again'], notKept: ['Current password'],
+    errors: ['Enter your new password again'],
+    notKept: ['Current password'],
   },
   {
-    name: 'recording a referral', as: 'scheme_worker', path: '/people/referrals/new', submit: 'Record the referral', status: 400,
+    name: 'recording a referral',
+    as: 'scheme_worker',
+    path: '/people/referrals/new',
+    submit: 'Record the referral',
+    status: 400,
     type: { 'Full name': 'Ada Example', 'Their name': 'Sam Referrer' },
     errors: ['Choose who made the referral', 'Enter why they have been referred', 'Choose how urgent it is', 'Enter what the person wants'],
   },
   {
-    name: 'adding a scheme', as: 'national_admin', path: '/schemes/new', submit: 'Add scheme', status: 400,
+    name: 'adding a scheme',
+    as: 'national_admin',
+    path: '/schemes/new',
+    submit: 'Add scheme',
+    status: 400,
     type: { 'Scheme name': 'Westholm Shared Lives', 'Local authority': 'Westholm Council' },
     errors: ['Choose what the scheme runs', 'Choose the region', 'Enter the manager’s full name'],
   },
@@ -133,7 +154,10 @@ describe('forms sent with answers missing', () => {
 });
 
 describe('keyboard', () => {
-  for (const [where, as] of [['the sign-in page', undefined], ['the home page', 'scheme_manager']] as const) {
+  for (const [where, as] of [
+    ['the sign-in page', undefined],
+    ['the home page', 'scheme_manager'],
+  ] as const) {
     test(`the first Tab on ${where} reaches "Skip to main content", which goes there`, async ({ page, hearth }) => {
       if (as) await signIn(page, hearth.signInFor(as), hearth.password);
       else await page.goto('/sign-in');
@@ -152,7 +176,10 @@ describe('without JavaScript', () => {
     await sendForm(page, wrong);
     await signIn(page, hearth.signInFor('scheme_manager'), hearth.password);
     await expect.poll(() => page.locator('h1').textContent()).toContain('Hello');
-    await sendForm(page, FORMS.find((f) => f.path === '/team/new')!);
+    await sendForm(
+      page,
+      FORMS.find((f) => f.path === '/team/new')!,
+    );
     expect(takeBrowserProblems(page)).toEqual([]);
   });
 });

@@ -14,7 +14,11 @@ export const statusOnSql = (dueOn: SQL, today: IsoDate): SQL => sql`(case when $
   when ${dueOn} < ${today}::date then 'overdue' when ${dueOn} - ${today}::date <= ${DUE_SOON_DAYS}::int then 'due_soon' else 'ok' end)`;
 
 /** Columns of a check record, as a query names them. */
-export interface RecordColumns { expiresOn: SQL; completedOn: SQL; outcome: SQL }
+export interface RecordColumns {
+  expiresOn: SQL;
+  completedOn: SQL;
+  outcome: SQL;
+}
 
 /** Records that count towards a requirement (`counts`), done by today. */
 export const countsSql = (record: RecordColumns, today: IsoDate): SQL =>
@@ -33,5 +37,8 @@ export const requirementStatusSql = (counted: SQL, earliest: SQL, howMany: SQL, 
 });
 
 /** isAdult: whole years of age on `today` (ageOn) of at least 18. */
-export const isAdultSql = (dateOfBirth: SQL, today: IsoDate): SQL => sql`(extract(year from ${today}::date) - extract(year from ${dateOfBirth})
+export const isAdultSql = (
+  dateOfBirth: SQL,
+  today: IsoDate,
+): SQL => sql`(extract(year from ${today}::date) - extract(year from ${dateOfBirth})
   - (to_char(${today}::date, 'MMDD') < to_char(${dateOfBirth}, 'MMDD'))::int >= ${ADULT_AGE}::int)`;

@@ -5,11 +5,16 @@ import { expiryFor, OUTCOMES, requirementStatus, SEVERITY, statusOn, type Eviden
 
 const today = '2026-03-15';
 const isoDate = fc.integer({ min: -3000, max: 3000 }).map((d) => addDays(today, d));
-const evidence = fc.record({
-  completedOn: fc.integer({ min: -3000, max: 0 }).map((d) => addDays(today, d)),
-  expiresOn: fc.option(fc.integer({ min: -1500, max: 1500 }).map((d) => addDays(today, d)), { nil: null }),
-  outcome: fc.constantFrom(...OUTCOMES),
-}).filter((e) => e.expiresOn === null || e.expiresOn >= e.completedOn);
+const evidence = fc
+  .record({
+    completedOn: fc.integer({ min: -3000, max: 0 }).map((d) => addDays(today, d)),
+    expiresOn: fc.option(
+      fc.integer({ min: -1500, max: 1500 }).map((d) => addDays(today, d)),
+      { nil: null },
+    ),
+    outcome: fc.constantFrom(...OUTCOMES),
+  })
+  .filter((e) => e.expiresOn === null || e.expiresOn >= e.completedOn);
 
 describe('dates', () => {
   it('adds calendar months, keeping to the end of a shorter month', () => {
@@ -25,9 +30,11 @@ describe('dates', () => {
   });
 
   it('adds days and counts them back', () => {
-    fc.assert(fc.property(isoDate, fc.integer({ min: -5000, max: 5000 }), (date, days) => {
-      expect(daysBetween(date, addDays(date, days))).toBe(days);
-    }));
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -5000, max: 5000 }), (date, days) => {
+        expect(daysBetween(date, addDays(date, days))).toBe(days);
+      }),
+    );
   });
 });
 
@@ -53,32 +60,44 @@ describe('whether something is due', () => {
     expect(requirementStatus([{ completedOn: '2026-01-01', expiresOn: null, outcome: 'unsatisfactory' }], 1, today).status).toBe('missing');
     const reference: Evidence = { completedOn: '2025-06-01', expiresOn: null, outcome: 'satisfactory' };
     expect(requirementStatus([reference], 2, today).status).toBe('missing');
-    expect(requirementStatus([reference, { ...reference, completedOn: '2025-07-01' }], 2, today)).toMatchObject({ status: 'ok', dueOn: null });
+    expect(requirementStatus([reference, { ...reference, completedOn: '2025-07-01' }], 2, today)).toMatchObject({
+      status: 'ok',
+      dueOn: null,
+    });
   });
 
   it('does not count a check dated in the future', () => {
-    expect(requirementStatus([{ completedOn: addDays(today, 1), expiresOn: null, outcome: 'satisfactory' }], 1, today).status).toBe('missing');
+    expect(requirementStatus([{ completedOn: addDays(today, 1), expiresOn: null, outcome: 'satisfactory' }], 1, today).status).toBe(
+      'missing',
+    );
   });
 
   it('never gets worse when another satisfactory record is added', () => {
-    fc.assert(fc.property(fc.array(evidence, { maxLength: 6 }), evidence, fc.integer({ min: 1, max: 3 }), (records, extra, howMany) => {
-      const before = requirementStatus(records, howMany, today);
-      const after = requirementStatus([...records, { ...extra, outcome: 'satisfactory' }], howMany, today);
-      expect(SEVERITY[after.status]).toBeGreaterThanOrEqual(SEVERITY[before.status]);
-    }));
+    fc.assert(
+      fc.property(fc.array(evidence, { maxLength: 6 }), evidence, fc.integer({ min: 1, max: 3 }), (records, extra, howMany) => {
+        const before = requirementStatus(records, howMany, today);
+        const after = requirementStatus([...records, { ...extra, outcome: 'satisfactory' }], howMany, today);
+        expect(SEVERITY[after.status]).toBeGreaterThanOrEqual(SEVERITY[before.status]);
+      }),
+    );
   });
 
   it('is due on the earliest expiry of the records that count, and its status follows that date', () => {
-    fc.assert(fc.property(fc.array(evidence, { maxLength: 6 }), fc.integer({ min: 1, max: 3 }), (records, howMany) => {
-      const result = requirementStatus(records, howMany, today);
-      if (result.status === 'missing') {
-        expect(records.filter((r) => r.outcome !== 'unsatisfactory').length).toBeLessThan(howMany);
-        return;
-      }
-      expect(result.counted).toHaveLength(howMany);
-      const expiries = result.counted.map((r) => r.expiresOn).filter((d) => d !== null).sort();
-      expect(result.dueOn).toBe(expiries[0] ?? null);
-      expect(result.status).toBe(statusOn(result.dueOn, today));
-    }));
+    fc.assert(
+      fc.property(fc.array(evidence, { maxLength: 6 }), fc.integer({ min: 1, max: 3 }), (records, howMany) => {
+        const result = requirementStatus(records, howMany, today);
+        if (result.status === 'missing') {
+          expect(records.filter((r) => r.outcome !== 'unsatisfactory').length).toBeLessThan(howMany);
+          return;
+        }
+        expect(result.counted).toHaveLength(howMany);
+        const expiries = result.counted
+          .map((r) => r.expiresOn)
+          .filter((d) => d !== null)
+          .sort();
+        expect(result.dueOn).toBe(expiries[0] ?? null);
+        expect(result.status).toBe(statusOn(result.dueOn, today));
+      }),
+    );
   });
 });

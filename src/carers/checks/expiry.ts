@@ -61,8 +61,15 @@ export interface RequirementStatus {
 }
 
 /** A requirement for `howMany` records (two references, say), judged on `today`. */
-export function requirementStatus<E extends Evidence>(records: readonly E[], howMany: number, today: IsoDate): RequirementStatus & { counted: E[] } {
-  const counted = records.filter((r) => counts(r) && r.completedOn <= today).sort(laterExpiryFirst).slice(0, howMany);
+export function requirementStatus<E extends Evidence>(
+  records: readonly E[],
+  howMany: number,
+  today: IsoDate,
+): RequirementStatus & { counted: E[] } {
+  const counted = records
+    .filter((r) => counts(r) && r.completedOn <= today)
+    .sort(laterExpiryFirst)
+    .slice(0, howMany);
   if (counted.length < howMany) return { status: 'missing', dueOn: null, counted };
   const expiries = counted.map((r) => r.expiresOn).filter((d): d is IsoDate => d !== null);
   const dueOn = expiries.length ? expiries.reduce((a, b) => (a < b ? a : b)) : null;

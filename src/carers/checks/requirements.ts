@@ -38,7 +38,11 @@ export interface Requirement<R extends CheckRecord = CheckRecord> {
  * the adults as they are today.
  */
 export function requirementsFor<R extends CheckRecord>(
-  types: readonly CheckType[], carer: Person, adults: readonly Person[], records: readonly R[], today: IsoDate,
+  types: readonly CheckType[],
+  carer: Person,
+  adults: readonly Person[],
+  records: readonly R[],
+  today: IsoDate,
 ): Requirement<R>[] {
   return types.flatMap((type) => {
     const people = type.appliesTo === 'every_adult' ? [carer, ...adults] : [carer];

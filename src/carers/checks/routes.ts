@@ -18,15 +18,21 @@ export const OUTCOME_NAMES = {
 const KIND_NAMES = { check: 'Check', training: 'Training' } as const;
 const APPLIES_NAMES = { carer: 'The carer', every_adult: 'Every adult in the household' } as const;
 
-const recordForm = withDateInputs(z.object({
-  checkTypeId: z.uuid({ error: 'Choose which check or course this is' }),
-  householdMemberId: z.string().optional().transform((v) => (v && v !== 'carer' ? v : null)).pipe(z.uuid({ error: 'Choose who it is for' }).nullable()),
-  completedOn: dateInput({ whenEmpty: 'Enter the date it was done', label: 'The date it was done', when: 'not future' }),
-  expiresOn: optionalDateInput({ label: 'The expiry date' }),
-  outcome: choice(OUTCOMES, 'Choose the outcome'),
-  reference: optionalText({ max: 120, label: 'Reference' }),
-  notes: optionalText({ max: 2000, label: 'Notes' }),
-}));
+const recordForm = withDateInputs(
+  z.object({
+    checkTypeId: z.uuid({ error: 'Choose which check or course this is' }),
+    householdMemberId: z
+      .string()
+      .optional()
+      .transform((v) => (v && v !== 'carer' ? v : null))
+      .pipe(z.uuid({ error: 'Choose who it is for' }).nullable()),
+    completedOn: dateInput({ whenEmpty: 'Enter the date it was done', label: 'The date it was done', when: 'not future' }),
+    expiresOn: optionalDateInput({ label: 'The expiry date' }),
+    outcome: choice(OUTCOMES, 'Choose the outcome'),
+    reference: optionalText({ max: 120, label: 'Reference' }),
+    notes: optionalText({ max: 2000, label: 'Notes' }),
+  }),
+);
 
 const typeForm = z.object({
   name: text('Enter the name of the check or course', { max: 120, label: 'Name' }),
@@ -35,7 +41,10 @@ const typeForm = z.object({
   validMonths: optionalWholeNumber('How long it lasts', { min: 1, max: 120 }),
   howMany: optionalWholeNumber('How many are needed', { min: 1, max: 5 }).transform((v) => v ?? 1),
   required: z.enum(['yes', 'no'], { error: 'Choose whether every carer needs it' }).transform((v) => v === 'yes'),
-  active: z.enum(['yes', 'no']).optional().transform((v) => v !== 'no'),
+  active: z
+    .enum(['yes', 'no'])
+    .optional()
+    .transform((v) => v !== 'no'),
 });
 
 const newRecordQuery = z.object({ type: z.uuid().optional().catch(undefined), member: z.uuid().optional().catch(undefined) });
@@ -62,7 +71,14 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
     return {
       title: `Record a check or training: ${carer.name}`,
       carer,
-      types: [{ value: '', text: 'Choose a check or course' }, ...types.map((t) => ({ value: t.id, text: `${t.name}${t.validMonths ? ` (lasts ${t.validMonths} months)` : ''}`, selected: t.id === selected.type }))],
+      types: [
+        { value: '', text: 'Choose a check or course' },
+        ...types.map((t) => ({
+          value: t.id,
+          text: `${t.name}${t.validMonths ? ` (lasts ${t.validMonths} months)` : ''}`,
+          selected: t.id === selected.type,
+        })),
+      ],
       people: [
         { value: 'carer', text: `${carer.name} (the carer)`, checked: !selected.member || selected.member === 'carer' },
         ...adults.map((m) => ({ value: m.id, text: `${m.name} (${m.relationship})`, checked: m.id === selected.member })),
@@ -101,33 +117,53 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
   });
 
   const typeContext = (title: string, action: string, isNew: boolean) => ({
-    title, action, isNew, backLink: '/carers/settings/checks',
+    title,
+    action,
+    isNew,
+    backLink: '/carers/settings/checks',
     kinds: Object.entries(KIND_NAMES).map(([value, text]) => ({ value, text })),
     applies: Object.entries(APPLIES_NAMES).map(([value, text]) => ({ value, text })),
   });
 
   app.get('/carers/settings/checks', { config: { access: 'carers.settings' } }, async (request, reply) => {
     const types = await checks.types(request.actor);
-    return reply.view('carers/checks/views/types.njk', { title: 'Checks and training carers need', types: types.map(describe), backLink: '/carers', saved: (request.query as { saved?: string }).saved });
+    return reply.view('carers/checks/views/types.njk', {
+      title: 'Checks and training carers need',
+      types: types.map(describe),
+      backLink: '/carers',
+      saved: (request.query as { saved?: string }).saved,
+    });
   });
 
   app.get('/carers/settings/checks/new', { config: { access: 'carers.settings' } }, async (_request, reply) =>
-    reply.view('carers/checks/views/type-form.njk', { ...typeContext('Add a check or course', '/carers/settings/checks', true), values: { howMany: '1', required: 'yes' } }));
+    reply.view('carers/checks/views/type-form.njk', {
+      ...typeContext('Add a check or course', '/carers/settings/checks', true),
+      values: { howMany: '1', required: 'yes' },
+    }),
+  );
 
-  app.post('/carers/settings/checks', { config: { access: 'carers.settings' } }, (request, reply) => submitForm(reply, {
-    schema: typeForm,
-    view: 'carers/checks/views/type-form.njk',
-    context: typeContext('Add a check or course', '/carers/settings/checks', true),
-    save: (form) => checks.addType(request.actor, form),
-    then: () => reply.redirect('/carers/settings/checks?saved=1'),
-  }));
+  app.post('/carers/settings/checks', { config: { access: 'carers.settings' } }, (request, reply) =>
+    submitForm(reply, {
+      schema: typeForm,
+      view: 'carers/checks/views/type-form.njk',
+      context: typeContext('Add a check or course', '/carers/settings/checks', true),
+      save: (form) => checks.addType(request.actor, form),
+      then: () => reply.redirect('/carers/settings/checks?saved=1'),
+    }),
+  );
 
   app.get('/carers/settings/checks/:id', { config: { access: 'carers.settings' } }, async (request, reply) => {
     const { id } = ids(request.params, 'id');
     const type = await checks.type(request.actor, id);
     return reply.view('carers/checks/views/type-form.njk', {
       ...typeContext(`Change: ${type.name}`, `/carers/settings/checks/${id}`, false),
-      values: { ...type, validMonths: type.validMonths ?? '', howMany: String(type.howMany), required: type.required ? 'yes' : 'no', active: type.active ? 'yes' : 'no' },
+      values: {
+        ...type,
+        validMonths: type.validMonths ?? '',
+        howMany: String(type.howMany),
+        required: type.required ? 'yes' : 'no',
+        active: type.active ? 'yes' : 'no',
+      },
     });
   });
 

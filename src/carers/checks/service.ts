@@ -49,16 +49,44 @@ export async function addDefaultCheckTypes(tx: Tx, schemeId: string) {
  * may see): check types, adults at home and records in three queries, judged by the pure rules.
  */
 export async function requirementsOf(tx: Tx, which: SQL, today: IsoDate = todayInUk()) {
-  const types = await tx.select().from(checkTypes).where(eq(checkTypes.active, true)).orderBy(asc(checkTypes.position), asc(checkTypes.name));
-  const people = await tx.select({ id: carers.id, name: carers.name, userId: carers.userId, workerUserId: carers.workerUserId }).from(carers).where(which);
-  const members = await tx.select({ id: householdMembers.id, carerId: householdMembers.carerId, name: householdMembers.name, dateOfBirth: householdMembers.dateOfBirth, movedOutOn: householdMembers.movedOutOn })
-    .from(householdMembers).innerJoin(carers, eq(carers.id, householdMembers.carerId)).where(which);
-  const records = await tx.select({
-    id: checkRecords.id, carerId: checkRecords.carerId, checkTypeId: checkRecords.checkTypeId, householdMemberId: checkRecords.householdMemberId,
-    completedOn: checkRecords.completedOn, expiresOn: checkRecords.expiresOn, outcome: checkRecords.outcome,
-  }).from(checkRecords).innerJoin(carers, eq(carers.id, checkRecords.carerId)).where(which);
+  const types = await tx
+    .select()
+    .from(checkTypes)
+    .where(eq(checkTypes.active, true))
+    .orderBy(asc(checkTypes.position), asc(checkTypes.name));
+  const people = await tx
+    .select({ id: carers.id, name: carers.name, userId: carers.userId, workerUserId: carers.workerUserId })
+    .from(carers)
+    .where(which);
+  const members = await tx
+    .select({
+      id: householdMembers.id,
+      carerId: householdMembers.carerId,
+      name: householdMembers.name,
+      dateOfBirth: householdMembers.dateOfBirth,
+      movedOutOn: householdMembers.movedOutOn,
+    })
+    .from(householdMembers)
+    .innerJoin(carers, eq(carers.id, householdMembers.carerId))
+    .where(which);
+  const records = await tx
+    .select({
+      id: checkRecords.id,
+      carerId: checkRecords.carerId,
+      checkTypeId: checkRecords.checkTypeId,
+      householdMemberId: checkRecords.householdMemberId,
+      completedOn: checkRecords.completedOn,
+      expiresOn: checkRecords.expiresOn,
+      outcome: checkRecords.outcome,
+    })
+    .from(checkRecords)
+    .innerJoin(carers, eq(carers.id, checkRecords.carerId))
+    .where(which);
 
-  const adultsBy = groupBy(members.filter((m) => (m.movedOutOn === null || m.movedOutOn > today) && isAdult(m.dateOfBirth, today)), (m) => m.carerId);
+  const adultsBy = groupBy(
+    members.filter((m) => (m.movedOutOn === null || m.movedOutOn > today) && isAdult(m.dateOfBirth, today)),
+    (m) => m.carerId,
+  );
   const recordsBy = groupBy(records, (r) => r.carerId);
   return people.map((carer) => ({
     carer,
@@ -90,10 +118,13 @@ export function checksService(db: Database) {
       return db.inScope(actor, async (tx) => {
         const header = await openRecord(tx, actor, carerId);
         const [mine] = await requirementsOf(tx, eq(carers.id, carerId));
-        const records = await tx.select({ record: checkRecords, typeName: checkTypes.name, kind: checkTypes.kind, memberName: householdMembers.name })
-          .from(checkRecords).innerJoin(checkTypes, eq(checkTypes.id, checkRecords.checkTypeId))
+        const records = await tx
+          .select({ record: checkRecords, typeName: checkTypes.name, kind: checkTypes.kind, memberName: householdMembers.name })
+          .from(checkRecords)
+          .innerJoin(checkTypes, eq(checkTypes.id, checkRecords.checkTypeId))
           .leftJoin(householdMembers, eq(householdMembers.id, checkRecords.householdMemberId))
-          .where(eq(checkRecords.carerId, carerId)).orderBy(desc(checkRecords.completedOn), desc(checkRecords.createdAt));
+          .where(eq(checkRecords.carerId, carerId))
+          .orderBy(desc(checkRecords.completedOn), desc(checkRecords.createdAt));
         return { ...header, requirements: mine?.requirements ?? [], records };
       });
     },
@@ -103,10 +134,15 @@ export function checksService(db: Database) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const carer = await carerFor(tx, actor, carerId);
-        const types = await tx.select().from(checkTypes).where(eq(checkTypes.active, true)).orderBy(asc(checkTypes.position), asc(checkTypes.name));
+        const types = await tx
+          .select()
+          .from(checkTypes)
+          .where(eq(checkTypes.active, true))
+          .orderBy(asc(checkTypes.position), asc(checkTypes.name));
         const today = todayInUk();
-        const members = (await tx.select().from(householdMembers).where(eq(householdMembers.carerId, carerId)).orderBy(asc(householdMembers.name)))
-          .filter((m) => (m.movedOutOn === null || m.movedOutOn > today) && isAdult(m.dateOfBirth, today));
+        const members = (
+          await tx.select().from(householdMembers).where(eq(householdMembers.carerId, carerId)).orderBy(asc(householdMembers.name))
+        ).filter((m) => (m.movedOutOn === null || m.movedOutOn > today) && isAdult(m.dateOfBirth, today));
         return { carer, types, adults: members };
       });
     },
@@ -115,24 +151,41 @@ export function checksService(db: Database) {
       requireStaff(actor);
       return db.inScope(actor, async (tx) => {
         const carer = await carerFor(tx, actor, carerId);
-        const [type] = await tx.select().from(checkTypes).where(and(eq(checkTypes.id, input.checkTypeId), eq(checkTypes.active, true)));
+        const [type] = await tx
+          .select()
+          .from(checkTypes)
+          .where(and(eq(checkTypes.id, input.checkTypeId), eq(checkTypes.active, true)));
         if (!type) throw new InputProblem('checkTypeId', 'Choose which check or course this is');
         if (input.householdMemberId) {
           if (type.appliesTo === 'carer') throw new InputProblem('householdMemberId', `${type.name} is for the carer only`);
-          const [member] = await tx.select().from(householdMembers).where(and(eq(householdMembers.id, input.householdMemberId), eq(householdMembers.carerId, carerId)));
+          const [member] = await tx
+            .select()
+            .from(householdMembers)
+            .where(and(eq(householdMembers.id, input.householdMemberId), eq(householdMembers.carerId, carerId)));
           if (!member) throw new InputProblem('householdMemberId', 'Choose someone who lives in this household');
         }
         const expiresOn = input.expiresOn ?? expiryFor(input.completedOn, type.validMonths);
-        if (expiresOn && expiresOn < input.completedOn) throw new InputProblem('expiresOn', 'The expiry date must be on or after the date it was done');
+        if (expiresOn && expiresOn < input.completedOn)
+          throw new InputProblem('expiresOn', 'The expiry date must be on or after the date it was done');
         const id = randomUUID();
-        await tx.insert(checkRecords).values({ id, schemeId: carer.schemeId, carerId, ...input, expiresOn, byUserId: actor.userId, byName: actor.name });
-        await audit(tx, actor, { action: 'created', recordType: 'check record', recordId: id, subjectUserId: carer.userId, changes: { carerId, checkType: type.name, ...input, expiresOn } });
+        await tx
+          .insert(checkRecords)
+          .values({ id, schemeId: carer.schemeId, carerId, ...input, expiresOn, byUserId: actor.userId, byName: actor.name });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'check record',
+          recordId: id,
+          subjectUserId: carer.userId,
+          changes: { carerId, checkType: type.name, ...input, expiresOn },
+        });
         return { id };
       });
     },
 
     types: (actor: Actor) =>
-      db.inScope(actor, (tx) => tx.select().from(checkTypes).orderBy(desc(checkTypes.active), asc(checkTypes.position), asc(checkTypes.name))),
+      db.inScope(actor, (tx) =>
+        tx.select().from(checkTypes).orderBy(desc(checkTypes.active), asc(checkTypes.position), asc(checkTypes.name)),
+      ),
 
     async type(actor: Actor, id: string) {
       const [found] = await db.inScope(actor, (tx) => tx.select().from(checkTypes).where(eq(checkTypes.id, id)));
@@ -169,7 +222,10 @@ function requireManager(actor: Actor) {
 }
 
 async function uniqueName(tx: Tx, name: string, except: string | null) {
-  const same = await tx.select({ id: checkTypes.id }).from(checkTypes).where(sql`lower(${checkTypes.name}) = lower(${name})`);
+  const same = await tx
+    .select({ id: checkTypes.id })
+    .from(checkTypes)
+    .where(sql`lower(${checkTypes.name}) = lower(${name})`);
   if (same.some((s) => s.id !== except)) throw new InputProblem('name', 'There is already a check or course with that name');
 }
 

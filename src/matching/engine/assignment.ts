@@ -65,7 +65,9 @@ export function suggestAssignment(people: PeoplePool, table: ScoreTable = scoreA
   const notConsidered: string[] = [];
   people.people.forEach((p, pi) => (p.arrangement === 'short_breaks' ? notConsidered.push(p.id) : rows.push(pi)));
   const start = new Int32Array(rows.length + 1);
-  rows.forEach((pi, r) => { start[r + 1] = start[r]! + table.start[pi + 1]! - table.start[pi]!; });
+  rows.forEach((pi, r) => {
+    start[r + 1] = start[r]! + table.start[pi + 1]! - table.start[pi]!;
+  });
   const column = new Int32Array(start[rows.length]!);
   const weight = new Int32Array(column.length);
   rows.forEach((pi, r) => {
@@ -422,7 +424,8 @@ class Solver {
     columnOf[r] = FREE;
     let ur = W;
     const { activeList, activeCount } = this;
-    for (let k = start[r]!; k < start[r]! + activeCount[r]!; k++) ur = Math.min(ur, W - weight[activeList[k]!]! - v[column[activeList[k]!]!]!);
+    for (let k = start[r]!; k < start[r]! + activeCount[r]!; k++)
+      ur = Math.min(ur, W - weight[activeList[k]!]! - v[column[activeList[k]!]!]!);
     const bound = from >= 0 ? W - weight[edgeOf[r]!]! - ur - v[from]! : W - ur;
     u[r] = ur;
     edgeOf[r] = -1;
@@ -437,7 +440,10 @@ class Solver {
       if (x < 0) break;
       const d = distance[x]!;
       done[x] = 1;
-      if (x === target) { D = d; break; }
+      if (x === target) {
+        D = d;
+        break;
+      }
       if (x < rows) {
         for (let k = start[x]!; k < start[x]! + activeCount[x]!; k++) {
           const e = activeList[k]!;
@@ -466,8 +472,7 @@ class Solver {
         if (x < rows) {
           u[x]! += D - distance[x]!;
           this.raised[x] = 1;
-        }
-        else if (x < sink) v[x - rows]! -= D - distance[x]!;
+        } else if (x < sink) v[x - rows]! -= D - distance[x]!;
         else for (let y = 0; y < rows; y++) u[y]! -= D - distance[x]!;
       }
     }
@@ -605,7 +610,16 @@ function checkedWeights({ rows, start, column, weight, capacity }: AssignmentPro
 }
 
 /** Each column's searched edges (row and cost W − weight side by side, and edge number), the transpose of the rows' lists. */
-function transpose(rows: number, columns: number, start: Int32Array, column: Int32Array, weight: Int32Array, W: number, list: Int32Array, count: Int32Array) {
+function transpose(
+  rows: number,
+  columns: number,
+  start: Int32Array,
+  column: Int32Array,
+  weight: Int32Array,
+  W: number,
+  list: Int32Array,
+  count: Int32Array,
+) {
   const byStart = new Int32Array(columns + 1);
   for (let r = 0; r < rows; r++) {
     const end = start[r]! + count[r]!;
@@ -641,11 +655,21 @@ class ColumnRows {
     this.count = new Int32Array(capacity.length);
   }
 
-  hasRoom(c: number) { return this.count[c]! < this.capacity[c]!; }
-  first(c: number) { return this.offset[c]!; }
-  end(c: number) { return this.offset[c]! + this.count[c]!; }
-  at(k: number) { return this.rows[k]!; }
-  add(c: number, r: number) { this.rows[this.offset[c]! + this.count[c]!++] = r; }
+  hasRoom(c: number) {
+    return this.count[c]! < this.capacity[c]!;
+  }
+  first(c: number) {
+    return this.offset[c]!;
+  }
+  end(c: number) {
+    return this.offset[c]! + this.count[c]!;
+  }
+  at(k: number) {
+    return this.rows[k]!;
+  }
+  add(c: number, r: number) {
+    this.rows[this.offset[c]! + this.count[c]!++] = r;
+  }
 
   remove(c: number, r: number) {
     const last = this.offset[c]! + this.count[c]! - 1;

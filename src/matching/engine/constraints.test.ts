@@ -4,7 +4,11 @@ import { explainPair } from './explain.js';
 import { LEEDS, aCarer, aPerson, milesNorth } from './testing.js';
 import type { Audience, MatchCarer, MatchPerson, PairFacts, PairResult, SchemeSettings } from './types.js';
 
-function pair(person: MatchPerson, carer: MatchCarer, options: { facts?: PairFacts; settings?: SchemeSettings; audience?: Audience } = {}): PairResult {
+function pair(
+  person: MatchPerson,
+  carer: MatchCarer,
+  options: { facts?: PairFacts; settings?: SchemeSettings; audience?: Audience } = {},
+): PairResult {
   const carers = encodeCarers([carer], options.settings);
   return explainPair(encodePeople([person], carers, options.facts), 0, carers, 0, options.audience);
 }
@@ -29,8 +33,9 @@ describe('hard constraints', () => {
 
   it('every need must be approved, compared without case', () => {
     expect(reasons(aPerson({ needs: ['Learning Disability ', 'autism'] }), aCarer())).toEqual([]);
-    expect(reasons(aPerson({ needs: ['autism', 'dementia', 'mental health'] }), aCarer()))
-      .toEqual(['Not approved for dementia and mental health support']);
+    expect(reasons(aPerson({ needs: ['autism', 'dementia', 'mental health'] }), aCarer())).toEqual([
+      'Not approved for dementia and mental health support',
+    ]);
   });
 
   it('needs a free place for live-in and day support, not for short breaks', () => {
@@ -82,7 +87,9 @@ describe('hard constraints', () => {
 
   it('smoking, both ways', () => {
     const smokingHome = aCarer({ household: { spareBedrooms: 1, smoking: true } });
-    expect(reasons(aPerson({ household: { smokeFree: 'needed' } }), smokingHome)).toEqual(['Someone smokes at home: you need a smoke-free home']);
+    expect(reasons(aPerson({ household: { smokeFree: 'needed' } }), smokingHome)).toEqual([
+      'Someone smokes at home: you need a smoke-free home',
+    ]);
     expect(reasons(aPerson({ household: { smokeFree: 'preferred' } }), smokingHome)).toEqual([]);
     const noSmokers = aCarer({ household: { spareBedrooms: 1, acceptsSmoker: false } });
     expect(reasons(aPerson({ household: { smokes: true } }), noSmokers)).toEqual(['Cannot support someone who smokes: you smoke']);
@@ -93,7 +100,10 @@ describe('hard constraints', () => {
     const person = aPerson({ household: { stepFree: 'needed', ownBathroom: 'needed' } });
     expect(reasons(person, aCarer())).toEqual(['Not step-free: you need a step-free home', 'No bathroom of your own: you need one']);
     expect(reasons(person, aCarer({ household: { spareBedrooms: 1, stepFree: true, ownBathroom: true } }))).toEqual([]);
-    expect(reasons(person, aCarer(), { audience: 'carer' })).toEqual(['Not step-free: they need a step-free home', 'No bathroom of their own: they need one']);
+    expect(reasons(person, aCarer(), { audience: 'carer' })).toEqual([
+      'Not step-free: they need a step-free home',
+      'No bathroom of their own: they need one',
+    ]);
   });
 
   it('children at home when the person cannot live with children', () => {
@@ -104,7 +114,9 @@ describe('hard constraints', () => {
 
   it('someone the person must not live with lives there', () => {
     const carer = aCarer({ supporting: [{ personId: 'p-9', arrangement: 'live_in' }] });
-    expect(reasons(aPerson({ household: { mustNotLiveWith: ['p-9'] } }), carer)).toEqual(['Someone you do not want to live with lives here']);
+    expect(reasons(aPerson({ household: { mustNotLiveWith: ['p-9'] } }), carer)).toEqual([
+      'Someone you do not want to live with lives here',
+    ]);
     const dayOnly = aCarer({ supporting: [{ personId: 'p-9', arrangement: 'day_support' }] });
     expect(reasons(aPerson({ household: { mustNotLiveWith: ['p-9'] } }), dayOnly)).toEqual([]);
   });
@@ -116,7 +128,9 @@ describe('hard constraints', () => {
     expect(reasons(aPerson(), aCarer(), { facts: facts('carer'), audience: 'carer' })).toEqual(['You said no to this person']);
     expect(reasons(aPerson(), aCarer(), { facts: facts('person'), audience: 'worker' })).toEqual(['The person said no to this carer']);
     expect(reasons(aPerson(), aCarer(), { facts: facts('carer'), audience: 'worker' })).toEqual(['The carer said no to this person']);
-    expect(reasons(aPerson({ household: { stepFree: 'needed' } }), aCarer(), { audience: 'worker' })).toEqual(['Not step-free: they need a step-free home']);
+    expect(reasons(aPerson({ household: { stepFree: 'needed' } }), aCarer(), { audience: 'worker' })).toEqual([
+      'Not step-free: they need a step-free home',
+    ]);
     expect(reasons(aPerson(), aCarer(), { facts: { declines: [{ personId: 'person-1', carerId: 'carer-2', by: 'person' }] } })).toEqual([]);
   });
 
@@ -131,7 +145,15 @@ describe('hard constraints', () => {
     });
     expect(result.suitable).toBe(false);
     if (!result.suitable) {
-      expect(result.reasons.map((r) => r.constraint)).toEqual(['arrangement', 'needs', 'capacity', 'bedroom', 'distance', 'smoking', 'personSaidNo']);
+      expect(result.reasons.map((r) => r.constraint)).toEqual([
+        'arrangement',
+        'needs',
+        'capacity',
+        'bedroom',
+        'distance',
+        'smoking',
+        'personSaidNo',
+      ]);
     }
   });
 });

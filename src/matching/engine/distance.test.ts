@@ -30,15 +30,20 @@ describe('distance', () => {
   });
 
   it('the chord form agrees with the haversine formula (to within two yards, even near the antipodes)', () => {
-    fc.assert(fc.property(point, point, (a, b) => {
-      expect(Math.abs(milesFromChord2(chord2(a, b)) - greatCircleMiles(a, b))).toBeLessThan(1e-3);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(point, point, (a, b) => {
+        expect(Math.abs(milesFromChord2(chord2(a, b)) - greatCircleMiles(a, b))).toBeLessThan(1e-3);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('a distance limit and its chord limit agree', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 5000, noNaN: true }), (miles) => {
-      expect(milesFromChord2(chord2FromMiles(miles))).toBeCloseTo(miles, 6);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 5000, noNaN: true }), (miles) => {
+        expect(milesFromChord2(chord2FromMiles(miles))).toBeCloseTo(miles, 6);
+      }),
+    );
     expect(chord2FromMiles(Infinity)).toBe(Infinity);
   });
 

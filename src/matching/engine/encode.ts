@@ -142,22 +142,30 @@ export function encodeCarers(input: readonly MatchCarer[], settings: SchemeSetti
     const supporting = c.supporting ?? [];
     freePlaces[i] = Math.max(0, c.approval.maxPeople - supporting.filter((s) => s.arrangement !== 'short_breaks').length);
     const h = c.household ?? {};
-    home[i] = (h.smoking ? HOME.smoking : 0) | (h.acceptsSmoker !== false ? HOME.acceptsSmoker : 0) | (h.stepFree ? HOME.stepFree : 0)
-      | (h.ownBathroom ? HOME.ownBathroom : 0) | ((h.children ?? 0) > 0 ? HOME.children : 0)
-      | ((h.spareBedrooms ?? 0) > 0 ? HOME.spareBedroom : 0) | ((h.pets ?? []).length > 0 ? HOME.pets : 0);
+    home[i] =
+      (h.smoking ? HOME.smoking : 0) |
+      (h.acceptsSmoker !== false ? HOME.acceptsSmoker : 0) |
+      (h.stepFree ? HOME.stepFree : 0) |
+      (h.ownBathroom ? HOME.ownBathroom : 0) |
+      ((h.children ?? 0) > 0 ? HOME.children : 0) |
+      ((h.spareBedrooms ?? 0) > 0 ? HOME.spareBedroom : 0) |
+      ((h.pets ?? []).length > 0 ? HOME.pets : 0);
     const liveIn = supporting.filter((s) => s.arrangement === 'live_in').length;
     householdSize[i] = Math.min(255, 1 + (h.otherAdults ?? 0) + (h.children ?? 0) + liveIn);
     faith[i] = c.faith ? vocabulary.faith.get(wordKey(c.faith))! : -1;
   });
-  const residents = lists(carers.map((c) => (c.supporting ?? []).filter((s) => s.arrangement === 'live_in')
-    .map((s) => vocabulary.people.get(s.personId)!)));
+  const residents = lists(
+    carers.map((c) => (c.supporting ?? []).filter((s) => s.arrangement === 'live_in').map((s) => vocabulary.people.get(s.personId)!)),
+  );
   return {
     size: n,
     carers,
     indexOf: new Map(carers.map((c, i) => [c.id, i])),
     settings: resolveSettings(settings),
     vocabulary,
-    x, y, z,
+    x,
+    y,
+    z,
     arrangements,
     freePlaces,
     home,
@@ -202,12 +210,19 @@ export function encodePeople(input: readonly MatchPerson[], carers: CarerPool, f
     unknownNeed[i] = p.needs.some((need) => !v.needs.has(wordKey(need))) ? 1 : 0;
     const h = p.household ?? {};
     const notOk = h.pets?.notOk;
-    requires[i] = (h.stepFree === 'needed' ? REQUIRES.stepFree : 0) | (h.ownBathroom === 'needed' ? REQUIRES.ownBathroom : 0)
-      | (h.smokeFree === 'needed' ? REQUIRES.smokeFree : 0) | (h.children === 'not_ok' ? REQUIRES.noChildren : 0)
-      | (p.arrangement !== 'day_support' ? REQUIRES.bedroom : 0) | (h.smokes ? REQUIRES.smokes : 0)
-      | (notOk === 'any' ? REQUIRES.noPets : 0);
-    prefers[i] = (h.stepFree === 'preferred' ? PREFERS.stepFree : 0) | (h.ownBathroom === 'preferred' ? PREFERS.ownBathroom : 0)
-      | (h.smokeFree === 'preferred' ? PREFERS.smokeFree : 0) | (h.children === 'likes' ? PREFERS.children : 0);
+    requires[i] =
+      (h.stepFree === 'needed' ? REQUIRES.stepFree : 0) |
+      (h.ownBathroom === 'needed' ? REQUIRES.ownBathroom : 0) |
+      (h.smokeFree === 'needed' ? REQUIRES.smokeFree : 0) |
+      (h.children === 'not_ok' ? REQUIRES.noChildren : 0) |
+      (p.arrangement !== 'day_support' ? REQUIRES.bedroom : 0) |
+      (h.smokes ? REQUIRES.smokes : 0) |
+      (notOk === 'any' ? REQUIRES.noPets : 0);
+    prefers[i] =
+      (h.stepFree === 'preferred' ? PREFERS.stepFree : 0) |
+      (h.ownBathroom === 'preferred' ? PREFERS.ownBathroom : 0) |
+      (h.smokeFree === 'preferred' ? PREFERS.smokeFree : 0) |
+      (h.children === 'likes' ? PREFERS.children : 0);
     homeLife[i] = h.homeLife ? HOME_LIFE[h.homeLife] : HOME_LIFE.none;
     faith[i] = p.faith ? (v.faith.get(wordKey(p.faith)) ?? -2) : -1;
     faithMatters[i] = p.faith && p.faithMatters ? 1 : 0;
@@ -218,9 +233,11 @@ export function encodePeople(input: readonly MatchPerson[], carers: CarerPool, f
   const placeX = new Float64Array(places.items.length);
   const placeY = new Float64Array(places.items.length);
   const placeZ = new Float64Array(places.items.length);
-  people.forEach((p, i) => (p.places ?? []).forEach((place, k) => {
-    [placeX[places.start[i]! + k], placeY[places.start[i]! + k], placeZ[places.start[i]! + k]] = unitVector(place.location);
-  }));
+  people.forEach((p, i) =>
+    (p.places ?? []).forEach((place, k) => {
+      [placeX[places.start[i]! + k], placeY[places.start[i]! + k], placeZ[places.start[i]! + k]] = unitVector(place.location);
+    }),
+  );
   const friends = lists(people.map((p) => (p.household?.wantsToLiveWith ?? []).map((f) => v.people.get(f.personId) ?? -1)));
   const avoid = lists(people.map((p) => (p.household?.mustNotLiveWith ?? []).map((id) => v.people.get(id) ?? -1)));
   const indexOf = new Map(people.map((p, i) => [p.id, i]));
@@ -231,7 +248,9 @@ export function encodePeople(input: readonly MatchPerson[], carers: CarerPool, f
     indexOf,
     carers,
     arrangement,
-    x, y, z,
+    x,
+    y,
+    z,
     maxChord2,
     unknownNeed,
     requires,
@@ -250,7 +269,9 @@ export function encodePeople(input: readonly MatchPerson[], carers: CarerPool, f
     wishes: sets('offers', (p) => p.wishes),
     about: sets('wishes', (p) => p.about),
     placeStart: places.start,
-    placeX, placeY, placeZ,
+    placeX,
+    placeY,
+    placeZ,
     friendStart: friends.start,
     friends: friends.items,
     avoidStart: avoid.start,
@@ -292,7 +313,10 @@ export function hasWord(set: TagSet, i: number, word: number): boolean {
 }
 
 function carerVocabulary(carers: readonly MatchCarer[]): Vocabulary {
-  const vocabulary = Object.fromEntries(WORD_LISTS.map((list) => [list, new Map<string, number>()])) as Record<WordList, Map<string, number>>;
+  const vocabulary = Object.fromEntries(WORD_LISTS.map((list) => [list, new Map<string, number>()])) as Record<
+    WordList,
+    Map<string, number>
+  >;
   const add = (list: WordList, words: readonly string[] | undefined) => {
     for (const word of words ?? []) {
       const k = list === 'people' ? word : wordKey(word);
@@ -309,7 +333,10 @@ function carerVocabulary(carers: readonly MatchCarer[]): Vocabulary {
     add('faith', c.faith ? [c.faith] : []);
     add('offers', c.offers);
     add('wishes', c.wishes);
-    add('people', (c.supporting ?? []).map((s) => s.personId));
+    add(
+      'people',
+      (c.supporting ?? []).map((s) => s.personId),
+    );
   }
   return vocabulary;
 }
@@ -333,7 +360,9 @@ function addWords(set: TagSet, i: number, words: readonly string[] | undefined, 
 
 function lists(perRecord: readonly number[][]): { start: Int32Array; items: Int32Array } {
   const start = new Int32Array(perRecord.length + 1);
-  perRecord.forEach((items, i) => { start[i + 1] = start[i]! + items.length; });
+  perRecord.forEach((items, i) => {
+    start[i + 1] = start[i]! + items.length;
+  });
   return { start, items: Int32Array.from(perRecord.flat()) };
 }
 

@@ -76,8 +76,12 @@ function reasonTexts(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Wor
     ownBathroom: () => `No bathroom of ${w.your} own: ${w.you} need one`,
     children: () => `Children at home: ${w.you} need a home without children`,
     livingWith: () => `Someone ${w.you} do not want to live with lives here`,
-    personSaidNo: () => ({ person: 'You said no to this carer', carer: 'They said no to this match', worker: 'The person said no to this carer' })[w.reader],
-    carerSaidNo: () => ({ person: 'The carer said no to this match', carer: 'You said no to this person', worker: 'The carer said no to this person' })[w.reader],
+    personSaidNo: () =>
+      ({ person: 'You said no to this carer', carer: 'They said no to this match', worker: 'The person said no to this carer' })[w.reader],
+    carerSaidNo: () =>
+      ({ person: 'The carer said no to this match', carer: 'You said no to this person', worker: 'The carer said no to this person' })[
+        w.reader
+      ],
     dates: () => 'Not free on these dates',
   };
 }
@@ -127,11 +131,17 @@ function languageText(person: MatchPerson, carer: MatchCarer, w: Words): string 
 function faithAndCultureText(person: MatchPerson, carer: MatchCarer, w: Words): string {
   const parts: string[] = [];
   if (person.faith && person.faithMatters) {
-    parts.push(carer.faith && wordKey(carer.faith) === wordKey(person.faith) ? `Both ${person.faith}` : `Does not share ${w.your} ${person.faith} faith`);
+    parts.push(
+      carer.faith && wordKey(carer.faith) === wordKey(person.faith)
+        ? `Both ${person.faith}`
+        : `Does not share ${w.your} ${person.faith} faith`,
+    );
   }
   if (person.culture?.length) {
     const both = common(person.culture, carer.culture ?? []);
-    parts.push(both.length ? `Shares ${w.your} ${list(both)} culture` : `Does not share ${w.your} ${list([...person.culture], 'or')} culture`);
+    parts.push(
+      both.length ? `Shares ${w.your} ${list(both)} culture` : `Does not share ${w.your} ${list([...person.culture], 'or')} culture`,
+    );
   }
   return parts.length ? sentence(parts) : nothing('No wishes about faith or culture');
 }
@@ -146,14 +156,17 @@ function householdText(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: W
   if (h.ownBathroom === 'preferred') {
     parts.push(home & HOME.ownBathroom ? `A bathroom of ${w.your} own` : `No bathroom of ${w.your} own, which ${w.you} would like`);
   }
-  if (h.smokeFree === 'preferred') parts.push(home & HOME.smoking ? `Someone smokes at home: ${w.you} would prefer smoke-free` : 'Smoke-free');
+  if (h.smokeFree === 'preferred')
+    parts.push(home & HOME.smoking ? `Someone smokes at home: ${w.you} would prefer smoke-free` : 'Smoke-free');
   if (h.children === 'likes') parts.push(home & HOME.children ? `Children at home, as ${w.you} would like` : 'No children at home');
   const liked = h.pets?.likes ?? [];
   if (liked.length) {
     const pets = common(carer.household?.pets ?? [], liked);
-    parts.push(pets.length
-      ? `Has ${list(pets.map(withArticle))}: ${w.you} said ${w.you} like ${list(pets.map(plural))}`
-      : `No ${list(liked.map(plural), 'or')} at home`);
+    parts.push(
+      pets.length
+        ? `Has ${list(pets.map(withArticle))}: ${w.you} said ${w.you} like ${list(pets.map(plural))}`
+        : `No ${list(liked.map(plural), 'or')} at home`,
+    );
   }
   const life = P.homeLife[pi]!;
   if (life !== HOME_LIFE.none) parts.push(homeLifeText(life, C.householdSize[ci]!, w));
@@ -170,7 +183,9 @@ function homeLifeText(life: number, people: number, w: Words): string {
   const fit = homeLifeFit(life, people);
   if (fit === 0.5) return `${capital(count)} at home: ${w.you} would like a ${wanted} home`;
   const kind = people < 3 ? 'quiet' : 'busy';
-  return fit === 1 ? `A ${wanted} home (${count}), as ${w.you} would like` : `A ${kind} home (${count}): ${w.you} would like a ${wanted} one`;
+  return fit === 1
+    ? `A ${wanted} home (${count}), as ${w.you} would like`
+    : `A ${kind} home (${count}): ${w.you} would like a ${wanted} one`;
 }
 
 function wishesText(person: MatchPerson, carer: MatchCarer, w: Words): string {
@@ -185,7 +200,13 @@ function wishesText(person: MatchPerson, carer: MatchCarer, w: Words): string {
   if (carer.wishes?.length) {
     const met = common(carer.wishes, person.about ?? []);
     if (met.length) {
-      parts.push(({ person: `Hopes for someone like you: ${list(met)}`, carer: `They are what you hoped for: ${list(met)}`, worker: `The carer hopes for someone who is: ${list(met)}` })[w.reader]);
+      parts.push(
+        {
+          person: `Hopes for someone like you: ${list(met)}`,
+          carer: `They are what you hoped for: ${list(met)}`,
+          worker: `The carer hopes for someone who is: ${list(met)}`,
+        }[w.reader],
+      );
     }
   }
   return parts.length ? sentence(parts) : nothing('No wishes stated yet');
@@ -193,8 +214,14 @@ function wishesText(person: MatchPerson, carer: MatchCarer, w: Words): string {
 
 /** Texts of factors with nothing to compare yet (a sparse record): the same for every pair, so readers may leave them out. */
 const NOTHING_TO_COMPARE = new Set([
-  'No interests listed yet', 'No daily routines listed yet', 'No places that matter listed yet', "No worker's note",
-  'No languages listed yet', 'No wishes about faith or culture', 'No wishes about the home yet', 'No wishes stated yet',
+  'No interests listed yet',
+  'No daily routines listed yet',
+  'No places that matter listed yet',
+  "No worker's note",
+  'No languages listed yet',
+  'No wishes about faith or culture',
+  'No wishes about the home yet',
+  'No wishes stated yet',
 ]);
 const nothing = (text: string) => {
   if (!NOTHING_TO_COMPARE.has(text)) throw new Error(`Add "${text}" to NOTHING_TO_COMPARE`);
@@ -210,9 +237,8 @@ interface Words {
   your: string;
 }
 
-const words = (audience: Audience): Words => (audience === 'person'
-  ? { reader: 'person', you: 'you', your: 'your' }
-  : { reader: audience, you: 'they', your: 'their' });
+const words = (audience: Audience): Words =>
+  audience === 'person' ? { reader: 'person', you: 'you', your: 'your' } : { reader: audience, you: 'they', your: 'their' };
 
 /** Words of `a` (as `a` spells them, in its order) that `b` also lists. */
 function common(a: readonly string[], b: readonly string[]): string[] {

@@ -7,7 +7,11 @@ import { DEFAULT_WEIGHTS, resolveSettings } from './settings.js';
 import { LEEDS, aCarer, aPerson, milesNorth } from './testing.js';
 import type { Audience, Factor, MatchCarer, MatchPerson, PairFacts, SchemeSettings, Suitable } from './types.js';
 
-function suitable(person: MatchPerson, carer: MatchCarer, options: { facts?: PairFacts; settings?: SchemeSettings; audience?: Audience } = {}): Suitable {
+function suitable(
+  person: MatchPerson,
+  carer: MatchCarer,
+  options: { facts?: PairFacts; settings?: SchemeSettings; audience?: Audience } = {},
+): Suitable {
   const carers = encodeCarers([carer], options.settings);
   const result = explainPair(encodePeople([person], carers, options.facts), 0, carers, 0, options.audience);
   if (!result.suitable) throw new Error(`Expected a suitable pair: ${result.reasons.map((r) => r.text).join(', ')}`);
@@ -23,8 +27,14 @@ function factor(name: Factor, person: MatchPerson, carer: MatchCarer, options: P
 describe('soft factors', () => {
   it("shared interests: full marks when the carer shares three of the person's, or all when they listed fewer", () => {
     const person = aPerson({ interests: ['gardening', 'football', 'cooking', 'darts'] });
-    expect(factor('interests', person, aCarer({ interests: ['Football', 'gardening', 'cooking'] }))).toEqual({ value: 1, text: 'Both enjoy gardening, football and cooking' });
-    expect(factor('interests', person, aCarer({ interests: ['Football', 'gardening'] }))).toEqual({ value: 0.667, text: 'Both enjoy gardening and football' });
+    expect(factor('interests', person, aCarer({ interests: ['Football', 'gardening', 'cooking'] }))).toEqual({
+      value: 1,
+      text: 'Both enjoy gardening, football and cooking',
+    });
+    expect(factor('interests', person, aCarer({ interests: ['Football', 'gardening'] }))).toEqual({
+      value: 0.667,
+      text: 'Both enjoy gardening and football',
+    });
     expect(factor('interests', aPerson({ interests: ['bingo'] }), aCarer({ interests: ['bingo', 'chess'] })).value).toBe(1);
     expect(factor('interests', person, aCarer({ interests: ['football', 'bingo', 'swimming', 'chess'] })).value).toBeCloseTo(1 / 3, 2);
     expect(factor('interests', person, aCarer({ interests: ['bingo'] }))).toEqual({ value: 0, text: 'No shared interests yet' });
@@ -33,29 +43,44 @@ describe('soft factors', () => {
 
   it('routines', () => {
     const person = aPerson({ routines: ['early riser', 'quiet evenings'] });
-    expect(factor('routines', person, aCarer({ routines: ['early riser', 'quiet evenings'] }))).toEqual({ value: 1, text: 'Similar routines: early riser and quiet evenings' });
+    expect(factor('routines', person, aCarer({ routines: ['early riser', 'quiet evenings'] }))).toEqual({
+      value: 1,
+      text: 'Similar routines: early riser and quiet evenings',
+    });
     expect(factor('routines', person, aCarer({ routines: ['night owl'] }))).toEqual({ value: 0, text: 'Different daily routines' });
   });
 
   it('language: the first language counts most', () => {
     const person = aPerson({ languages: ['Polish', 'English'] });
     expect(factor('language', person, aCarer({ languages: ['English', 'polish'] }))).toEqual({ value: 1, text: 'Both speak Polish' });
-    expect(factor('language', person, aCarer({ languages: ['English'] }))).toEqual({ value: 0.5, text: 'Both speak English, but not Polish' });
+    expect(factor('language', person, aCarer({ languages: ['English'] }))).toEqual({
+      value: 0.5,
+      text: 'Both speak English, but not Polish',
+    });
     expect(factor('language', person, aCarer({ languages: ['Urdu'] }))).toEqual({ value: 0, text: 'Does not speak Polish' });
-    expect(factor('language', person, aCarer({ languages: ['Urdu'] }), { audience: 'carer' }).text).toBe('No shared language: they speak Polish');
-    expect(factor('language', aPerson({ languages: ['British Sign Language'] }), aCarer({ languages: ['British Sign Language'] })).text)
-      .toBe('Both use British Sign Language');
+    expect(factor('language', person, aCarer({ languages: ['Urdu'] }), { audience: 'carer' }).text).toBe(
+      'No shared language: they speak Polish',
+    );
+    expect(
+      factor('language', aPerson({ languages: ['British Sign Language'] }), aCarer({ languages: ['British Sign Language'] })).text,
+    ).toBe('Both use British Sign Language');
     expect(factor('language', aPerson(), aCarer({ languages: ['English'] }))).toEqual({ value: 0.5, text: 'No languages listed yet' });
   });
 
   it('faith only counts when it matters to the person; culture when they name one', () => {
     const person = aPerson({ faith: 'Muslim', faithMatters: true, culture: ['Somali'] });
-    expect(factor('faithAndCulture', person, aCarer({ faith: 'muslim', culture: ['Somali'] }))).toEqual({ value: 1, text: 'Both Muslim. Shares your Somali culture' });
+    expect(factor('faithAndCulture', person, aCarer({ faith: 'muslim', culture: ['Somali'] }))).toEqual({
+      value: 1,
+      text: 'Both Muslim. Shares your Somali culture',
+    });
     expect(factor('faithAndCulture', person, aCarer({ faith: 'Christian' }))).toEqual({
       value: 0,
       text: 'Does not share your Muslim faith. Does not share your Somali culture',
     });
-    expect(factor('faithAndCulture', aPerson({ faith: 'Sikh' }), aCarer({ faith: 'Christian' }))).toEqual({ value: 0.5, text: 'No wishes about faith or culture' });
+    expect(factor('faithAndCulture', aPerson({ faith: 'Sikh' }), aCarer({ faith: 'Christian' }))).toEqual({
+      value: 0.5,
+      text: 'No wishes about faith or culture',
+    });
   });
 
   it('places that matter: full marks within 2 miles, none beyond 25', () => {
@@ -63,8 +88,13 @@ describe('soft factors', () => {
       { label: 'Mum', kind: 'family' as const, location: milesNorth(LEEDS, 12) },
       { label: 'Riverside day service', kind: 'day_service' as const, location: milesNorth(LEEDS, 0.3) },
     ];
-    expect(factor('placesThatMatter', aPerson({ places: [places[0]!] }), aCarer())).toEqual({ value: Math.round((13 / 23) * 1000) / 1000, text: '12 miles from Mum' });
-    expect(factor('placesThatMatter', aPerson({ places }), aCarer()).text).toBe('12 miles from Mum and under a mile from Riverside day service');
+    expect(factor('placesThatMatter', aPerson({ places: [places[0]!] }), aCarer())).toEqual({
+      value: Math.round((13 / 23) * 1000) / 1000,
+      text: '12 miles from Mum',
+    });
+    expect(factor('placesThatMatter', aPerson({ places }), aCarer()).text).toBe(
+      '12 miles from Mum and under a mile from Riverside day service',
+    );
     const far = aPerson({ places: [{ label: 'work', kind: 'work', location: milesNorth(LEEDS, 40) }] });
     expect(factor('placesThatMatter', far, aCarer())).toEqual({ value: 0, text: '40 miles from work' });
     expect(factor('placesThatMatter', far, aCarer(), { settings: { farMiles: 50 } }).text).toBe('40 miles from work');
@@ -74,20 +104,34 @@ describe('soft factors', () => {
   it('household fit: what the person would like, each part counting equally', () => {
     const person = aPerson({ household: { pets: { likes: ['dog'] }, stepFree: 'preferred', homeLife: 'quiet' } });
     const carer = aCarer({ household: { spareBedrooms: 1, pets: ['dog'], stepFree: true, otherAdults: 1 } });
-    expect(factor('household', person, carer)).toEqual({ value: 1, text: 'Step-free. Has a dog: you said you like dogs. A quiet home (2 people), as you would like' });
+    expect(factor('household', person, carer)).toEqual({
+      value: 1,
+      text: 'Step-free. Has a dog: you said you like dogs. A quiet home (2 people), as you would like',
+    });
     const busy = aCarer({ household: { spareBedrooms: 1, children: 3, otherAdults: 1 } });
     expect(factor('household', person, busy)).toEqual({
       value: 0,
       text: 'Not step-free, which you would like. No dogs at home. A busy home (5 people): you would like a quiet one',
     });
-    expect(factor('household', person, busy, { audience: 'carer' }).text)
-      .toBe('Not step-free, which they would like. No dogs at home. A busy home (5 people): they would like a quiet one');
+    expect(factor('household', person, busy, { audience: 'carer' }).text).toBe(
+      'Not step-free, which they would like. No dogs at home. A busy home (5 people): they would like a quiet one',
+    );
     expect(factor('household', aPerson(), aCarer())).toEqual({ value: 0.5, text: 'No wishes about the home yet' });
   });
 
   it('household fit: a friend who lives there, smoke-free, bathroom and children', () => {
-    const person = aPerson({ household: { wantsToLiveWith: [{ personId: 'p-7', name: 'Alex' }], smokeFree: 'preferred', ownBathroom: 'preferred', children: 'likes' } });
-    const home = aCarer({ household: { spareBedrooms: 1, ownBathroom: true, children: 1 }, supporting: [{ personId: 'p-7', arrangement: 'live_in' }] });
+    const person = aPerson({
+      household: {
+        wantsToLiveWith: [{ personId: 'p-7', name: 'Alex' }],
+        smokeFree: 'preferred',
+        ownBathroom: 'preferred',
+        children: 'likes',
+      },
+    });
+    const home = aCarer({
+      household: { spareBedrooms: 1, ownBathroom: true, children: 1 },
+      supporting: [{ personId: 'p-7', arrangement: 'live_in' }],
+    });
     expect(factor('household', person, home)).toEqual({
       value: 1,
       text: 'A bathroom of your own. Smoke-free. Children at home, as you would like. Alex lives here, as you would like',
@@ -105,15 +149,24 @@ describe('soft factors', () => {
       value: 0.5,
       text: 'Offers what you hoped for: garden. Does not offer: near the sea. Hopes for someone like you: enjoys cooking',
     });
-    expect(factor('wishes', person, carer, { audience: 'carer' }).text)
-      .toBe('Offers what they hoped for: garden. Does not offer: near the sea. They are what you hoped for: enjoys cooking');
+    expect(factor('wishes', person, carer, { audience: 'carer' }).text).toBe(
+      'Offers what they hoped for: garden. Does not offer: near the sea. They are what you hoped for: enjoys cooking',
+    );
     expect(factor('wishes', aPerson(), aCarer())).toEqual({ value: 0.5, text: 'No wishes stated yet' });
   });
 
   it("the worker's note", () => {
-    const note = (view: 'hopeful' | 'neutral' | 'worried'): PairFacts => ({ notes: [{ personId: 'person-1', carerId: 'carer-1', view, text: 'Met at the summer fair' }] });
-    expect(factor('workerNotes', aPerson(), aCarer(), { facts: note('hopeful') })).toEqual({ value: 1, text: "Worker's note: Met at the summer fair" });
-    expect(factor('workerNotes', aPerson(), aCarer(), { facts: note('worried') })).toEqual({ value: 0, text: "Worker's note (a worry): Met at the summer fair" });
+    const note = (view: 'hopeful' | 'neutral' | 'worried'): PairFacts => ({
+      notes: [{ personId: 'person-1', carerId: 'carer-1', view, text: 'Met at the summer fair' }],
+    });
+    expect(factor('workerNotes', aPerson(), aCarer(), { facts: note('hopeful') })).toEqual({
+      value: 1,
+      text: "Worker's note: Met at the summer fair",
+    });
+    expect(factor('workerNotes', aPerson(), aCarer(), { facts: note('worried') })).toEqual({
+      value: 0,
+      text: "Worker's note (a worry): Met at the summer fair",
+    });
     expect(factor('workerNotes', aPerson(), aCarer())).toEqual({ value: 0.5, text: "No worker's note" });
   });
 });
@@ -122,14 +175,26 @@ describe('the score', () => {
   it('is 50 when nothing is known, and 100 when everything fits', () => {
     expect(suitable(aPerson(), aCarer()).score).toBe(50);
     const person = aPerson({
-      interests: ['gardening'], routines: ['early riser'], languages: ['English'], faith: 'Hindu', faithMatters: true,
-      places: [{ label: 'Mum', kind: 'family', location: LEEDS }], household: { stepFree: 'preferred' }, wishes: ['garden'],
+      interests: ['gardening'],
+      routines: ['early riser'],
+      languages: ['English'],
+      faith: 'Hindu',
+      faithMatters: true,
+      places: [{ label: 'Mum', kind: 'family', location: LEEDS }],
+      household: { stepFree: 'preferred' },
+      wishes: ['garden'],
     });
     const carer = aCarer({
-      interests: ['gardening'], routines: ['early riser'], languages: ['English'], faith: 'Hindu', offers: ['garden'],
+      interests: ['gardening'],
+      routines: ['early riser'],
+      languages: ['English'],
+      faith: 'Hindu',
+      offers: ['garden'],
       household: { spareBedrooms: 1, stepFree: true },
     });
-    expect(suitable(person, carer, { facts: { notes: [{ personId: 'person-1', carerId: 'carer-1', view: 'hopeful', text: 'Good' }] } }).score).toBe(100);
+    expect(
+      suitable(person, carer, { facts: { notes: [{ personId: 'person-1', carerId: 'carer-1', view: 'hopeful', text: 'Good' }] } }).score,
+    ).toBe(100);
   });
 
   it('uses the scheme’s weights: a factor with weight 0 is left out', () => {
@@ -146,20 +211,22 @@ describe('the score', () => {
   });
 
   it('lists contributions largest first; they add up to the score, which stays within 0–100', () => {
-    fc.assert(fc.property(arbitraryPerson(), arbitraryCarer(), (person, carer) => {
-      const carers = encodeCarers([carer]);
-      const people = encodePeople([person], carers);
-      const result = explainPair(people, 0, carers, 0);
-      if (!result.suitable) return;
-      expect(result.score).toBeGreaterThanOrEqual(0);
-      expect(result.score).toBeLessThanOrEqual(100);
-      expect(result.score).toBe(scorePair(people, 0, carers, 0));
-      const sum = result.contributions.reduce((s, c) => s + c.points, 0);
-      expect(Math.abs(sum - result.score)).toBeLessThan(0.05);
-      const points = result.contributions.map((c) => c.points);
-      expect(points).toEqual([...points].sort((a, b) => b - a));
-      expect(result.contributions.every((c) => c.text.length > 0)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(arbitraryPerson(), arbitraryCarer(), (person, carer) => {
+        const carers = encodeCarers([carer]);
+        const people = encodePeople([person], carers);
+        const result = explainPair(people, 0, carers, 0);
+        if (!result.suitable) return;
+        expect(result.score).toBeGreaterThanOrEqual(0);
+        expect(result.score).toBeLessThanOrEqual(100);
+        expect(result.score).toBe(scorePair(people, 0, carers, 0));
+        const sum = result.contributions.reduce((s, c) => s + c.points, 0);
+        expect(Math.abs(sum - result.score)).toBeLessThan(0.05);
+        const points = result.contributions.map((c) => c.points);
+        expect(points).toEqual([...points].sort((a, b) => b - a));
+        expect(result.contributions.every((c) => c.text.length > 0)).toBe(true);
+      }),
+    );
   });
 });
 
@@ -170,32 +237,43 @@ function zeroWeights() {
 const someOf = (words: string[]) => fc.subarray(words);
 
 function arbitraryPerson() {
-  return fc.record({
-    interests: someOf(['gardening', 'football', 'cooking', 'music']),
-    routines: someOf(['early riser', 'night owl']),
-    languages: someOf(['English', 'Polish', 'Urdu']),
-    culture: someOf(['Polish', 'Caribbean']),
-    wishes: someOf(['garden', 'car']),
-    about: someOf(['enjoys cooking']),
-    miles: fc.double({ min: 0, max: 40, noNaN: true }),
-    likes: someOf(['dog', 'cat']),
-    homeLife: fc.constantFrom(undefined, 'quiet' as const, 'lively' as const),
-  }).map((r) => aPerson({
-    interests: r.interests, routines: r.routines, languages: r.languages, culture: r.culture, wishes: r.wishes, about: r.about,
-    places: [{ label: 'Mum', kind: 'family', location: milesNorth(LEEDS, r.miles) }],
-    household: { pets: { likes: r.likes }, homeLife: r.homeLife },
-  }));
+  return fc
+    .record({
+      interests: someOf(['gardening', 'football', 'cooking', 'music']),
+      routines: someOf(['early riser', 'night owl']),
+      languages: someOf(['English', 'Polish', 'Urdu']),
+      culture: someOf(['Polish', 'Caribbean']),
+      wishes: someOf(['garden', 'car']),
+      about: someOf(['enjoys cooking']),
+      miles: fc.double({ min: 0, max: 40, noNaN: true }),
+      likes: someOf(['dog', 'cat']),
+      homeLife: fc.constantFrom(undefined, 'quiet' as const, 'lively' as const),
+    })
+    .map((r) =>
+      aPerson({
+        interests: r.interests,
+        routines: r.routines,
+        languages: r.languages,
+        culture: r.culture,
+        wishes: r.wishes,
+        about: r.about,
+        places: [{ label: 'Mum', kind: 'family', location: milesNorth(LEEDS, r.miles) }],
+        household: { pets: { likes: r.likes }, homeLife: r.homeLife },
+      }),
+    );
 }
 
 function arbitraryCarer() {
-  return fc.record({
-    interests: someOf(['gardening', 'football', 'cooking', 'music']),
-    routines: someOf(['early riser', 'night owl']),
-    languages: someOf(['English', 'Polish', 'Urdu']),
-    culture: someOf(['Polish', 'Caribbean']),
-    offers: someOf(['garden', 'car']),
-    wishes: someOf(['enjoys cooking']),
-    pets: someOf(['dog', 'cat']),
-    children: fc.nat(3),
-  }).map((r) => aCarer({ ...r, household: { spareBedrooms: 1, pets: r.pets, children: r.children } }));
+  return fc
+    .record({
+      interests: someOf(['gardening', 'football', 'cooking', 'music']),
+      routines: someOf(['early riser', 'night owl']),
+      languages: someOf(['English', 'Polish', 'Urdu']),
+      culture: someOf(['Polish', 'Caribbean']),
+      offers: someOf(['garden', 'car']),
+      wishes: someOf(['enjoys cooking']),
+      pets: someOf(['dog', 'cat']),
+      children: fc.nat(3),
+    })
+    .map((r) => aCarer({ ...r, household: { spareBedrooms: 1, pets: r.pets, children: r.children } }));
 }

@@ -99,21 +99,42 @@ function householdValue(P: PeoplePool, pi: number, C: CarerPool, ci: number): nu
   const home = C.home[ci]!;
   let parts = 0;
   let sum = 0;
-  if (prefers & PREFERS.stepFree) { parts++; if (home & HOME.stepFree) sum++; }
-  if (prefers & PREFERS.ownBathroom) { parts++; if (home & HOME.ownBathroom) sum++; }
-  if (prefers & PREFERS.smokeFree) { parts++; if (!(home & HOME.smoking)) sum++; }
-  if (prefers & PREFERS.children) { parts++; if (home & HOME.children) sum++; }
-  if (P.petsLiked.count[pi]! > 0) { parts++; if (overlaps(P.petsLiked, pi, C.pets, ci)) sum++; }
+  if (prefers & PREFERS.stepFree) {
+    parts++;
+    if (home & HOME.stepFree) sum++;
+  }
+  if (prefers & PREFERS.ownBathroom) {
+    parts++;
+    if (home & HOME.ownBathroom) sum++;
+  }
+  if (prefers & PREFERS.smokeFree) {
+    parts++;
+    if (!(home & HOME.smoking)) sum++;
+  }
+  if (prefers & PREFERS.children) {
+    parts++;
+    if (home & HOME.children) sum++;
+  }
+  if (P.petsLiked.count[pi]! > 0) {
+    parts++;
+    if (overlaps(P.petsLiked, pi, C.pets, ci)) sum++;
+  }
   const life = P.homeLife[pi]!;
-  if (life !== HOME_LIFE.none) { parts++; sum += homeLifeFit(life, C.householdSize[ci]!); }
-  if (P.friendStart[pi]! < P.friendStart[pi + 1]!) { parts++; if (friendLivesThere(P, pi, C, ci)) sum++; }
+  if (life !== HOME_LIFE.none) {
+    parts++;
+    sum += homeLifeFit(life, C.householdSize[ci]!);
+  }
+  if (P.friendStart[pi]! < P.friendStart[pi + 1]!) {
+    parts++;
+    if (friendLivesThere(P, pi, C, ci)) sum++;
+  }
   return parts === 0 ? NEUTRAL : sum / parts;
 }
 
 /** How well the number of people living in the home suits a wish for a quiet or lively home. */
 export function homeLifeFit(life: number, people: number): number {
   if (people === 3) return 0.5;
-  return (life === HOME_LIFE.quiet) === (people < 3) ? 1 : 0;
+  return (life === HOME_LIFE.quiet) === people < 3 ? 1 : 0;
 }
 
 function friendLivesThere(P: PeoplePool, pi: number, C: CarerPool, ci: number): boolean {
@@ -127,9 +148,15 @@ function wishesValue(P: PeoplePool, pi: number, C: CarerPool, ci: number): numbe
   let parts = 0;
   let sum = 0;
   const personWishes = P.wishes.count[pi]!;
-  if (personWishes > 0) { parts++; sum += shared(P.wishes, pi, C.offers, ci) / personWishes; }
+  if (personWishes > 0) {
+    parts++;
+    sum += shared(P.wishes, pi, C.offers, ci) / personWishes;
+  }
   const carerWishes = C.wishes.count[ci]!;
-  if (carerWishes > 0) { parts++; sum += shared(P.about, pi, C.wishes, ci) / carerWishes; }
+  if (carerWishes > 0) {
+    parts++;
+    sum += shared(P.about, pi, C.wishes, ci) / carerWishes;
+  }
   return parts === 0 ? NEUTRAL : sum / parts;
 }
 

@@ -19,7 +19,22 @@ export { greatCircleMiles } from './distance.js';
 export { DEFAULT_WEIGHTS, resolveSettings, type ResolvedSettings } from './settings.js';
 export { encodeCarers, encodePeople, type CarerPool, type PeoplePool } from './encode.js';
 export { explainMatch, scoreAll, shortlistForCarer, shortlistForPerson, shortlistInPool, type ScoreTable } from './shortlist.js';
-export { maxWeightAssignment, suggestAssignment, type AssignmentProblem, type AssignmentResult, type AssignmentSuggestion } from './assignment.js';
-export { blockingPairs, stableMatching, suggestStableMatching, type Proposing, type StableMarket, type StableMatching, type StablePair, type StableSuggestion } from './stable.js';
+export {
+  maxWeightAssignment,
+  suggestAssignment,
+  type AssignmentProblem,
+  type AssignmentResult,
+  type AssignmentSuggestion,
+} from './assignment.js';
+export {
+  blockingPairs,
+  stableMatching,
+  suggestStableMatching,
+  type Proposing,
+  type StableMarket,
+  type StableMatching,
+  type StablePair,
+  type StableSuggestion,
+} from './stable.js';
 export { isNothingToCompare } from './explain.js';
 export { shortBreakShortlist, type ShortBreakMatch, type ShortBreakShortlist } from './short-breaks.js';

@@ -45,7 +45,12 @@ export function shortBreakShortlist(
     if (failed === 0) {
       found.push({ ci, free, freeNights: freeCount, score: scorePair(people, 0, carers, ci) });
     } else if (options.includeExcluded) {
-      excluded.push({ suitable: false, personId: person.id, carerId: carers.carers[ci]!.id, reasons: exclusionReasons(people, 0, carers, ci, failed, audience) });
+      excluded.push({
+        suitable: false,
+        personId: person.id,
+        carerId: carers.carers[ci]!.id,
+        reasons: exclusionReasons(people, 0, carers, ci, failed, audience),
+      });
     }
   }
   found.sort((a, b) => b.freeNights - a.freeNights || b.score - a.score || a.ci - b.ci);

@@ -6,7 +6,11 @@ import { scorePair } from './factors.js';
 import type { Audience, Excluded, MatchPerson, PairFacts, PairResult, Shortlist, ShortlistOptions, Suitable } from './types.js';
 
 /** One person's suitable carers, best first (ties by carer id), with explanations. */
-export function shortlistForPerson(person: MatchPerson, carers: CarerPool, options: ShortlistOptions & { facts?: PairFacts } = {}): Shortlist {
+export function shortlistForPerson(
+  person: MatchPerson,
+  carers: CarerPool,
+  options: ShortlistOptions & { facts?: PairFacts } = {},
+): Shortlist {
   const people = encodePeople([person], carers, options.facts);
   return shortlistInPool(people, 0, options);
 }
@@ -120,5 +124,10 @@ function suitablePair(P: PeoplePool, pi: number, C: CarerPool, ci: number, audie
 }
 
 function excludedPair(P: PeoplePool, pi: number, C: CarerPool, ci: number, failed: number, audience: Audience): Excluded {
-  return { suitable: false, personId: P.people[pi]!.id, carerId: C.carers[ci]!.id, reasons: exclusionReasons(P, pi, C, ci, failed, audience) };
+  return {
+    suitable: false,
+    personId: P.people[pi]!.id,
+    carerId: C.carers[ci]!.id,
+    reasons: exclusionReasons(P, pi, C, ci, failed, audience),
+  };
 }

@@ -97,9 +97,11 @@ export function suggestStableMatching(
     }
     personLists.push({ id: person.id, ranking: preferenceList(person.ranking ?? [], carersFor, fill, length) });
   });
-  const carerLists = C.carers.flatMap((carer, ci) => (C.freePlaces[ci]! > 0
-    ? [{ id: carer.id, places: C.freePlaces[ci]!, ranking: preferenceList(carer.ranking ?? [], peopleFor[ci]!, fill, length) }]
-    : []));
+  const carerLists = C.carers.flatMap((carer, ci) =>
+    C.freePlaces[ci]! > 0
+      ? [{ id: carer.id, places: C.freePlaces[ci]!, ranking: preferenceList(carer.ranking ?? [], peopleFor[ci]!, fill, length) }]
+      : [],
+  );
   const matching = stableMatching({ people: personLists, carers: carerLists }, { proposing: options.proposing });
   const pairs = matching.pairs.map((p) => ({ ...p, score: scores.get(pairKey(p.personId, p.carerId))! }));
   return { ...matching, pairs, notConsidered };
@@ -143,8 +145,14 @@ interface Compiled {
 function compile(market: StableMarket): Compiled {
   const personIndex = indexById(market.people, 'person');
   const carerIndex = indexById(market.carers, 'carer');
-  const persons = lists(market.people.map((p) => p.ranking), carerIndex);
-  const carers = lists(market.carers.map((c) => c.ranking), personIndex);
+  const persons = lists(
+    market.people.map((p) => p.ranking),
+    carerIndex,
+  );
+  const carers = lists(
+    market.carers.map((c) => c.ranking),
+    personIndex,
+  );
   const nP = market.people.length;
   const nC = market.carers.length;
   const owner = new Int32Array(persons.items.length);
@@ -274,10 +282,21 @@ function result(market: StableMarket, m: Compiled, carerOf: Int32Array): StableM
     taken[c]!++;
     let e = m.personStart[p]!;
     while (m.personList[e] !== c || m.rankAtCarer[e]! < 0) e++;
-    pairs.push({ personId: person.id, carerId: market.carers[c]!.id, personRank: e - m.personStart[p]! + 1, carerRank: m.rankAtCarer[e]! + 1 });
+    pairs.push({
+      personId: person.id,
+      carerId: market.carers[c]!.id,
+      personRank: e - m.personStart[p]! + 1,
+      carerRank: m.rankAtCarer[e]! + 1,
+    });
   });
-  const freePlaces = market.carers.flatMap((carer, c) => (taken[c]! < m.places[c]! ? [{ carerId: carer.id, places: m.places[c]! - taken[c]! }] : []));
-  return { pairs: pairs.sort((a, b) => byId(a.personId, b.personId)), unmatched: unmatched.sort(byId), freePlaces: freePlaces.sort((a, b) => byId(a.carerId, b.carerId)) };
+  const freePlaces = market.carers.flatMap((carer, c) =>
+    taken[c]! < m.places[c]! ? [{ carerId: carer.id, places: m.places[c]! - taken[c]! }] : [],
+  );
+  return {
+    pairs: pairs.sort((a, b) => byId(a.personId, b.personId)),
+    unmatched: unmatched.sort(byId),
+    freePlaces: freePlaces.sort((a, b) => byId(a.carerId, b.carerId)),
+  };
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -53,22 +53,26 @@ export function smallScheme() {
     interests: fc.subarray(['gardening', 'football', 'music']),
   });
   return fc.record({ carers: fc.array(carer, { maxLength: 6 }), people: fc.array(person, { maxLength: 6 }) }).map((s) => ({
-    carers: s.carers.map((c, i) => aCarer({
-      id: `c-${i}`,
-      home: milesNorth(LEEDS, c.miles),
-      approval: { maxPeople: c.maxPeople, arrangementTypes: c.types, needs: c.needs },
-      supporting: Array.from({ length: c.supporting }, (_, k) => ({ personId: `x-${i}-${k}`, arrangement: 'live_in' as const })),
-      household: { spareBedrooms: 1, smoking: c.smoking, pets: c.pets },
-      interests: c.interests,
-    })),
-    people: s.people.map((p, i) => aPerson({
-      id: `p-${i}`,
-      home: { ...milesNorth(LEEDS, p.miles), postcode: 'LS1 1AA' },
-      arrangement: p.arrangement,
-      needs: p.needs,
-      maxMiles: p.maxMiles,
-      household: { smokeFree: p.smokeFree, pets: { notOk: p.notOk } },
-      interests: p.interests,
-    })),
+    carers: s.carers.map((c, i) =>
+      aCarer({
+        id: `c-${i}`,
+        home: milesNorth(LEEDS, c.miles),
+        approval: { maxPeople: c.maxPeople, arrangementTypes: c.types, needs: c.needs },
+        supporting: Array.from({ length: c.supporting }, (_, k) => ({ personId: `x-${i}-${k}`, arrangement: 'live_in' as const })),
+        household: { spareBedrooms: 1, smoking: c.smoking, pets: c.pets },
+        interests: c.interests,
+      }),
+    ),
+    people: s.people.map((p, i) =>
+      aPerson({
+        id: `p-${i}`,
+        home: { ...milesNorth(LEEDS, p.miles), postcode: 'LS1 1AA' },
+        arrangement: p.arrangement,
+        needs: p.needs,
+        maxMiles: p.maxMiles,
+        household: { smokeFree: p.smokeFree, pets: { notOk: p.notOk } },
+        interests: p.interests,
+      }),
+    ),
   }));
 }

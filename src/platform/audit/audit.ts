@@ -20,7 +20,9 @@ export interface AuditEntry {
 const SECRET = /pass(word)?|secret|token|hash|otp|key/i;
 
 export function redact(changes: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(changes).map(([field, value]) => [field, SECRET.test(field) ? '(changed, not recorded)' : value]));
+  return Object.fromEntries(
+    Object.entries(changes).map(([field, value]) => [field, SECRET.test(field) ? '(changed, not recorded)' : value]),
+  );
 }
 
 /**
@@ -49,6 +51,7 @@ export type AuditRow = Omit<typeof auditEvents.$inferInsert, 'id' | 'at'>;
 /** The insert with its values written in as escaped literals: a statement that can go with the commit. */
 export function insertStatement(row: AuditRow): string {
   const columns = Object.keys(row) as (keyof AuditRow)[];
-  const literal = (value: unknown) => (value === null || value === undefined ? 'null' : escapeLiteral(typeof value === 'string' ? value : JSON.stringify(value)));
+  const literal = (value: unknown) =>
+    value === null || value === undefined ? 'null' : escapeLiteral(typeof value === 'string' ? value : JSON.stringify(value));
   return `insert into audit_events (${columns.map((c) => escapeIdentifier(auditEvents[c].name)).join(', ')}) values (${columns.map((c) => literal(row[c])).join(', ')})`;
 }

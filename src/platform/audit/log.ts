@@ -23,16 +23,23 @@ export function auditLog(db: Database) {
       const where = conditions.length ? and(...conditions) : undefined;
       return db.inScope(actor, async (tx) => {
         const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(auditEvents).where(where);
-        const events = await tx.select().from(auditEvents).where(where)
+        const events = await tx
+          .select()
+          .from(auditEvents)
+          .where(where)
           .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-          .limit(PAGE_SIZE).offset((Math.max(1, filter.page) - 1) * PAGE_SIZE);
+          .limit(PAGE_SIZE)
+          .offset((Math.max(1, filter.page) - 1) * PAGE_SIZE);
         return { total: Number(total), events };
       });
     },
 
     async recordTypes(actor: Actor) {
       return db.inScope(actor, async (tx) =>
-        (await tx.selectDistinct({ recordType: auditEvents.recordType }).from(auditEvents).orderBy(auditEvents.recordType)).map((r) => r.recordType));
+        (await tx.selectDistinct({ recordType: auditEvents.recordType }).from(auditEvents).orderBy(auditEvents.recordType)).map(
+          (r) => r.recordType,
+        ),
+      );
     },
   };
 }

@@ -18,18 +18,32 @@ export function auditRoutes(app: FastifyInstance, log: AuditLog) {
     const filter = filterQuery.parse(request.query ?? {});
     const { total, events } = await log.list(request.actor, filter);
     const recordTypes = await log.recordTypes(request.actor);
-    const paging = pagination({ page: filter.page, total, path: '/audit', query: { action: filter.action, recordType: filter.recordType } });
+    const paging = pagination({
+      page: filter.page,
+      total,
+      path: '/audit',
+      query: { action: filter.action, recordType: filter.recordType },
+    });
     return reply.view('platform/audit/views/audit.njk', {
       title: 'Audit log',
       filter,
       paging,
       actions: [{ value: '', text: 'Any action' }, ...ACTIONS.map((a) => ({ value: a, text: a, selected: a === filter.action }))],
-      recordTypes: [{ value: '', text: 'Any record' }, ...recordTypes.map((t) => ({ value: t, text: t, selected: t === filter.recordType }))],
+      recordTypes: [
+        { value: '', text: 'Any record' },
+        ...recordTypes.map((t) => ({ value: t, text: t, selected: t === filter.recordType })),
+      ],
       rows: events.map((e) => [
         { text: formatDateTime(e.at) },
         { text: `${e.actorName ?? 'Someone not signed in'}${e.actorRole && isRole(e.actorRole) ? ` (${ROLE_NAMES[e.actorRole]})` : ''}` },
         { text: `${e.action} ${e.recordType}` },
-        { text: e.changedFields ? Object.entries(e.changedFields).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ') : '' },
+        {
+          text: e.changedFields
+            ? Object.entries(e.changedFields)
+                .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+                .join('; ')
+            : '',
+        },
       ]),
     });
   });

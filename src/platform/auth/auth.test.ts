@@ -17,7 +17,9 @@ describe('signing in and out', () => {
     const other = await aScheme(db, { name: 'Otherby Shared Lives' });
     worker = await aUser(db, { role: 'scheme_worker', schemeId: scheme.id, name: 'Wren Worker' });
     both = await aUser(db, { role: 'carer', schemeId: scheme.id });
-    await db.owner.insert((await import('../db/schema.js')).memberships).values({ userId: both.id, schemeId: other.id, role: 'ambassador' });
+    await db.owner
+      .insert((await import('../db/schema.js')).memberships)
+      .values({ userId: both.id, schemeId: other.id, role: 'ambassador' });
   });
   afterAll(async () => close());
 
@@ -91,7 +93,11 @@ describe('signing in and out', () => {
   it('never sends anyone to another site after signing in', async () => {
     const visitor = new Visitor(app);
     await visitor.get('/sign-in');
-    const response = await visitor.post('/sign-in', { email: worker.email, password: 'correct horse battery staple', returnTo: '//evil.example/' });
+    const response = await visitor.post('/sign-in', {
+      email: worker.email,
+      password: 'correct horse battery staple',
+      returnTo: '//evil.example/',
+    });
     expect(response.headers.location).toBe('/');
   });
 });

@@ -19,7 +19,9 @@ export function requireAccessRules(app: FastifyInstance): AccessRule[] {
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (!isAccess(access)) {
-      throw new Error(`Route ${String(route.method)} ${route.url} has no access rule: add config.access (a permission, 'signed-in' or 'public').`);
+      throw new Error(
+        `Route ${String(route.method)} ${route.url} has no access rule: add config.access (a permission, 'signed-in' or 'public').`,
+      );
     }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') rules.push({ method, url: route.url, access });
@@ -63,7 +65,9 @@ export function installGuard(app: FastifyInstance, sessions: SessionStore) {
     await request.actor?.unit?.end(reply.statusCode < 500);
     return payload;
   });
-  const giveBack = async (request: FastifyRequest) => { await request.actor?.unit?.end(false); };
+  const giveBack = async (request: FastifyRequest) => {
+    await request.actor?.unit?.end(false);
+  };
   app.addHook('onResponse', giveBack);
   app.addHook('onRequestAbort', giveBack);
 }

@@ -4,7 +4,13 @@ import type { StartedSession } from './service.js';
 import { SESSION_COOKIE, SESSION_HOURS } from './sessions.js';
 
 /** The session cookie: the browser's only proof of who it is, never readable by scripts. */
-export const sessionCookie = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: SESSION_HOURS * 3600 });
+export const sessionCookie = (secure: boolean) => ({
+  path: '/',
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure,
+  maxAge: SESSION_HOURS * 3600,
+});
 
 /**
  * Gives the browser its new session and says where to go next, the same for every way of signing in:

@@ -34,19 +34,25 @@ export function signInLinkRoutes(app: FastifyInstance, links: SignInLinkService,
     return reply.view(view, { ...context, values: { returnTo: safeReturnTo(returnTo) } });
   });
 
-  app.post('/sign-in/link', { config: { access: 'public', rateLimit } }, (request, reply) => submitForm(reply, {
-    schema: requestForm,
-    view,
-    context,
-    save: async (form) => {
-      const site = siteOf(request, options.baseUrl);
-      await links.request(form.email, site.trusted ? site.origin : '', form.returnTo);
-      return form.email;
-    },
-    then: (sentTo) => reply.view('platform/auth/views/link-sent.njk', {
-      title: 'Check your email', email: sentTo, minutes: LINK_MINUTES, mailSends: options.mailSends,
+  app.post('/sign-in/link', { config: { access: 'public', rateLimit } }, (request, reply) =>
+    submitForm(reply, {
+      schema: requestForm,
+      view,
+      context,
+      save: async (form) => {
+        const site = siteOf(request, options.baseUrl);
+        await links.request(form.email, site.trusted ? site.origin : '', form.returnTo);
+        return form.email;
+      },
+      then: (sentTo) =>
+        reply.view('platform/auth/views/link-sent.njk', {
+          title: 'Check your email',
+          email: sentTo,
+          minutes: LINK_MINUTES,
+          mailSends: options.mailSends,
+        }),
     }),
-  }));
+  );
 
   // Opening the link shows a button rather than signing in at once: email scanners that open links
   // to check them would otherwise use up the one use.

@@ -27,23 +27,32 @@ export function signInLinkService(db: Database, auth: AuthService, mail: Mailer,
      */
     async request(email: string, origin: string, returnTo: unknown): Promise<void> {
       const [found] = await db.inScope(NO_ONE, (tx) =>
-        rowsOf<{ user_id: string; status: string }>(tx, sql`select user_id, status from hearth_login(${email})`));
+        rowsOf<{ user_id: string; status: string }>(tx, sql`select user_id, status from hearth_login(${email})`),
+      );
       if (!found || found.status !== 'active') return;
       const userId = found.user_id;
       const now = clock();
       const token = newToken();
       const recipient = await db.inScope({ ...NO_ONE, userId }, async (tx) => {
         await tx.delete(signInLinks).where(and(eq(signInLinks.userId, userId), lt(signInLinks.expiresAt, now)));
-        const [{ waiting } = { waiting: 0 }] = await tx.select({ waiting: count() }).from(signInLinks)
+        const [{ waiting } = { waiting: 0 }] = await tx
+          .select({ waiting: count() })
+          .from(signInLinks)
           .where(and(eq(signInLinks.userId, userId), isNull(signInLinks.usedAt)));
         if (waiting >= MOST_WAITING_LINKS) return null;
         await tx.insert(signInLinks).values({
-          id: hashOf(token), userId, returnTo: safeReturnTo(returnTo), expiresAt: new Date(now.getTime() + LINK_MINUTES * 60_000),
+          id: hashOf(token),
+          userId,
+          returnTo: safeReturnTo(returnTo),
+          expiresAt: new Date(now.getTime() + LINK_MINUTES * 60_000),
         });
         const [user] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId));
-        const [scheme] = await tx.select({ id: memberships.schemeId }).from(memberships)
+        const [scheme] = await tx
+          .select({ id: memberships.schemeId })
+          .from(memberships)
           .where(and(eq(memberships.userId, userId), isNull(memberships.endedAt), isNotNull(memberships.schemeId)))
-          .orderBy(asc(memberships.createdAt)).limit(1);
+          .orderBy(asc(memberships.createdAt))
+          .limit(1);
         return user ? { ...user, schemeId: scheme?.id ?? null } : null;
       });
       if (!recipient) return;
@@ -60,7 +69,11 @@ export function signInLinkService(db: Database, auth: AuthService, mail: Mailer,
     async state(token: string): Promise<LinkState> {
       if (!looksLikeToken(token)) return 'unknown';
       const [row] = await db.inScope(NO_ONE, (tx) =>
-        rowsOf<{ state: LinkState | null }>(tx, sql`select hearth_sign_in_link_state(${hashOf(token)}, ${clock().toISOString()}::timestamptz) as state`));
+        rowsOf<{ state: LinkState | null }>(
+          tx,
+          sql`select hearth_sign_in_link_state(${hashOf(token)}, ${clock().toISOString()}::timestamptz) as state`,
+        ),
+      );
       return row?.state ?? 'unknown';
     },
 
@@ -68,7 +81,11 @@ export function signInLinkService(db: Database, auth: AuthService, mail: Mailer,
     async use(token: string): Promise<SignInResult & { returnTo?: string | null }> {
       if (!looksLikeToken(token)) return { ok: false };
       const [link] = await db.inScope(NO_ONE, (tx) =>
-        rowsOf<{ user_id: string; return_to: string | null }>(tx, sql`select * from hearth_use_sign_in_link(${hashOf(token)}, ${clock().toISOString()}::timestamptz)`));
+        rowsOf<{ user_id: string; return_to: string | null }>(
+          tx,
+          sql`select * from hearth_use_sign_in_link(${hashOf(token)}, ${clock().toISOString()}::timestamptz)`,
+        ),
+      );
       if (!link) return { ok: false };
       return { ...(await auth.startSession(link.user_id, 'link')), returnTo: link.return_to };
     },

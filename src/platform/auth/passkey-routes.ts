@@ -24,10 +24,12 @@ export function passkeyRoutes(app: FastifyInstance, passkeys: PasskeyService, op
 
   // The name is checked before the browser makes a passkey, so a missing name never wastes one.
   app.post('/api/v1/passkeys/options', { config: { access: 'account.manage' } }, (request, reply) =>
-    submitJson(reply, nameForm, () => passkeys.registrationOptions(request.actor, siteOf(request, options.baseUrl)), 200));
+    submitJson(reply, nameForm, () => passkeys.registrationOptions(request.actor, siteOf(request, options.baseUrl)), 200),
+  );
 
   app.post('/api/v1/passkeys', { config: { access: 'account.manage' } }, (request, reply) =>
-    submitJson(reply, addForm, (form) => passkeys.register(request.actor, siteOf(request, options.baseUrl), form.name, form.answer)));
+    submitJson(reply, addForm, (form) => passkeys.register(request.actor, siteOf(request, options.baseUrl), form.name, form.answer)),
+  );
 
   app.post('/account/passkeys/:id/remove', { config: { access: 'account.manage' } }, async (request, reply) => {
     const parsed = uuidParam.safeParse(request.params);
@@ -36,7 +38,8 @@ export function passkeyRoutes(app: FastifyInstance, passkeys: PasskeyService, op
   });
 
   app.post('/api/v1/sign-in/passkey/options', { config: { access: 'public', rateLimit } }, async (request) =>
-    passkeys.signInOptions(siteOf(request, options.baseUrl)));
+    passkeys.signInOptions(siteOf(request, options.baseUrl)),
+  );
 
   app.post('/api/v1/sign-in/passkey', { config: { access: 'public', rateLimit } }, async (request, reply) => {
     const form = parse(signInForm, request.body);

@@ -53,14 +53,20 @@ describe('passkeys, with a software authenticator', () => {
     const added = await visitor.json('POST', '/api/v1/passkeys', { name: 'My phone', answer: key.create(options) });
     expect(added.statusCode).toBe(201);
     expect((await visitor.get('/account')).body).toContain('My phone');
-    const [created] = await db.owner.select().from(auditEvents).where(and(eq(auditEvents.recordType, 'passkey'), eq(auditEvents.action, 'created')));
+    const [created] = await db.owner
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordType, 'passkey'), eq(auditEvents.action, 'created')));
     expect(created?.changedFields).toEqual({ name: 'My phone' });
 
     const { visitor: signedIn, response } = await signInWith(key, app);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ location: '/account' });
     expect((await signedIn.get('/')).body).toContain('Hello, Pat Passkey');
-    const signIns = await db.owner.select().from(auditEvents).where(and(eq(auditEvents.actorUserId, carer.id), eq(auditEvents.action, 'signed in')));
+    const signIns = await db.owner
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorUserId, carer.id), eq(auditEvents.action, 'signed in')));
     expect(signIns.map((e) => e.changedFields)).toContainEqual({ method: 'passkey' });
     const [stored] = await db.owner.select().from(passkeys).where(eq(passkeys.userId, carer.id));
     expect(stored).toMatchObject({ counter: 1, name: 'My phone', transports: ['internal'] });
@@ -114,7 +120,10 @@ describe('passkeys, with a software authenticator', () => {
     await owner.get('/account');
     expect((await owner.post(`/account/passkeys/${mine!.id}/remove`, {})).headers.location).toBe('/account?saved=passkey-removed');
     expect(await db.owner.select().from(passkeys).where(eq(passkeys.id, mine!.id))).toHaveLength(0);
-    const [ended] = await db.owner.select().from(auditEvents).where(and(eq(auditEvents.recordType, 'passkey'), eq(auditEvents.action, 'ended')));
+    const [ended] = await db.owner
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.recordType, 'passkey'), eq(auditEvents.action, 'ended')));
     expect(ended?.recordId).toBe(mine!.id);
   });
 

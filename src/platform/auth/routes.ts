@@ -27,19 +27,27 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
     return reply.view(view, { title: 'Sign in to Hearth', values: { returnTo: safeReturnTo(returnTo) } });
   });
 
-  app.post('/sign-in', {
-    config: { access: 'public', rateLimit: { max: options.signInAttempts, timeWindow: '5 minutes' } },
-  }, (request, reply) => submitForm(reply, {
-    schema: signInForm,
-    view,
-    context: { title: 'Sign in to Hearth' },
-    save: (form) => auth.signIn(form.email, form.password),
-    then: (result) => {
-      const values = request.body as Record<string, unknown>;
-      if (!result.ok) return reply.code(401).view(view, { title: 'Sign in to Hearth', values: { email: values.email, returnTo: values.returnTo }, errors: WRONG });
-      return reply.redirect(landingAfterSignIn(reply, result, values.returnTo, options.secureCookies));
+  app.post(
+    '/sign-in',
+    {
+      config: { access: 'public', rateLimit: { max: options.signInAttempts, timeWindow: '5 minutes' } },
     },
-  }));
+    (request, reply) =>
+      submitForm(reply, {
+        schema: signInForm,
+        view,
+        context: { title: 'Sign in to Hearth' },
+        save: (form) => auth.signIn(form.email, form.password),
+        then: (result) => {
+          const values = request.body as Record<string, unknown>;
+          if (!result.ok)
+            return reply
+              .code(401)
+              .view(view, { title: 'Sign in to Hearth', values: { email: values.email, returnTo: values.returnTo }, errors: WRONG });
+          return reply.redirect(landingAfterSignIn(reply, result, values.returnTo, options.secureCookies));
+        },
+      }),
+  );
 
   app.get('/choose-scheme', { config: { access: 'signed-in' } }, async (request, reply) => {
     const choices = await auth.accessOf(request.user!.id);
@@ -63,7 +71,8 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   });
 
   app.get('/no-access', { config: { access: 'signed-in' } }, async (_request, reply) =>
-    reply.view('platform/auth/views/no-access.njk', { title: 'You do not have access to a scheme yet' }));
+    reply.view('platform/auth/views/no-access.njk', { title: 'You do not have access to a scheme yet' }),
+  );
 
   app.post('/sign-out', { config: { access: 'signed-in' } }, async (request, reply) => {
     await auth.signOut(request.user!, request.actor);
@@ -72,7 +81,8 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
   });
 
   app.get('/signed-out', { config: { access: 'public' } }, async (_request, reply) =>
-    reply.view('platform/auth/views/signed-out.njk', { title: 'You have signed out' }));
+    reply.view('platform/auth/views/signed-out.njk', { title: 'You have signed out' }),
+  );
 }
 
 function describe(choices: Awaited<ReturnType<AuthService['accessOf']>>) {

@@ -14,17 +14,23 @@ export interface SchemeRole {
   role: Role;
 }
 
-export interface StartedSession { ok: true; token: string; choices: SchemeRole[] }
+export interface StartedSession {
+  ok: true;
+  token: string;
+  choices: SchemeRole[];
+}
 export type SignInResult = StartedSession | { ok: false };
 
 export function authService(db: Database, sessions: SessionStore) {
   const accessOf = (userId: string) =>
     db.inScope({ ...NO_ONE, userId }, (tx) =>
-      tx.select({ schemeId: memberships.schemeId, schemeName: schemes.name, role: memberships.role })
+      tx
+        .select({ schemeId: memberships.schemeId, schemeName: schemes.name, role: memberships.role })
         .from(memberships)
         .leftJoin(schemes, eq(schemes.id, memberships.schemeId))
         .where(and(eq(memberships.userId, userId), isNull(memberships.endedAt)))
-        .orderBy(asc(schemes.name), asc(memberships.role)));
+        .orderBy(asc(schemes.name), asc(memberships.role)),
+    );
 
   /**
    * Starts a session for someone whose sign-in has been checked, whichever way they signed in.
@@ -37,7 +43,11 @@ export function authService(db: Database, sessions: SessionStore) {
       const token = await sessions.create(tx, userId, { schemeId: only?.schemeId ?? null, role: only?.role ?? null }, method);
       if (only) {
         const name = (await tx.select({ name: users.name }).from(users).where(eq(users.id, userId)))[0]?.name ?? null;
-        await audit(tx, { userId, schemeId: only.schemeId, role: only.role, name }, { action: 'signed in', recordType: 'session', changes: { method } });
+        await audit(
+          tx,
+          { userId, schemeId: only.schemeId, role: only.role, name },
+          { action: 'signed in', recordType: 'session', changes: { method } },
+        );
       }
       return token;
     });
@@ -50,7 +60,11 @@ export function authService(db: Database, sessions: SessionStore) {
     /** Checks the password and starts a session. The answer never says whether the email exists. */
     async signIn(email: string, password: string): Promise<SignInResult> {
       const [found] = await db.inScope(NO_ONE, (tx) =>
-        rowsOf<{ user_id: string; password_hash: string | null; status: string }>(tx, sql`select user_id, password_hash, status from hearth_login(${email})`));
+        rowsOf<{ user_id: string; password_hash: string | null; status: string }>(
+          tx,
+          sql`select user_id, password_hash, status from hearth_login(${email})`,
+        ),
+      );
       const valid = await verifyPassword(found?.password_hash, password);
       if (!found || !valid || found.status !== 'active') return { ok: false };
       return startSession(found.user_id, 'password');
@@ -78,13 +92,21 @@ export function authService(db: Database, sessions: SessionStore) {
 
     async changePassword(actor: Actor, current: string, replacement: string) {
       const userId = signedIn(actor).userId;
-      const stored = await db.inScope(actor, async (tx) =>
-        (await tx.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)))[0]?.hash);
+      const stored = await db.inScope(
+        actor,
+        async (tx) => (await tx.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId)))[0]?.hash,
+      );
       if (!(await verifyPassword(stored, current))) throw new InputProblem('currentPassword', 'Your current password is not right');
       const hash = await hashPassword(replacement);
       await db.inScope(actor, async (tx) => {
         await tx.update(users).set({ passwordHash: hash, updatedAt: new Date() }).where(eq(users.id, userId));
-        await audit(tx, actor, { action: 'updated', recordType: 'user', recordId: userId, subjectUserId: userId, changes: { password: true } });
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'user',
+          recordId: userId,
+          subjectUserId: userId,
+          changes: { password: true },
+        });
       });
     },
   };

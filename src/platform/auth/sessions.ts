@@ -43,7 +43,10 @@ function signedIn(sessionId: string, [row]: SessionRow[]): SignedIn {
   const role = isRole(row.role) ? row.role : null;
   return {
     user: { id: row.user_id, name: row.name, email: row.email, sessionId, schemeId: row.scheme_id, schemeName: row.scheme_name, role },
-    reading: row.easy_read === null ? null : { easyRead: row.easy_read, largerText: !!row.larger_text, readAloudFirst: !!row.read_aloud_first, chosen: true },
+    reading:
+      row.easy_read === null
+        ? null
+        : { easyRead: row.easy_read, largerText: !!row.larger_text, readAloudFirst: !!row.read_aloud_first, chosen: true },
   };
 }
 
@@ -91,7 +94,11 @@ export function sessionStore(db: Database) {
 
     /** Starts the session in a scheme and role; says how the session began, for the audit log. */
     async choose(tx: Tx, sessionId: string, scheme: { schemeId: string | null; role: Role }): Promise<string> {
-      const [row] = await tx.update(sessions).set({ schemeId: scheme.schemeId, role: scheme.role }).where(eq(sessions.id, sessionId)).returning({ method: sessions.method });
+      const [row] = await tx
+        .update(sessions)
+        .set({ schemeId: scheme.schemeId, role: scheme.role })
+        .where(eq(sessions.id, sessionId))
+        .returning({ method: sessions.method });
       return row?.method ?? 'password';
     },
 

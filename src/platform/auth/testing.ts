@@ -28,7 +28,10 @@ export class SoftPasskey {
   private counter = 0;
   private userHandle: Buffer | null = null;
 
-  constructor(private readonly origin: string, private readonly rpID: string) {
+  constructor(
+    private readonly origin: string,
+    private readonly rpID: string,
+  ) {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     this.key = privateKey;
     this.publicJwk = publicKey.export({ format: 'jwk' }) as { x: string; y: string };
@@ -47,15 +50,28 @@ export class SoftPasskey {
   /** navigator.credentials.create(), as JSON. */
   create(options: { challenge: string; user: { id: string } }) {
     this.userHandle = Buffer.from(options.user.id, 'base64url');
-    const cose = cbor(new Map<number, number | Buffer>([
-      [1, 2], [3, -7], [-1, 1], [-2, Buffer.from(this.publicJwk.x, 'base64url')], [-3, Buffer.from(this.publicJwk.y, 'base64url')],
-    ]));
+    const cose = cbor(
+      new Map<number, number | Buffer>([
+        [1, 2],
+        [3, -7],
+        [-1, 1],
+        [-2, Buffer.from(this.publicJwk.x, 'base64url')],
+        [-3, Buffer.from(this.publicJwk.y, 'base64url')],
+      ]),
+    );
     const idLength = Buffer.from([this.id.length >> 8, this.id.length & 0xff]);
     const attested = Buffer.concat([Buffer.alloc(16), idLength, this.id, cose]);
     const attestationObject = cbor({ fmt: 'none', attStmt: new Map(), authData: this.authData(0x45, attested) });
     return {
-      id: b64(this.id), rawId: b64(this.id), type: 'public-key' as const, clientExtensionResults: {},
-      response: { clientDataJSON: b64(this.clientData('webauthn.create', options.challenge)), attestationObject: b64(attestationObject), transports: ['internal'] },
+      id: b64(this.id),
+      rawId: b64(this.id),
+      type: 'public-key' as const,
+      clientExtensionResults: {},
+      response: {
+        clientDataJSON: b64(this.clientData('webauthn.create', options.challenge)),
+        attestationObject: b64(attestationObject),
+        transports: ['internal'],
+      },
     };
   }
 
@@ -66,9 +82,14 @@ export class SoftPasskey {
     const clientDataJSON = this.clientData('webauthn.get', options.challenge, origin);
     const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientDataJSON)]), this.key);
     return {
-      id: b64(this.id), rawId: b64(this.id), type: 'public-key' as const, clientExtensionResults: {},
+      id: b64(this.id),
+      rawId: b64(this.id),
+      type: 'public-key' as const,
+      clientExtensionResults: {},
       response: {
-        clientDataJSON: b64(clientDataJSON), authenticatorData: b64(authenticatorData), signature: b64(signature),
+        clientDataJSON: b64(clientDataJSON),
+        authenticatorData: b64(authenticatorData),
+        signature: b64(signature),
         userHandle: this.userHandle ? b64(this.userHandle) : undefined,
       },
     };

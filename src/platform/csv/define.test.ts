@@ -8,20 +8,31 @@ const people = defineCsv<{ name: string; email: string; bedrooms?: number }>({
   unique: ['email'],
   columns: [
     { header: 'Name', field: 'name', schema: z.string({ error: 'Enter a name' }), example: 'Ada Hart' },
-    { header: 'Email', field: 'email', schema: z.email({ error: 'Enter an email address like name@example.com' }), example: 'ada@example.org' },
+    {
+      header: 'Email',
+      field: 'email',
+      schema: z.email({ error: 'Enter an email address like name@example.com' }),
+      example: 'ada@example.org',
+    },
     { header: 'Bedrooms', field: 'bedrooms', schema: z.coerce.number({ error: 'Enter a number' }).int().min(0).optional(), example: '2' },
   ],
 });
 
 describe('a CSV definition', () => {
   it('offers a template with the headings and a fictional example', () => {
-    expect(parseCsv(people.template())).toEqual([['Name', 'Email', 'Bedrooms'], ['Ada Hart', 'ada@example.org', '2']]);
+    expect(parseCsv(people.template())).toEqual([
+      ['Name', 'Email', 'Bedrooms'],
+      ['Ada Hart', 'ada@example.org', '2'],
+    ]);
   });
 
   it('reads good rows, whatever the order and case of the headings', () => {
     const preview = people.preview('email,BEDROOMS,name\nbo@example.org,,Bo Lark\ncy@example.org,3,Cy Moss\n');
     expect(preview.ok).toBe(true);
-    expect(preview.ready).toEqual([{ name: 'Bo Lark', email: 'bo@example.org', bedrooms: undefined }, { name: 'Cy Moss', email: 'cy@example.org', bedrooms: 3 }]);
+    expect(preview.ready).toEqual([
+      { name: 'Bo Lark', email: 'bo@example.org', bedrooms: undefined },
+      { name: 'Cy Moss', email: 'cy@example.org', bedrooms: 3 },
+    ]);
   });
 
   it('lists every problem of every row, by row number and column, as a spreadsheet numbers them', () => {
@@ -38,7 +49,9 @@ describe('a CSV definition', () => {
 
   it('says which headings are missing or unknown, and refuses an empty file', () => {
     expect(people.preview('Name,Phone\nBo,1\n').headerProblems).toEqual([
-      'The column “Email” is missing', 'The column “Bedrooms” is missing', 'The column “Phone” is not one Hearth knows: remove it or use the template',
+      'The column “Email” is missing',
+      'The column “Bedrooms” is missing',
+      'The column “Phone” is not one Hearth knows: remove it or use the template',
     ]);
     expect(people.preview('Name,Email,Bedrooms\n').headerProblems).toEqual(['The file has no rows under the headings']);
     expect(people.preview('').ok).toBe(false);
@@ -64,6 +77,9 @@ describe('a CSV definition', () => {
   });
 
   it('exports records under the same headings', () => {
-    expect(parseCsv(people.export([{ name: 'Di Wren', email: 'di@example.org', bedrooms: 1 }]))).toEqual([['Name', 'Email', 'Bedrooms'], ['Di Wren', 'di@example.org', '1']]);
+    expect(parseCsv(people.export([{ name: 'Di Wren', email: 'di@example.org', bedrooms: 1 }]))).toEqual([
+      ['Name', 'Email', 'Bedrooms'],
+      ['Di Wren', 'di@example.org', '1'],
+    ]);
   });
 });

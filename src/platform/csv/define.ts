@@ -60,15 +60,22 @@ export function defineCsv<T>(spec: CsvSpec<T>) {
     const positions = new Map(heading.map((h, i) => [key(h), i]));
     const headerProblems = spec.columns.filter((c) => !positions.has(key(c.header))).map((c) => `The column “${c.header}” is missing`);
     const known = new Set(spec.columns.map((c) => key(c.header)));
-    headerProblems.push(...heading.filter((h) => h.trim() && !known.has(key(h))).map((h) => `The column “${h.trim()}” is not one Hearth knows: remove it or use the template`));
+    headerProblems.push(
+      ...heading
+        .filter((h) => h.trim() && !known.has(key(h)))
+        .map((h) => `The column “${h.trim()}” is not one Hearth knows: remove it or use the template`),
+    );
     if (records.length === 0) headerProblems.push('The file has no rows under the headings');
-    if (records.length > (spec.maxRows ?? MAX_ROWS)) headerProblems.push(`The file has ${records.length} rows: import at most ${spec.maxRows ?? MAX_ROWS} at a time`);
+    if (records.length > (spec.maxRows ?? MAX_ROWS))
+      headerProblems.push(`The file has ${records.length} rows: import at most ${spec.maxRows ?? MAX_ROWS} at a time`);
     if (headerProblems.length) return { headerProblems, rows: [], problems: [], ready: [], ok: false };
 
     const seen = new Map<string, Map<string, number>>((spec.unique ?? []).map((f) => [f, new Map()]));
     const rows = records.map((record, index): CsvRow<T> => {
       const rowNumber = index + 2;
-      const values = Object.fromEntries(spec.columns.map((c) => [c.header, restoreCell((record[positions.get(key(c.header))!] ?? '').trim())]));
+      const values = Object.fromEntries(
+        spec.columns.map((c) => [c.header, restoreCell((record[positions.get(key(c.header))!] ?? '').trim())]),
+      );
       const input = Object.fromEntries(spec.columns.map((c) => [c.field, values[c.header] === '' ? undefined : values[c.header]]));
       const parsed = rowSchema.safeParse(input);
       const problems: CsvProblem[] = parsed.success

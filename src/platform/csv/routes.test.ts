@@ -18,7 +18,10 @@ const things = defineCsv<Thing>({
 function multipart(csrf: string, file: string | null) {
   const boundary = '----hearthtest';
   const parts = [`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`];
-  if (file !== null) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="things.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n`);
+  if (file !== null)
+    parts.push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="things.csv"\r\nContent-Type: text/csv\r\n\r\n${file}\r\n`,
+    );
   parts.push(`--${boundary}--\r\n`);
   return { payload: parts.join(''), contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -33,9 +36,13 @@ describe('importing a spreadsheet', () => {
     let db;
     ({ app, db, close } = await testApp());
     csvImportRoutes(app, {
-      base: '/things', permission: 'team.manage', noun: 'things', csv: things,
+      base: '/things',
+      permission: 'team.manage',
+      noun: 'things',
+      csv: things,
       save: (_actor, rows) => {
-        if (rows.some((r) => r.name === 'Clash')) return Promise.reject(new CsvRowsProblem([{ rowNumber: 2, column: 'Name', message: 'Already saved' }]));
+        if (rows.some((r) => r.name === 'Clash'))
+          return Promise.reject(new CsvRowsProblem([{ rowNumber: 2, column: 'Name', message: 'Already saved' }]));
         saved.push(rows);
         return Promise.resolve({ count: rows.length });
       },
@@ -49,7 +56,12 @@ describe('importing a spreadsheet', () => {
   const upload = async (file: string | null) => {
     await manager.get('/things/import');
     const { payload, contentType } = multipart(manager.csrf, file);
-    return app.inject({ method: 'POST', url: '/things/import', payload, headers: { 'content-type': contentType, cookie: manager.cookieHeader() } });
+    return app.inject({
+      method: 'POST',
+      url: '/things/import',
+      payload,
+      headers: { 'content-type': contentType, cookie: manager.cookieHeader() },
+    });
   };
 
   it('offers the template to download', async () => {
@@ -79,11 +91,17 @@ describe('importing a spreadsheet', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('2 things are ready to import');
     manager.csrf = /name="_csrf" value="([^"]+)"/.exec(response.body)![1]!;
-    const csv = /name="csv" value="([^"]*)"/.exec(response.body)![1]!.replace(/&quot;/g, '"').replace(/&#10;/g, '\n');
+    const csv = /name="csv" value="([^"]*)"/
+      .exec(response.body)![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&#10;/g, '\n');
     const confirmed = await manager.post('/things/import/confirm', { csv });
     expect(confirmed.statusCode).toBe(302);
     expect(confirmed.headers.location).toBe('/things?imported=2');
-    expect(saved.at(-1)).toEqual([{ name: 'Cup', size: 1 }, { name: 'Jug, large', size: 4 }]);
+    expect(saved.at(-1)).toEqual([
+      { name: 'Cup', size: 1 },
+      { name: 'Jug, large', size: 4 },
+    ]);
   });
 
   it('checks the file again on confirm, and shows clashes found while saving', async () => {

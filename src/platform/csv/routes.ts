@@ -51,7 +51,9 @@ export function csvImportRoutes<T>(app: FastifyInstance, options: CsvImport<T>) 
 
   app.get(`${base}/import`, { config }, async (_request, reply) => reply.view('platform/csv/views/import.njk', page));
 
-  app.get(`${base}/import/template.csv`, { config }, async (_request, reply) => sendCsv(reply, `${csv.spec.name}-template.csv`, csv.template()));
+  app.get(`${base}/import/template.csv`, { config }, async (_request, reply) =>
+    sendCsv(reply, `${csv.spec.name}-template.csv`, csv.template()),
+  );
 
   app.post(`${base}/import`, { config, bodyLimit: MAX_BYTES + 64 * 1024 }, async (request, reply) => {
     const file = (request.body as { file?: unknown } | undefined)?.file;

@@ -6,13 +6,21 @@ import { rowsOf, type Database } from './database.js';
 
 describe('a page of a list with its total, in one query', () => {
   let db: Database;
-  beforeAll(async () => { db = await testDatabase(); });
+  beforeAll(async () => {
+    db = await testDatabase();
+  });
   afterAll(async () => db.close());
 
   const pageOf = async (of: number, page: number, size = 3) => {
-    const rows = await rowsOf<{ n: number; total: number }>(db.owner, sql`select n, (count(*) over ())::int as total from generate_series(1, ${of}) n order by n limit ${size} offset ${(page - 1) * size}`);
+    const rows = await rowsOf<{ n: number; total: number }>(
+      db.owner,
+      sql`select n, (count(*) over ())::int as total from generate_series(1, ${of}) n order by n limit ${size} offset ${(page - 1) * size}`,
+    );
     let countedAlone = false;
-    const result = await withTotal(rows, page, () => { countedAlone = true; return Promise.resolve(of); });
+    const result = await withTotal(rows, page, () => {
+      countedAlone = true;
+      return Promise.resolve(of);
+    });
     return { ...result, countedAlone };
   };
 

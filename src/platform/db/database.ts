@@ -62,9 +62,7 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
  * A server is reached with `url`, as the owner of the tables (migrations and demo loading);
  * with `appUrl` too, requests use that login instead: a role with no rights but those of hearth_app.
  */
-export type DatabaseOptions =
-  | { url: string; appUrl?: string | undefined }
-  | { dataDir?: string; loadDataDir?: Blob };
+export type DatabaseOptions = { url: string; appUrl?: string | undefined } | { dataDir?: string; loadDataDir?: Blob };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return 'url' in options ? openServer(options.url, options.appUrl) : openEmbedded(options);
@@ -124,7 +122,8 @@ const PAGE_CONNECTIONS = 16;
 const WORK_CONNECTIONS = 8;
 
 /** One statement: the role (as `set local role` does) and who is acting, for row-level security. */
-const enterScope = (tx: Tx, scope: Scope) => tx.execute(sql`select set_config('role', ${APP_ROLE}, true),
+const enterScope = (tx: Tx, scope: Scope) =>
+  tx.execute(sql`select set_config('role', ${APP_ROLE}, true),
   set_config('app.scheme_id', ${scope.schemeId ?? ''}, true),
   set_config('app.user_id', ${scope.userId ?? ''}, true),
   set_config('app.role', ${scope.role ?? ''}, true)`);
@@ -161,7 +160,9 @@ async function openUnit<T>(pool: pg.Pool, first: string): Promise<{ unit: Reques
       return work(tx);
     },
     holds: (other) => other === tx,
-    atCommit: (statement) => { withCommit.push(statement); },
+    atCommit: (statement) => {
+      withCommit.push(statement);
+    },
     end: async (commit) => {
       if (ended) return;
       ended = true;
@@ -179,7 +180,7 @@ async function openUnit<T>(pool: pg.Pool, first: string): Promise<{ unit: Reques
 }
 
 /** Rows of a raw SQL query, the same shape on PGlite and on a PostgreSQL server. */
-export async function rowsOf<T>(tx: Db  , query: SQL): Promise<T[]> {
+export async function rowsOf<T>(tx: Db, query: SQL): Promise<T[]> {
   const result: unknown = await tx.execute(query);
   return (result as { rows: T[] }).rows;
 }

@@ -8,6 +8,8 @@ try {
   await db.close();
   console.log(`Migrations applied (${'url' in config.database ? 'PostgreSQL server' : 'embedded PostgreSQL'}).`);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `Migrations failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof ConfigError ? error.message : `Migrations failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

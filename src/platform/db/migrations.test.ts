@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const LIST = 'drizzle/checksums.txt';
 
-interface JournalEntry { tag: string }
+interface JournalEntry {
+  tag: string;
+}
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 /** A checkout may turn line endings into \r\n; git keeps \n. */
 const asInGit = (text: string) => text.replace(/\r\n/g, '\n');
@@ -26,15 +28,22 @@ function migrations(read: (file: string) => string | null, sqlFiles: string[]): 
   return found;
 }
 
-const current = () => migrations(
-  (file) => asInGit(readFileSync(path.join(root, file), 'utf8')),
-  readdirSync(path.join(root, 'drizzle')).filter((f) => f.endsWith('.sql')).map((f) => `drizzle/${f}`),
-);
+const current = () =>
+  migrations(
+    (file) => asInGit(readFileSync(path.join(root, file), 'utf8')),
+    readdirSync(path.join(root, 'drizzle'))
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => `drizzle/${f}`),
+  );
 
-const listed = () => new Map(readFileSync(path.join(root, LIST), 'utf8').split('\n')
-  .filter((line) => line && !line.startsWith('#'))
-  .map((line) => line.split(/\s+/) as [string, string])
-  .map(([sum, name]) => [name, sum]));
+const listed = () =>
+  new Map(
+    readFileSync(path.join(root, LIST), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split(/\s+/) as [string, string])
+      .map(([sum, name]) => [name, sum]),
+  );
 
 function git(...args: string[]): string | null {
   try {
@@ -55,7 +64,17 @@ function mainHere(): string | null {
 
 /** Each path added to drizzle/ on main's own line of commits since `since`, with the commit that added it. */
 function addedOnMain(main: string, since: string | null): Map<string, string> {
-  const log = git('log', '--first-parent', '--diff-filter=A', '--name-only', '--format=commit %H', since ? `${since}..${main}` : main, '--', 'drizzle/') ?? '';
+  const log =
+    git(
+      'log',
+      '--first-parent',
+      '--diff-filter=A',
+      '--name-only',
+      '--format=commit %H',
+      since ? `${since}..${main}` : main,
+      '--',
+      'drizzle/',
+    ) ?? '';
   const added = new Map<string, string>();
   let commit = '';
   for (const line of log.split('\n')) {
@@ -65,11 +84,13 @@ function addedOnMain(main: string, since: string | null): Map<string, string> {
   return added;
 }
 
-const addNewOne = 'Migrations are history: put it back as it was and add a new migration for the change '
-  + '(`npm run db:generate`, or `npx drizzle-kit generate --custom --name <what>` for hand-written SQL).';
-const putBack = (commit: string, name: string) => name.includes('#')
-  ? `(its entry as in \`git show ${commit.slice(0, 10)}:${name.split('#')[0]}\`)`
-  : `(\`git checkout ${commit.slice(0, 10)} -- ${name}\` puts it back)`;
+const addNewOne =
+  'Migrations are history: put it back as it was and add a new migration for the change ' +
+  '(`npm run db:generate`, or `npx drizzle-kit generate --custom --name <what>` for hand-written SQL).';
+const putBack = (commit: string, name: string) =>
+  name.includes('#')
+    ? `(its entry as in \`git show ${commit.slice(0, 10)}:${name.split('#')[0]}\`)`
+    : `(\`git checkout ${commit.slice(0, 10)} -- ${name}\` puts it back)`;
 
 describe('migrations never change once landed', () => {
   it('match the checksums of those that had landed when the rule began', () => {
@@ -85,10 +106,15 @@ describe('migrations never change once landed', () => {
     const adders = addedOnMain(main!, null);
     const listAdded = adders.get(LIST);
     if (!listAdded) return; // The rule has not landed on main yet.
-    expect(asInGit(readFileSync(path.join(root, LIST), 'utf8')), `${LIST} has changed ${putBack(listAdded, LIST)}: it lists the migrations that had landed when the rule began, and never changes. ${addNewOne}`)
-      .toBe(git('show', `${listAdded}:${LIST}`));
+    expect(
+      asInGit(readFileSync(path.join(root, LIST), 'utf8')),
+      `${LIST} has changed ${putBack(listAdded, LIST)}: it lists the migrations that had landed when the rule began, and never changes. ${addNewOne}`,
+    ).toBe(git('show', `${listAdded}:${LIST}`));
     const list = listed();
-    const sinceRule = new Set([...(git('ls-tree', '--name-only', listAdded, 'drizzle/') ?? '').split('\n'), ...addedOnMain(main!, listAdded).keys()]);
+    const sinceRule = new Set([
+      ...(git('ls-tree', '--name-only', listAdded, 'drizzle/') ?? '').split('\n'),
+      ...addedOnMain(main!, listAdded).keys(),
+    ]);
     const now = current();
     for (const file of [...sinceRule].filter((f) => f.endsWith('.sql') && !list.has(f))) {
       const commit = adders.get(file)!;

@@ -63,21 +63,26 @@ describe('tenancy: row-level security keeps each scheme to its own rows', () => 
   });
 
   it('cannot write a row into another scheme', async () => {
-    await expect(db.inScope(a, (tx) => tx.insert(memberships).values({ userId: managerA.id, schemeId: schemeB, role: 'scheme_worker' })))
-      .rejects.toSatisfy(dbError(/row-level security/));
-    await expect(db.inScope(a, (tx) => tx.update(memberships).set({ schemeId: schemeB }).where(eq(memberships.userId, managerA.id))))
-      .rejects.toSatisfy(dbError(/row-level security/));
+    await expect(
+      db.inScope(a, (tx) => tx.insert(memberships).values({ userId: managerA.id, schemeId: schemeB, role: 'scheme_worker' })),
+    ).rejects.toSatisfy(dbError(/row-level security/));
+    await expect(
+      db.inScope(a, (tx) => tx.update(memberships).set({ schemeId: schemeB }).where(eq(memberships.userId, managerA.id))),
+    ).rejects.toSatisfy(dbError(/row-level security/));
   });
 
   it('cannot change or delete audit events, even its own', async () => {
     await expect(db.inScope(a, (tx) => tx.update(auditEvents).set({ action: 'nothing' }))).rejects.toSatisfy(dbError(/permission denied/));
     await expect(db.inScope(a, (tx) => tx.delete(auditEvents))).rejects.toSatisfy(dbError(/permission denied/));
-    await expect(db.inScope(a, (tx) => tx.execute(sql`truncate audit_events`))).rejects.toSatisfy(dbError(/permission denied|must be owner/));
+    await expect(db.inScope(a, (tx) => tx.execute(sql`truncate audit_events`))).rejects.toSatisfy(
+      dbError(/permission denied|must be owner/),
+    );
   });
 
   it('cannot write an audit event in someone else’s name', async () => {
-    await expect(db.inScope(a, (tx) => audit(tx, { ...a, userId: carerB.id }, { action: 'viewed', recordType: 'user' })))
-      .rejects.toSatisfy(dbError(/row-level security/));
+    await expect(db.inScope(a, (tx) => audit(tx, { ...a, userId: carerB.id }, { action: 'viewed', recordType: 'user' }))).rejects.toSatisfy(
+      dbError(/row-level security/),
+    );
   });
 
   it('sees nothing of any scheme with no scheme set', async () => {
@@ -90,12 +95,15 @@ describe('tenancy: row-level security keeps each scheme to its own rows', () => 
   });
 
   it('protects every table with row-level security and a policy', async () => {
-    const tables = await rowsOf<{ table: string; rls: boolean; policies: number | string }>(db.owner, sql`
+    const tables = await rowsOf<{ table: string; rls: boolean; policies: number | string }>(
+      db.owner,
+      sql`
       select c.relname as table, c.relrowsecurity as rls,
         (select count(*) from pg_policies p where p.tablename = c.relname) as policies
       from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and c.relkind = 'r'
-`);
+`,
+    );
     expect(tables.length).toBeGreaterThanOrEqual(5);
     for (const t of tables) {
       expect({ table: t.table, rls: t.rls, hasPolicy: Number(t.policies) > 0 }).toEqual({ table: t.table, rls: true, hasPolicy: true });

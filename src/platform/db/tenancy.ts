@@ -8,7 +8,6 @@ export const currentSchemeId = sql`nullif(current_setting('app.scheme_id', true)
 export const currentUserId = sql`nullif(current_setting('app.user_id', true), '')::uuid`;
 export const currentRole = sql`nullif(current_setting('app.role', true), '')`;
 
-
 /**
  * The one policy a tenant table needs: rows of the scheme set for this transaction, and only those,
  * can be read or written. A query that forgets its filter still sees only its own scheme.

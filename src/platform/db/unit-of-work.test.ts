@@ -41,7 +41,10 @@ describe('a page’s unit of work', () => {
   it('writes the audit of what the page read with its commit, and nothing of a page that failed', async (context) => {
     const entry = (recordId: string) => ({ action: 'viewed' as const, recordType: 'unit test', recordId });
     const auditedAs = (recordId: string) => db.owner.select().from(auditEvents).where(eq(auditEvents.recordId, recordId));
-    for (const [recordId, commit] of [['committed', true], ['rolled back', false]] as const) {
+    for (const [recordId, commit] of [
+      ['committed', true],
+      ['rolled back', false],
+    ] as const) {
       const opened = await db.openUnit(firstFor(manager));
       if (!opened) return context.skip();
       const actor = { ...manager, unit: opened.unit };

@@ -13,7 +13,8 @@ export function hardWord(text: string, word: string): nunjucks.runtime.SafeStrin
   if (!at) throw new Error(`The hard word "${word}" is not in the line "${text}"`);
   const end = at.index + at[0].length;
   return new nunjucks.runtime.SafeString(
-    `${escape(text.slice(0, at.index))}<strong class="hearth-er-hard">${escape(at[0])}</strong>${escape(text.slice(end))}`);
+    `${escape(text.slice(0, at.index))}<strong class="hearth-er-hard">${escape(at[0])}</strong>${escape(text.slice(end))}`,
+  );
 }
 
 /** What Easy Read pages need from Nunjucks: symbol(name) for macros.njk, and the hardWord filter. */

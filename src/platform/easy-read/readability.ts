@@ -19,7 +19,9 @@ export function readability(lines: readonly string[]): Readability {
   const words = counted.reduce((sum, s) => sum + s.words.length, 0);
   const syllables = counted.reduce((sum, s) => sum + s.words.reduce((n, w) => n + syllablesIn(w), 0), 0);
   const longest = counted.reduce<{ words: number; text: string }>(
-    (most, s) => (s.words.length > most.words ? { words: s.words.length, text: s.text } : most), { words: 0, text: '' });
+    (most, s) => (s.words.length > most.words ? { words: s.words.length, text: s.text } : most),
+    { words: 0, text: '' },
+  );
   const perSentence = sentences.length ? words / sentences.length : 0;
   const perWord = words ? syllables / words : 0;
   return {
@@ -50,16 +52,36 @@ export function wordsOf(text: string): string[] {
 
 /** Words the rules below count wrongly, with their syllables. */
 const EXCEPTIONS: Record<string, number> = {
-  area: 3, idea: 3, ideas: 3, being: 2, seeing: 2, doing: 2, going: 2, create: 2, science: 2, quiet: 2,
-  poem: 2, lion: 2, video: 3, radio: 3, business: 2, every: 2, evening: 2, everything: 3, someone: 2,
-  sometimes: 2, something: 2, somewhere: 2, ok: 2,
+  area: 3,
+  idea: 3,
+  ideas: 3,
+  being: 2,
+  seeing: 2,
+  doing: 2,
+  going: 2,
+  create: 2,
+  science: 2,
+  quiet: 2,
+  poem: 2,
+  lion: 2,
+  video: 3,
+  radio: 3,
+  business: 2,
+  every: 2,
+  evening: 2,
+  everything: 3,
+  someone: 2,
+  sometimes: 2,
+  something: 2,
+  somewhere: 2,
+  ok: 2,
 };
 
 /** An ending whose e makes no syllable: "make", "makes", "liked" (not "table", "pages", "wanted"). */
 const silentEnding = (w: string) =>
-  (/[^aeiouy]e$/.test(w) && !/[^aeiouy]le$/.test(w))
-  || (/[^aeiouy]es$/.test(w) && !/(?:[sxzcg]|[cs]h|[^aeiouy]l)es$/.test(w))
-  || (/[^aeiouytd]ed$/.test(w) && !/[^aeiouy]led$/.test(w));
+  (/[^aeiouy]e$/.test(w) && !/[^aeiouy]le$/.test(w)) ||
+  (/[^aeiouy]es$/.test(w) && !/(?:[sxzcg]|[cs]h|[^aeiouy]l)es$/.test(w)) ||
+  (/[^aeiouytd]ed$/.test(w) && !/[^aeiouy]led$/.test(w));
 
 /**
  * Syllables in one English word: groups of vowels, less a silent ending, with a short list of

@@ -23,7 +23,12 @@ export function readingService(db: Database, byDefault: (actor: Actor) => Promis
   return {
     async forActor(actor: Actor): Promise<Reading> {
       if (!actor.userId) return STANDARD_READING;
-      const [row] = await db.inScope(actor, (tx) => tx.select().from(readingPreferences).where(eq(readingPreferences.userId, signedIn(actor).userId)));
+      const [row] = await db.inScope(actor, (tx) =>
+        tx
+          .select()
+          .from(readingPreferences)
+          .where(eq(readingPreferences.userId, signedIn(actor).userId)),
+      );
       if (row) return { easyRead: row.easyRead, largerText: row.largerText, readAloudFirst: row.readAloudFirst, chosen: true };
       return byDefault(actor);
     },
@@ -34,9 +39,17 @@ export function readingService(db: Database, byDefault: (actor: Actor) => Promis
     async choose(actor: Actor, choice: ReadingChoice): Promise<void> {
       const userId = signedIn(actor).userId;
       await db.inScope(actor, async (tx) => {
-        await tx.insert(readingPreferences).values({ userId, ...choice })
+        await tx
+          .insert(readingPreferences)
+          .values({ userId, ...choice })
           .onConflictDoUpdate({ target: readingPreferences.userId, set: { ...choice, updatedAt: new Date() } });
-        await audit(tx, actor, { action: 'updated', recordType: 'reading preferences', recordId: userId, subjectUserId: userId, changes: choice });
+        await audit(tx, actor, {
+          action: 'updated',
+          recordType: 'reading preferences',
+          recordId: userId,
+          subjectUserId: userId,
+          changes: choice,
+        });
       });
     },
   };

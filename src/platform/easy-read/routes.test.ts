@@ -45,8 +45,15 @@ describe('Easy Read pages, symbols and reading preferences', () => {
     });
 
     it.each([
-      '/symbols/unicorn.svg', '/symbols/home.png', '/symbols/HOME.svg', '/symbols/1F3E0.svg', '/symbols/home.svg.map',
-      '/symbols/..%2F..%2Fpackage.json', '/symbols/%2e%2e%2fsymbols.ts', '/symbols/..%5Chome.svg', '/symbols/constructor.svg',
+      '/symbols/unicorn.svg',
+      '/symbols/home.png',
+      '/symbols/HOME.svg',
+      '/symbols/1F3E0.svg',
+      '/symbols/home.svg.map',
+      '/symbols/..%2F..%2Fpackage.json',
+      '/symbols/%2e%2e%2fsymbols.ts',
+      '/symbols/..%5Chome.svg',
+      '/symbols/constructor.svg',
       '/symbols/__proto__.svg',
     ])('refuses %s', async (url) => {
       const response = await new Visitor(app).get(url);
@@ -61,7 +68,11 @@ describe('Easy Read pages, symbols and reading preferences', () => {
       const page = await visitor.get('/account/reading');
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('You have not chosen yet. We started with what your record says about reading.');
-      expect([checked(page.body, 'easyRead'), checked(page.body, 'largerText'), checked(page.body, 'readAloudFirst')]).toEqual(['yes', 'no', 'yes']);
+      expect([checked(page.body, 'easyRead'), checked(page.body, 'largerText'), checked(page.body, 'readAloudFirst')]).toEqual([
+        'yes',
+        'no',
+        'yes',
+      ]);
       // Read aloud offered first: its buttons come before the page's title.
       expect(page.body.indexOf('data-read-aloud-controls')).toBeLessThan(page.body.indexOf('<h1'));
       expect(page.body).not.toContain('hearth-larger-text');
@@ -70,7 +81,11 @@ describe('Easy Read pages, symbols and reading preferences', () => {
     it('is the standard for someone with no needs recorded, and for staff', async () => {
       for (const email of [emails.plainPerson, emails.worker]) {
         const page = await (await signedIn(email)).get('/account/reading');
-        expect([checked(page.body, 'easyRead'), checked(page.body, 'largerText'), checked(page.body, 'readAloudFirst')]).toEqual(['no', 'no', 'no']);
+        expect([checked(page.body, 'easyRead'), checked(page.body, 'largerText'), checked(page.body, 'readAloudFirst')]).toEqual([
+          'no',
+          'no',
+          'no',
+        ]);
         expect(page.body.indexOf('data-read-aloud-controls')).toBeGreaterThan(page.body.indexOf('<h1'));
       }
     });
@@ -99,7 +114,11 @@ describe('Easy Read pages, symbols and reading preferences', () => {
       const page = await visitor.get('/account/reading?saved=yes');
       expect(page.body).toContain('We saved your choices.');
       expect(page.body).not.toContain('You have not chosen yet');
-      expect([checked(page.body, 'easyRead'), checked(page.body, 'largerText'), checked(page.body, 'readAloudFirst')]).toEqual(['no', 'yes', 'no']);
+      expect([checked(page.body, 'easyRead'), checked(page.body, 'largerText'), checked(page.body, 'readAloudFirst')]).toEqual([
+        'no',
+        'yes',
+        'no',
+      ]);
       expect((await visitor.get('/account')).body).toMatch(/<html[^>]+class="[^"]*hearth-larger-text/);
       expect((await (await signedIn(emails.worker)).get('/account')).body).not.toContain('hearth-larger-text');
       const events = await db.owner.select().from(auditEvents);
@@ -131,8 +150,12 @@ describe('Easy Read pages, symbols and reading preferences', () => {
   describe('the readability check', () => {
     it('fails a page whose Easy Read lines are too long or too hard', () => {
       const line = (words: string) => `<p class="hearth-er-text" data-read-aloud>${words}</p>`;
-      expect(() => expectEasyRead(line('You can say what you think about the plan and your worker will read it soon today.'))).toThrow(/longer than 15 words/);
-      expect(() => expectEasyRead(line('Accommodation responsibilities necessitate comprehensive consideration.'))).toThrow(/Flesch–Kincaid grade/);
+      expect(() => expectEasyRead(line('You can say what you think about the plan and your worker will read it soon today.'))).toThrow(
+        /longer than 15 words/,
+      );
+      expect(() => expectEasyRead(line('Accommodation responsibilities necessitate comprehensive consideration.'))).toThrow(
+        /Flesch–Kincaid grade/,
+      );
       expect(() => expectEasyRead('<p>No lines here.</p>')).toThrow(/Easy Read lines/);
       expect(easyReadLines(line('Tom &amp; Jo&#39;s <strong>dog</strong>'))).toEqual(["Tom & Jo's dog"]);
     });
@@ -142,7 +165,14 @@ describe('Easy Read pages, symbols and reading preferences', () => {
     it('is public, linked from the footer, and credits OpenMoji', async () => {
       const page = await new Visitor(app).get('/accessibility');
       expect(page.statusCode).toBe(200);
-      for (const part of ['How accessible this website is', 'Reporting accessibility problems', 'Enforcement procedure', 'Equality Commission for Northern Ireland', 'Compliance status', 'How we tested this website']) {
+      for (const part of [
+        'How accessible this website is',
+        'Reporting accessibility problems',
+        'Enforcement procedure',
+        'Equality Commission for Northern Ireland',
+        'Compliance status',
+        'How we tested this website',
+      ]) {
         expect(page.body).toContain(part);
       }
       expect(page.body).toContain('href="https://creativecommons.org/licenses/by-sa/4.0/"');

@@ -87,16 +87,21 @@ export const isSymbolName = (name: unknown): name is SymbolName => typeof name =
 const openmojiDir = path.dirname(createRequire(import.meta.url).resolve('openmoji/package.json'));
 export const symbolFile = (name: SymbolName) => path.join(openmojiDir, 'color/svg', `${SYMBOLS[name].hexcode}.svg`);
 
-interface LoadedSymbol { svg: Buffer; version: string }
+interface LoadedSymbol {
+  svg: Buffer;
+  version: string;
+}
 
 let loaded: Map<SymbolName, LoadedSymbol> | undefined;
 
 /** Every mapped picture, read once; the version is a hash of the file, so a changed picture gets a new address. */
 function symbols(): Map<SymbolName, LoadedSymbol> {
-  loaded ??= new Map((Object.keys(SYMBOLS) as SymbolName[]).map((name) => {
-    const svg = readFileSync(symbolFile(name));
-    return [name, { svg, version: createHash('sha256').update(svg).digest('hex').slice(0, 10) }];
-  }));
+  loaded ??= new Map(
+    (Object.keys(SYMBOLS) as SymbolName[]).map((name) => {
+      const svg = readFileSync(symbolFile(name));
+      return [name, { svg, version: createHash('sha256').update(svg).digest('hex').slice(0, 10) }];
+    }),
+  );
   return loaded;
 }
 

@@ -23,11 +23,13 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function easyReadLines(html: string): string[] {
   return [...html.matchAll(/<(p|h[1-6]|span)\b([^>]*\bdata-read-aloud\b[^>]*)>([\s\S]*?)<\/\1>/g)]
     .filter((match) => !/data-read-aloud="quoted"/.test(match[2]!))
-    .map((match) => match[3]!
-      .replace(/<[^>]+>/g, '')
-      .replace(/&(#?\w+);/g, (entity, name: string) => ENTITIES[name] ?? entity)
-      .replace(/\s+/g, ' ')
-      .trim())
+    .map((match) =>
+      match[3]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/&(#?\w+);/g, (entity, name: string) => ENTITIES[name] ?? entity)
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter(Boolean);
 }
 

@@ -33,7 +33,12 @@ describe('bad requests get clear pages, never a crash', () => {
   });
 
   it('answers malformed JSON and an unknown content type with 4xx pages', async () => {
-    const json = await app.inject({ method: 'POST', url: '/sign-in', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    const json = await app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: '{"email":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(json.statusCode).toBeGreaterThanOrEqual(400);
     expect(json.statusCode).toBeLessThan(500);
     const odd = await app.inject({ method: 'POST', url: '/sign-in', payload: 'x', headers: { 'content-type': 'application/x-unknown' } });
@@ -44,7 +49,8 @@ describe('bad requests get clear pages, never a crash', () => {
   it('treats repeated or odd form fields as bad answers, not as crashes', async () => {
     await manager.get('/team/new');
     const response = await app.inject({
-      method: 'POST', url: '/team',
+      method: 'POST',
+      url: '/team',
       payload: `_csrf=${encodeURIComponent(manager.csrf)}&name=a&name=b&email[$ne]=x&role=carer`,
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: manager.cookieHeader() },
     });
@@ -67,7 +73,8 @@ describe('bad requests get clear pages, never a crash', () => {
     const visitor = new Visitor(limited);
     await visitor.get('/sign-in');
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await visitor.post('/sign-in', { email: 'a@test.hearth.example', password: 'wrong' })).statusCode);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await visitor.post('/sign-in', { email: 'a@test.hearth.example', password: 'wrong' })).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     expect((await visitor.post('/sign-in', { email: 'a@test.hearth.example', password: 'wrong' })).body).toContain('Too many attempts');
     await closeLimited();

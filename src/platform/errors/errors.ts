@@ -2,7 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 
 /** Throw from a service or route to answer with a clear page for this status. */
 export class HttpProblem extends Error {
-  constructor(readonly statusCode: number, message = '') {
+  constructor(
+    readonly statusCode: number,
+    message = '',
+  ) {
     super(message);
   }
 }
@@ -10,18 +13,30 @@ export class HttpProblem extends Error {
 export const notFound = () => new HttpProblem(404);
 export const forbidden = () => new HttpProblem(403);
 
-interface ErrorPage { title: string; body: string }
+interface ErrorPage {
+  title: string;
+  body: string;
+}
 
 const PAGES: Record<number, ErrorPage> = {
   400: { title: 'Something in the request was not right', body: 'Go back and try again. If it keeps happening, tell your scheme.' },
   401: { title: 'You need to sign in', body: 'Sign in to Hearth to see this page.' },
-  403: { title: 'You cannot see this page', body: 'Your role in this scheme does not include this page. If you think it should, ask your scheme manager.' },
-  404: { title: 'Page not found', body: 'If you typed the web address, check it is correct. If you followed a link, the page may have moved or you may not have access to it.' },
+  403: {
+    title: 'You cannot see this page',
+    body: 'Your role in this scheme does not include this page. If you think it should, ask your scheme manager.',
+  },
+  404: {
+    title: 'Page not found',
+    body: 'If you typed the web address, check it is correct. If you followed a link, the page may have moved or you may not have access to it.',
+  },
   405: { title: 'That cannot be done here', body: 'Go back and try again.' },
   413: { title: 'What you sent is too large', body: 'Go back, make it shorter, and try again.' },
   415: { title: 'Hearth could not read what was sent', body: 'Go back and send the form again.' },
   429: { title: 'Too many attempts', body: 'Wait a few minutes, then try again.' },
-  500: { title: 'Sorry, there is a problem with Hearth', body: 'Try again later. Nothing you sent has been half-saved: if it did not finish, none of it was kept.' },
+  500: {
+    title: 'Sorry, there is a problem with Hearth',
+    body: 'Try again later. Nothing you sent has been half-saved: if it did not finish, none of it was kept.',
+  },
   503: { title: 'Hearth is not available right now', body: 'Try again in a few minutes.' },
 };
 

@@ -6,11 +6,13 @@ import { dateInput, dateValues, groupDateParts, optionalDateInput, readDate, wit
 import { parse } from './forms.js';
 
 const today = () => '2026-03-01';
-const form = withDateInputs(z.object({
-  born: optionalDateInput({ label: 'Date of birth', when: 'past', today }),
-  happened: dateInput({ label: 'The date CQC was told', when: 'not future', today }),
-  doneOn: optionalDateInput({ label: 'The date it was done' }),
-}));
+const form = withDateInputs(
+  z.object({
+    born: optionalDateInput({ label: 'Date of birth', when: 'past', today }),
+    happened: dateInput({ label: 'The date CQC was told', when: 'not future', today }),
+    doneOn: optionalDateInput({ label: 'The date it was done' }),
+  }),
+);
 const problems = (body: Record<string, string>) => {
   const result = parse(form, body);
   return result.ok ? {} : Object.fromEntries(Object.entries(result.errors.fields).map(([k, v]) => [k, v.text]));
@@ -20,22 +22,38 @@ const boxes = (date: string) => groupDateParts(dateValues('d', date)) as { d: un
 
 describe('the GOV.UK date input', () => {
   it('reads three boxes as one ISO date, and leaves an optional one empty', () => {
-    expect(parse(form, { ...happened, 'born-day': ' 07 ', 'born-month': '03', 'born-year': '1990' }))
-      .toEqual({ ok: true, data: { born: '1990-03-07', happened: '2026-02-01', doneOn: null } });
-    expect(parse(form, { ...happened, 'born-day': '', 'born-month': '', 'born-year': '' }))
-      .toEqual({ ok: true, data: { born: null, happened: '2026-02-01', doneOn: null } });
+    expect(parse(form, { ...happened, 'born-day': ' 07 ', 'born-month': '03', 'born-year': '1990' })).toEqual({
+      ok: true,
+      data: { born: '1990-03-07', happened: '2026-02-01', doneOn: null },
+    });
+    expect(parse(form, { ...happened, 'born-day': '', 'born-month': '', 'born-year': '' })).toEqual({
+      ok: true,
+      data: { born: null, happened: '2026-02-01', doneOn: null },
+    });
   });
 
   it('says what to fix, in the design system’s words', () => {
     expect(problems({})).toEqual({ happened: 'Enter the date CQC was told' });
     expect(problems({ ...happened, 'born-day': '7', 'born-year': '1990' })).toEqual({ born: 'Date of birth must include a month' });
     expect(problems({ ...happened, 'born-year': '1990' })).toEqual({ born: 'Date of birth must include a day and month' });
-    expect(problems({ ...happened, 'born-day': '31', 'born-month': '2', 'born-year': '1990' })).toEqual({ born: 'Date of birth must be a real date' });
-    expect(problems({ ...happened, 'born-day': 'x', 'born-month': '2', 'born-year': '1990' })).toEqual({ born: 'Date of birth must be a real date' });
-    expect(problems({ ...happened, 'born-day': '1', 'born-month': '2', 'born-year': '90' })).toEqual({ born: 'Year must include 4 numbers' });
-    expect(problems({ ...happened, 'born-day': '1', 'born-month': '2', 'born-year': '1899' })).toEqual({ born: 'Date of birth must be the same as or after 1 January 1900' });
-    expect(problems({ ...happened, 'born-day': '1', 'born-month': '3', 'born-year': '2026' })).toEqual({ born: 'Date of birth must be in the past' });
-    expect(problems({ 'happened-day': '2', 'happened-month': '3', 'happened-year': '2026' })).toEqual({ happened: 'The date CQC was told must be today or in the past' });
+    expect(problems({ ...happened, 'born-day': '31', 'born-month': '2', 'born-year': '1990' })).toEqual({
+      born: 'Date of birth must be a real date',
+    });
+    expect(problems({ ...happened, 'born-day': 'x', 'born-month': '2', 'born-year': '1990' })).toEqual({
+      born: 'Date of birth must be a real date',
+    });
+    expect(problems({ ...happened, 'born-day': '1', 'born-month': '2', 'born-year': '90' })).toEqual({
+      born: 'Year must include 4 numbers',
+    });
+    expect(problems({ ...happened, 'born-day': '1', 'born-month': '2', 'born-year': '1899' })).toEqual({
+      born: 'Date of birth must be the same as or after 1 January 1900',
+    });
+    expect(problems({ ...happened, 'born-day': '1', 'born-month': '3', 'born-year': '2026' })).toEqual({
+      born: 'Date of birth must be in the past',
+    });
+    expect(problems({ 'happened-day': '2', 'happened-month': '3', 'happened-year': '2026' })).toEqual({
+      happened: 'The date CQC was told must be today or in the past',
+    });
     expect(problems({ ...happened, 'doneOn-month': '4' })).toEqual({ doneOn: 'The date it was done must include a day and year' });
   });
 
@@ -45,7 +63,11 @@ describe('the GOV.UK date input', () => {
   });
 
   it('groups only the date boxes, and fills them back from a saved date', () => {
-    expect(groupDateParts({ a: '1', 'x-day': '2', 'x-year': '3', 'well-being': 'y' })).toEqual({ a: '1', x: { day: '2', year: '3' }, 'well-being': 'y' });
+    expect(groupDateParts({ a: '1', 'x-day': '2', 'x-year': '3', 'well-being': 'y' })).toEqual({
+      a: '1',
+      x: { day: '2', year: '3' },
+      'well-being': 'y',
+    });
     expect(dateValues('born', '1990-03-07')).toEqual({ 'born-day': '7', 'born-month': '3', 'born-year': '1990' });
     expect(dateValues('born', null)).toEqual({});
   });
@@ -60,9 +82,11 @@ describe('the GOV.UK date input', () => {
     const year = fc.integer({ min: 1900, max: 2100 }).map(String);
     const badDay = fc.record({ day: fc.oneof(fc.constant(0), fc.integer({ min: 32, max: 999 })), month: fc.integer({ min: 1, max: 12 }) });
     const badMonth = fc.record({ day: fc.integer({ min: 1, max: 28 }), month: fc.oneof(fc.constant(0), fc.integer({ min: 13, max: 99 })) });
-    fc.assert(fc.property(fc.oneof(badDay, badMonth), year, ({ day, month }, y) => {
-      const read = readDate({ day: String(day), month: String(month), year: y }, { label: 'The date', required: true });
-      return 'problem' in read && read.problem === 'The date must be a real date';
-    }));
+    fc.assert(
+      fc.property(fc.oneof(badDay, badMonth), year, ({ day, month }, y) => {
+        const read = readDate({ day: String(day), month: String(month), year: y }, { label: 'The date', required: true });
+        return 'problem' in read && read.problem === 'The date must be a real date';
+      }),
+    );
   });
 });

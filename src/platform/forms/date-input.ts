@@ -48,12 +48,15 @@ export function readDate(parts: unknown, options: DateInputOptions & { required:
 }
 
 const boxes = <T>(options: DateInputOptions, required: boolean) =>
-  z.unknown().optional().transform((parts, ctx): T => {
-    const read = readDate(parts, { ...options, required });
-    if ('date' in read) return read.date as T;
-    ctx.issues.push({ code: 'custom', message: read.problem, input: parts });
-    return z.NEVER;
-  });
+  z
+    .unknown()
+    .optional()
+    .transform((parts, ctx): T => {
+      const read = readDate(parts, { ...options, required });
+      if ('date' in read) return read.date as T;
+      ctx.issues.push({ code: 'custom', message: read.problem, input: parts });
+      return z.NEVER;
+    });
 
 export const dateInput = (options: DateInputOptions) => boxes<IsoDate>(options, true);
 

@@ -7,18 +7,24 @@ export const text = (whenEmpty: string, { max = 200, label = 'This' }: { max?: n
   z.string({ error: whenEmpty }).trim().min(1, whenEmpty).max(max, `${label} must be ${max} characters or fewer`);
 
 export const optionalText = ({ max = 2000, label = 'This' }: { max?: number; label?: string } = {}) =>
-  z.string({ error: `${label} must be text` }).trim().max(max, `${label} must be ${max} characters or fewer`)
-    .optional().transform((value) => value || null);
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .optional()
+    .transform((value) => value || null);
 
 export const email = (whenEmpty = 'Enter an email address') =>
-  text(whenEmpty, { max: 254, label: 'Email address' }).toLowerCase()
+  text(whenEmpty, { max: 254, label: 'Email address' })
+    .toLowerCase()
     .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com' }));
 
 export const choice = <const T extends readonly [string, ...string[]]>(values: T, whenEmpty: string) =>
   z.enum(values, { error: whenEmpty });
 
 export const newPassword = (label = 'Password') =>
-  z.string({ error: `Enter a ${label.toLowerCase()}` })
+  z
+    .string({ error: `Enter a ${label.toLowerCase()}` })
     .min(1, `Enter a ${label.toLowerCase()}`)
     .min(12, `${label} must be 12 characters or more`)
     .max(200, `${label} must be 200 characters or fewer`);
@@ -31,7 +37,9 @@ export const formText = (value: unknown): string => (typeof value === 'string' ?
 
 /** Checkboxes arrive as nothing, one string or many: always an array of known values. */
 export const checkboxes = <const T extends readonly [string, ...string[]]>(values: T, message = 'Choose from the list') =>
-  z.union([z.string(), z.array(z.string())]).optional()
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
     .transform((v) => (v === undefined ? [] : [v].flat()).filter((x) => x !== ''))
     .pipe(z.array(z.enum(values, { error: message })));
 
@@ -54,7 +62,10 @@ export const onceValid = (...fields: string[]) => ({
 
 /** A whole number typed in a box; empty means not known. */
 export const optionalWholeNumber = (label: string, { min = 0, max = 100 } = {}) =>
-  z.string().trim().optional()
+  z
+    .string()
+    .trim()
+    .optional()
     .refine((v) => !v || /^\d+$/.test(v), `${label} must be a whole number, like 2`)
     .transform((v) => (v ? Number(v) : null))
     .refine((v) => v === null || (v >= min && v <= max), `${label} must be between ${min} and ${max}`);

@@ -13,7 +13,10 @@ export class InputProblem extends Error {
   /** Outside a form (a plain button post), it still answers 400, never 500. */
   readonly statusCode = 400;
 
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -60,8 +63,7 @@ export interface FormSubmission<S extends z.ZodType, R> {
  */
 export async function submitForm<S extends z.ZodType, R>(reply: FastifyReply, form: FormSubmission<S, R>): Promise<FastifyReply> {
   const body = reply.request.body;
-  const again = (errors: FormErrors) =>
-    reply.code(400).view(form.view, { ...form.context, values: answers(body), errors });
+  const again = (errors: FormErrors) => reply.code(400).view(form.view, { ...form.context, values: answers(body), errors });
   const parsed = parse(form.schema, body);
   if (!parsed.ok) return again(parsed.errors);
   try {
@@ -73,7 +75,12 @@ export async function submitForm<S extends z.ZodType, R>(reply: FastifyReply, fo
 }
 
 /** The JSON API's twin of submitForm: 400 with the field errors, or the saved result. */
-export async function submitJson<S extends z.ZodType, R>(reply: FastifyReply, schema: S, save: (data: z.output<S>) => Promise<R>, status = 201) {
+export async function submitJson<S extends z.ZodType, R>(
+  reply: FastifyReply,
+  schema: S,
+  save: (data: z.output<S>) => Promise<R>,
+  status = 201,
+) {
   const parsed = parse(schema, reply.request.body);
   if (!parsed.ok) return reply.code(400).send({ errors: fieldMessages(parsed.errors) });
   try {
@@ -84,5 +91,4 @@ export async function submitJson<S extends z.ZodType, R>(reply: FastifyReply, sc
   }
 }
 
-const fieldMessages = (errors: FormErrors) =>
-  Object.fromEntries(Object.entries(errors.fields).map(([field, { text }]) => [field, text]));
+const fieldMessages = (errors: FormErrors) => Object.fromEntries(Object.entries(errors.fields).map(([field, { text }]) => [field, text]));

@@ -2,7 +2,13 @@
 
 export type Values = Record<string, unknown>;
 
-const chosen = (value: unknown) => new Set([value].flat().filter((v) => v !== undefined && v !== null).map(String));
+const chosen = (value: unknown) =>
+  new Set(
+    [value]
+      .flat()
+      .filter((v) => v !== undefined && v !== null)
+      .map(String),
+  );
 
 /** Items for govukRadios, govukCheckboxes or govukSelect, marking what was chosen. */
 export function options(names: Record<string, string> | { value: string; text: string }[], value?: unknown) {
@@ -12,14 +18,15 @@ export function options(names: Record<string, string> | { value: string; text: s
 }
 
 /** A select's items with an empty first choice. */
-export const selectOptions = (empty: string, names: Parameters<typeof options>[0], value?: unknown) =>
-  [{ value: '', text: empty, checked: false, selected: !value }, ...options(names, value)];
+export const selectOptions = (empty: string, names: Parameters<typeof options>[0], value?: unknown) => [
+  { value: '', text: empty, checked: false, selected: !value },
+  ...options(names, value),
+];
 
 /** A stored record as form values: nulls become empty, arrays joined for a text list. */
 export function asValues(record: object | null | undefined, lists: string[] = []): Values {
   if (!record) return {};
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [
-    key,
-    lists.includes(key) && Array.isArray(value) ? value.join(', ') : value ?? '',
-  ]));
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, lists.includes(key) && Array.isArray(value) ? value.join(', ') : (value ?? '')]),
+  );
 }

@@ -10,7 +10,8 @@ const decoded = (response: LightMyRequestResponse) => {
 };
 
 /** A page's CSRF token and script nonce are new on every request; the rest must be the same. */
-const withoutSecrets = (html: string) => html.replace(/nonce="[^"]+"/g, 'nonce=""').replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""');
+const withoutSecrets = (html: string) =>
+  html.replace(/nonce="[^"]+"/g, 'nonce=""').replace(/name="_csrf" value="[^"]+"/g, 'name="_csrf" value=""');
 
 describe('compression', () => {
   let app: FastifyInstance;
@@ -18,14 +19,22 @@ describe('compression', () => {
   beforeAll(async () => {
     ({ app, close } = await testApp());
     app.get('/already-compressed', { config: { access: 'public', assets: true } }, async (_request, reply) =>
-      reply.type('text/html').header('content-encoding', 'gzip').send(gzipSync('<p>Already compressed</p>'.repeat(100))));
+      reply
+        .type('text/html')
+        .header('content-encoding', 'gzip')
+        .send(gzipSync('<p>Already compressed</p>'.repeat(100))),
+    );
   });
   afterAll(async () => close());
 
   it('sends a page as brotli or gzip, whichever the browser accepts, and the same page when it accepts neither', async () => {
     const plain = await app.inject({ url: '/sign-in' });
     expect(plain.headers['content-encoding']).toBeUndefined();
-    for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip, br;q=0', 'gzip'], ['identity', undefined]] as const) {
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip, br;q=0', 'gzip'],
+      ['identity', undefined],
+    ] as const) {
       const page = await app.inject({ url: '/sign-in', headers: { 'accept-encoding': accept } });
       expect(page.headers['content-encoding'], accept).toBe(encoding);
       if (encoding) expect(page.headers.vary, accept).toContain('accept-encoding');

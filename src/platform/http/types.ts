@@ -47,7 +47,9 @@ export function inScheme(actor: Actor): SchemeActor {
 }
 
 export const actorOf = (user: SignedInUser | null, unit: RequestUnit | null = null): Actor =>
-  user ? { userId: user.id, schemeId: user.schemeId, role: user.role, name: user.name, unit } : { userId: null, schemeId: null, role: null, name: null, unit: null };
+  user
+    ? { userId: user.id, schemeId: user.schemeId, role: user.role, name: user.name, unit }
+    : { userId: null, schemeId: null, role: null, name: null, unit: null };
 
 declare module 'fastify' {
   interface FastifyRequest {

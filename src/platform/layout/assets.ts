@@ -16,11 +16,15 @@ export async function installAssets(app: FastifyInstance) {
   await app.register(fastifyStatic, { root: publicDir, serve: false, cacheControl: false });
   const css = await stylesheet();
   app.get('/hearth/hearth.css', { config }, async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', `public, max-age=${DAY}`).send(css));
+    reply.type('text/css; charset=utf-8').header('cache-control', `public, max-age=${DAY}`).send(css),
+  );
   app.get('/hearth/:file', { config }, async (request, reply) =>
-    reply.header('cache-control', `public, max-age=${DAY}`).sendFile((request.params as { file: string }).file, publicDir));
+    reply.header('cache-control', `public, max-age=${DAY}`).sendFile((request.params as { file: string }).file, publicDir),
+  );
   app.get('/assets/govuk-frontend.min.js', { config }, async (_request, reply) =>
-    reply.header('cache-control', `public, max-age=${DAY}`).sendFile('govuk-frontend.min.js', govukScript));
+    reply.header('cache-control', `public, max-age=${DAY}`).sendFile('govuk-frontend.min.js', govukScript),
+  );
   app.get('/assets/*', { config }, async (request, reply) =>
-    reply.header('cache-control', `public, max-age=${DAY}`).sendFile((request.params as { '*': string })['*'], govukAssets));
+    reply.header('cache-control', `public, max-age=${DAY}`).sendFile((request.params as { '*': string })['*'], govukAssets),
+  );
 }

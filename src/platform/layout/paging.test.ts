@@ -12,16 +12,18 @@ describe('pagination', () => {
   });
 
   it('never offers a page outside the list, and always marks exactly one current page', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 100_000 }), (page, total) => {
-      const p = pagination({ page, total, path: '/x', size: 50 });
-      expect(p.page).toBeGreaterThanOrEqual(1);
-      expect(p.page).toBeLessThanOrEqual(p.pages);
-      expect(p.offset).toBe((p.page - 1) * 50);
-      if (p.govuk) {
-        const numbers = p.govuk.items.filter((i) => 'number' in i);
-        expect(numbers.filter((i) => 'current' in i && i.current)).toHaveLength(1);
-        expect(numbers.every((i) => 'number' in i && i.number >= 1 && i.number <= p.pages)).toBe(true);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 0, max: 100_000 }), (page, total) => {
+        const p = pagination({ page, total, path: '/x', size: 50 });
+        expect(p.page).toBeGreaterThanOrEqual(1);
+        expect(p.page).toBeLessThanOrEqual(p.pages);
+        expect(p.offset).toBe((p.page - 1) * 50);
+        if (p.govuk) {
+          const numbers = p.govuk.items.filter((i) => 'number' in i);
+          expect(numbers.filter((i) => 'current' in i && i.current)).toHaveLength(1);
+          expect(numbers.every((i) => 'number' in i && i.number >= 1 && i.number <= p.pages)).toBe(true);
+        }
+      }),
+    );
   });
 });

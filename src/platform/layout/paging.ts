@@ -1,7 +1,13 @@
 export const PAGE_SIZE = 50;
 
 /** GOV.UK pagination for a list: previous, next and nearby page numbers, keeping the list's filters. */
-export function pagination(options: { page: number; total: number; path: string; query?: Record<string, string | undefined>; size?: number }) {
+export function pagination(options: {
+  page: number;
+  total: number;
+  path: string;
+  query?: Record<string, string | undefined>;
+  size?: number;
+}) {
   const size = options.size ?? PAGE_SIZE;
   const pages = Math.max(1, Math.ceil(options.total / size));
   const page = Math.min(options.page, pages);
@@ -25,10 +31,13 @@ export function pagination(options: { page: number; total: number; path: string;
     from: options.total === 0 ? 0 : (page - 1) * size + 1,
     to: Math.min(page * size, options.total),
     total: options.total,
-    govuk: pages > 1 ? {
-      previous: page > 1 ? { href: href(page - 1) } : undefined,
-      next: page < pages ? { href: href(page + 1) } : undefined,
-      items,
-    } : null,
+    govuk:
+      pages > 1
+        ? {
+            previous: page > 1 ? { href: href(page - 1) } : undefined,
+            next: page < pages ? { href: href(page + 1) } : undefined,
+            items,
+          }
+        : null,
   };
 }

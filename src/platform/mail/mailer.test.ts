@@ -19,7 +19,10 @@ function capturing() {
   const transport = {
     name: 'capture',
     version: '1',
-    send(mail: { message: { build(done: (error: Error | null, message: Buffer) => void): void; messageId(): string } }, done: (error: Error | null, info: unknown) => void) {
+    send(
+      mail: { message: { build(done: (error: Error | null, message: Buffer) => void): void; messageId(): string } },
+      done: (error: Error | null, info: unknown) => void,
+    ) {
       mail.message.build((error, message) => {
         if (!error) raw.push(message.toString('utf8'));
         done(error, { messageId: mail.message.messageId() });
@@ -88,7 +91,13 @@ describe('email through SMTP settings', () => {
   it('records a message the mail server would not take as not sent, with the reason', async () => {
     const port = await closedPort();
     const failing = mailer(db, { transport: `smtp://127.0.0.1:${port}`, from: 'hearth@test.hearth.example' });
-    const status = await failing.send({ to: carer.email, subject: 'A test', text: 'Hello', recipientUserId: carer.id, schemeId: carer.membership.schemeId });
+    const status = await failing.send({
+      to: carer.email,
+      subject: 'A test',
+      text: 'Hello',
+      recipientUserId: carer.id,
+      schemeId: carer.membership.schemeId,
+    });
     failing.close();
     expect(status).toBe('failed');
     const [row] = await db.owner.select().from(outbox).where(eq(outbox.subject, 'A test'));
@@ -108,8 +117,9 @@ describe('email through SMTP settings', () => {
   it('refuses to keep a message for a scheme the recipient is not in', async () => {
     const other = await aScheme(db);
     const kept = mailer(db, null);
-    await expect(kept.send({ to: carer.email, subject: 'Wrong', text: 'Hello', recipientUserId: carer.id, schemeId: other.id }))
-      .rejects.toThrow();
+    await expect(
+      kept.send({ to: carer.email, subject: 'Wrong', text: 'Hello', recipientUserId: carer.id, schemeId: other.id }),
+    ).rejects.toThrow();
   });
 });
 

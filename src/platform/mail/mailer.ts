@@ -59,7 +59,8 @@ export function mailer(db: Database, settings: MailSettings | null) {
           body: status === 'waiting' ? message.text : null,
           status,
           error,
-        }));
+        }),
+      );
       return status;
     },
 
@@ -67,8 +68,12 @@ export function mailer(db: Database, settings: MailSettings | null) {
     async list(actor: Actor, page: number) {
       return db.inScope(actor, async (tx) => {
         const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(outbox);
-        const messages = await tx.select().from(outbox).orderBy(desc(outbox.createdAt), desc(outbox.id))
-          .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE);
+        const messages = await tx
+          .select()
+          .from(outbox)
+          .orderBy(desc(outbox.createdAt), desc(outbox.id))
+          .limit(PAGE_SIZE)
+          .offset((page - 1) * PAGE_SIZE);
         await audit(tx, actor, { action: 'listed', recordType: 'outbox' });
         return { total: Number(total), messages };
       });

@@ -15,7 +15,11 @@ const LINK = /(https?:\/\/[^\s<>"]+|(?<=^|\s)\/[^\s<>"]+)/;
 /** A message's text as paragraphs of parts, each plain words or a link, for the page to show safely. */
 export function paragraphsOf(body: string): { text: string; href?: string }[][] {
   return body.split(/\n\s*\n/).map((paragraph) =>
-    paragraph.split(LINK).filter(Boolean).map((part) => (LINK.test(part) ? { text: part, href: part } : { text: part })));
+    paragraph
+      .split(LINK)
+      .filter(Boolean)
+      .map((part) => (LINK.test(part) ? { text: part, href: part } : { text: part })),
+  );
 }
 
 /** The outbox: every email Hearth made, newest first; the ones still waiting show their text. */

@@ -285,9 +285,10 @@ describe('permission matrix: every route as every role, and signed out', () => {
   const users = new Map<Role, string>();
   /** Real ids for route parameters, by the route's first path segment ('*' for any route). */
   const params: Record<string, Record<string, string>> = { '*': { file: 'hearth-logo.svg' }, symbols: { file: 'home.svg' } };
-  const fill = (url: string) => url
-    .replace(/:(\w+)/g, (_, name: string) => params[url.split('/')[1]!]?.[name] ?? params['*']![name] ?? name)
-    .replace('*', 'images/favicon.ico');
+  const fill = (url: string) =>
+    url
+      .replace(/:(\w+)/g, (_, name: string) => params[url.split('/')[1]!]?.[name] ?? params['*']![name] ?? name)
+      .replace('*', 'images/favicon.ico');
 
   beforeAll(async () => {
     ({ app, db, close } = await testApp());
@@ -314,13 +315,20 @@ describe('permission matrix: every route as every role, and signed out', () => {
     params.people = {
       id: person.id,
       memberId: (await aCircleMember(db, person, { name: 'Spare Member' })).id,
-      riskId: (await db.owner.insert(risks).values({ schemeId: scheme.id, personId: person.id, risk: 'Falls', positiveSteps: 'Grab rails' }).returning())[0]!.id,
+      riskId: (
+        await db.owner
+          .insert(risks)
+          .values({ schemeId: scheme.id, personId: person.id, risk: 'Falls', positiveSteps: 'Grab rails' })
+          .returning()
+      )[0]!.id,
       categoryId: (await db.owner.insert(supportNeedCategories).values({ schemeId: scheme.id, name: 'Spare need' }).returning())[0]!.id,
     };
     params.api = { id: person.id };
     // A proposal of the carer-role visitor to the person-role visitor.
     params.matching = {
-      id: (await aProposal(db, { schemeId: scheme.id, personId: person.id, carerId: carer.id, proposedByUserId: users.get('scheme_worker')! })).id,
+      id: (
+        await aProposal(db, { schemeId: scheme.id, personId: person.id, carerId: carer.id, proposedByUserId: users.get('scheme_worker')! })
+      ).id,
       position: '1',
     };
     // A short break at the carer-role visitor's home, for the person-role visitor (their circle sees it too).
@@ -329,14 +337,28 @@ describe('permission matrix: every route as every role, and signed out', () => {
     await defaultAgreementTemplates(db, scheme.id);
     const arrangement = await anArrangement(db, { schemeId: scheme.id, personId: person.id, carerId: carer.id, status: 'ended' });
     const [template] = await db.owner.select().from(agreementTemplates).where(eq(agreementTemplates.schemeId, scheme.id)).limit(1);
-    const [agreement] = await db.owner.insert(agreements).values({
-      schemeId: scheme.id, arrangementId: arrangement.id, kind: 'arrangement', version: 1, templateId: template!.id, templateVersion: 1, title: 'Agreement', body: 'Text', easyRead: 'Easy Read',
-    }).returning();
+    const [agreement] = await db.owner
+      .insert(agreements)
+      .values({
+        schemeId: scheme.id,
+        arrangementId: arrangement.id,
+        kind: 'arrangement',
+        version: 1,
+        templateId: template!.id,
+        templateVersion: 1,
+        title: 'Agreement',
+        body: 'Text',
+        easyRead: 'Easy Read',
+      })
+      .returning();
     const plan = await aPlan(db, arrangement);
     const proposal = await aPlanProposal(db, plan, { userId: users.get('person')!, role: 'person' });
     params.arrangements = { id: arrangement.id, agreementId: agreement!.id, kind: 'arrangement', version: '1', proposalId: proposal.id };
     // A message the person-role visitor sent the scheme (a proposal id is not needed: a person's own page answers 404 for another id).
-    const [message] = await db.owner.insert(personMessages).values({ schemeId: scheme.id, personId: person.id, kind: 'worry', words: 'A worry' }).returning();
+    const [message] = await db.owner
+      .insert(personMessages)
+      .values({ schemeId: scheme.id, personId: person.id, kind: 'worry', words: 'A worry' })
+      .returning();
     params.my = { id: message!.id, position: '1' };
     params.messages = { id: message!.id };
     // A flagged daily note and a serious incident on that arrangement.
@@ -367,14 +389,18 @@ describe('permission matrix: every route as every role, and signed out', () => {
       const key = `${rule.method} ${rule.url}`;
       const url = fill(rule.url);
       for (const [who, visitor] of visitors) {
-        const response = rule.method === 'GET'
-          ? await visitor.get(url)
-          : url.startsWith('/api/') ? await visitor.json('POST', url, {}) : await visitor.post(url, {});
+        const response =
+          rule.method === 'GET'
+            ? await visitor.get(url)
+            : url.startsWith('/api/')
+              ? await visitor.json('POST', url, {})
+              : await visitor.post(url, {});
         const expected = EXPECTED[key]!;
         const shouldAllow = expected === 'anyone' || (who !== 'signed out' && expected.includes(who));
         const wasDenied = denied(response.statusCode, response.headers.location);
         if (response.statusCode >= 500) surprises.push(`${key} as ${who}: ${response.statusCode}`);
-        else if (shouldAllow === wasDenied) surprises.push(`${key} as ${who}: expected ${shouldAllow ? 'allowed' : 'denied'}, got ${response.statusCode}`);
+        else if (shouldAllow === wasDenied)
+          surprises.push(`${key} as ${who}: expected ${shouldAllow ? 'allowed' : 'denied'}, got ${response.statusCode}`);
       }
     }
     expect(surprises).toEqual([]);

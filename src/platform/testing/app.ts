@@ -4,10 +4,29 @@ import type { Database } from '../db/database.js';
 import { testDatabase } from './database.js';
 import { TEST_PASSWORD } from './builders.js';
 
-export async function testApp(db?: Database, options: Pick<AppConfig, 'signInAttempts' | 'mail' | 'clock' | 'baseUrl'> = {}): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
+export async function testApp(
+  db?: Database,
+  options: Pick<AppConfig, 'signInAttempts' | 'mail' | 'clock' | 'baseUrl'> = {},
+): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const database = db ?? (await testDatabase());
-  const app = await buildApp({ sessionSecret: 'test-secret-that-is-long-enough-0123456789', secureCookies: false, logLevel: (process.env.HEARTH_TEST_LOG as 'error' | undefined) ?? 'silent', ...options, signInAttempts: options.signInAttempts ?? 10_000 }, database);
-  return { app, db: database, close: async () => { await app.close(); await database.close(); } };
+  const app = await buildApp(
+    {
+      sessionSecret: 'test-secret-that-is-long-enough-0123456789',
+      secureCookies: false,
+      logLevel: (process.env.HEARTH_TEST_LOG as 'error' | undefined) ?? 'silent',
+      ...options,
+      signInAttempts: options.signInAttempts ?? 10_000,
+    },
+    database,
+  );
+  return {
+    app,
+    db: database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
 }
 
 /**
@@ -28,17 +47,29 @@ export class Visitor {
   async post(url: string, form: Record<string, string | string[]>, options: { csrf?: boolean } = {}) {
     const fields = Object.entries({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...form });
     const body = new URLSearchParams(fields.flatMap(([name, value]) => [value].flat().map((v) => [name, v]))).toString();
-    return this.remember(await this.app.inject({
-      method: 'POST', url, payload: body,
-      headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
-    }));
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body,
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
   }
 
   async json(method: 'POST' | 'GET', url: string, payload?: unknown) {
-    return this.remember(await this.app.inject({
-      method, url, payload: payload as never,
-      headers: { cookie: this.cookieHeader(), 'csrf-token': this.csrf, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
-    }));
+    return this.remember(
+      await this.app.inject({
+        method,
+        url,
+        payload: payload as never,
+        headers: {
+          cookie: this.cookieHeader(),
+          'csrf-token': this.csrf,
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+      }),
+    );
   }
 
   async signIn(email: string, password = TEST_PASSWORD) {
@@ -55,7 +86,12 @@ export class Visitor {
 
   private remember(response: LightMyRequestResponse) {
     for (const cookie of response.cookies) {
-      if (cookie.value === '' || (cookie.maxAge !== undefined && cookie.maxAge <= 0) || (cookie.expires && cookie.expires.getTime() < Date.now())) this.cookies.delete(cookie.name);
+      if (
+        cookie.value === '' ||
+        (cookie.maxAge !== undefined && cookie.maxAge <= 0) ||
+        (cookie.expires && cookie.expires.getTime() < Date.now())
+      )
+        this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];

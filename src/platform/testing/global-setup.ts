@@ -24,7 +24,9 @@ export default async function setup(project: TestProject) {
     await template.close();
     const again = new pg.Client({ connectionString: serverUrl });
     await again.connect();
-    await again.query(`DO $$ BEGIN CREATE ROLE ${APP_LOGIN} LOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+    await again.query(
+      `DO $$ BEGIN CREATE ROLE ${APP_LOGIN} LOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
+    );
     await again.query(`GRANT hearth_app TO ${APP_LOGIN}`);
     await again.end();
     project.provide('embeddedSnapshot', '');

@@ -18,9 +18,10 @@ if (controls && synth && 'SpeechSynthesisUtterance' in window) {
   let reading = 0;
   let paused = false;
 
-  const lines = () => [...document.querySelectorAll('main [data-read-aloud]')]
-    .map((element) => ({ element, text: element.textContent.replace(/\s+/g, ' ').trim() }))
-    .filter((line) => line.text);
+  const lines = () =>
+    [...document.querySelectorAll('main [data-read-aloud]')]
+      .map((element) => ({ element, text: element.textContent.replace(/\s+/g, ' ').trim() }))
+      .filter((line) => line.text);
 
   const highlight = (element) => {
     document.querySelectorAll(`.${READING}`).forEach((el) => el.classList.remove(READING));
@@ -56,7 +57,9 @@ if (controls && synth && 'SpeechSynthesisUtterance' in window) {
     utterance.rate = 0.9;
     const chosen = voice();
     if (chosen) utterance.voice = chosen;
-    utterance.addEventListener('start', () => { if (number === reading) highlight(element); });
+    utterance.addEventListener('start', () => {
+      if (number === reading) highlight(element);
+    });
     utterance.addEventListener('end', () => speak(queue, index + 1, number));
     utterance.addEventListener('error', () => speak(queue, index + 1, number));
     synth.speak(utterance);
@@ -72,7 +75,8 @@ if (controls && synth && 'SpeechSynthesisUtterance' in window) {
 
   pause.addEventListener('click', () => {
     paused = !paused;
-    if (paused) synth.pause(); else synth.resume();
+    if (paused) synth.pause();
+    else synth.resume();
     pauseWords.textContent = paused ? 'Carry on' : 'Pause';
   });
 
