@@ -15,6 +15,7 @@ import { carers, carerStageChanges } from './schema.js';
 import { carerApprovals } from './approval-schema.js';
 import { CLOSED, CURRENT, PIPELINE, type CarerStage } from './stages.js';
 import { requireStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 /** A list filter's stage: one stage, or a group of them. */
 export type StageFilter = CarerStage | 'pipeline' | 'current' | 'closed';
@@ -85,15 +86,17 @@ export function carersService(db: Database) {
       const where = carerConditions(actor, filter);
       const order = filter.sort === 'waiting' ? [asc(carers.stageSince), asc(carers.name)] : [asc(carers.name), asc(carers.id)];
       return db.inScope(actor, async (tx) => {
-        const [{ total } = { total: 0 }] = await tx.select({ total: count() }).from(carers).where(where);
-        const rows = await tx
-          .select(listColumns)
-          .from(carers)
-          .leftJoin(worker, eq(worker.id, carers.workerUserId))
-          .where(where)
-          .orderBy(...order)
-          .limit(PAGE_SIZE)
-          .offset((filter.page - 1) * PAGE_SIZE);
+        const [{ total } = { total: 0 }] = await prepared(tx.select({ total: count() }).from(carers).where(where));
+        const rows = await prepared(
+          tx
+            .select(listColumns)
+            .from(carers)
+            .leftJoin(worker, eq(worker.id, carers.workerUserId))
+            .where(where)
+            .orderBy(...order)
+            .limit(PAGE_SIZE)
+            .offset((filter.page - 1) * PAGE_SIZE),
+        );
         await audit(tx, actor, {
           action: 'listed',
           recordType: 'carer',
@@ -143,11 +146,13 @@ export function carersService(db: Database) {
     async choices(actor: Actor) {
       return db.inScope(actor, async (tx) => {
         const workers = await staffOf(tx);
-        const areas = await tx
-          .selectDistinct({ area: carers.area })
-          .from(carers)
-          .where(and(visibleCarers(actor), sql`${carers.area} is not null`))
-          .orderBy(asc(carers.area));
+        const areas = await prepared(
+          tx
+            .selectDistinct({ area: carers.area })
+            .from(carers)
+            .where(and(visibleCarers(actor), sql`${carers.area} is not null`))
+            .orderBy(asc(carers.area)),
+        );
         return { workers, areas: areas.map((a) => a.area!) };
       });
     },

@@ -5,6 +5,7 @@ import type { Actor } from '../platform/http/types.js';
 import { circleConsents, circleMembers, people } from './schema.js';
 import type { ConsentArea } from './words.js';
 import { isStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 /**
  * How someone is related to a person's record, and so what of it they may see:
@@ -22,7 +23,7 @@ export const mayRead = (sight: Sight, area: ConsentArea | 'own') =>
  */
 export async function sightOf(tx: Tx, actor: Actor, personId: string): Promise<Sight> {
   if (isStaff(actor)) {
-    const [found] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId));
+    const [found] = await prepared(tx.select({ id: people.id }).from(people).where(eq(people.id, personId)));
     if (!found) throw notFound();
     return { relation: 'staff' };
   }

@@ -5,6 +5,7 @@ import { notFound } from '../platform/errors/errors.js';
 import { communicationNeeds, people } from './schema.js';
 import { ARRANGEMENT_NAMES, STATUS_NAMES, type ArrangementType, type PersonStatus } from './status.js';
 import { CONTACT_NAMES, NEED_NAMES, type CommunicationNeed, type ContactMethod } from './words.js';
+import { prepared } from '../platform/db/prepared.js';
 
 export interface CommunicationRecord {
   needs: CommunicationNeed[];
@@ -51,26 +52,28 @@ export interface PersonHeader {
  * Other capabilities (matching, arrangements, the carer's view) show it through the people service.
  */
 export async function personHeader(tx: Tx, personId: string): Promise<PersonHeader> {
-  const [row] = await tx
-    .select({
-      id: people.id,
-      name: people.name,
-      preferredName: people.preferredName,
-      userId: people.userId,
-      status: people.status,
-      statusSince: people.statusSince,
-      arrangementTypes: people.arrangementTypes,
-      workerName: users.name,
-      needs: communicationNeeds.needs,
-      otherNeeds: communicationNeeds.otherNeeds,
-      preferredContact: communicationNeeds.preferredContact,
-      notes: communicationNeeds.notes,
-      communicationRecorded: communicationNeeds.personId,
-    })
-    .from(people)
-    .leftJoin(users, eq(users.id, people.workerUserId))
-    .leftJoin(communicationNeeds, eq(communicationNeeds.personId, people.id))
-    .where(eq(people.id, personId));
+  const [row] = await prepared(
+    tx
+      .select({
+        id: people.id,
+        name: people.name,
+        preferredName: people.preferredName,
+        userId: people.userId,
+        status: people.status,
+        statusSince: people.statusSince,
+        arrangementTypes: people.arrangementTypes,
+        workerName: users.name,
+        needs: communicationNeeds.needs,
+        otherNeeds: communicationNeeds.otherNeeds,
+        preferredContact: communicationNeeds.preferredContact,
+        notes: communicationNeeds.notes,
+        communicationRecorded: communicationNeeds.personId,
+      })
+      .from(people)
+      .leftJoin(users, eq(users.id, people.workerUserId))
+      .leftJoin(communicationNeeds, eq(communicationNeeds.personId, people.id))
+      .where(eq(people.id, personId)),
+  );
   if (!row) throw notFound();
   const types = row.arrangementTypes as ArrangementType[];
   return {

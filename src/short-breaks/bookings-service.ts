@@ -14,6 +14,7 @@ import { availability, bookings, carerBreaks } from './schema.js';
 import { londonInstant } from './times.js';
 import { TAKEN, type BookingKind } from './words.js';
 import { isStaff } from '../platform/permissions/staff.js';
+import { prepared } from '../platform/db/prepared.js';
 
 export type NewBooking =
   | { kind: 'short_breaks'; carerId: string; personId: string; nights: Nights; room: number; notes: string | null }
@@ -79,21 +80,23 @@ export async function bookingsIn(
  * coalesce only calls the function when the join found no name.
  */
 async function withNames(tx: Tx, where: SQL): Promise<BookingRow[]> {
-  const rows = await tx
-    .select({
-      booking: bookings,
-      carerName: sql<
-        string | null
-      >`coalesce(${carers.name}, (select n.carer_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
-      personName: sql<
-        string | null
-      >`coalesce(${people.name}, (select n.person_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
-    })
-    .from(bookings)
-    .leftJoin(carers, eq(carers.id, bookings.carerId))
-    .leftJoin(people, eq(people.id, bookings.personId))
-    .where(where)
-    .orderBy(asc(sql`coalesce(lower(${bookings.nights})::timestamp, lower(${bookings.hours}))`), asc(bookings.createdAt));
+  const rows = await prepared(
+    tx
+      .select({
+        booking: bookings,
+        carerName: sql<
+          string | null
+        >`coalesce(${carers.name}, (select n.carer_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
+        personName: sql<
+          string | null
+        >`coalesce(${people.name}, (select n.person_name from hearth_booking_names(${bookings.carerId}, ${bookings.personId}) n))`,
+      })
+      .from(bookings)
+      .leftJoin(carers, eq(carers.id, bookings.carerId))
+      .leftJoin(people, eq(people.id, bookings.personId))
+      .where(where)
+      .orderBy(asc(sql`coalesce(lower(${bookings.nights})::timestamp, lower(${bookings.hours}))`), asc(bookings.createdAt)),
+  );
   return rows.map(({ booking: r, carerName, personName }) => ({
     id: r.id,
     kind: r.kind,
