@@ -1,14 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleCarers } from '../carers/access.js';
-import { aCircleMember, aPerson } from '../people/testing.js';
 import { rowsOf, type Database } from '../platform/db/database.js';
 import type { Actor } from '../platform/http/types.js';
-import type { Role } from '../platform/permissions/roles.js';
-import { aScheme, aUser } from '../platform/testing/builders.js';
 import { testDatabase } from '../platform/testing/database.js';
 import { visibleArrangements } from './access.js';
-import { anApprovedCarer, anArrangement } from './testing.js';
+import { everyoneAroundArrangements } from './testing.js';
 
 /**
  * One rule, two forms: the filter a service puts in its queries (so a list's count and rows agree)
@@ -17,39 +14,11 @@ import { anApprovedCarer, anArrangement } from './testing.js';
  */
 describe('who sees arrangements and carers: the services’ filters agree with row-level security', () => {
   let db: Database;
-  const actors: Actor[] = [];
+  let actors: Actor[] = [];
 
   beforeAll(async () => {
     db = await testDatabase();
-    const schemeId = (await aScheme(db)).id;
-    const otherSchemeId = (await aScheme(db)).id;
-    const as = async (role: Role, scheme = schemeId): Promise<Actor> => {
-      const user = await aUser(db, { role, schemeId: scheme });
-      const actor = { userId: user.id, schemeId: scheme, role, name: user.name, unit: null };
-      actors.push(actor);
-      return actor;
-    };
-    for (const role of ['scheme_manager', 'scheme_worker', 'panel_member', 'ambassador', 'commissioner'] as const) await as(role);
-    const carer = await as('carer');
-    const person = await as('person');
-    const sharing = await as('circle_member');
-    const notSharing = await as('circle_member');
-    await as('scheme_manager', otherSchemeId);
-    const theirCarer = await anApprovedCarer(db, { schemeId, userId: carer.userId, maxPeople: 3 });
-    const anotherCarer = await anApprovedCarer(db, { schemeId, maxPeople: 3 });
-    const them = await aPerson(db, { schemeId, status: 'supported', userId: person.userId });
-    const someoneElse = await aPerson(db, { schemeId, status: 'supported' });
-    await aCircleMember(db, them, { userId: sharing.userId, consents: ['support_plan'] });
-    await aCircleMember(db, them, { userId: notSharing.userId, consents: [] });
-    await anArrangement(db, { schemeId, personId: them.id, carerId: theirCarer.id });
-    await anArrangement(db, { schemeId, personId: someoneElse.id, carerId: anotherCarer.id });
-    await anArrangement(db, { schemeId, personId: someoneElse.id, carerId: theirCarer.id, type: 'short_breaks' });
-    const elsewhere = await anApprovedCarer(db, { schemeId: otherSchemeId });
-    await anArrangement(db, {
-      schemeId: otherSchemeId,
-      personId: (await aPerson(db, { schemeId: otherSchemeId, status: 'supported' })).id,
-      carerId: elsewhere.id,
-    });
+    ({ actors } = await everyoneAroundArrangements(db));
   });
   afterAll(async () => db.close());
 

@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anApprovedCarer, anArrangement } from '../arrangements/testing.js';
-import { aCircleMember, aPerson } from '../people/testing.js';
+import { everyoneAroundArrangements } from '../arrangements/testing.js';
 import { rowsOf, type Database } from '../platform/db/database.js';
 import { HttpProblem } from '../platform/errors/errors.js';
 import type { Actor } from '../platform/http/types.js';
-import type { Role } from '../platform/permissions/roles.js';
-import { aScheme, aUser } from '../platform/testing/builders.js';
 import { testDatabase } from '../platform/testing/database.js';
 import { notesService } from './service.js';
 import { aNote } from './testing.js';
@@ -19,35 +16,14 @@ import { aNote } from './testing.js';
  */
 describe('who reads an arrangement’s daily notes: the service’s rule agrees with row-level security', () => {
   let db: Database;
-  const actors: Actor[] = [];
+  let actors: Actor[] = [];
   const arrangementIds: string[] = [];
 
   beforeAll(async () => {
     db = await testDatabase();
-    const schemeId = (await aScheme(db)).id;
-    const as = async (role: Role): Promise<Actor> => {
-      const user = await aUser(db, { role, schemeId });
-      const actor = { userId: user.id, schemeId, role, name: user.name, unit: null };
-      actors.push(actor);
-      return actor;
-    };
-    for (const role of ['scheme_manager', 'scheme_worker', 'panel_member', 'ambassador', 'commissioner'] as const) await as(role);
-    const carer = await as('carer');
-    const person = await as('person');
-    const [notes, plan, none] = [await as('circle_member'), await as('circle_member'), await as('circle_member')];
-    const theirCarer = await anApprovedCarer(db, { schemeId, userId: carer.userId, maxPeople: 3 });
-    const anotherCarer = await anApprovedCarer(db, { schemeId, maxPeople: 3 });
-    const them = await aPerson(db, { schemeId, status: 'supported', userId: person.userId });
-    const someoneElse = await aPerson(db, { schemeId, status: 'supported' });
-    await aCircleMember(db, them, { userId: notes.userId, consents: ['daily_notes'] });
-    await aCircleMember(db, them, { userId: plan.userId, consents: ['support_plan'] });
-    await aCircleMember(db, them, { userId: none.userId, consents: [] });
-    for (const [p, c] of [
-      [them, theirCarer],
-      [someoneElse, anotherCarer],
-      [someoneElse, theirCarer],
-    ] as const) {
-      const arrangement = await anArrangement(db, { schemeId, personId: p.id, carerId: c.id, type: 'short_breaks' });
+    const everyone = await everyoneAroundArrangements(db);
+    actors = everyone.actors;
+    for (const arrangement of everyone.arrangements) {
       await aNote(db, arrangement);
       arrangementIds.push(arrangement.id);
     }
