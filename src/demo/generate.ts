@@ -11,9 +11,7 @@ import { demoId } from './ids.js';
 import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
 import { Random } from './random.js';
 import { addShortBreaks, emptyShortBreaks, type DemoShortBreaks } from './short-breaks.js';
-import { DEMO_SIGN_INS, SECOND_SCHEME_SIGN_IN } from './sign-ins.js';
-
-export { DEMO_SIGN_INS } from './sign-ins.js';
+import { DEMO_SIGN_INS as SIGN_INS, SECOND_SCHEME_SIGN_IN, type DemoSignIn } from './sign-ins.js';
 
 export type DemoScale = 'small' | 'national';
 
@@ -274,6 +272,16 @@ function demoBuilder(faker: Faker, today: string) {
 }
 
 /** Northbrook, with a sign-in for every role, and Eastmere, a second tenant for cross-scheme checks. */
+/** The fixed sign-ins' fictional names: from a faker of their own, so they are the same whatever seed the demo uses. */
+const SIGN_IN_NAMES = (() => {
+  const names = new Faker({ locale: [en_GB, en, base], seed: 7 });
+  return new Map([...SIGN_INS, SECOND_SCHEME_SIGN_IN].map((s) => [s.email, `${names.person.firstName()} ${names.person.lastName()}`]));
+})();
+const named = (signIn: DemoSignIn) => ({ ...signIn, name: SIGN_IN_NAMES.get(signIn.email)! });
+
+/** One sign-in per role in Northbrook, the first demo scheme, with its fictional name. */
+export const DEMO_SIGN_INS = SIGN_INS.map(named);
+
 function addSmallSchemes(demo: DemoBuilder) {
   const northbrook = demo.addScheme({
     name: 'Northbrook Shared Lives (demo)',
@@ -295,7 +303,7 @@ function addSmallSchemes(demo: DemoBuilder) {
     region: 'East of England',
     localAuthority: 'Eastmere Council',
   });
-  demo.addSignIn(eastmere, SECOND_SCHEME_SIGN_IN);
+  demo.addSignIn(eastmere, named(SECOND_SCHEME_SIGN_IN));
   demo.addMembers(eastmere, 'scheme_worker', 1);
   demo.addMembers(eastmere, 'carer', 4);
   demo.addMembers(eastmere, 'person', 5);

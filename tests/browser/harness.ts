@@ -16,7 +16,7 @@ import {
 import { expect, test as base } from 'vitest';
 import { DEMO_SIGN_INS, generateDemo } from '../../src/demo/generate.js';
 import { loadDemo } from '../../src/demo/load.js';
-import type { DemoSignIn } from '../../src/demo/sign-ins.js';
+type DemoSignIn = (typeof DEMO_SIGN_INS)[number];
 import type { Database } from '../../src/platform/db/database.js';
 import type { Role } from '../../src/platform/permissions/roles.js';
 import { testApp } from '../../src/platform/testing/app.js';
