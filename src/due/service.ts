@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { audit } from '../platform/audit/audit.js';
-import { rowsOf, type Database } from '../platform/db/database.js';
+import type { Database } from '../platform/db/database.js';
+import { preparedRows } from '../platform/db/prepared.js';
 import type { Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { todayInUk } from '../platform/dates.js';
@@ -45,7 +46,10 @@ export function dueService(db: Database, providers: readonly DueProvider[]) {
     async list(actor: Actor, filter: DueFilter & { page: number }, today = todayInUk()) {
       const parts = providers.map((provide) => provide.items(actor, today, filter.worker)).filter((part): part is SQL => part !== null);
       const found = await db.inScope(actor, async (tx) => {
-        const [result] = parts.length ? await rowsOf<{ rows: DueRow[]; summary: Summary[] }>(tx, dueQuery(parts, filter)) : [];
+        // Prepared: planning the statement through every provider's row-level security costs more than running it.
+        const [result] = parts.length
+          ? await preparedRows<{ rows: DueRow[]; summary: Summary[] }>(tx, ['rows', 'summary'], dueQuery(parts, filter))
+          : [];
         await audit(tx, actor, {
           action: 'listed',
           recordType: 'due',

@@ -17,7 +17,7 @@ import { type IsoDate, todayInUk } from '../platform/dates.js';
 import type { Mood } from './moods.js';
 import { dailyNotes } from './schema.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
-import { prepared } from '../platform/db/prepared.js';
+import { prepared, preparedRows } from '../platform/db/prepared.js';
 
 export interface NewNote {
   arrangementId: string;
@@ -333,8 +333,9 @@ export function notesAttention(db: Database): AttentionProvider {
       !isStaff(actor)
         ? Promise.resolve(0)
         : db.inScope(actor, async (tx) => {
-            const [row] = await rowsOf<{ n: number }>(
+            const [row] = await preparedRows<{ n: number }>(
               tx,
+              ['n'],
               sql`with open as materialized (select ${dailyNotes.arrangementId} as id from ${dailyNotes} where ${open(actor)})
         select count(*)::int as n from open join ${arrangements} on ${arrangements.id} = open.id where ${onCaseload(actor) ?? sql`true`}`,
             );

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Tx } from './database.js';
 
 interface Preparable<T> {
   toSQL(): { sql: string };
@@ -17,3 +19,13 @@ export function prepared<T>(query: Preparable<T>): Promise<T> {
 }
 
 const nameOf = (text: string) => `hearth_${createHash('sha1').update(text).digest('base64url')}`;
+
+/**
+ * A raw SQL query as a named prepared statement: drizzle selects the given columns from it as from a
+ * subquery, so `.prepare` serves it as it does a built query. For statements worth planning once
+ * (those that join many tables through row-level security).
+ */
+export function preparedRows<T extends Record<string, unknown>>(tx: Tx, columns: readonly (keyof T & string)[], query: SQL): Promise<T[]> {
+  const fields = Object.fromEntries(columns.map((column) => [column, sql`${sql.identifier(column)}`]));
+  return prepared(tx.select(fields).from(sql`(${query}) as prepared_rows`)) as Promise<T[]>;
+}
