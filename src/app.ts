@@ -208,7 +208,12 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   easyReadRoutes(app, svc.reading);
   teamRoutes(app, svc.team);
   schemesRoutes(app, svc.schemes);
-  peopleRoutes(app, svc.people);
+  peopleRoutes(app, svc.people, {
+    supportedBy: async (actor, page) => {
+      const { total, rows } = await svc.arrangements.list(actor, { status: 'live', page });
+      return { total, rows: rows.map((a) => ({ arrangementId: a.id, personName: a.personName, type: a.type, startsOn: a.startsOn })) };
+    },
+  });
   auditRoutes(app, svc.auditLog);
   carersRoutes(app, {
     carers: svc.carers,

@@ -10,6 +10,7 @@ import { todayInUk } from '../platform/dates.js';
 import { dateInput, dateValues, withDateInputs } from '../platform/forms/date-input.js';
 import type { PanelService, PanelView } from './service.js';
 import { isStaff } from '../platform/permissions/staff.js';
+import { formatDate } from '../platform/layout/views.js';
 
 export const VIEW_NAMES: Record<PanelView, string> = { approve: 'Approve', decline: 'Decline', defer: 'Defer: more information needed' };
 
@@ -134,7 +135,11 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       backLink: `/panel/${panelId}`,
       carers: [
         { value: '', text: 'Choose a carer' },
-        ...ready.map((c) => ({ value: c.id, text: `${c.name} (${STAGE_NAMES[c.stage]})`, selected: c.id === values.carerId })),
+        ...ready.map((c) => ({
+          value: c.id,
+          text: c.openOn ? `${c.name} (moves here from the panel on ${formatDate(c.openOn)})` : `${c.name} (${STAGE_NAMES[c.stage]})`,
+          selected: c.id === values.carerId,
+        })),
       ],
       none: ready.length === 0,
     };
@@ -152,7 +157,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       view: 'panel/views/add-case.njk',
       context: await caseFormContext(request, id, (request.body ?? {}) as Record<string, unknown>),
       save: (form) => panels.addCase(request.actor, id, form),
-      then: ({ id: caseId }) => reply.redirect(`/panel/cases/${caseId}?saved=added`),
+      then: ({ id: caseId, moved }) => reply.redirect(`/panel/cases/${caseId}?saved=${moved ? 'moved' : 'added'}`),
     });
   });
 
@@ -186,7 +191,9 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
         : null,
       staff,
       canGiveView: found.sitsOn && request.actor.role === 'panel_member' && !c.recommendation,
-      canRecommend: staff && !c.recommendation && stage === 'panel',
+      canRecommend: staff && !c.recommendation && stage === 'panel' && found.recommendableFrom <= todayInUk(),
+      waitsForPanel: staff && !c.recommendation && stage === 'panel' && found.recommendableFrom > todayInUk(),
+      recommendableFrom: found.recommendableFrom,
       canDecide: request.actor.role === 'scheme_manager' && c.recommended && !found.decision && stage === 'decision',
       viewOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text, checked: mine?.view === value })),
       recommendationOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text })),
@@ -208,7 +215,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       terms: termsItems(terms ? { maxPeople: terms.maxPeople, arrangementTypes: terms.arrangementTypes, needs: terms.needs } : {}),
       values: {
         ...(context.mine ? { view: context.mine.view, comments: context.mine.comments } : {}),
-        ...dateValues('recommendedOn', context.panel.meetsOn),
+        ...dateValues('recommendedOn', context.recommendableFrom),
         ...dateValues('decidedOn', todayInUk()),
       },
       saved: (request.query as { saved?: string }).saved,

@@ -14,6 +14,7 @@ import { ARRANGEMENT_NAMES, daysBetween, howLong, PERSON_STATUSES, STATUS_NAMES 
 import { CONSENT_NAMES, CONSENT_NAMES_FOR_PERSON, RELATIONSHIP_NAMES, SOURCE_NAMES, URGENCIES, URGENCY_NAMES } from './words.js';
 import { preferenceWords } from './needs-routes.js';
 import { isStaff } from '../platform/permissions/staff.js';
+import type { PeopleRouteOptions } from './routes.js';
 
 export const listQuery = z.object({
   q: z
@@ -39,7 +40,7 @@ export const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
+export function recordsRoutes(app: FastifyInstance, people: PeopleServices, { supportedBy }: PeopleRouteOptions) {
   const { records } = people;
 
   app.get('/people', { config: { access: 'people.view' } }, async (request, reply) => {
@@ -49,6 +50,19 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
       if (own) return reply.redirect(`/people/${own}`);
     }
     const filter = listQuery.parse(request.query ?? {});
+    if (actor.role === 'carer') {
+      const { total, rows } = await supportedBy(actor, filter.page);
+      return reply.view('people/views/list.njk', {
+        title: 'People you support',
+        staff: false,
+        supported: rows.map((r) => ({
+          ...r,
+          typeName: ARRANGEMENT_NAMES[r.type as keyof typeof ARRANGEMENT_NAMES] ?? r.type,
+          starting: r.startsOn > todayInUk(),
+        })),
+        paging: pagination({ page: filter.page, total, path: '/people' }),
+      });
+    }
     const { total, rows } = await records.list(actor, filter);
     const { workers, areas } = await records.filters(actor);
     const today = todayInUk();
