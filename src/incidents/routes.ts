@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
 import type { ArrangementsService } from '../arrangements/service.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { newQuery } from '../notes/forms.js';
 import { todayInUk } from '../platform/dates.js';
@@ -119,7 +120,7 @@ export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsServic
       schema: incidentForm,
       view: 'incidents/views/new.njk',
       context: await newContext(request, answers(request.body)),
-      save: (form) => incidents.record(request.actor, form),
+      save: (form) => incidents.record(once(request), form),
       then: ({ id }) => reply.redirect(`/incidents/${id}?saved=recorded`),
     }),
   );
@@ -182,7 +183,7 @@ export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsServic
     'follow-ups',
     'incidents.record',
     followUpForm,
-    (request, id, form) => incidents.addFollowUp(request.actor, id, form.note),
+    (request, id, form) => incidents.addFollowUp(once(request), id, form.note),
     'followUp',
   );
   action(
