@@ -10,6 +10,7 @@ export * from './short-breaks/schema.js';
 export * from './platform/easy-read/schema.js';
 export * from './platform/auth/schema.js';
 export * from './platform/mail/schema.js';
+export * from './platform/forms/schema.js';
 export * from './arrangements/schema.js';
 export * from './my-hearth/schema.js';
 export * from './support-plans/schema.js';

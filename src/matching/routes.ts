@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, submitForm, submitJson } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import type { Actor } from '../platform/http/types.js';
 import { dateValues } from '../platform/forms/date-input.js';
 import { ids } from '../platform/forms/fields.js';
@@ -153,7 +154,7 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       schema: proposeForm,
       view: 'matching/views/propose.njk',
       context: await proposeContext(request.actor, personId.data, carerIds, body),
-      save: (form) => matching.propose(request.actor, form),
+      save: (form) => matching.propose(once(request), form),
       then: (created) =>
         reply.redirect(
           created.length === 1

@@ -6,6 +6,7 @@ import type { MatchingService } from '../matching/service.js';
 import type { PeopleServices } from '../people/service.js';
 import { notFound } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import type { BookingsService } from '../short-breaks/bookings-service.js';
 import { ids } from '../platform/forms/fields.js';
@@ -232,7 +233,7 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
         schema: tellForm,
         view: 'my-hearth/views/tell.njk',
         context: await tellContext(request, me),
-        save: (form) => myHearth.tell(request.actor, form),
+        save: (form) => myHearth.tell(once(request), form),
         then: (sent) => reply.redirect(`/my/messages/${sent.id}?sent=1`),
       }),
     ),
@@ -288,7 +289,7 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
         schema: moodForm,
         view: 'my-hearth/views/feelings.njk',
         context: await feelingsContext(request, me),
-        save: (form) => myHearth.checkMood(request.actor, form),
+        save: (form) => myHearth.checkMood(once(request), form),
         then: (saved) => reply.redirect(saved.messageId ? `/my/feelings?done=not-ok&message=${saved.messageId}` : '/my/feelings?done=ok'),
       }),
     ),

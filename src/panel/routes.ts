@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, ids, optionalText, text, tickedIds } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { dueTag } from '../carers/present.js';
 import { STAGE_NAMES } from '../carers/stages.js';
 import { describeTerms } from '../carers/terms.js';
@@ -109,7 +110,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       schema: panelForm,
       view: 'panel/views/new.njk',
       context: await newContext(request, (request.body ?? {}) as Record<string, unknown>),
-      save: (form) => panels.create(request.actor, form),
+      save: (form) => panels.create(once(request), form),
       then: ({ id }) => reply.redirect(`/panel/${id}?added=1`),
     }),
   );
@@ -156,7 +157,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       schema: caseForm,
       view: 'panel/views/add-case.njk',
       context: await caseFormContext(request, id, (request.body ?? {}) as Record<string, unknown>),
-      save: (form) => panels.addCase(request.actor, id, form),
+      save: (form) => panels.addCase(once(request), id, form),
       then: ({ id: caseId, moved }) => reply.redirect(`/panel/cases/${caseId}?saved=${moved ? 'moved' : 'added'}`),
     });
   });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import type { Actor } from '../platform/http/types.js';
 import { pagination } from '../platform/layout/paging.js';
 import { todayInUk } from '../platform/dates.js';
@@ -126,7 +127,7 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices, { su
       schema: referralForm,
       view: 'people/views/referral.njk',
       context: await referralContext(request.actor, answers(request.body)),
-      save: (form) => records.refer(request.actor, form),
+      save: (form) => records.refer(once(request), form),
       then: ({ id }) => reply.redirect(`/people/${id}?referred=1`),
     }),
   );

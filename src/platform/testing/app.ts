@@ -36,6 +36,8 @@ export async function testApp(
 export class Visitor {
   private cookies = new Map<string, string>();
   csrf = '';
+  /** The one-time token of the last form seen that has one (src/platform/forms/once.ts): send it as `_once` to send that form. */
+  formToken = '';
 
   constructor(private readonly app: FastifyInstance) {}
 
@@ -96,6 +98,8 @@ export class Visitor {
     }
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
     if (token) this.csrf = token;
+    const formToken = /name="_once" value="([^"]+)"/.exec(response.body)?.[1];
+    if (formToken) this.formToken = formToken;
     return response;
   }
 }
