@@ -12,6 +12,7 @@ import { signInLinkService } from './platform/auth/links.js';
 import { signInLinkRoutes } from './platform/auth/link-routes.js';
 import { passkeyService } from './platform/auth/passkeys.js';
 import { passkeyRoutes } from './platform/auth/passkey-routes.js';
+import { SIGN_IN_LIMITS, signInFailures, type SignInLimits } from './platform/auth/limits.js';
 import { mailer, type MailSettings } from './platform/mail/mailer.js';
 import { outboxRoutes } from './platform/mail/routes.js';
 import { installErrorPages } from './platform/errors/errors.js';
@@ -74,8 +75,8 @@ import { reviewsRoutes } from './reviews/routes.js';
 import { reviewsDue } from './reviews/due.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
-  /** Sign-in attempts allowed from one address in five minutes. */
-  signInAttempts?: number;
+  /** Failed sign-ins allowed per account and per address (SIGN_IN_LIMITS unless given). */
+  signInLimits?: SignInLimits;
   /** The address people use (links in emails, passkeys); without it, taken from localhost requests. */
   baseUrl?: string | null;
   /** How email goes out; without it, messages wait in the outbox. */
@@ -166,7 +167,8 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   installReading(app, svc.reading);
 
   healthRoutes(app, db);
-  const signIn = { secureCookies: config.secureCookies, signInAttempts: config.signInAttempts ?? 10, baseUrl: config.baseUrl ?? null };
+  const failures = signInFailures(config.signInLimits ?? SIGN_IN_LIMITS, config.clock);
+  const signIn = { secureCookies: config.secureCookies, failures, baseUrl: config.baseUrl ?? null };
   authRoutes(app, svc.auth, signIn);
   signInLinkRoutes(app, svc.signInLinks, { ...signIn, mailSends: s.mail.sends });
   passkeyRoutes(app, svc.passkeys, signIn);

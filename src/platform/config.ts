@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { SIGN_IN_LIMITS, type SignInLimits } from './auth/limits.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -38,6 +39,16 @@ const envSchema = z.object({
   HEARTH_SMTP_USER: z.string().min(1).optional(),
   HEARTH_SMTP_PASS: z.string().min(1).optional(),
   HEARTH_SMTP_FROM: z.string().min(3).optional(),
+  HEARTH_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a whole number, 1 or more')
+    .default(SIGN_IN_LIMITS.perAccount),
+  HEARTH_SIGN_IN_FAILURES_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a whole number, 1 or more')
+    .default(SIGN_IN_LIMITS.perAddress),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -56,6 +67,8 @@ export interface Config {
   baseUrl: string | null;
   /** How email goes out; null: it waits in the outbox. */
   mail: MailSettings | null;
+  /** Failed sign-ins allowed per account and per address, each in 15 minutes. */
+  signInLimits: SignInLimits;
 }
 
 export interface MailSettings {
@@ -97,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loadDemo: e.HEARTH_DEMO === 'auto',
     secureCookies: e.HEARTH_SECURE_COOKIES,
     logLevel: e.LOG_LEVEL,
+    signInLimits: { perAccount: e.HEARTH_SIGN_IN_FAILURES_PER_ACCOUNT, perAddress: e.HEARTH_SIGN_IN_FAILURES_PER_ADDRESS },
   };
 }
 
