@@ -24,6 +24,7 @@ import { installRendering } from './platform/layout/render.js';
 import { createViews } from './platform/layout/views.js';
 import { healthRoutes } from './platform/health/health.js';
 import { homeRoutes } from './home/routes.js';
+import { settingsRoutes } from './settings/routes.js';
 import { comingSoonRoutes } from './coming-soon/routes.js';
 import { accountRoutes } from './account/routes.js';
 import { auditLog } from './platform/audit/log.js';
@@ -197,6 +198,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   });
   messagesRoutes(app, svc.myHearth);
   comingSoonRoutes(app);
+  settingsRoutes(app);
   accountRoutes(app, svc.auth, svc.passkeys);
   easyReadRoutes(app, svc.reading);
   teamRoutes(app, svc.team);

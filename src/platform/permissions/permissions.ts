@@ -61,6 +61,7 @@ export const PERMISSIONS = {
   'outbox.view': ['scheme_manager', 'national_admin'],
   'schemes.manage': ['national_admin'],
   'my-hearth.use': ['person'],
+  'settings.view': ['scheme_manager'],
   'attention.manage': staff,
 } as const satisfies Record<string, readonly Role[]>;
 
