@@ -25,6 +25,7 @@ import { createViews } from './platform/layout/views.js';
 import { healthRoutes } from './platform/health/health.js';
 import { homeRoutes } from './home/routes.js';
 import { settingsRoutes } from './settings/routes.js';
+import { figuresOnHome, figuresService } from './figures/service.js';
 import { comingSoonRoutes } from './coming-soon/routes.js';
 import { accountRoutes } from './account/routes.js';
 import { auditLog } from './platform/audit/log.js';
@@ -137,6 +138,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   incidents: incidentsService(db),
   attention: attentionService(db, [notesAttention(db), incidentsAttention(db)]),
   arrangementReviews: arrangementReviewsService(db),
+  figures: figuresService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -195,6 +197,7 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
     homes: { person: myHearth.personHome },
     notices: [attentionNotice(svc.myHearth)],
     highlights: [notesHighlights(svc.notes), attentionHighlights(svc.attention)],
+    sections: [figuresOnHome(svc.figures)],
   });
   messagesRoutes(app, svc.myHearth);
   comingSoonRoutes(app);

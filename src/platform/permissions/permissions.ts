@@ -55,6 +55,7 @@ export const PERMISSIONS = {
   'homeshare.view': staff,
   'outcomes.view': [...staff, 'person', 'circle_member'],
   'reports.view': ['scheme_manager', 'commissioner', 'national_admin'],
+  'figures.view': ['commissioner'],
   'team.view': ['scheme_manager'],
   'team.manage': ['scheme_manager'],
   'audit.view': ['scheme_manager', 'national_admin'],
