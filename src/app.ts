@@ -12,6 +12,7 @@ import { signInLinkService } from './platform/auth/links.js';
 import { signInLinkRoutes } from './platform/auth/link-routes.js';
 import { passkeyService } from './platform/auth/passkeys.js';
 import { passkeyRoutes } from './platform/auth/passkey-routes.js';
+import { SIGN_IN_LIMITS, signInFailures, type SignInLimits } from './platform/auth/limits.js';
 import { mailer, type MailSettings } from './platform/mail/mailer.js';
 import { outboxRoutes } from './platform/mail/routes.js';
 import { installErrorPages } from './platform/errors/errors.js';
@@ -23,6 +24,8 @@ import { installRendering } from './platform/layout/render.js';
 import { createViews } from './platform/layout/views.js';
 import { healthRoutes } from './platform/health/health.js';
 import { homeRoutes } from './home/routes.js';
+import { settingsRoutes } from './settings/routes.js';
+import { figuresOnHome, figuresService } from './figures/service.js';
 import { comingSoonRoutes } from './coming-soon/routes.js';
 import { accountRoutes } from './account/routes.js';
 import { auditLog } from './platform/audit/log.js';
@@ -76,8 +79,8 @@ import { onlineLookup, type OnlineLookupSettings } from './postcodes/online.js';
 import { postcodeLocator, type Locate } from './postcodes/service.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
-  /** Sign-in attempts allowed from one address in five minutes. */
-  signInAttempts?: number;
+  /** Failed sign-ins allowed per account and per address (SIGN_IN_LIMITS unless given). */
+  signInLimits?: SignInLimits;
   /** The address people use (links in emails, passkeys); without it, taken from localhost requests. */
   baseUrl?: string | null;
   /** How email goes out; without it, messages wait in the outbox. */
@@ -144,6 +147,7 @@ const servicesLocating = (db: Database, s: ReturnType<typeof stores>, locate: Lo
   incidents: incidentsService(db),
   attention: attentionService(db, [notesAttention(db), incidentsAttention(db)]),
   arrangementReviews: arrangementReviewsService(db),
+  figures: figuresService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -175,7 +179,8 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   installReading(app, svc.reading);
 
   healthRoutes(app, db);
-  const signIn = { secureCookies: config.secureCookies, signInAttempts: config.signInAttempts ?? 10, baseUrl: config.baseUrl ?? null };
+  const failures = signInFailures(config.signInLimits ?? SIGN_IN_LIMITS, config.clock);
+  const signIn = { secureCookies: config.secureCookies, failures, baseUrl: config.baseUrl ?? null };
   authRoutes(app, svc.auth, signIn);
   signInLinkRoutes(app, svc.signInLinks, { ...signIn, mailSends: s.mail.sends });
   passkeyRoutes(app, svc.passkeys, signIn);
@@ -201,9 +206,11 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
     homes: { person: myHearth.personHome },
     notices: [attentionNotice(svc.myHearth)],
     highlights: [notesHighlights(svc.notes), attentionHighlights(svc.attention)],
+    sections: [figuresOnHome(svc.figures)],
   });
   messagesRoutes(app, svc.myHearth);
   comingSoonRoutes(app);
+  settingsRoutes(app);
   accountRoutes(app, svc.auth, svc.passkeys);
   easyReadRoutes(app, svc.reading);
   teamRoutes(app, svc.team);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { SIGN_IN_LIMITS, type SignInLimits } from './auth/limits.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -48,6 +49,16 @@ const envSchema = z.object({
     .min(100, 'must be at least 100 milliseconds')
     .max(10_000, 'must be 10000 milliseconds or fewer: a save waits for it')
     .default(2000),
+  HEARTH_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a whole number, 1 or more')
+    .default(SIGN_IN_LIMITS.perAccount),
+  HEARTH_SIGN_IN_FAILURES_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a whole number, 1 or more')
+    .default(SIGN_IN_LIMITS.perAddress),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -68,6 +79,8 @@ export interface Config {
   mail: MailSettings | null;
   /** A postcodes.io-compatible service to ask about postcodes the table does not know; null: none. */
   postcodeLookup: { url: string; timeoutMs: number } | null;
+  /** Failed sign-ins allowed per account and per address, each in 15 minutes. */
+  signInLimits: SignInLimits;
 }
 
 export interface MailSettings {
@@ -112,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loadDemo: e.HEARTH_DEMO === 'auto',
     secureCookies: e.HEARTH_SECURE_COOKIES,
     logLevel: e.LOG_LEVEL,
+    signInLimits: { perAccount: e.HEARTH_SIGN_IN_FAILURES_PER_ACCOUNT, perAddress: e.HEARTH_SIGN_IN_FAILURES_PER_ADDRESS },
   };
 }
 

@@ -191,6 +191,7 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'GET /homeshare': staff,
   'GET /outcomes': [...staff, 'person', 'circle_member'],
   'GET /reports': ['scheme_manager', 'commissioner', 'national_admin'],
+  'GET /settings': ['scheme_manager'],
   'GET /team': ['scheme_manager'],
   'GET /team/new': ['scheme_manager'],
   'POST /team': ['scheme_manager'],

@@ -55,12 +55,14 @@ export const PERMISSIONS = {
   'homeshare.view': staff,
   'outcomes.view': [...staff, 'person', 'circle_member'],
   'reports.view': ['scheme_manager', 'commissioner', 'national_admin'],
+  'figures.view': ['commissioner'],
   'team.view': ['scheme_manager'],
   'team.manage': ['scheme_manager'],
   'audit.view': ['scheme_manager', 'national_admin'],
   'outbox.view': ['scheme_manager', 'national_admin'],
   'schemes.manage': ['national_admin'],
   'my-hearth.use': ['person'],
+  'settings.view': ['scheme_manager'],
   'attention.manage': staff,
 } as const satisfies Record<string, readonly Role[]>;
 
