@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'my-hearth.use': ['person'],
   'settings.view': ['scheme_manager'],
   'attention.manage': staff,
+  /** The national postcode files: reference data every scheme uses. */
+  'postcodes.settings': ['scheme_manager', 'national_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
