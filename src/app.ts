@@ -72,6 +72,8 @@ import { attentionRoutes } from './attention/routes.js';
 import { reviewsService as arrangementReviewsService } from './reviews/service.js';
 import { reviewsRoutes } from './reviews/routes.js';
 import { reviewsDue } from './reviews/due.js';
+import { onlineLookup, type OnlineLookupSettings } from './postcodes/online.js';
+import { postcodeLocator, type Locate } from './postcodes/service.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -82,6 +84,8 @@ export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLev
   mail?: MailSettings | null;
   /** The time now, for sign-in links and passkey challenges (tests move it on). */
   clock?: () => Date;
+  /** A postcodes.io-compatible service for postcodes the table does not know; without it, the table only. */
+  postcodeLookup?: OnlineLookupSettings | null;
 };
 
 declare module 'fastify' {
@@ -102,13 +106,18 @@ class QuietRequests extends LogController {
 }
 
 /** Data access: one store per concern, over the one database. */
-export const stores = (db: Database, config: Pick<AppConfig, 'mail'> = {}) => ({
+export const stores = (db: Database, config: Pick<AppConfig, 'mail' | 'postcodeLookup'> = {}) => ({
   sessions: sessionStore(db),
   mail: mailer(db, config.mail ?? null),
+  postcodeLookup: config.postcodeLookup ? onlineLookup(config.postcodeLookup) : null,
 });
 
 /** Services: rules, permissions, audit and transactions, built from the stores. */
-export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () => Date) => ({
+export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () => Date) =>
+  servicesLocating(db, s, postcodeLocator(s.postcodeLookup), clock);
+
+const servicesLocating = (db: Database, s: ReturnType<typeof stores>, locate: Locate, clock?: () => Date) => ({
+  postcodes: { locate },
   auth: authService(db, s.sessions),
   // Every way of signing in ends in the auth service's one way of starting a session.
   signInLinks: signInLinkService(db, authService(db, s.sessions), s.mail, clock),
@@ -116,9 +125,9 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   auditLog: auditLog(db),
   team: teamService(db),
   schemes: schemesService(db, [addDefaultCheckTypes, addDefaultAgreementTemplates]),
-  people: peopleServices(db),
+  people: peopleServices(db, { locate }),
   reading: readingService(db, (actor) => aboutService(db).ownReading(actor)),
-  carers: carersService(db),
+  carers: carersService(db, { locate }),
   carersCsv: carersCsvService(db),
   household: householdService(db),
   reviews: reviewsService(db),

@@ -16,3 +16,4 @@ export * from './support-plans/schema.js';
 export * from './notes/schema.js';
 export * from './incidents/schema.js';
 export * from './reviews/schema.js';
+export * from './postcodes/schema.js';
