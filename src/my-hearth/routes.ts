@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ArrangementsService } from '../arrangements/service.js';
-import { isNothingToCompare } from '../matching/engine/index.js';
+import { reasonsFor } from '../matching/present.js';
 import type { MatchingService } from '../matching/service.js';
 import type { PeopleServices } from '../people/service.js';
 import { notFound } from '../platform/errors/errors.js';
@@ -118,12 +118,19 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
     mine(async (request, reply) => {
       const proposals = await matching.overview(request.actor);
       const open = proposals.filter((p) => p.stage.stage !== 'stopped');
+      const chosen = proposals.find((p) => p.stage.stage === 'agreed');
       return reply.view('my-hearth/views/carers.njk', {
         title: 'Choose my carer',
         titleSymbol: 'carer',
         start: START,
-        choices: open.map((p) => ({ href: `/my/carers/${p.id}`, symbol: 'carer', text: `Meet ${p.carerName ?? 'a carer'}` })),
-        stopped: proposals.length - open.length,
+        choices: open.map((p) => ({
+          href: `/my/carers/${p.id}`,
+          symbol: 'carer',
+          text: p.stage.stage === 'agreed' ? `You chose ${p.carerName ?? 'a carer'}` : `Meet ${p.carerName ?? 'a carer'}`,
+        })),
+        chosen: chosen?.carerName ?? (chosen ? 'a carer' : null),
+        // Proposals closed when the person chose someone else are not "stopped" meetings to them.
+        stopped: proposals.filter((p) => p.stage.stage === 'stopped' && !p.closedByMatchId).length,
       });
     }),
   );
@@ -140,8 +147,8 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
       id,
       first,
       profile: found.carer ? carerLines(found.carer) : [],
-      reasons: p.explanation.person
-        .filter((c) => c.points > 0 && !isNothingToCompare(c.text))
+      score: Math.round(p.score),
+      reasons: reasonsFor(p.explanation.person)
         .slice(0, 3)
         .map((c) => c.text),
       stage: stageLines(stage, p, first),
