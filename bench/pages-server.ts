@@ -32,7 +32,7 @@ pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]
 const config = loadConfig();
 const port = Number(process.env.PORT ?? 3900);
 const db = await openDatabase(config.database);
-const app = await buildApp({ ...config, logLevel: 'warn', secureCookies: false, signInAttempts: 1_000_000 }, db);
+const app = await buildApp({ ...config, logLevel: 'warn', secureCookies: false }, db);
 await app.listen({ port, host: '127.0.0.1' });
 
 const views = createViews();

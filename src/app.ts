@@ -12,6 +12,7 @@ import { signInLinkService } from './platform/auth/links.js';
 import { signInLinkRoutes } from './platform/auth/link-routes.js';
 import { passkeyService } from './platform/auth/passkeys.js';
 import { passkeyRoutes } from './platform/auth/passkey-routes.js';
+import { SIGN_IN_LIMITS, signInFailures, type SignInLimits } from './platform/auth/limits.js';
 import { mailer, type MailSettings } from './platform/mail/mailer.js';
 import { outboxRoutes } from './platform/mail/routes.js';
 import { installErrorPages } from './platform/errors/errors.js';
@@ -19,10 +20,13 @@ import { installSecurity } from './platform/security/security.js';
 import { installAssets } from './platform/layout/assets.js';
 import compress from '@fastify/compress';
 import { compression } from './platform/http/compression.js';
+import { installUploads, keepUploadedFile } from './platform/http/uploads.js';
 import { installRendering } from './platform/layout/render.js';
 import { createViews } from './platform/layout/views.js';
 import { healthRoutes } from './platform/health/health.js';
 import { homeRoutes } from './home/routes.js';
+import { settingsRoutes } from './settings/routes.js';
+import { figuresOnHome, figuresService } from './figures/service.js';
 import { comingSoonRoutes } from './coming-soon/routes.js';
 import { accountRoutes } from './account/routes.js';
 import { auditLog } from './platform/audit/log.js';
@@ -72,16 +76,23 @@ import { attentionRoutes } from './attention/routes.js';
 import { reviewsService as arrangementReviewsService } from './reviews/service.js';
 import { reviewsRoutes } from './reviews/routes.js';
 import { reviewsDue } from './reviews/due.js';
+import { onlineLookup, type OnlineLookupSettings } from './postcodes/online.js';
+import { postcodeLocator, postcodesService, type Locate } from './postcodes/service.js';
+import { postcodesRoutes } from './postcodes/routes.js';
+import { people } from './people/schema.js';
+import { carers } from './carers/schema.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
-  /** Sign-in attempts allowed from one address in five minutes. */
-  signInAttempts?: number;
+  /** Failed sign-ins allowed per account and per address (SIGN_IN_LIMITS unless given). */
+  signInLimits?: SignInLimits;
   /** The address people use (links in emails, passkeys); without it, taken from localhost requests. */
   baseUrl?: string | null;
   /** How email goes out; without it, messages wait in the outbox. */
   mail?: MailSettings | null;
   /** The time now, for sign-in links and passkey challenges (tests move it on). */
   clock?: () => Date;
+  /** A postcodes.io-compatible service for postcodes the table does not know; without it, the table only. */
+  postcodeLookup?: OnlineLookupSettings | null;
 };
 
 declare module 'fastify' {
@@ -102,13 +113,18 @@ class QuietRequests extends LogController {
 }
 
 /** Data access: one store per concern, over the one database. */
-export const stores = (db: Database, config: Pick<AppConfig, 'mail'> = {}) => ({
+export const stores = (db: Database, config: Pick<AppConfig, 'mail' | 'postcodeLookup'> = {}) => ({
   sessions: sessionStore(db),
   mail: mailer(db, config.mail ?? null),
+  postcodeLookup: config.postcodeLookup ? onlineLookup(config.postcodeLookup) : null,
 });
 
 /** Services: rules, permissions, audit and transactions, built from the stores. */
-export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () => Date) => ({
+export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () => Date) =>
+  servicesLocating(db, s, postcodeLocator(s.postcodeLookup), clock);
+
+const servicesLocating = (db: Database, s: ReturnType<typeof stores>, locate: Locate, clock?: () => Date) => ({
+  postcodes: { locate, ...postcodesService(db, { records: [people, carers] }) },
   auth: authService(db, s.sessions),
   // Every way of signing in ends in the auth service's one way of starting a session.
   signInLinks: signInLinkService(db, authService(db, s.sessions), s.mail, clock),
@@ -116,9 +132,9 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   auditLog: auditLog(db),
   team: teamService(db),
   schemes: schemesService(db, [addDefaultCheckTypes, addDefaultAgreementTemplates]),
-  people: peopleServices(db),
+  people: peopleServices(db, { locate }),
   reading: readingService(db, (actor) => aboutService(db).ownReading(actor)),
-  carers: carersService(db),
+  carers: carersService(db, { locate }),
   carersCsv: carersCsvService(db),
   household: householdService(db),
   reviews: reviewsService(db),
@@ -135,6 +151,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   incidents: incidentsService(db),
   attention: attentionService(db, [notesAttention(db), incidentsAttention(db)]),
   arrangementReviews: arrangementReviewsService(db),
+  figures: figuresService(db),
 });
 
 export type Services = ReturnType<typeof services>;
@@ -157,7 +174,13 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   await installSecurity(app, { secret: config.sessionSecret, secureCookies: config.secureCookies });
   await app.register(formbody);
   // Spreadsheet uploads: the file arrives in the body with the form's other fields, CSRF token included.
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } });
+  // A route may stream its files to disk instead (postcode files run to a gigabyte): src/platform/http/uploads.ts.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    onFile: keepUploadedFile,
+    limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 },
+  });
+  installUploads(app);
   installRendering(app, createViews());
   installGuard(app, s.sessions);
   await app.register(compress, compression);
@@ -166,7 +189,8 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   installReading(app, svc.reading);
 
   healthRoutes(app, db);
-  const signIn = { secureCookies: config.secureCookies, signInAttempts: config.signInAttempts ?? 10, baseUrl: config.baseUrl ?? null };
+  const failures = signInFailures(config.signInLimits ?? SIGN_IN_LIMITS, config.clock);
+  const signIn = { secureCookies: config.secureCookies, failures, baseUrl: config.baseUrl ?? null };
   authRoutes(app, svc.auth, signIn);
   signInLinkRoutes(app, svc.signInLinks, { ...signIn, mailSends: s.mail.sends });
   passkeyRoutes(app, svc.passkeys, signIn);
@@ -192,14 +216,21 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
     homes: { person: myHearth.personHome },
     notices: [attentionNotice(svc.myHearth)],
     highlights: [notesHighlights(svc.notes), attentionHighlights(svc.attention)],
+    sections: [figuresOnHome(svc.figures)],
   });
   messagesRoutes(app, svc.myHearth);
   comingSoonRoutes(app);
+  settingsRoutes(app);
   accountRoutes(app, svc.auth, svc.passkeys);
   easyReadRoutes(app, svc.reading);
   teamRoutes(app, svc.team);
   schemesRoutes(app, svc.schemes);
-  peopleRoutes(app, svc.people);
+  peopleRoutes(app, svc.people, {
+    supportedBy: async (actor, page) => {
+      const { total, rows } = await svc.arrangements.list(actor, { status: 'live', page });
+      return { total, rows: rows.map((a) => ({ arrangementId: a.id, personName: a.personName, type: a.type, startsOn: a.startsOn })) };
+    },
+  });
   auditRoutes(app, svc.auditLog);
   carersRoutes(app, {
     carers: svc.carers,
@@ -221,5 +252,6 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   incidentsRoutes(app, svc.incidents, svc.arrangements);
   attentionRoutes(app, svc.attention);
   reviewsRoutes(app, svc.arrangementReviews);
+  postcodesRoutes(app, svc.postcodes);
   return app;
 }

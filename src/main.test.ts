@@ -1,5 +1,6 @@
-import { exec, spawn, type ChildProcess } from 'node:child_process';
+import { exec, execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,11 +15,16 @@ const MINUTE = 60_000;
 const START_LIMIT = 5 * MINUTE;
 const TEST_LIMIT = START_LIMIT + 2 * MINUTE;
 
-/** The compiled app `npm start` runs (after the same build) as a person runs it: a real process, a real port, real HTTP. */
-function start(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['dist/main.js'], {
+/**
+ * The compiled app `npm start` runs (after the same build) as a person runs it: a real process, a real port, real HTTP.
+ * Through npm itself, it runs in a process group of its own, as in a terminal (npm, its shell, then Hearth).
+ */
+function start(dataDir: string, port: number, how: 'node' | 'npm start' = 'node') {
+  const [command, args] = how === 'node' ? [process.execPath, ['dist/main.js']] : ['npm', ['start']];
+  const child = spawn(command, args, {
     env: { ...process.env, HEARTH_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: how === 'npm start',
   });
   let output = '';
   child.stdout.on('data', (chunk) => {
@@ -44,6 +50,35 @@ function start(dataDir: string, port: number) {
   return { child, ready, exited, output: () => output };
 }
 
+/** The processes still in a process group. */
+async function processesIn(group: number): Promise<string[]> {
+  const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,pgid=,args=']);
+  return stdout
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, pgid]) => Number(pgid) === group)
+    .map((fields) => fields.join(' '));
+}
+
+/** Waits until nothing is left of a process group, or a minute has passed; says what is left. */
+async function leftAfterStopping(group: number) {
+  for (let waited = 0; waited < MINUTE; waited += 250) {
+    if ((await processesIn(group)).length === 0) return [];
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return processesIn(group);
+}
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
 const cookiesOf = (response: Response, jar: Map<string, string>) => {
   for (const header of response.headers.getSetCookie()) {
     const [pair] = header.split(';');
@@ -59,8 +94,11 @@ describe.skipIf(Boolean(testServerUrl()))('npm start', () => {
   const base = `http://127.0.0.1:${port}`;
   let running: ChildProcess | undefined;
   beforeAll(() => promisify(exec)('npm run build --silent'), 10 * MINUTE);
-  afterAll(() => {
-    running?.kill('SIGKILL');
+  afterAll(async () => {
+    if (!running?.pid) return;
+    for (const line of await processesIn(running.spawnargs[0] === 'npm' ? running.pid : -1))
+      process.kill(Number(line.split(' ')[0]), 'SIGKILL');
+    running.kill('SIGKILL');
   });
 
   it(
@@ -94,15 +132,34 @@ describe.skipIf(Boolean(testServerUrl()))('npm start', () => {
   );
 
   it(
-    'keeps its data on a second start, and does not load the demo again',
+    'keeps its data on a second start through npm start, and SIGTERM to npm stops Hearth with nothing left running',
     async () => {
-      const second = start(dataDir, port);
+      const second = start(dataDir, port, 'npm start');
       running = second.child;
       const printed = await second.ready;
       expect(printed).not.toContain('A fictional demo scheme was loaded');
       expect((await fetch(`${base}/health`)).status).toBe(200);
-      second.child.kill('SIGTERM');
-      expect(await second.exited).toBe(0);
+
+      process.kill(second.child.pid!, 'SIGTERM');
+      await second.exited;
+      expect(await leftAfterStopping(second.child.pid!)).toEqual([]);
+      expect(await listening(port)).toBe(false);
+      expect(second.output()).toContain('Hearth has stopped; its database is closed');
+    },
+    TEST_LIMIT,
+  );
+
+  it(
+    'stops on Ctrl+C (SIGINT to npm start’s process group), with nothing left running',
+    async () => {
+      const third = start(dataDir, port, 'npm start');
+      running = third.child;
+      await third.ready;
+      process.kill(-third.child.pid!, 'SIGINT');
+      await third.exited;
+      expect(await leftAfterStopping(third.child.pid!)).toEqual([]);
+      expect(await listening(port)).toBe(false);
+      expect(third.output()).toContain('Hearth has stopped; its database is closed');
     },
     TEST_LIMIT,
   );

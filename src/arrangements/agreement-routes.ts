@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../platform/errors/errors.js';
 import { choice, ids, text } from '../platform/forms/fields.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { options, type Values } from '../platform/forms/options.js';
 import { PARTIES, type AgreementsService, type Party } from './agreements-service.js';
 import { recordContext, savedMessage } from './present.js';
@@ -77,7 +78,7 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementsServ
       schema: issueForm,
       view: 'arrangements/views/agreements.njk',
       context: await listContext(request, id),
-      save: (form) => agreements.issue(request.actor, id, form.kind),
+      save: (form) => agreements.issue(once(request), id, form.kind),
       then: ({ id: agreementId }) => reply.redirect(`/arrangements/${id}/agreements/${agreementId}?saved=issued`),
     });
   });

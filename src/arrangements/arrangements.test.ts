@@ -131,6 +131,15 @@ describe('arrangements, through the pages', () => {
     expect((await visitors.otherCarer.get('/arrangements')).body).not.toContain('Ana Example');
   });
 
+  it('lists the person on the carer’s own People you support, and on no other carer’s', async () => {
+    const mine = await visitors.carer.get('/people');
+    expect(mine.statusCode).toBe(200);
+    expect(mine.body).toContain('People you support');
+    expect(mine.body).toContain(`<a class="govuk-link" href="/arrangements/${arrangementId}">Ana Example</a>`);
+    expect(mine.body).toContain('Live-in (long-term)');
+    expect((await visitors.otherCarer.get('/people')).body).not.toContain('Ana Example');
+  });
+
   it('issues agreements from the templates, and each party acknowledges the version they read', async () => {
     const worker = visitors.worker;
     await worker.get(`/arrangements/${arrangementId}/agreements`);
@@ -257,6 +266,7 @@ describe('arrangements, through the pages', () => {
     const [ended] = await db.owner.select().from(arrangements).where(eq(arrangements.id, arrangementId));
     expect(ended).toMatchObject({ status: 'ended', endKind: 'planned', whatsNext: 'Her own flat, with floating support' });
     expect((await visitors.person.get(`/arrangements/${arrangementId}`)).body).toContain('Moving to her own flat');
+    expect((await visitors.carer.get('/people')).body).not.toContain('Ana Example');
   });
 
   it('changes only the kinds of support when one of several arrangements ends', async () => {

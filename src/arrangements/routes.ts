@@ -4,6 +4,7 @@ import { ARRANGEMENT_TYPE_NAMES, ARRANGEMENT_TYPES } from '../carers/terms.js';
 import { STATUS_NAMES } from '../people/status.js';
 import { choice, ids, onceValid, optionalText, text } from '../platform/forms/fields.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { todayInUk } from '../platform/dates.js';
 import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
@@ -204,7 +205,7 @@ export function arrangementsRoutes(app: FastifyInstance, arrangements: Arrangeme
       schema: newForm,
       view: 'arrangements/views/new.njk',
       context: await newContext(request, answers(request.body)),
-      save: (form) => arrangements.create(request.actor, form),
+      save: (form) => arrangements.create(once(request), form),
       then: ({ id }) => reply.redirect(`/arrangements/${id}?saved=started`),
     }),
   );

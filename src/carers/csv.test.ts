@@ -52,7 +52,7 @@ describe('the carers spreadsheet', () => {
       '3 Approved for how many people: Give how many people they are approved for',
       '3 Kinds of arrangement: Give the kinds of arrangement they are approved for',
       '4 Name: Enter the carer’s full name',
-      '4 Postcode: Enter a real postcode, like NB1 2AB',
+      '4 Postcode: Enter a real postcode, like NB1 4QT',
       '4 Stage: Enter one of: Enquiry, Initial visit, Assessment, Checks, Approval panel, Approved, Paused, Withdrawn, Declined, Left',
       '4 Step-free access: Step-free access must be Yes or No',
       '4 Email: Same as row 3: each row needs its own',

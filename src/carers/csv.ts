@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCsv } from '../platform/csv/define.js';
 import { addMonths, isIsoDate, type IsoDate, todayInUk } from '../platform/dates.js';
-import { POSTCODE, normalisePostcode } from './fields.js';
+import { optionalPostcode } from '../platform/forms/postcode.js';
 import { SMOKING, splitList, type Smoking } from './household.js';
 import { CARER_STAGES, CURRENT, REASON_NEEDED, STAGE_NAMES, type CarerStage } from './stages.js';
 import { ARRANGEMENT_TYPE_NAMES, ARRANGEMENT_TYPES, MAX_PEOPLE, NEED_NAMES, NEEDS, type ArrangementType, type Need } from './terms.js';
@@ -169,11 +169,7 @@ export const carersCsv = defineCsv<CarerCsvRow>({
       header: 'Postcode',
       field: 'postcode',
       example: 'NB1 2AB',
-      schema: z
-        .string()
-        .optional()
-        .refine((v) => !v || POSTCODE.test(v.toUpperCase().replace(/\s+/g, ' ')), 'Enter a real postcode, like NB1 2AB')
-        .transform((v) => (v ? normalisePostcode(v) : undefined)),
+      schema: optionalPostcode().transform((v) => v ?? undefined),
     },
     { header: 'Area', field: 'area', schema: textCell('Area', 80), example: 'Northbrook East' },
     {

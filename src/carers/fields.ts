@@ -1,22 +1,5 @@
 import { z } from 'zod';
 
-/** A UK postcode, in capitals with one space before the last three characters: "nb1 2ab" → "NB1 2AB". */
-export const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/;
-
-export const normalisePostcode = (value: string) => {
-  const compact = value.toUpperCase().replace(/\s+/g, '');
-  return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
-};
-
-export const optionalPostcode = () =>
-  z
-    .string()
-    .trim()
-    .max(10, 'Enter a real postcode, like NB1 2AB')
-    .optional()
-    .refine((v) => !v || POSTCODE.test(v.toUpperCase().replace(/\s+/g, ' ')), 'Enter a real postcode, like NB1 2AB')
-    .transform((v) => (v ? normalisePostcode(v) : null));
-
 export const optionalEmail = () =>
   z
     .string()

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, ids, optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
-import { optionalEmail, optionalPhone, optionalPostcode, optionalYesNo } from './fields.js';
+import { optionalPostcode } from '../platform/forms/postcode.js';
+import { optionalEmail, optionalPhone, optionalYesNo } from './fields.js';
 import { addMonths, todayInUk } from '../platform/dates.js';
 import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
 import { homeSummary, SMOKING, SMOKING_NAMES, splitList } from './household.js';
@@ -254,7 +256,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
         workers: await choicesFor(request, bodyOf(request).workerUserId),
         backLink: '/carers',
       },
-      save: (form) => carers.create(request.actor, form),
+      save: (form) => carers.create(once(request), form),
       then: ({ id }) => reply.redirect(`/carers/${id}?saved=added`),
     }),
   );
@@ -403,7 +405,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
         isNew: true,
         backLink: `/carers/${id}/household`,
       },
-      save: (form) => household.addMember(request.actor, id, form),
+      save: (form) => household.addMember(once(request), id, form),
       then: () => reply.redirect(`/carers/${id}/household?saved=member`),
     });
   });
@@ -489,7 +491,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       schema: reviewForm,
       view: 'carers/views/review-form.njk',
       context: reviewContext(carer),
-      save: (form) => reviews.add(request.actor, id, form),
+      save: (form) => reviews.add(once(request), id, form),
       then: () => reply.redirect(`/carers/${id}/reviews?saved=review`),
     });
   });

@@ -16,6 +16,7 @@ import { carerApprovals } from './approval-schema.js';
 import { CLOSED, CURRENT, PIPELINE, type CarerStage } from './stages.js';
 import { requireStaff } from '../platform/permissions/staff.js';
 import { prepared } from '../platform/db/prepared.js';
+import { locationOf, postcodeLocator, type Locate } from '../postcodes/service.js';
 
 /** A list filter's stage: one stage, or a group of them. */
 export type StageFilter = CarerStage | 'pipeline' | 'current' | 'closed';
@@ -80,7 +81,7 @@ const withDays = <R extends { stageSince: IsoDate }>(rows: R[], today: IsoDate) 
   rows.map((r) => ({ ...r, daysInStage: Math.max(0, daysBetween(r.stageSince, today)) }));
 
 /** Carers' records: the list, the board, the record itself, and moving along the journey. */
-export function carersService(db: Database) {
+export function carersService(db: Database, { locate = postcodeLocator() }: { locate?: Locate } = {}) {
   return {
     async list(actor: Actor, filter: CarerFilter) {
       const where = carerConditions(actor, filter);
@@ -174,9 +175,14 @@ export function carersService(db: Database) {
       return db.inScope(actor, async (tx) => {
         await checkWorker(tx, actor, input.workerUserId);
         const id = randomUUID();
-        await tx
-          .insert(carers)
-          .values({ id, schemeId: inScheme(actor).schemeId, ...input, stage: 'enquiry', stageSince: input.enquiredOn });
+        await tx.insert(carers).values({
+          id,
+          schemeId: inScheme(actor).schemeId,
+          ...input,
+          ...(await locationOf(locate, tx, input.postcode)),
+          stage: 'enquiry',
+          stageSince: input.enquiredOn,
+        });
         await tx.insert(carerStageChanges).values({
           schemeId: inScheme(actor).schemeId,
           carerId: id,
@@ -203,9 +209,11 @@ export function carersService(db: Database) {
         await checkWorker(tx, actor, input.workerUserId);
         const { signInEmail, ...details } = input;
         const userId = signInEmail ? await carerSignIn(tx, actor, signInEmail, id) : null;
+        // A new postcode moves them; one not located before may be known now.
+        const moved = details.postcode !== carer.postcode || carer.latitude === null;
         await tx
           .update(carers)
-          .set({ ...details, userId, updatedAt: new Date() })
+          .set({ ...details, ...(moved ? await locationOf(locate, tx, details.postcode) : {}), userId, updatedAt: new Date() })
           .where(eq(carers.id, id));
         await audit(tx, actor, {
           action: 'updated',

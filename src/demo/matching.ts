@@ -65,7 +65,9 @@ export async function addDemoMatching(db: Database, data: DemoData, today: strin
   let made = 0;
   const propose = async (personId: string, carerId: string, note: string) => {
     made++;
-    return (await matching.propose(worker, { personId, carerIds: [carerId], shares: ['profile', 'matching'], note }))[0]!;
+    return (
+      await matching.propose(worker, { personId, carerIds: [carerId], shares: ['profile', 'matching'], note, noteView: 'hopeful' })
+    )[0]!;
   };
 
   // The fixed person: the fixed carer said yes; a second carer has not answered.

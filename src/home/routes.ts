@@ -22,6 +22,14 @@ export interface Highlight {
 
 export type HighlightProvider = (actor: Actor) => Promise<Highlight[]>;
 
+/** A part of the home page a capability makes for the roles it serves: its template, given this as `section`. */
+export interface HomeSection {
+  template: string;
+  [key: string]: unknown;
+}
+
+export type HomeSectionProvider = (actor: Actor) => Promise<HomeSection[]>;
+
 export interface HomeOptions {
   /** A role's own home page instead of the list of destinations (the person's own Hearth). */
   homes?: Partial<Record<Role, (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>>>;
@@ -29,6 +37,8 @@ export interface HomeOptions {
   notices?: ((actor: Actor) => Promise<HomeNotice[]>)[];
   /** Buttons for the things most often done next. */
   highlights?: readonly HighlightProvider[];
+  /** Parts of the page for some roles (a commissioner's figures). */
+  sections?: readonly HomeSectionProvider[];
 }
 
 export function homeRoutes(app: FastifyInstance, options: HomeOptions = {}) {
@@ -38,12 +48,16 @@ export function homeRoutes(app: FastifyInstance, options: HomeOptions = {}) {
     if (own) return own(request, reply);
     const notices = await inTurn((options.notices ?? []).map((notice) => () => notice(request.actor)));
     const highlights = await inTurn((options.highlights ?? []).map((h) => () => h(request.actor)));
+    const sections = await inTurn((options.sections ?? []).map((s) => () => s(request.actor)));
+    const destinations = destinationsFor(role);
     return reply.view('home/views/home.njk', {
       title: 'Home',
       roleName: ROLE_NAMES[role],
-      destinations: destinationsFor(role),
+      destinations: destinations.filter((d) => !d.comingSoon),
+      comingLater: destinations.filter((d) => d.comingSoon),
       notices: notices.flat(),
       highlights: highlights.flat(),
+      sections: sections.flat(),
     });
   });
 }

@@ -5,7 +5,7 @@ import type { Database } from '../platform/db/database.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { anApprovedCarer, anArrangement } from '../arrangements/testing.js';
-import { todayInUk } from '../platform/dates.js';
+import { addDays, todayInUk } from '../platform/dates.js';
 import { incidents } from './schema.js';
 
 const [year, month, day] = todayInUk().split('-') as [string, string, string];
@@ -41,6 +41,8 @@ describe('incidents and safeguarding, through the pages', () => {
     arrangementId = (
       await anArrangement(db, { schemeId, personId: person.id, carerId: carer.id, workerUserId: users.worker!.id, startsOn: '2026-01-01' })
     ).id;
+    const later = await aPerson(db, { schemeId, status: 'introductions', name: 'Lou Later' });
+    await anArrangement(db, { schemeId, personId: later.id, carerId: carer.id, status: 'starting', startsOn: addDays(todayInUk(), 30) });
   });
   afterAll(async () => close());
 
@@ -135,5 +137,23 @@ describe('incidents and safeguarding, through the pages', () => {
     const page = await v.worker.get(saved.headers.location as string);
     expect(page.body).toContain('A safeguarding concern is often an allegation of abuse or neglect');
     expect((await v.manager.get('/attention')).body).toContain('Safeguarding concern');
+  });
+
+  it('lets a worker starting from the list choose whose arrangement it happened in, then record it', async () => {
+    const list = await v.otherWorker.get('/incidents');
+    const start = /href="(\/incidents\/new)"/.exec(list.body)?.[1];
+    expect(start).toBe('/incidents/new');
+    const choose = await v.otherWorker.get(start!);
+    expect(choose.statusCode).toBe(200);
+    expect(choose.body).toContain('Who is it about?');
+    expect(choose.body).toMatch(
+      /Ana Example<span class="govuk-visually-hidden"> with Ben Carer<\/span><\/a>\s*<\/td>\s*<td class="govuk-table__cell">Ben Carer/,
+    );
+    expect(choose.body).toContain('Starts on');
+    const form = await v.otherWorker.get(`/incidents/new?arrangement=${arrangementId}`);
+    expect(form.body).toContain('Record an incident or concern: Ana Example');
+    const saved = await v.otherWorker.post('/incidents', report({ place: 'At the bowling alley' }));
+    expect(saved.statusCode).toBe(302);
+    expect((await v.otherWorker.get(saved.headers.location as string)).body).toContain('At the bowling alley');
   });
 });

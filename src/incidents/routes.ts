@@ -3,11 +3,13 @@ import type { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
 import type { ArrangementsService } from '../arrangements/service.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { newQuery } from '../notes/forms.js';
 import { todayInUk } from '../platform/dates.js';
 import { dateValues } from '../platform/forms/date-input.js';
-import { ids } from '../platform/forms/fields.js';
+import { ids, pageQuery } from '../platform/forms/fields.js';
+import { ARRANGEMENT_TYPE_NAMES } from '../carers/terms.js';
 import { options, selectOptions, type Values } from '../platform/forms/options.js';
 import { closeForm, dealtWithForm, followUpForm, incidentForm, listQuery, notificationForm } from './forms.js';
 import {
@@ -86,6 +88,19 @@ export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsServic
     });
   });
 
+  /** Staff recording an incident from the list first choose whose it is: the scheme's arrangements not ended, a page at a time. */
+  const chooseContext = async (request: FastifyRequest) => {
+    const { page } = pageQuery.parse(request.query ?? {});
+    const { total, rows } = await arrangements.list(request.actor, { status: 'live', page });
+    const today = todayInUk();
+    return {
+      title: 'Record an incident or concern',
+      rows: rows.map((r) => ({ ...r, typeName: ARRANGEMENT_TYPE_NAMES[r.type], started: r.startsOn <= today })),
+      paging: pagination({ page, total, path: '/incidents/new' }),
+      backLink: '/incidents',
+    };
+  };
+
   const newContext = async (request: FastifyRequest, values: Values) => {
     const choices = await incidents.choices(
       request.actor,
@@ -103,11 +118,13 @@ export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsServic
       severities: options(SEVERITY_NAMES, values.severity).map((s) => ({ ...s, hint: { text: SEVERITY_HINTS[s.value as Severity] } })),
       categories: options(CATEGORY_NAMES, values.categories),
       backLink: one ? `/arrangements/${one.id}/notes` : '/incidents',
+      staff: isStaff(request.actor),
     };
   };
 
   app.get('/incidents/new', { config: { access: 'incidents.record' } }, async (request, reply) => {
     const { arrangement } = newQuery.parse(request.query ?? {});
+    if (!arrangement && isStaff(request.actor)) return reply.view('incidents/views/choose.njk', await chooseContext(request));
     const values: Values = { ...dateValues('occurredOn', todayInUk()), arrangementId: arrangement };
     const context = await newContext(request, values);
     if (context.one) values.arrangementId = context.one.id;
@@ -119,7 +136,7 @@ export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsServic
       schema: incidentForm,
       view: 'incidents/views/new.njk',
       context: await newContext(request, answers(request.body)),
-      save: (form) => incidents.record(request.actor, form),
+      save: (form) => incidents.record(once(request), form),
       then: ({ id }) => reply.redirect(`/incidents/${id}?saved=recorded`),
     }),
   );
@@ -182,7 +199,7 @@ export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsServic
     'follow-ups',
     'incidents.record',
     followUpForm,
-    (request, id, form) => incidents.addFollowUp(request.actor, id, form.note),
+    (request, id, form) => incidents.addFollowUp(once(request), id, form.note),
     'followUp',
   );
   action(

@@ -6,6 +6,9 @@ import { MAX_STEPS } from './workflow.js';
 
 /** Matching's forms: every input through Zod, with messages that say what to do. */
 
+/** What the worker's note says of a pair: it counts in the score as a hope, neither, or a worry. */
+export const NOTE_VIEWS = ['hopeful', 'neutral', 'worried'] as const;
+
 /** What a person may agree a proposed carer reads about them (consent areas, daily notes aside). */
 export const SHAREABLE = ['profile', 'matching', 'support_plan'] as const;
 
@@ -29,6 +32,10 @@ export const proposeForm = z.object({
     ),
   shares: checkboxes(SHAREABLE, 'Choose from the list').refine((v) => v.length > 0, 'Choose at least one thing the person agreed to share'),
   note: optionalText({ max: 2000, label: 'Your note' }),
+  noteView: z
+    .union([z.literal(''), z.enum(NOTE_VIEWS, { error: 'Choose what your note says about the match' })])
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const answerForm = z.object({

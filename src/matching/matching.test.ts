@@ -92,7 +92,7 @@ describe('matching and introductions', () => {
       name: 'Ola Stonebridge',
       latitude: 54.96,
       longitude: -1.63,
-      home: { interests: ['buses', 'gardening'] },
+      home: { interests: ['buses', 'gardening'], routines: 'Up early' },
     });
   });
   afterAll(async () => close());
@@ -200,6 +200,18 @@ describe('matching and introductions', () => {
     expect((await visitors.friend!.get(`/matching/proposals/${proposal.id}`)).statusCode).toBe(404);
   });
 
+  it('stops at a no from either side, without a reason, and never suggests that pair again', async () => {
+    const { id } = await proposalOf(ola.id);
+    await visitors.asha!.get(`/matching/proposals/${id}/answer`);
+    expect((await visitors.asha!.post(`/matching/proposals/${id}/answer`, { answer: 'no' })).statusCode).toBe(302);
+    const stopped = await proposalOf(ola.id);
+    expect(stopped).toMatchObject({ personAnswer: 'no', stoppedBy: 'person' });
+    const page = await visitors.worker!.get(`/people/${person.id}/matching?excluded=1`);
+    expect(page.body).toMatch(/Ola Stonebridge<\/a>[^<]*<\/td>\s*<td class="govuk-table__cell">The person said no to this carer/);
+    const steps = await db.owner.select().from(introductionSteps).where(eq(introductionSteps.proposalId, id));
+    expect(steps.every((s) => s.personGoOn === null)).toBe(true);
+  });
+
   it('takes both through every introduction step to an agreed match, with the person’s status following', async () => {
     const { id } = await proposalOf(hana.id);
     const base = `/matching/proposals/${id}`;
@@ -254,18 +266,6 @@ describe('matching and introductions', () => {
     expect(JSON.parse(shortlist.body).suitable.find((s: { name: string }) => s.name === 'Hana Brightwater')).toMatchObject({
       freePlaces: 1,
     });
-  });
-
-  it('stops at a no from either side, without a reason, and never suggests that pair again', async () => {
-    const { id } = await proposalOf(ola.id);
-    await visitors.asha!.get(`/matching/proposals/${id}/answer`);
-    expect((await visitors.asha!.post(`/matching/proposals/${id}/answer`, { answer: 'no' })).statusCode).toBe(302);
-    const stopped = await proposalOf(ola.id);
-    expect(stopped).toMatchObject({ personAnswer: 'no', stoppedBy: 'person' });
-    const page = await visitors.worker!.get(`/people/${person.id}/matching?excluded=1`);
-    expect(page.body).toMatch(/Ola Stonebridge<\/a>[^<]*<\/td>\s*<td class="govuk-table__cell">The person said no to this carer/);
-    const steps = await db.owner.select().from(introductionSteps).where(eq(introductionSteps.proposalId, id));
-    expect(steps.every((s) => s.personGoOn === null)).toBe(true);
   });
 
   it('lets a manager set the weights, distance and steps, refusing nonsense', async () => {

@@ -1,6 +1,7 @@
 import { SMOKING_NAMES } from '../carers/household.js';
 import { formatDate } from '../platform/layout/views.js';
 import { NEED_NAMES as COMMUNICATION_NEED_NAMES, type CommunicationNeed, type ConsentArea } from '../people/words.js';
+import { milesText, type WorkerNote } from './engine/index.js';
 import type { CarerProfile, PersonForCarer, ProposalRecord } from './service.js';
 import { STAGE_NAMES, type Side, type Stage } from './workflow.js';
 
@@ -17,15 +18,47 @@ export const ANSWER_NAMES = {
   carer: { yes: 'Yes, I would like to meet', no: 'No, thank you' },
 } as const;
 
+export const NOTE_VIEW_NAMES: Record<WorkerNote['view'], string> = {
+  hopeful: 'Hopeful',
+  neutral: 'Neither hopeful nor worried',
+  worried: 'A worry',
+};
+
+/** The distance between the person and a carer, or that it is not known. */
+export const distanceWords = (miles: number | null) => (miles === null ? 'Distance not known' : `${capital(milesText(miles))} away`);
+
 const SIDE_NAMES: Record<Side | 'scheme', string> = { person: 'the person', carer: 'the carer', scheme: 'the scheme' };
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const listed = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
+/** When the person's match with another carer is agreed, what each reader is told of their other proposals. */
+export const CHOSE_ANOTHER: Record<'staff' | Side | 'circle', string> = {
+  staff: 'Closed: a match with another carer was agreed',
+  carer: 'They chose to go ahead with another carer. Thank you for being open to meeting them',
+  person: 'You chose another carer',
+  circle: 'They chose another carer',
+};
+
+/** What the person or the carer reads of why they might get on: only what is known and counts. */
+export const reasonsFor = <C extends { points: number; known?: boolean }>(contributions: readonly C[]) =>
+  contributions.filter((c) => c.points > 0 && c.known !== false);
+
+/** An explanation for staff: what counted, with points, and what is not known (so earned nothing). */
+export function explained<C extends { known?: boolean }>(contributions: readonly C[]) {
+  return { said: contributions.filter((c) => c.known !== false), notKnown: contributions.filter((c) => c.known === false) };
+}
+
+/** How complete the picture behind a score is: "based on 5 of 8 things". Kept explanations from before `known` count every factor. */
+export function completeness(contributions: readonly { known?: boolean }[]) {
+  const known = contributions.filter((c) => c.known !== false).length;
+  return { known, of: contributions.length, text: `based on ${known} of ${contributions.length} things` };
+}
+
 /** Where a proposal has got to, in a few words for lists, and what is needed next (for staff). */
 export function stageWords(
   stage: Stage,
-  p: Pick<ProposalRecord, 'stoppedBy' | 'personAnswer'>,
+  p: Pick<ProposalRecord, 'stoppedBy' | 'personAnswer' | 'closedByMatchId'>,
   reader: 'staff' | Side | 'circle' = 'staff',
 ) {
   const who = (side: Side | 'date') =>
@@ -66,7 +99,11 @@ export function stageWords(
     case 'stopped':
       return {
         name: STAGE_NAMES.stopped,
-        next: p.stoppedBy ? `Stopped by ${reader === p.stoppedBy ? 'you' : SIDE_NAMES[p.stoppedBy]}` : '',
+        next: p.closedByMatchId
+          ? CHOSE_ANOTHER[reader]
+          : p.stoppedBy
+            ? `Stopped by ${reader === p.stoppedBy ? 'you' : SIDE_NAMES[p.stoppedBy]}`
+            : '',
         tag: 'grey',
       };
   }

@@ -2,13 +2,26 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, submitForm, submitJson } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import type { Actor } from '../platform/http/types.js';
 import { dateValues } from '../platform/forms/date-input.js';
 import { ids } from '../platform/forms/fields.js';
 import { options, type Values } from '../platform/forms/options.js';
-import { DEFAULT_WEIGHTS, FACTORS, isNothingToCompare, resolveSettings } from './engine/index.js';
-import { agreeForm, answerForm, dateForm, goOnForm, proposeForm, settingsForm, stopForm } from './forms.js';
-import { ANSWER_NAMES, SHARE_NAMES, carerSentences, goOnWords, personRows, stageWords } from './present.js';
+import { DEFAULT_WEIGHTS, FACTORS, resolveSettings } from './engine/index.js';
+import { NOTE_VIEWS, agreeForm, answerForm, dateForm, goOnForm, proposeForm, settingsForm, stopForm } from './forms.js';
+import {
+  ANSWER_NAMES,
+  NOTE_VIEW_NAMES,
+  SHARE_NAMES,
+  carerSentences,
+  completeness,
+  distanceWords,
+  explained,
+  goOnWords,
+  personRows,
+  reasonsFor,
+  stageWords,
+} from './present.js';
 import type { MatchingService } from './service.js';
 import { recordContext } from '../carers/present.js';
 import type { CarersService } from '../carers/service.js';
@@ -74,7 +87,12 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       backLink: `/people/${id}`,
       ...found,
       showExcluded: excluded,
-      suitable: found.suitable.map((s) => ({ ...s, proposed: proposed.has(s.carerId) })),
+      suitable: found.suitable.map((s) => ({
+        ...s,
+        proposed: proposed.has(s.carerId),
+        distance: distanceWords(s.miles),
+        explained: explained(s.contributions),
+      })),
       proposals: found.proposals.map((p) => withStage(p, request.actor)),
     });
   });
@@ -87,7 +105,12 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       ...found,
       ...recordContext(await carerRecords.record(request.actor, id), 'matching', true),
       title: `Matching: ${found.carer.name}`,
-      suitable: found.suitable.map((s) => ({ ...s, proposed: proposed.has(s.personId) })),
+      suitable: found.suitable.map((s) => ({
+        ...s,
+        proposed: proposed.has(s.personId),
+        distance: distanceWords(s.miles),
+        explained: explained(s.contributions),
+      })),
       proposals: found.proposals.map((p) => withStage(p, request.actor)),
     });
   });
@@ -119,20 +142,27 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       ...draft,
       carerItems: draft.carers.map((c) => ({
         value: c.id,
-        text: `${c.name}${c.area ? `, ${c.area}` : ''}${c.result?.suitable ? ` (score ${c.result.score})` : ''}`,
+        text: `${c.name}${c.area ? `, ${c.area}` : ''}${c.result?.suitable ? ` (score ${Math.round(c.result.score)}, based on ${c.result.known} of ${c.result.of} things)` : ''}`,
         checked: [values.carerIds ?? carerIds].flat().includes(c.id),
         hint: {
           text: c.result
             ? c.result.suitable
-              ? c.result.contributions
-                  .slice(0, 3)
-                  .map((x) => x.text)
-                  .join('. ')
+              ? [
+                  distanceWords(c.result.miles),
+                  ...c.result.contributions
+                    .filter((x) => x.known)
+                    .slice(0, 3)
+                    .map((x) => x.text),
+                ].join('. ')
               : `Not suitable: ${c.result.reasons.map((r) => r.text).join('; ')}`
             : '',
         },
       })),
       shareItems: options(SHARE_NAMES, values.shares ?? ['profile']),
+      noteViewItems: options(
+        NOTE_VIEWS.map((v) => ({ value: v, text: NOTE_VIEW_NAMES[v] })),
+        values.noteView,
+      ),
     };
   };
 
@@ -153,7 +183,7 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       schema: proposeForm,
       view: 'matching/views/propose.njk',
       context: await proposeContext(request.actor, personId.data, carerIds, body),
-      save: (form) => matching.propose(request.actor, form),
+      save: (form) => matching.propose(once(request), form),
       then: (created) =>
         reply.redirect(
           created.length === 1
@@ -171,10 +201,13 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
     const { id } = ids(request.params, 'id');
     const found = await matching.personShortlist(request.actor, id);
     return reply.send({
-      suitable: found.suitable.map(({ carerId, name, score, contributions, freePlaces }) => ({
+      suitable: found.suitable.map(({ carerId, name, score, known, of, miles, contributions, freePlaces }) => ({
         carerId,
         name,
         score,
+        known,
+        of,
+        miles,
         freePlaces,
         contributions,
       })),
@@ -213,8 +246,10 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
       // Each reads the reasons in their own words; the person and carer only those that say something about the pair.
       reasons:
         reader === 'staff'
-          ? p.explanation.worker
-          : (reader === 'circle' ? p.explanation.worker : p.explanation[reader]).filter((c) => c.points > 0 && !isNothingToCompare(c.text)),
+          ? explained(p.explanation.worker)
+          : reasonsFor(reader === 'circle' ? p.explanation.worker : p.explanation[reader]),
+      completeness: completeness(p.explanation.worker),
+      noteViewName: NOTE_VIEW_NAMES[p.workerNoteView ?? 'neutral'],
       carerSentences: found.carer ? carerSentences(found.carer) : [],
       personRows: found.person ? personRows(found.person) : [],
       shareNames: p.shares.map((s) => SHARE_NAMES[s as keyof typeof SHARE_NAMES]).filter(Boolean),

@@ -36,6 +36,7 @@ import { DEFAULT_STEPS } from './workflow.js';
 
 export const proposalAnswer = pgEnum('proposal_answer', ['yes', 'maybe', 'no']);
 export const proposalSide = pgEnum('proposal_side', ['person', 'carer', 'scheme']);
+export const noteView = pgEnum('note_view', ['hopeful', 'neutral', 'worried']);
 
 const staff = sql`${currentRole} in ('scheme_manager', 'scheme_worker')`;
 const ownCarer = sql`(${currentRole} = 'carer' and exists (select 1 from carers c where c.id = carer_id and c.user_id = ${currentUserId}))`;
@@ -109,9 +110,11 @@ export const matchProposals = pgTable(
     /** The engine's score and explanation when proposed, kept as each reader read them: the worker, the person, the carer. */
     score: numeric('score', { precision: 5, scale: 2, mode: 'number' }).notNull(),
     explanation: jsonb('explanation')
-      .$type<Record<'worker' | 'person' | 'carer', { factor: string; points: number; text: string }[]>>()
+      .$type<Record<'worker' | 'person' | 'carer', { factor: string; points: number; text: string; known?: boolean }[]>>()
       .notNull(),
     workerNote: text('worker_note'),
+    /** What the worker's note says of the pair, for the score: a hope, a worry, or neither (read as neither when not given). */
+    workerNoteView: noteView('worker_note_view'),
     /** What the person agreed the carer may read about them (consent areas). */
     shares: consentArea('shares').array().notNull(),
     proposedByUserId: uuid('proposed_by_user_id')
@@ -130,6 +133,8 @@ export const matchProposals = pgTable(
     stoppedBy: proposalSide('stopped_by'),
     stopWords: text('stop_words'),
     stoppedByUserId: uuid('stopped_by_user_id').references(() => users.id),
+    /** The person's agreed match with another carer, which closed this one. */
+    closedByMatchId: uuid('closed_by_match_id'),
     /** The agreed match: both said yes after the last step, and the scheme recorded it. */
     agreedOn: date('agreed_on', { mode: 'string' }),
     startsOn: date('starts_on', { mode: 'string' }),
@@ -156,6 +161,8 @@ export const matchProposals = pgTable(
       sql`${t.agreedOn} is null or (${t.personAnswer} = 'yes' and ${t.carerAnswer} = 'yes' and ${t.stoppedAt} is null)`,
     ),
     check('match_proposals_shares', sql`cardinality(${t.shares}) > 0`),
+    check('match_proposals_closed', sql`${t.closedByMatchId} is null or (${t.stoppedBy} = 'scheme' and ${t.closedByMatchId} <> ${t.id})`),
+    foreignKey({ name: 'match_proposals_closed_by', columns: [t.closedByMatchId, t.schemeId], foreignColumns: [t.id, t.schemeId] }),
     check('match_proposals_score', sql`${t.score} between 0 and 100`),
     tenantIsolation(),
     ...partyPolicies('self'),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { audit } from '../platform/audit/audit.js';
 import { rowsOf, type Database, type Tx } from '../platform/db/database.js';
 import { forbidden, notFound } from '../platform/errors/errors.js';
@@ -17,9 +17,11 @@ import {
   suggestAssignment,
   suggestStableMatching,
   type Contribution,
+  type Excluded,
   type PeoplePool,
   type Proposing,
   type Suitable,
+  type WorkerNote,
 } from './engine/index.js';
 import { todayInUk } from '../platform/dates.js';
 import { introductionSteps, matchingSettings, matchProposals } from './schema.js';
@@ -63,6 +65,7 @@ export interface ProposalRecord extends ProposalFacts {
   score: number;
   explanation: Record<'worker' | 'person' | 'carer', Contribution[]>;
   workerNote: string | null;
+  workerNoteView: WorkerNote['view'] | null;
   shares: ConsentArea[];
   proposedAt: Date;
   proposedBy: string | null;
@@ -72,6 +75,8 @@ export interface ProposalRecord extends ProposalFacts {
   carerAnsweredAt: Date | null;
   stoppedBy: 'person' | 'carer' | 'scheme' | null;
   stopWords: string | null;
+  /** The person's agreed match with another carer, which closed this proposal. */
+  closedByMatchId: string | null;
   startsOn: string | null;
   steps: (ProposalFacts['steps'][number] & { personWords: string | null; carerWords: string | null })[];
 }
@@ -83,11 +88,11 @@ async function proposalsWhere(tx: Tx, where: ReturnType<typeof sql>): Promise<Pr
     sql`
     select m.id, m.person_id as "personId", m.carer_id as "carerId", p.name as "personName", p.user_id as "personUserId",
       coalesce(c.name, hearth_proposed_carer(m.id)->>'firstName') as "carerName", c.user_id as "carerUserId",
-      m.score::float8 as score, m.explanation, m.worker_note as "workerNote", m.shares::text[] as shares,
+      m.score::float8 as score, m.explanation, m.worker_note as "workerNote", m.worker_note_view as "workerNoteView", m.shares::text[] as shares,
       m.proposed_at as "proposedAt", u.name as "proposedBy",
       m.person_answer as "personAnswer", m.person_words as "personWords", m.person_answered_at as "personAnsweredAt",
       m.carer_answer as "carerAnswer", m.carer_words as "carerWords", m.carer_answered_at as "carerAnsweredAt",
-      m.stopped_at as "stoppedAt", m.stopped_by as "stoppedBy", m.stop_words as "stopWords",
+      m.stopped_at as "stoppedAt", m.stopped_by as "stoppedBy", m.stop_words as "stopWords", m.closed_by_match_id as "closedByMatchId",
       m.agreed_on::text as "agreedOn", m.starts_on::text as "startsOn",
       coalesce((select json_agg(json_build_object('position', s.position, 'name', s.name, 'plannedOn', s.planned_on,
           'personGoOn', s.person_go_on, 'carerGoOn', s.carer_go_on, 'personWords', s.person_words, 'carerWords', s.carer_words) order by s.position)
@@ -189,6 +194,22 @@ export interface ProposeInput {
   carerIds: string[];
   shares: Exclude<ConsentArea, 'daily_notes'>[];
   note: string | null;
+  noteView: WorkerNote['view'] | null;
+}
+
+/**
+ * One pair as every reader reads it: the engine's result for the worker, and the same factors in
+ * the person's and the carer's words. The score is the engine's, the same on every page.
+ */
+function matchOf(
+  pool: PeoplePool,
+  personId: string,
+  carerId: string,
+): { result: Suitable; explanation: Record<'worker' | 'person' | 'carer', Contribution[]> } | { result: Excluded; explanation: null } {
+  const result = explainMatch(personId, carerId, pool, 'worker');
+  if (!result.suitable) return { result, explanation: null };
+  const words = (audience: 'person' | 'carer') => (explainMatch(personId, carerId, pool, audience) as Suitable).contributions;
+  return { result, explanation: { worker: result.contributions, person: words('person'), carer: words('carer') } };
 }
 
 export interface SettingsInput {
@@ -256,7 +277,13 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       const today = clock();
       return db.inScope(actor, async (tx) => {
         const [person] = await tx
-          .select({ id: people.id, userId: people.userId, status: people.status, located: sql<boolean>`${people.latitude} is not null` })
+          .select({
+            id: people.id,
+            userId: people.userId,
+            status: people.status,
+            postcode: people.postcode,
+            located: sql<boolean>`${people.latitude} is not null`,
+          })
           .from(people)
           .where(eq(people.id, personId));
         if (!person) throw notFound();
@@ -274,12 +301,12 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
         return {
           person: header,
           located: person.located,
+          postcode: person.postcode,
           waiting: person.status === 'waiting' || person.status === 'introductions',
           status: person.status,
           suitable: list.suitable.map((s) => ({ ...s, ...names.get(s.carerId)!, freePlaces: freePlaces.get(s.carerId) ?? 0 })),
           excluded: list.excluded.map((e) => ({ ...e, ...names.get(e.carerId)! })),
           proposals: staged(open, today),
-          carersWithoutLocation: await countCarersWithoutLocation(tx),
         };
       });
     },
@@ -371,7 +398,11 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
           person,
           carers: carerIds
             .filter((id) => names.has(id))
-            .map((id) => ({ id, ...names.get(id)!, result: pool.size ? explainMatch(personId, id, pool, 'worker') : null })),
+            .map((id) => ({
+              id,
+              ...names.get(id)!,
+              result: pool.carers.indexOf.has(id) ? explainMatch(personId, id, pool, 'worker') : null,
+            })),
         };
       });
     },
@@ -389,8 +420,9 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
         if (!person) throw notFound();
         if (person.status !== 'waiting' && person.status !== 'introductions')
           throw new InputProblem('carerIds', 'Only someone waiting for a match, or in introductions, can be proposed carers');
-        const { pool, settings } = await schemePool(tx, today, input.personId);
-        if (pool.size === 0) throw new InputProblem('carerIds', 'Record where they live before proposing carers');
+        const note = (carerId: string): WorkerNote[] =>
+          input.note ? [{ personId: input.personId, carerId, view: input.noteView ?? 'neutral', text: input.note }] : [];
+        const { pool, settings } = await schemePool(tx, today, input.personId, input.carerIds.flatMap(note));
         const names = await namesOf(tx, input.carerIds);
         const already = await tx
           .select({ carerId: matchProposals.carerId })
@@ -407,15 +439,11 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
         const ids: string[] = [];
         for (const carerId of input.carerIds) {
           const name = names.get(carerId)?.name;
-          if (!name) throw new InputProblem('carerIds', 'Choose carers from the list');
-          const result = explainMatch(input.personId, carerId, pool, 'worker');
-          if (!result.suitable)
-            throw new InputProblem('carerIds', `${name} is not suitable: ${result.reasons.map((r) => r.text).join('; ')}`);
-          const explanation = {
-            worker: result.contributions,
-            person: (explainMatch(input.personId, carerId, pool, 'person') as Suitable).contributions,
-            carer: (explainMatch(input.personId, carerId, pool, 'carer') as Suitable).contributions,
-          };
+          if (!name || !pool.carers.indexOf.has(carerId)) throw new InputProblem('carerIds', 'Choose carers from the list');
+          const match = matchOf(pool, input.personId, carerId);
+          if (match.explanation === null)
+            throw new InputProblem('carerIds', `${name} is not suitable: ${match.result.reasons.map((r) => r.text).join('; ')}`);
+          const { result, explanation } = match;
           const [row] = await tx
             .insert(matchProposals)
             .values({
@@ -425,6 +453,7 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
               score: result.score,
               explanation,
               workerNote: input.note,
+              workerNoteView: input.note ? (input.noteView ?? 'neutral') : null,
               shares: input.shares,
               proposedByUserId: inScheme(actor).userId,
             })
@@ -442,7 +471,14 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
             recordType: 'match proposal',
             recordId: row!.id,
             subjectUserId: person.userId,
-            changes: { personId: input.personId, carerId, score: result.score, shares: input.shares, note: input.note },
+            changes: {
+              personId: input.personId,
+              carerId,
+              score: result.score,
+              shares: input.shares,
+              note: input.note,
+              noteView: input.noteView,
+            },
           });
           ids.push(row!.id);
         }
@@ -549,7 +585,10 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       });
     },
 
-    /** Records the agreed match and its start date: the arrangement follows from it. */
+    /**
+     * Records the agreed match and its start date: the arrangement follows from it. The person's
+     * other open proposals close with it; each carer reads that the person chose someone else.
+     */
     async agree(actor: Actor, id: string, input: { startsOn: string }) {
       requireStaff(actor);
       return change(actor, id, async (tx, proposal, today) => {
@@ -558,18 +597,34 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
           .update(matchProposals)
           .set({ agreedOn: today, startsOn: input.startsOn, agreedByUserId: actor.userId })
           .where(eq(matchProposals.id, id));
-        return { agreedOn: today, startsOn: input.startsOn };
+        const closed = await tx
+          .update(matchProposals)
+          .set({ stoppedAt: new Date(), stoppedBy: 'scheme', stoppedByUserId: actor.userId, closedByMatchId: id, updatedAt: new Date() })
+          .where(
+            and(
+              eq(matchProposals.personId, proposal.personId),
+              ne(matchProposals.id, id),
+              isNull(matchProposals.stoppedAt),
+              isNull(matchProposals.agreedOn),
+            ),
+          )
+          .returning({ id: matchProposals.id, carerId: matchProposals.carerId });
+        for (const other of closed) {
+          await audit(tx, actor, {
+            action: 'updated',
+            recordType: 'match proposal',
+            recordId: other.id,
+            subjectUserId: proposal.personUserId,
+            changes: { stoppedBy: 'scheme', closedByMatchId: id },
+          });
+        }
+        return { agreedOn: today, startsOn: input.startsOn, closed: closed.map((c) => c.id) };
       });
     },
   };
 }
 
 const staged = (proposals: ProposalRecord[], today: string) => proposals.map((p) => ({ ...p, stage: stageOf(p, today) }));
-
-async function countCarersWithoutLocation(tx: Tx) {
-  const [row] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from carers where stage = 'approved' and latitude is null`);
-  return row?.n ?? 0;
-}
 
 export type MatchingService = ReturnType<typeof matchingService>;
 export type { MatchingSettingsRecord, PeoplePool, Stage };

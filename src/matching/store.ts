@@ -10,6 +10,8 @@ import {
   type MatchPerson,
   type PairFacts,
   type SchemeSettings,
+  type Whereabouts,
+  type WorkerNote,
 } from './engine/index.js';
 import { DEFAULT_STEPS } from './workflow.js';
 
@@ -68,11 +70,17 @@ export const animalsOf = (text: string | null | undefined): string[] => {
 /** Animals a person who would like pets may enjoy: any a carer is likely to have. */
 const PETS_LIKED = ['dog', 'cat', 'rabbit', 'guinea pig', 'bird', 'budgie', 'fish', 'hamster', 'tortoise', 'horse', 'chicken'];
 
+/** A postcode and its coordinates, as stored; without coordinates, distances to it are not known. */
+function whereabouts(r: { postcode: string | null; latitude: number | null; longitude: number | null }): Whereabouts {
+  const postcode = r.postcode ? { postcode: r.postcode } : {};
+  return r.latitude !== null && r.longitude !== null ? { ...postcode, latitude: r.latitude, longitude: r.longitude } : postcode;
+}
+
 interface CarerRow {
   id: string;
   postcode: string | null;
-  latitude: number;
-  longitude: number;
+  latitude: number | null;
+  longitude: number | null;
   maxPeople: number;
   arrangementTypes: ArrangementType[];
   needs: Need[] | null;
@@ -90,7 +98,7 @@ interface CarerRow {
   otherAdults: number;
 }
 
-/** Approved carers with a location, on their latest approval terms, and who they support now (agreed matches). */
+/** Approved carers (located or not), on their latest approval terms, and who they support now (agreed matches). */
 export async function carersForMatching(tx: Tx, today: string): Promise<MatchCarer[]> {
   const rows = await rowsOf<CarerRow>(
     tx,
@@ -104,7 +112,7 @@ export async function carersForMatching(tx: Tx, today: string): Promise<MatchCar
     from carers c
     join lateral (select * from carer_approvals x where x.carer_id = c.id order by x.decided_on desc, x.created_at desc limit 1) a on a.decision = 'approved'
     left join carer_homes h on h.carer_id = c.id
-    where c.stage = 'approved' and c.latitude is not null
+    where c.stage = 'approved'
     order by c.id`,
   );
   // Who each carer supports now: their live arrangements, and agreed matches whose arrangement is not set up yet.
@@ -121,7 +129,7 @@ export async function carersForMatching(tx: Tx, today: string): Promise<MatchCar
   for (const s of supporting) byCarer.set(s.carerId, [...(byCarer.get(s.carerId) ?? []), s]);
   return rows.map((r) => ({
     id: r.id,
-    home: { latitude: r.latitude, longitude: r.longitude, ...(r.postcode ? { postcode: r.postcode } : {}) },
+    home: whereabouts(r),
     approval: { maxPeople: r.maxPeople, arrangementTypes: r.arrangementTypes, needs: (r.needs ?? []).map((n) => NEED_NAMES[n]) },
     supporting: (byCarer.get(r.id) ?? []).map(({ personId, arrangement }) => ({ personId, arrangement })),
     household: {
@@ -162,7 +170,7 @@ interface PersonRow {
 
 const APPROVAL_NEED_WORDS = new Set(Object.values(NEED_NAMES).map((n) => n.toLowerCase()));
 
-/** The people matching may consider: waiting for a match or in introductions, with a location. `only` narrows to one person. */
+/** The people matching may consider: waiting for a match or in introductions, located or not. `only` narrows to one person. */
 export async function peopleForMatching(tx: Tx, only?: string): Promise<MatchPerson[]> {
   const rows = await rowsOf<PersonRow>(
     tx,
@@ -173,7 +181,7 @@ export async function peopleForMatching(tx: Tx, only?: string): Promise<MatchPer
       coalesce((select array_agg(c.name order by c.name) from person_support_needs n join support_need_categories c on c.id = n.category_id
         where n.person_id = p.id and c.retired_at is null), '{}') as needs
     from people p left join matching_preferences w on w.person_id = p.id
-    where ${only ? sql`p.id = ${only}` : sql`p.status in ('waiting', 'introductions')`} and p.latitude is not null
+    where ${only ? sql`p.id = ${only}` : sql`p.status in ('waiting', 'introductions')`}
     order by p.id`,
   );
   return rows.map(personFromRow);
@@ -182,7 +190,7 @@ export async function peopleForMatching(tx: Tx, only?: string): Promise<MatchPer
 function personFromRow(r: PersonRow): MatchPerson {
   return {
     id: r.id,
-    home: { latitude: r.latitude!, longitude: r.longitude!, ...(r.postcode ? { postcode: r.postcode } : {}) },
+    home: whereabouts(r),
     arrangement: r.arrangement ?? 'live_in',
     // Only the needs carers are approved for can rule a carer out; a scheme's own extra categories are for reading.
     needs: r.needs.filter((n) => APPROVAL_NEED_WORDS.has(n.toLowerCase())),
@@ -205,8 +213,11 @@ function personFromRow(r: PersonRow): MatchPerson {
   };
 }
 
-/** Every "no" said in a proposal, by either side, at any point: the pair is then never suggested again. */
-export async function pairFacts(tx: Tx): Promise<PairFacts> {
+/**
+ * Every "no" said in a proposal, by either side, at any point: the pair is then never suggested again.
+ * And the worker's note on each pair proposed, the latest last (the engine counts the last one).
+ */
+export async function pairFacts(tx: Tx): Promise<Required<PairFacts>> {
   const declines = await rowsOf<Decline>(
     tx,
     sql`
@@ -218,13 +229,23 @@ export async function pairFacts(tx: Tx): Promise<PairFacts> {
       where carer_answer = 'no' or stopped_by = 'carer'
         or exists (select 1 from introduction_steps s where s.proposal_id = match_proposals.id and s.carer_go_on = false)`,
   );
-  return { declines };
+  const notes = await rowsOf<WorkerNote>(
+    tx,
+    sql`
+    select person_id as "personId", carer_id as "carerId", coalesce(worker_note_view, 'neutral')::text as view, worker_note as text
+    from match_proposals where worker_note is not null order by proposed_at, id`,
+  );
+  return { declines, notes };
 }
 
-/** The scheme's matching inputs, encoded once per request: its settings, approved carers, and the people waiting (or `only` one of them). */
-export async function schemePool(tx: Tx, today: string, only?: string) {
+/**
+ * The scheme's matching inputs, encoded once per request: its settings, approved carers, and the
+ * people waiting (or `only` one of them). `notes` are worker's notes about to be saved, counted after those kept.
+ */
+export async function schemePool(tx: Tx, today: string, only?: string, notes: readonly WorkerNote[] = []) {
   const settings = await settingsOf(tx);
   const carerPool = encodeCarers(await carersForMatching(tx, today), engineSettings(settings));
-  const pool = encodePeople(await peopleForMatching(tx, only), carerPool, await pairFacts(tx));
+  const facts = await pairFacts(tx);
+  const pool = encodePeople(await peopleForMatching(tx, only), carerPool, { ...facts, notes: [...facts.notes, ...notes] });
   return { settings, pool };
 }

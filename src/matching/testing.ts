@@ -31,15 +31,15 @@ export async function aProposal(
   return row!;
 }
 
-/** An approved carer matching can consider: where they live, their home, and approval terms from before Hearth. */
+/** An approved carer matching can consider: where they live (null: not known), their home, and approval terms from before Hearth. */
 export async function aMatchableCarer(
   db: Database,
   options: {
     schemeId: string;
     name: string;
     userId?: string | null;
-    latitude: number;
-    longitude: number;
+    latitude: number | null;
+    longitude: number | null;
     area?: string;
     terms?: { maxPeople?: number; arrangementTypes?: ArrangementType[]; needs?: Need[] };
     home?: Partial<typeof carerHomes.$inferInsert>;
@@ -54,7 +54,7 @@ export async function aMatchableCarer(
   });
   await db.owner
     .update(carers)
-    .set({ latitude: options.latitude, longitude: options.longitude, postcode: 'NB1 4QT' })
+    .set({ latitude: options.latitude, longitude: options.longitude, postcode: options.latitude === null ? null : 'NB1 4QT' })
     .where(eq(carers.id, carer.id));
   await db.owner.insert(carerApprovals).values({
     schemeId: options.schemeId,

@@ -4,6 +4,7 @@ import type { HomeNotice } from '../home/routes.js';
 import type { Actor } from '../platform/http/types.js';
 import { can } from '../platform/permissions/permissions.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { ids } from '../platform/forms/fields.js';
 import { replyForm } from './forms.js';
@@ -76,7 +77,7 @@ export function messagesRoutes(app: FastifyInstance, myHearth: MyHearthService) 
       schema: replyForm,
       view: 'my-hearth/views/messages-item.njk',
       context: await itemContext(request.actor, id),
-      save: (form) => myHearth.reply(request.actor, id, form.words),
+      save: (form) => myHearth.reply(once(request), id, form.words),
       then: () => reply.redirect(`/messages/${id}?done=replied`),
     });
   });

@@ -80,7 +80,7 @@ export function carerLines(c: CarerProfile): Line[] {
 /** Where the introductions are, for the person: what has happened and what they can do now. */
 export function stageLines(
   stage: Stage,
-  p: { personAnswer: string | null; startsOn: string | null; stoppedBy: string | null },
+  p: { personAnswer: string | null; startsOn: string | null; stoppedBy: string | null; closedByMatchId: string | null },
   first: string,
 ): Line[] {
   switch (stage.stage) {
@@ -126,6 +126,7 @@ export function stageLines(
         ...(p.startsOn ? [{ symbol: 'calendar' as const, text: `You start on ${dayName(p.startsOn)}.` }] : []),
       ];
     case 'stopped':
+      if (p.closedByMatchId) return [{ symbol: 'yes', text: 'You chose another carer.' }];
       return [{ symbol: 'stop', text: p.stoppedBy === 'person' ? 'You said stop.' : 'These meetings have stopped.' }];
   }
 }

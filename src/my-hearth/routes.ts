@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ArrangementsService } from '../arrangements/service.js';
-import { isNothingToCompare } from '../matching/engine/index.js';
+import { reasonsFor } from '../matching/present.js';
 import type { MatchingService } from '../matching/service.js';
 import type { PeopleServices } from '../people/service.js';
 import { notFound } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import type { BookingsService } from '../short-breaks/bookings-service.js';
 import { ids } from '../platform/forms/fields.js';
@@ -117,12 +118,19 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
     mine(async (request, reply) => {
       const proposals = await matching.overview(request.actor);
       const open = proposals.filter((p) => p.stage.stage !== 'stopped');
+      const chosen = proposals.find((p) => p.stage.stage === 'agreed');
       return reply.view('my-hearth/views/carers.njk', {
         title: 'Choose my carer',
         titleSymbol: 'carer',
         start: START,
-        choices: open.map((p) => ({ href: `/my/carers/${p.id}`, symbol: 'carer', text: `Meet ${p.carerName ?? 'a carer'}` })),
-        stopped: proposals.length - open.length,
+        choices: open.map((p) => ({
+          href: `/my/carers/${p.id}`,
+          symbol: 'carer',
+          text: p.stage.stage === 'agreed' ? `You chose ${p.carerName ?? 'a carer'}` : `Meet ${p.carerName ?? 'a carer'}`,
+        })),
+        chosen: chosen?.carerName ?? (chosen ? 'a carer' : null),
+        // Proposals closed when the person chose someone else are not "stopped" meetings to them.
+        stopped: proposals.filter((p) => p.stage.stage === 'stopped' && !p.closedByMatchId).length,
       });
     }),
   );
@@ -139,8 +147,8 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
       id,
       first,
       profile: found.carer ? carerLines(found.carer) : [],
-      reasons: p.explanation.person
-        .filter((c) => c.points > 0 && !isNothingToCompare(c.text))
+      score: Math.round(p.score),
+      reasons: reasonsFor(p.explanation.person)
         .slice(0, 3)
         .map((c) => c.text),
       stage: stageLines(stage, p, first),
@@ -232,7 +240,7 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
         schema: tellForm,
         view: 'my-hearth/views/tell.njk',
         context: await tellContext(request, me),
-        save: (form) => myHearth.tell(request.actor, form),
+        save: (form) => myHearth.tell(once(request), form),
         then: (sent) => reply.redirect(`/my/messages/${sent.id}?sent=1`),
       }),
     ),
@@ -288,7 +296,7 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
         schema: moodForm,
         view: 'my-hearth/views/feelings.njk',
         context: await feelingsContext(request, me),
-        save: (form) => myHearth.checkMood(request.actor, form),
+        save: (form) => myHearth.checkMood(once(request), form),
         then: (saved) => reply.redirect(saved.messageId ? `/my/feelings?done=not-ok&message=${saved.messageId}` : '/my/feelings?done=ok'),
       }),
     ),

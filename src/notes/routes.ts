@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordContext } from '../arrangements/present.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { todayInUk } from '../platform/dates.js';
 import { dateValues } from '../platform/forms/date-input.js';
 import { ids } from '../platform/forms/fields.js';
@@ -96,7 +97,7 @@ export function notesRoutes(app: FastifyInstance, notes: NotesService, arrangeme
       schema: noteForm,
       view: 'notes/views/new.njk',
       context: await newContext(request, values),
-      save: (form) => notes.write(request.actor, form).then((r) => ({ ...r, flagged: form.flagged })),
+      save: (form) => notes.write(once(request), form),
       then: (r) => reply.redirect(`/arrangements/${r.arrangementId}/notes?saved=${r.flagged ? 'flagged' : 'note'}`),
     });
   });

@@ -187,7 +187,7 @@ export function notesService(db: Database, clock: () => IsoDate = todayInUk) {
           })
           .returning({ id: dailyNotes.id });
         await audit(tx, actor, { action: 'created', recordType: 'daily note', recordId: row!.id, changes: { ...input } });
-        return { id: row!.id, arrangementId: arrangement.id };
+        return { id: row!.id, arrangementId: arrangement.id, flagged: input.flagged };
       });
     },
 

@@ -8,7 +8,8 @@ import { aScheme, aUser } from '../platform/testing/builders.js';
 import { carers } from '../carers/schema.js';
 import { carerApprovals } from '../carers/approval-schema.js';
 import { aCarer, aHouseholdMember, aPanel, aPanelCase, defaultCheckTypes } from '../carers/testing.js';
-import { addMonths, todayInUk } from '../platform/dates.js';
+import { addDays, addMonths, todayInUk } from '../platform/dates.js';
+import { formatDate } from '../platform/layout/views.js';
 import { approvalPanels, panelCases } from './schema.js';
 
 const dbError = (pattern: RegExp) => (error: unknown) =>
@@ -255,5 +256,65 @@ describe('the approval panel, from papers to the scheme’s decision', () => {
     expect(after!.stage).toBe('panel');
     const next = await aPanel(db, schemeId);
     expect((await worker.get(`/panel/${next.id}/cases/new`)).body).toContain('Dee Ferred');
+  });
+
+  const panelOn = async (meetsOn: string) => {
+    await worker.get('/panel/new');
+    const created = await worker.post('/panel', { ...dateFields('meetsOn', meetsOn), memberUserIds: memberId });
+    return /\/panel\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1]!;
+  };
+  const addTo = async (panel: string, carer: string) => {
+    await worker.get(`/panel/${panel}/cases/new`);
+    const added = await worker.post(`/panel/${panel}/cases`, { carerId: carer, summary: 'Ready for the panel.' });
+    expect(added.statusCode).toBe(302);
+    return /\/panel\/cases\/([0-9a-f-]{36})/.exec(added.headers.location as string)![1]!;
+  };
+  const offered = (page: string, name: string) =>
+    Object.fromEntries(
+      ['day', 'month', 'year'].map((part) => [
+        `${name}-${part}`,
+        new RegExp(`name="${name}-${part}"[^>]*value="([^"]*)"`).exec(page)?.[1] ?? '',
+      ]),
+    );
+
+  it('offers a recommendation date the form accepts, for a panel that met before the carer was added', async () => {
+    const carer = await aCarer(db, { schemeId, stage: 'checks', name: 'Lia Late', stageSince: addDays(today, -30) });
+    const c = await addTo(await panelOn(addDays(today, -7)), carer.id);
+    const page = await worker.get(`/panel/cases/${c}`);
+    expect(page.body).toContain('Record the recommendation');
+    const recorded = await worker.post(`/panel/cases/${c}/recommendation`, {
+      recommendation: 'decline',
+      reason: 'Not the right time for the household',
+      ...offered(page.body, 'recommendedOn'),
+    });
+    expect(recorded.statusCode).toBe(302);
+    expect((await db.owner.select().from(carers).where(eq(carers.id, carer.id)))[0]!.stage).toBe('decision');
+  });
+
+  it('asks for a panel’s recommendation once the panel has met, not before', async () => {
+    const carer = await aCarer(db, { schemeId, stage: 'checks', name: 'Fen Future' });
+    const meetsOn = addDays(today, 7);
+    const c = await addTo(await panelOn(meetsOn), carer.id);
+    const page = await worker.get(`/panel/cases/${c}`);
+    expect(page.body).not.toContain('Record the recommendation');
+    expect(page.body).toContain(`Record the panel’s recommendation here from ${formatDate(meetsOn)}, when the panel meets.`);
+  });
+
+  it('moves a carer’s case to another panel, taking it off the first panel’s list', async () => {
+    const carer = await aCarer(db, { schemeId, stage: 'checks', name: 'Mo Moved' });
+    const first = await panelOn(addDays(today, 7));
+    const c = await addTo(first, carer.id);
+    await member.get(`/panel/cases/${c}`);
+    await member.post(`/panel/cases/${c}/view`, { view: 'approve', comments: 'Read the papers early.' });
+    const second = await panelOn(addDays(today, 35));
+    expect((await worker.get(`/panel/${second}/cases/new`)).body).toContain(
+      `Mo Moved (moves here from the panel on ${formatDate(addDays(today, 7))})`,
+    );
+    const moved = await addTo(second, carer.id);
+    expect(moved).toBe(c);
+    expect((await worker.get(`/panel/cases/${moved}?saved=moved`)).body).toContain('moved to this panel');
+    expect((await worker.get(`/panel/${first}`)).body).not.toContain('Mo Moved');
+    expect((await worker.get(`/panel/${second}`)).body).toContain('Mo Moved');
+    expect(await db.owner.select().from(panelCases).where(eq(panelCases.carerId, carer.id))).toHaveLength(1);
   });
 });

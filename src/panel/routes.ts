@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, ids, optionalText, text, tickedIds } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { dueTag } from '../carers/present.js';
 import { STAGE_NAMES } from '../carers/stages.js';
 import { describeTerms } from '../carers/terms.js';
@@ -10,6 +11,7 @@ import { todayInUk } from '../platform/dates.js';
 import { dateInput, dateValues, withDateInputs } from '../platform/forms/date-input.js';
 import type { PanelService, PanelView } from './service.js';
 import { isStaff } from '../platform/permissions/staff.js';
+import { formatDate } from '../platform/layout/views.js';
 
 export const VIEW_NAMES: Record<PanelView, string> = { approve: 'Approve', decline: 'Decline', defer: 'Defer: more information needed' };
 
@@ -108,7 +110,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       schema: panelForm,
       view: 'panel/views/new.njk',
       context: await newContext(request, (request.body ?? {}) as Record<string, unknown>),
-      save: (form) => panels.create(request.actor, form),
+      save: (form) => panels.create(once(request), form),
       then: ({ id }) => reply.redirect(`/panel/${id}?added=1`),
     }),
   );
@@ -134,7 +136,11 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       backLink: `/panel/${panelId}`,
       carers: [
         { value: '', text: 'Choose a carer' },
-        ...ready.map((c) => ({ value: c.id, text: `${c.name} (${STAGE_NAMES[c.stage]})`, selected: c.id === values.carerId })),
+        ...ready.map((c) => ({
+          value: c.id,
+          text: c.openOn ? `${c.name} (moves here from the panel on ${formatDate(c.openOn)})` : `${c.name} (${STAGE_NAMES[c.stage]})`,
+          selected: c.id === values.carerId,
+        })),
       ],
       none: ready.length === 0,
     };
@@ -151,8 +157,8 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       schema: caseForm,
       view: 'panel/views/add-case.njk',
       context: await caseFormContext(request, id, (request.body ?? {}) as Record<string, unknown>),
-      save: (form) => panels.addCase(request.actor, id, form),
-      then: ({ id: caseId }) => reply.redirect(`/panel/cases/${caseId}?saved=added`),
+      save: (form) => panels.addCase(once(request), id, form),
+      then: ({ id: caseId, moved }) => reply.redirect(`/panel/cases/${caseId}?saved=${moved ? 'moved' : 'added'}`),
     });
   });
 
@@ -186,7 +192,9 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
         : null,
       staff,
       canGiveView: found.sitsOn && request.actor.role === 'panel_member' && !c.recommendation,
-      canRecommend: staff && !c.recommendation && stage === 'panel',
+      canRecommend: staff && !c.recommendation && stage === 'panel' && found.recommendableFrom <= todayInUk(),
+      waitsForPanel: staff && !c.recommendation && stage === 'panel' && found.recommendableFrom > todayInUk(),
+      recommendableFrom: found.recommendableFrom,
       canDecide: request.actor.role === 'scheme_manager' && c.recommended && !found.decision && stage === 'decision',
       viewOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text, checked: mine?.view === value })),
       recommendationOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text })),
@@ -208,7 +216,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       terms: termsItems(terms ? { maxPeople: terms.maxPeople, arrangementTypes: terms.arrangementTypes, needs: terms.needs } : {}),
       values: {
         ...(context.mine ? { view: context.mine.view, comments: context.mine.comments } : {}),
-        ...dateValues('recommendedOn', context.panel.meetsOn),
+        ...dateValues('recommendedOn', context.recommendableFrom),
         ...dateValues('decidedOn', todayInUk()),
       },
       saved: (request.query as { saved?: string }).saved,

@@ -15,6 +15,7 @@ import { carerApprovals } from '../carers/approval-schema.js';
 import type { ApprovalTerms } from '../carers/terms.js';
 import { formatDate } from '../platform/layout/views.js';
 import type { IsoDate } from '../platform/dates.js';
+import type { PanelPapers } from './papers.js';
 import { approvalPanels, panelCases, panelMembers, panelViews } from './schema.js';
 import { isStaff, requireStaff } from '../platform/permissions/staff.js';
 
@@ -128,8 +129,10 @@ export function panelService(db: Database) {
         if (!panel) throw notFound();
         const already = tx.select({ id: panelCases.carerId }).from(panelCases).where(eq(panelCases.panelId, panelId));
         const ready = await tx
-          .select({ id: carers.id, name: carers.name, stage: carers.stage })
+          .select({ id: carers.id, name: carers.name, stage: carers.stage, openOn: approvalPanels.meetsOn })
           .from(carers)
+          .leftJoin(panelCases, and(eq(panelCases.carerId, carers.id), isNull(panelCases.recommendation)))
+          .leftJoin(approvalPanels, eq(approvalPanels.id, panelCases.panelId))
           .where(and(inArray(carers.stage, ['checks', 'panel']), notInArray(carers.id, already)))
           .orderBy(asc(carers.name));
         return { panel, ready };
@@ -151,16 +154,22 @@ export function panelService(db: Database) {
           .from(panelCases)
           .where(and(eq(panelCases.panelId, panelId), eq(panelCases.carerId, carer.id)));
         if (already) throw new InputProblem('carerId', 'They are already on this panel');
-        const id = randomUUID();
         const papers = await panelPapersFor(tx, actor, carer.id, input.summary);
-        await tx.insert(panelCases).values({ id, schemeId: carer.schemeId, panelId, carerId: carer.id, papers });
-        await audit(tx, actor, {
-          action: 'created',
-          recordType: 'panel case',
-          recordId: id,
-          subjectUserId: carer.userId,
-          changes: { panelId, carerId: carer.id, summary: input.summary },
-        });
+        const [open] = await tx
+          .select({ id: panelCases.id, panelId: panelCases.panelId })
+          .from(panelCases)
+          .where(and(eq(panelCases.carerId, carer.id), isNull(panelCases.recommendation)));
+        const id = open ? await moveCase(tx, actor, { ...open, carerUserId: carer.userId }, panelId, papers) : randomUUID();
+        if (!open) {
+          await tx.insert(panelCases).values({ id, schemeId: carer.schemeId, panelId, carerId: carer.id, papers });
+          await audit(tx, actor, {
+            action: 'created',
+            recordType: 'panel case',
+            recordId: id,
+            subjectUserId: carer.userId,
+            changes: { panelId, carerId: carer.id, summary: input.summary },
+          });
+        }
         if (carer.stage === 'checks')
           await moveCarer(tx, actor, carer, {
             to: 'panel',
@@ -168,7 +177,7 @@ export function panelService(db: Database) {
             effectiveOn: papers.preparedOn,
             fields: { stage: 'carerId', date: 'carerId' },
           });
-        return { id };
+        return { id, moved: !!open };
       });
     },
 
@@ -193,10 +202,18 @@ export function panelService(db: Database) {
           .where(and(eq(panelMembers.panelId, found.panel.id), eq(panelMembers.userId, inScheme(actor).userId)));
         const decisions = isStaff(actor) ? await tx.select().from(carerApprovals).where(eq(carerApprovals.panelCaseId, caseId)) : [];
         const [carer] = isStaff(actor)
-          ? await tx.select({ stage: carers.stage }).from(carers).where(eq(carers.id, found.case.carerId))
+          ? await tx.select({ stage: carers.stage, since: carers.stageSince }).from(carers).where(eq(carers.id, found.case.carerId))
           : [];
         await audit(tx, actor, { action: 'viewed', recordType: 'panel case', recordId: caseId, changes: { carerId: found.case.carerId } });
-        return { ...found, views, sitsOn: !!seat, decision: decisions[0] ?? null, carerStage: carer?.stage ?? null };
+        return {
+          ...found,
+          views,
+          sitsOn: !!seat,
+          decision: decisions[0] ?? null,
+          carerStage: carer?.stage ?? null,
+          // The recommendation can be no earlier than the panel, nor than the carer reaching Approval panel.
+          recommendableFrom: carer && carer.since > found.panel.meetsOn ? carer.since : found.panel.meetsOn,
+        };
       });
     },
 
@@ -307,6 +324,33 @@ export function panelService(db: Database) {
           .orderBy(desc(approvalPanels.meetsOn)),
       ),
   };
+}
+
+/**
+ * A case not yet heard goes to another panel: new papers, the new panel's list only, and the views of
+ * members who do not sit on the new panel set aside (its members give their own).
+ */
+async function moveCase(
+  tx: Tx,
+  actor: Actor,
+  open: { id: string; panelId: string; carerUserId: string | null },
+  panelId: string,
+  papers: PanelPapers,
+) {
+  await tx.update(panelCases).set({ panelId, papers }).where(eq(panelCases.id, open.id));
+  const seated = tx.select({ userId: panelMembers.userId }).from(panelMembers).where(eq(panelMembers.panelId, panelId));
+  const setAside = await tx
+    .delete(panelViews)
+    .where(and(eq(panelViews.caseId, open.id), notInArray(panelViews.userId, seated)))
+    .returning({ userId: panelViews.userId, view: panelViews.view, comments: panelViews.comments });
+  await audit(tx, actor, {
+    action: 'updated',
+    recordType: 'panel case',
+    recordId: open.id,
+    subjectUserId: open.carerUserId,
+    changes: { movedFromPanelId: open.panelId, panelId, summary: papers.summary, viewsSetAside: setAside },
+  });
+  return open.id;
 }
 
 async function caseFor(tx: Tx, caseId: string) {

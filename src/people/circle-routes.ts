@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { ids } from '../platform/forms/fields.js';
 import { asValues, options, type Values } from '../platform/forms/options.js';
 import { circleMemberForm } from './forms.js';
@@ -49,7 +50,7 @@ export function circleRoutes(app: FastifyInstance, { circle, header }: PeopleSer
       schema: circleMemberForm,
       view: 'people/views/circle-member.njk',
       context: memberContext(await header(request.actor, id), null, answers(request.body)),
-      save: (form) => circle.addMember(request.actor, id, form),
+      save: (form) => circle.addMember(once(request), id, form),
       then: () => reply.redirect(`/people/${id}/circle`),
     });
   });

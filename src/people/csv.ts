@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCsv, type CsvProblem } from '../platform/csv/define.js';
 import { readDate } from '../platform/forms/date-input.js';
-import { normalisePostcode } from './fields.js';
+import { optionalPostcode } from '../platform/forms/postcode.js';
 import { ARRANGEMENT_NAMES, ARRANGEMENT_TYPES, PERSON_STATUSES, STATUS_NAMES, type ArrangementType, type PersonStatus } from './status.js';
 import { COMMUNICATION_NEEDS, CONTACT_METHODS, CONTACT_NAMES, NEED_NAMES, type CommunicationNeed, type ContactMethod } from './words.js';
 
@@ -158,15 +158,7 @@ export const peopleCsv = defineCsv<PersonCsvRow>({
       header: 'Postcode',
       field: 'postcode',
       example: 'NB1 4QT',
-      schema: z
-        .string()
-        .optional()
-        .transform((v, ctx) => {
-          if (!v) return null;
-          const postcode = normalisePostcode(v);
-          if (!postcode) ctx.addIssue({ code: 'custom', message: 'Enter a real postcode, like NB1 4QT' });
-          return postcode ?? z.NEVER;
-        }),
+      schema: optionalPostcode(),
     },
     { header: 'Area', field: 'area', schema: text('Area', 80), example: 'Riverside' },
     {

@@ -2,29 +2,6 @@ import { z } from 'zod';
 
 /** Field builders the people's forms need beyond the platform's. */
 
-const POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$/;
-
-/** A UK postcode in its usual form ("NB1 4QT"), or null when it is not one. */
-export function normalisePostcode(value: string): string | null {
-  const match = POSTCODE.exec(value.toUpperCase().replace(/\s+/g, ''));
-  return match ? `${match[1]} ${match[2]}` : null;
-}
-
-export const optionalPostcode = z
-  .string()
-  .trim()
-  .max(10, 'Enter a real postcode, like NB1 4QT')
-  .optional()
-  .transform((value, ctx) => {
-    if (!value) return null;
-    const postcode = normalisePostcode(value);
-    if (!postcode) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a real postcode, like NB1 4QT' });
-      return z.NEVER;
-    }
-    return postcode;
-  });
-
 /** A list typed as text, one item per comma or line: "Knitting, buses" → ['Knitting', 'buses']. */
 export const listOfText = ({ max = 30, label = 'This' }: { max?: number; label?: string } = {}) =>
   z

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { checkboxes, choice, onceValid, optionalText, text } from '../platform/forms/fields.js';
 import { dateInput, optionalDateInput, withDateInputs } from '../platform/forms/date-input.js';
-import { listOfText, optionalEmail, optionalPhone, optionalPostcode, yesNo } from './fields.js';
+import { optionalPostcode } from '../platform/forms/postcode.js';
+import { listOfText, optionalEmail, optionalPhone, yesNo } from './fields.js';
 import { ARRANGEMENT_TYPES, PERSON_STATUSES } from './status.js';
 import {
   CIRCLE_RELATIONSHIPS,
@@ -32,7 +33,7 @@ const personFields = {
   email: optionalEmail,
   phone: optionalPhone,
   address: optionalText({ max: 300, label: 'Address' }),
-  postcode: optionalPostcode,
+  postcode: optionalPostcode(),
   workerUserId: optionalUuid,
 };
 

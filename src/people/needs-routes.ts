@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { ids } from '../platform/forms/fields.js';
 import { asValues, options, type Values } from '../platform/forms/options.js';
 import { categoryForm, needsForm, preferencesForm, riskForm } from './forms.js';
@@ -134,7 +135,7 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
       schema: riskForm,
       view: 'people/views/risk.njk',
       context: riskContext(await header(request.actor, id)),
-      save: ({ ended: _, ...form }) => needs.addRisk(request.actor, id, form),
+      save: ({ ended: _, ...form }) => needs.addRisk(once(request), id, form),
       then: () => reply.redirect(`/people/${id}/needs`),
     });
   });
@@ -171,7 +172,7 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
       schema: categoryForm,
       view: 'people/views/settings-needs.njk',
       context: { title: 'Support needs this scheme records', backLink: '/people', categories: await needs.categories(request.actor) },
-      save: ({ name }) => needs.addCategory(request.actor, name),
+      save: ({ name }) => needs.addCategory(once(request), name),
       then: () => reply.redirect('/people/settings/needs'),
     }),
   );

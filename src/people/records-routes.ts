@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import type { Actor } from '../platform/http/types.js';
 import { pagination } from '../platform/layout/paging.js';
 import { todayInUk } from '../platform/dates.js';
@@ -14,6 +15,7 @@ import { ARRANGEMENT_NAMES, daysBetween, howLong, PERSON_STATUSES, STATUS_NAMES 
 import { CONSENT_NAMES, CONSENT_NAMES_FOR_PERSON, RELATIONSHIP_NAMES, SOURCE_NAMES, URGENCIES, URGENCY_NAMES } from './words.js';
 import { preferenceWords } from './needs-routes.js';
 import { isStaff } from '../platform/permissions/staff.js';
+import type { PeopleRouteOptions } from './routes.js';
 
 export const listQuery = z.object({
   q: z
@@ -39,7 +41,7 @@ export const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
-export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
+export function recordsRoutes(app: FastifyInstance, people: PeopleServices, { supportedBy }: PeopleRouteOptions) {
   const { records } = people;
 
   app.get('/people', { config: { access: 'people.view' } }, async (request, reply) => {
@@ -49,6 +51,19 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
       if (own) return reply.redirect(`/people/${own}`);
     }
     const filter = listQuery.parse(request.query ?? {});
+    if (actor.role === 'carer') {
+      const { total, rows } = await supportedBy(actor, filter.page);
+      return reply.view('people/views/list.njk', {
+        title: 'People you support',
+        staff: false,
+        supported: rows.map((r) => ({
+          ...r,
+          typeName: ARRANGEMENT_NAMES[r.type as keyof typeof ARRANGEMENT_NAMES] ?? r.type,
+          starting: r.startsOn > todayInUk(),
+        })),
+        paging: pagination({ page: filter.page, total, path: '/people' }),
+      });
+    }
     const { total, rows } = await records.list(actor, filter);
     const { workers, areas } = await records.filters(actor);
     const today = todayInUk();
@@ -112,7 +127,7 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices) {
       schema: referralForm,
       view: 'people/views/referral.njk',
       context: await referralContext(request.actor, answers(request.body)),
-      save: (form) => records.refer(request.actor, form),
+      save: (form) => records.refer(once(request), form),
       then: ({ id }) => reply.redirect(`/people/${id}?referred=1`),
     }),
   );

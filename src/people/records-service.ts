@@ -8,6 +8,7 @@ import { inScheme, type Actor } from '../platform/http/types.js';
 import { PAGE_SIZE } from '../platform/layout/paging.js';
 import { sightOf } from './access.js';
 import { todayInUk } from '../platform/dates.js';
+import { locationOf, type Locate } from '../postcodes/service.js';
 import { personHeader } from './header.js';
 import { circleConsents, circleMembers, people, personStatusChanges, referrals } from './schema.js';
 import { nextMoves, transition, type ArrangementType, type PersonStatus } from './status.js';
@@ -62,7 +63,7 @@ const recordedBy = aliasedTable(users, 'recorded_by');
 const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** People's records: the list, referrals, personal details and status. */
-export function recordsService(db: Database, clock: () => string = todayInUk) {
+export function recordsService(db: Database, { today: clock = todayInUk, locate }: { today?: (() => string) | undefined; locate: Locate }) {
   return {
     async list(actor: Actor, filter: PeopleFilter) {
       const where = peopleWhere(actor, filter);
@@ -138,6 +139,7 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
           phone: input.phone,
           address: input.address,
           postcode: input.postcode,
+          ...(await locationOf(locate, tx, input.postcode)),
           workerUserId: input.workerUserId,
           status: 'referred',
           statusSince: input.receivedOn,
@@ -218,9 +220,12 @@ export function recordsService(db: Database, clock: () => string = todayInUk) {
           if (taken) throw new InputProblem('signInEmail', 'This sign-in is already linked to another person’s record');
         }
         const { signInEmail: _, ...details } = input;
+        const before = await detailsOf(tx, personId);
+        // A new postcode moves them; one not located before may be known now.
+        const moved = details.postcode !== before.postcode || before.latitude === null;
         await tx
           .update(people)
-          .set({ ...details, userId, updatedAt: new Date() })
+          .set({ ...details, ...(moved ? await locationOf(locate, tx, details.postcode) : {}), userId, updatedAt: new Date() })
           .where(eq(people.id, personId));
         await audit(tx, actor, {
           action: 'updated',

@@ -1,4 +1,5 @@
 import type { Database } from '../platform/db/database.js';
+import { postcodeLocator, type Locate } from '../postcodes/service.js';
 import type { Actor } from '../platform/http/types.js';
 import { aboutService } from './about-service.js';
 import { sightOf } from './access.js';
@@ -10,9 +11,10 @@ import { recordsService } from './records-service.js';
 import { sharedViewService } from './shared-view-service.js';
 
 /** The people's journey, as one service for the composition root and for other capabilities. */
-export function peopleServices(db: Database, options: { today?: () => string } = {}) {
+export function peopleServices(db: Database, options: { today?: () => string; locate?: Locate } = {}) {
+  const locate = options.locate ?? postcodeLocator();
   return {
-    records: recordsService(db, options.today),
+    records: recordsService(db, { today: options.today, locate }),
     about: aboutService(db),
     needs: needsService(db),
     circle: circleService(db),

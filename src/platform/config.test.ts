@@ -17,6 +17,16 @@ describe('configuration', () => {
     expect(loadConfig({ HEARTH_DATA_DIR: dir }).sessionSecret).toBe(first.sessionSecret);
   });
 
+  it('counts failed sign-ins per account and per address, 5 and 100 unless set', () => {
+    expect(loadConfig({ HEARTH_DATA_DIR: tempDir() }).signInLimits).toEqual({ perAccount: 5, perAddress: 100 });
+    const set = loadConfig({
+      HEARTH_DATA_DIR: tempDir(),
+      HEARTH_SIGN_IN_FAILURES_PER_ACCOUNT: '8',
+      HEARTH_SIGN_IN_FAILURES_PER_ADDRESS: '500',
+    });
+    expect(set.signInLimits).toEqual({ perAccount: 8, perAddress: 500 });
+  });
+
   it('uses a PostgreSQL server when DATABASE_URL is set, and then needs a session secret', () => {
     const dir = tempDir();
     expect(() => loadConfig({ DATABASE_URL: 'postgres://h@localhost/hearth', HEARTH_DATA_DIR: dir })).toThrow(
@@ -79,6 +89,8 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^Setting DATABASE_URL must start with postgres:\/\//],
     [{ HEARTH_DEMO_PASSWORD: 'short' }, /^Setting HEARTH_DEMO_PASSWORD must be at least 8 characters/],
     [{ LOG_LEVEL: 'loud' }, /^Setting LOG_LEVEL must be one of/],
+    [{ HEARTH_SIGN_IN_FAILURES_PER_ACCOUNT: '0' }, /^Setting HEARTH_SIGN_IN_FAILURES_PER_ACCOUNT must be a whole number, 1 or more/],
+    [{ HEARTH_SIGN_IN_FAILURES_PER_ADDRESS: 'lots' }, /^Setting HEARTH_SIGN_IN_FAILURES_PER_ADDRESS must be a whole number/],
   ])('stops with one clear line for a bad setting: %o', (env, message) => {
     let error: unknown;
     try {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { SIGN_IN_LIMITS, type SignInLimits } from './auth/limits.js';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -38,6 +39,26 @@ const envSchema = z.object({
   HEARTH_SMTP_USER: z.string().min(1).optional(),
   HEARTH_SMTP_PASS: z.string().min(1).optional(),
   HEARTH_SMTP_FROM: z.string().min(3).optional(),
+  HEARTH_POSTCODE_LOOKUP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, 'must be the address of a postcodes.io-compatible service, like https://api.postcodes.io')
+    .optional(),
+  HEARTH_POSTCODE_LOOKUP_TIMEOUT_MS: z.coerce
+    .number()
+    .int('must be a whole number of milliseconds')
+    .min(100, 'must be at least 100 milliseconds')
+    .max(10_000, 'must be 10000 milliseconds or fewer: a save waits for it')
+    .default(2000),
+  HEARTH_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a whole number, 1 or more')
+    .default(SIGN_IN_LIMITS.perAccount),
+  HEARTH_SIGN_IN_FAILURES_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a whole number, 1 or more')
+    .default(SIGN_IN_LIMITS.perAddress),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -56,6 +77,10 @@ export interface Config {
   baseUrl: string | null;
   /** How email goes out; null: it waits in the outbox. */
   mail: MailSettings | null;
+  /** A postcodes.io-compatible service to ask about postcodes the table does not know; null: none. */
+  postcodeLookup: { url: string; timeoutMs: number } | null;
+  /** Failed sign-ins allowed per account and per address, each in 15 minutes. */
+  signInLimits: SignInLimits;
 }
 
 export interface MailSettings {
@@ -88,6 +113,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     baseUrl: e.HEARTH_BASE_URL?.replace(/\/$/, '') ?? null,
     mail: mailSettings(e),
+    postcodeLookup: e.HEARTH_POSTCODE_LOOKUP_URL
+      ? { url: e.HEARTH_POSTCODE_LOOKUP_URL, timeoutMs: e.HEARTH_POSTCODE_LOOKUP_TIMEOUT_MS }
+      : null,
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL ? { url: e.DATABASE_URL, appUrl: e.DATABASE_APP_URL } : { dataDir: path.join(dataDir, 'pg') },
@@ -97,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loadDemo: e.HEARTH_DEMO === 'auto',
     secureCookies: e.HEARTH_SECURE_COOKIES,
     logLevel: e.LOG_LEVEL,
+    signInLimits: { perAccount: e.HEARTH_SIGN_IN_FAILURES_PER_ACCOUNT, perAddress: e.HEARTH_SIGN_IN_FAILURES_PER_ADDRESS },
   };
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { formatDate } from '../platform/layout/views.js';
 import { todayInUk } from '../platform/dates.js';
 import { dateValues } from '../platform/forms/date-input.js';
@@ -95,7 +96,7 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
       schema: newForm,
       view: 'reviews/views/new.njk',
       context: await newContext(request, id, answers(request.body)),
-      save: (form) => reviews.create(request.actor, id, form),
+      save: (form) => reviews.create(once(request), id, form),
       then: (created) => reply.redirect(`${base(id)}/${created.id}?saved=created`),
     });
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { choice, email, newPassword, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { REGIONS, SCHEME_KINDS } from './regions.js';
 import type { SchemesService } from './service.js';
 
@@ -44,7 +45,7 @@ export function schemesRoutes(app: FastifyInstance, service: SchemesService) {
       schema: schemeForm,
       view: 'schemes/views/new.njk',
       context: formContext((request.body ?? {}) as Record<string, unknown>),
-      save: (form) => service.create(request.actor, form),
+      save: (form) => service.create(once(request), form),
       then: () => reply.redirect('/schemes?added=1'),
     }),
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ids } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { todayInUk } from '../platform/dates.js';
 import { options } from '../platform/forms/options.js';
 import { nightsOf } from './allowance.js';
@@ -56,7 +57,7 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
         schema: availableNightsForm,
         view,
         context: { ...context, sent: kind },
-        save: (form) => availability.publish(request.actor, context.carer.id, { kind, nights: form.nights }),
+        save: (form) => availability.publish(once(request), context.carer.id, { kind, nights: form.nights }),
         then,
       });
     }
@@ -64,7 +65,7 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
       schema: availableHoursForm,
       view,
       context: { ...context, sent: kind },
-      save: (form) => availability.publish(request.actor, context.carer.id, { kind, hours: form.hours }),
+      save: (form) => availability.publish(once(request), context.carer.id, { kind, hours: form.hours }),
       then,
     });
   });
@@ -116,7 +117,7 @@ export function availabilityRoutes(app: FastifyInstance, { availability, calenda
       schema: breakForm,
       view: 'short-breaks/views/breaks.njk',
       context: { ...context, sent: 'break' },
-      save: (form) => availability.addBreak(request.actor, context.carer.id, form),
+      save: (form) => availability.addBreak(once(request), context.carer.id, form),
       then: () => reply.redirect(`/calendar/breaks${context.suffix ? `${context.suffix}&` : '?'}saved=1`),
     });
   });

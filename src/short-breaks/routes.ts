@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ids } from '../platform/forms/fields.js';
 import { forbidden } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { todayInUk } from '../platform/dates.js';
 import { options, selectOptions } from '../platform/forms/options.js';
 import { availabilityRoutes } from './availability-routes.js';
@@ -153,7 +154,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
       schema: kind === 'short_breaks' ? nightsForm : sessionForm,
       view: 'short-breaks/views/booking-form.njk',
       context: await formContext(request, kind, bodyOf(request)),
-      save: (form) => bookings.book(request.actor, form),
+      save: (form) => bookings.book(once(request), form),
       then: ({ id }) => reply.redirect(`/calendar/bookings/${id}?saved=booked`),
     });
   });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, formErrors, submitForm } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { ids } from '../platform/forms/fields.js';
 import { options, type Values } from '../platform/forms/options.js';
 import { acceptForm, contentValues, declineForm, easyProposalForm, planForm, proposalForm, replyForm, riskRowCount } from './forms.js';
@@ -172,7 +173,7 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
       schema: easy ? easyProposalForm : proposalForm,
       view: proposeView(request, context.own),
       context,
-      save: (form) => plans.propose(request.actor, id, form),
+      save: (form) => plans.propose(once(request), id, form),
       then: ({ id: proposalId }) => reply.redirect(`/arrangements/${id}/plan/proposals/${proposalId}?saved=proposed`),
     });
   });
@@ -252,7 +253,7 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
       schema: replyForm,
       view: proposalView(context),
       context,
-      save: (form) => plans.reply(request.actor, id, proposalId, form.words),
+      save: (form) => plans.reply(once(request), id, proposalId, form.words),
       then: () => back(reply, id, proposalId, 'replied'),
     }),
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { choice, email, ids, newPassword, text } from '../platform/forms/fields.js';
 import { submitForm, submitJson } from '../platform/forms/forms.js';
+import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { ROLE_NAMES, ROLES, type Role } from '../platform/permissions/roles.js';
 import type { TeamService } from './service.js';
@@ -61,7 +62,7 @@ export function teamRoutes(app: FastifyInstance, team: TeamService) {
         roles: roleItems((request.body as { role?: string } | undefined)?.role),
         backLink: '/team',
       },
-      save: (form) => team.add(request.actor, form),
+      save: (form) => team.add(once(request), form),
       then: ({ id }) => reply.redirect(`/team/${id}?added=1`),
     }),
   );

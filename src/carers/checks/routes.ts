@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, ids, optionalText, optionalWholeNumber, text } from '../../platform/forms/fields.js';
 import { submitForm } from '../../platform/forms/forms.js';
+import { once } from '../../platform/forms/once.js';
 import { dueTag, recordContext } from '../present.js';
 import { todayInUk } from '../../platform/dates.js';
 import { dateInput, dateValues, optionalDateInput, withDateInputs } from '../../platform/forms/date-input.js';
@@ -104,7 +105,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
       schema: recordForm,
       view: 'carers/checks/views/record-form.njk',
       context: await formContext(request, id, { type: body.checkTypeId, member: body.householdMemberId }),
-      save: (form) => checks.record(request.actor, id, form),
+      save: (form) => checks.record(once(request), id, form),
       then: () => reply.redirect(`/carers/${id}/checks?saved=check`),
     });
   });
@@ -147,7 +148,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
       schema: typeForm,
       view: 'carers/checks/views/type-form.njk',
       context: typeContext('Add a check or course', '/carers/settings/checks', true),
-      save: (form) => checks.addType(request.actor, form),
+      save: (form) => checks.addType(once(request), form),
       then: () => reply.redirect('/carers/settings/checks?saved=1'),
     }),
   );

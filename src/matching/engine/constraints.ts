@@ -20,6 +20,7 @@ export function failedConstraints(P: PeoplePool, pi: number, C: CarerPool, ci: n
   if (P.unknownNeed[pi] || !within(P.needs, pi, C.needs, ci)) failed |= FAILED.needs;
   if (arrangement !== SHORT_BREAKS && C.freePlaces[ci]! <= 0) failed |= FAILED.capacity;
   if (requires & REQUIRES.bedroom && !(home & HOME.spareBedroom)) failed |= FAILED.bedroom;
+  // A distance not known is NaN, which is over no limit: neither side can be measured against one.
   const d2 = homeChord2(P, pi, C, ci);
   if (d2 > P.maxChord2[pi]!) failed |= FAILED.distance;
   if (d2 > C.settings.maxChord2) failed |= FAILED.schemeDistance;
@@ -43,7 +44,7 @@ export function failedList(failed: number): Constraint[] {
   return CONSTRAINTS.filter((c) => failed & FAILED[c]);
 }
 
-/** Squared chord between the person's area (or home) and the carer's home. */
+/** Squared chord between the person's area (or home) and the carer's home; NaN when either is not located. */
 export function homeChord2(P: PeoplePool, pi: number, C: CarerPool, ci: number): number {
   const dx = P.x[pi]! - C.x[ci]!;
   const dy = P.y[pi]! - C.y[ci]!;

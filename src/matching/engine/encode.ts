@@ -1,11 +1,20 @@
 import { chord2FromMiles, unitVector } from './distance.js';
 import { resolveSettings, type ResolvedSettings } from './settings.js';
-import type { ArrangementType, MatchCarer, MatchPerson, PairFacts, SchemeSettings, WorkerNote } from './types.js';
+import {
+  isLocated,
+  type ArrangementType,
+  type MatchCarer,
+  type MatchPerson,
+  type PairFacts,
+  type SchemeSettings,
+  type Whereabouts,
+  type WorkerNote,
+} from './types.js';
 
 /**
  * Precomputed encodings, so that scoring a pair reads a few typed-array cells: words become bits
- * (Uint32Array words), homes and places become points on the unit sphere, yes/no facts become
- * bit flags. Carers are encoded once per scheme into a pool; people are encoded against that
+ * (Uint32Array words), homes and places become points on the unit sphere (NaN when not located,
+ * so that every distance to them is NaN: not known), yes/no facts become bit flags. Carers are encoded once per scheme into a pool; people are encoded against that
  * pool's vocabulary, so a person's word that no carer uses gets no bit (it can never be shared)
  * but still counts in the person's total.
  */
@@ -137,7 +146,7 @@ export function encodeCarers(input: readonly MatchCarer[], settings: SchemeSetti
   const householdSize = new Uint8Array(n);
   const faith = new Int32Array(n);
   carers.forEach((c, i) => {
-    [x[i], y[i], z[i]] = unitVector(c.home);
+    [x[i], y[i], z[i]] = pointOf(c.home);
     for (const type of c.approval.arrangementTypes) arrangements[i]! |= ARRANGEMENT_BIT[type];
     const supporting = c.supporting ?? [];
     freePlaces[i] = Math.max(0, c.approval.maxPeople - supporting.filter((s) => s.arrangement !== 'short_breaks').length);
@@ -205,7 +214,7 @@ export function encodePeople(input: readonly MatchPerson[], carers: CarerPool, f
   const mainLanguage = new Int32Array(n);
   people.forEach((p, i) => {
     arrangement[i] = ARRANGEMENT_BIT[p.arrangement];
-    [x[i], y[i], z[i]] = unitVector(p.area ?? p.home);
+    [x[i], y[i], z[i]] = pointOf(p.area ?? p.home);
     maxChord2[i] = chord2FromMiles(p.maxMiles ?? Infinity);
     unknownNeed[i] = p.needs.some((need) => !v.needs.has(wordKey(need))) ? 1 : 0;
     const h = p.household ?? {};
@@ -235,7 +244,7 @@ export function encodePeople(input: readonly MatchPerson[], carers: CarerPool, f
   const placeZ = new Float64Array(places.items.length);
   people.forEach((p, i) =>
     (p.places ?? []).forEach((place, k) => {
-      [placeX[places.start[i]! + k], placeY[places.start[i]! + k], placeZ[places.start[i]! + k]] = unitVector(place.location);
+      [placeX[places.start[i]! + k], placeY[places.start[i]! + k], placeZ[places.start[i]! + k]] = pointOf(place.location);
     }),
   );
   const friends = lists(people.map((p) => (p.household?.wantsToLiveWith ?? []).map((f) => v.people.get(f.personId) ?? -1)));
@@ -279,6 +288,11 @@ export function encodePeople(input: readonly MatchPerson[], carers: CarerPool, f
     ...pairs,
   };
 }
+
+const NOWHERE: [number, number, number] = [NaN, NaN, NaN];
+
+/** The point on the unit sphere, or NaNs when the place is not located. */
+const pointOf = (w: Whereabouts) => (isLocated(w) ? unitVector(w) : NOWHERE);
 
 export function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNothingToCompare, list, milesText } from './explain.js';
+import { list, milesText } from './explain.js';
 import { encodeCarers, encodePeople } from './encode.js';
 import { explainMatch } from './shortlist.js';
 import { aCarer, aPerson } from './testing.js';
@@ -21,14 +21,23 @@ describe('plain English', () => {
   });
 });
 
-describe('nothing to compare', () => {
-  it('marks the factors a sparse record cannot say anything about, and only those', () => {
+describe('not known', () => {
+  it('tells each reader what is not known about a sparse record, earning it nothing', () => {
     const pool = encodePeople([aPerson({ interests: ['gardening'] })], encodeCarers([aCarer({ interests: ['Gardening'] })]));
     const result = explainMatch('person-1', 'carer-1', pool, 'worker');
     if (!result.suitable) throw new Error('expected a suitable pair');
-    const said = result.contributions.filter((c) => !isNothingToCompare(c.text)).map((c) => c.text);
-    expect(said).toContain('Both enjoy gardening');
-    expect(said.some((t) => /yet$|No worker's note/.test(t))).toBe(false);
-    expect(result.contributions.filter((c) => isNothingToCompare(c.text)).length).toBeGreaterThanOrEqual(4);
+    expect(result.contributions[0]).toEqual({ factor: 'interests', points: 20, text: 'Both enjoy gardening', known: true });
+    expect(result).toMatchObject({ score: 20, known: 1, of: 8, miles: 0 });
+    const unknown = result.contributions.filter((c) => !c.known);
+    expect(unknown.map((c) => c.text)).toEqual([
+      "Daily routines not known: the person's and the carer's routines are not recorded yet",
+      "Language not known: the person's and the carer's languages are not recorded yet",
+      'Faith and culture not known: no wishes about them recorded yet',
+      'Places that matter not known: none recorded yet',
+      'Household fit not known: no wishes about the home recorded yet',
+      'Wishes on both sides not known: none to compare yet',
+      "Worker's view not known: no note yet",
+    ]);
+    expect(unknown.every((c) => c.points === 0)).toBe(true);
   });
 });

@@ -2,9 +2,20 @@ import { failedConstraints, failedList, homeChord2 } from './constraints.js';
 import { milesFromChord2 } from './distance.js';
 import type { CarerPool, PeoplePool } from './encode.js';
 import { HOME, HOME_LIFE, pairEntry, wordKey } from './encode.js';
-import { FACTOR_INDEX, factorValues, homeLifeFit, placeChord2, roundScore } from './factors.js';
-import type { ArrangementType, Audience, Constraint, Contribution, Factor, MatchCarer, MatchPerson, PairResult, Reason } from './types.js';
-import { FACTORS } from './types.js';
+import { FACTOR_INDEX, UNKNOWN, factorValues, homeLifeFit, placeChord2, roundScore } from './factors.js';
+import type {
+  ArrangementType,
+  Audience,
+  Constraint,
+  Contribution,
+  Factor,
+  MatchCarer,
+  MatchPerson,
+  PairResult,
+  Reason,
+  WorkerNote,
+} from './types.js';
+import { FACTORS, isLocated } from './types.js';
 
 /**
  * Plain English for people who use Shared Lives and their carers: short, kind, concrete.
@@ -27,20 +38,35 @@ export function exclusionReasons(P: PeoplePool, pi: number, C: CarerPool, ci: nu
 
 const values = new Float64Array(FACTORS.length);
 
+/** A suitable pair's score, how complete the picture is, the distance, and each factor's part in the reader's words. */
 export function scoreWithContributions(P: PeoplePool, pi: number, C: CarerPool, ci: number, audience: Audience) {
   factorValues(P, pi, C, ci, values);
   const text = factorTexts(P, pi, C, ci, words(audience));
   const points = C.settings.points;
   let score = 0;
+  let known = 0;
   const contributions: Contribution[] = [];
   for (const factor of FACTORS) {
     const f = FACTOR_INDEX[factor];
     if (points[f] === 0) continue;
-    score += points[f]! * values[f]!;
-    contributions.push({ factor, points: roundScore(points[f]! * values[f]!), text: text[factor]() });
+    const value = values[f]!;
+    if (value === UNKNOWN) {
+      contributions.push({ factor, points: 0, text: text[factor](), known: false });
+      continue;
+    }
+    known++;
+    score += points[f]! * value;
+    contributions.push({ factor, points: roundScore(points[f]! * value), text: text[factor](), known: true });
   }
-  contributions.sort((a, b) => b.points - a.points || FACTOR_INDEX[a.factor] - FACTOR_INDEX[b.factor]);
-  return { score: roundScore(score), contributions };
+  contributions.sort((a, b) => b.points - a.points || Number(b.known) - Number(a.known) || FACTOR_INDEX[a.factor] - FACTOR_INDEX[b.factor]);
+  const d2 = homeChord2(P, pi, C, ci);
+  return {
+    score: roundScore(score),
+    known,
+    of: contributions.length,
+    miles: Number.isNaN(d2) ? null : Math.round(milesFromChord2(d2) * 10) / 10,
+    contributions,
+  };
 }
 
 const ARRANGEMENT_NAME: Record<ArrangementType, string> = {
@@ -91,12 +117,14 @@ function factorTexts(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Wor
   const carer = C.carers[ci]!;
   return {
     interests: () => {
-      if (!person.interests?.length || !carer.interests?.length) return nothing('No interests listed yet');
+      if (!person.interests?.length || !carer.interests?.length)
+        return notRecorded('Shared interests', 'interests', { person: person.interests, carer: carer.interests }, w);
       const both = common(person.interests, carer.interests);
       return both.length ? `Both enjoy ${list(both)}` : 'No shared interests yet';
     },
     routines: () => {
-      if (!person.routines?.length || !carer.routines?.length) return nothing('No daily routines listed yet');
+      if (!person.routines?.length || !carer.routines?.length)
+        return notRecorded('Daily routines', 'routines', { person: person.routines, carer: carer.routines }, w);
       const both = common(person.routines, carer.routines);
       return both.length ? `Similar routines: ${list(both)}` : 'Different daily routines';
     },
@@ -104,24 +132,40 @@ function factorTexts(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Wor
     faithAndCulture: () => faithAndCultureText(person, carer, w),
     placesThatMatter: () => {
       const places = person.places ?? [];
-      if (!places.length) return nothing('No places that matter listed yet');
+      if (!places.length) return 'Places that matter not known: none recorded yet';
+      if (!isLocated(carer.home)) return `Distance to places that matter not known: ${w.whose.carer} home has no known location yet`;
       const start = P.placeStart[pi]!;
-      return capital(list(places.map((place, k) => `${milesText(milesFromChord2(placeChord2(P, start + k, C, ci)))} from ${place.label}`)));
+      const distances = places.map((place, k) => ({ place, chord2: placeChord2(P, start + k, C, ci) }));
+      const near = distances.filter((d) => !Number.isNaN(d.chord2));
+      const far = distances.filter((d) => Number.isNaN(d.chord2)).map((d) => d.place.label);
+      return sentence([
+        ...(near.length ? [capital(list(near.map((d) => `${milesText(milesFromChord2(d.chord2))} from ${d.place.label}`)))] : []),
+        ...(far.length ? [`Distance to ${list(far)} not known`] : []),
+      ]);
     },
     household: () => householdText(P, pi, C, ci, w),
     wishes: () => wishesText(person, carer, w),
     workerNotes: () => {
       const e = pairEntry(P, pi, ci);
       const note = e < 0 ? undefined : P.notes[P.pairNote[e]!];
-      if (!note) return nothing("No worker's note");
+      if (!note) return "Worker's view not known: no note yet";
+      // The note itself is for staff: the person and the carer read only what it means for them.
+      if (w.reader !== 'worker') return NOTE_FOR_PARTIES[note.view];
       return note.view === 'worried' ? `Worker's note (a worry): ${note.text}` : `Worker's note: ${note.text}`;
     },
   };
 }
 
+const NOTE_FOR_PARTIES: Record<WorkerNote['view'], string> = {
+  hopeful: 'Your worker thinks you might get on well',
+  neutral: 'Your worker has written about this match',
+  worried: 'Your worker has something to talk through with you first',
+};
+
 function languageText(person: MatchPerson, carer: MatchCarer, w: Words): string {
   const [main] = person.languages ?? [];
-  if (main === undefined) return nothing('No languages listed yet');
+  if (main === undefined || !carer.languages?.length)
+    return notRecorded('Language', 'languages', { person: person.languages, carer: carer.languages }, w);
   const both = common(person.languages!, carer.languages ?? []);
   if (both[0] !== undefined && wordKey(both[0]) === wordKey(main)) return `Both ${speak(main)} ${main}`;
   if (both[0] !== undefined) return `Both ${speak(both[0])} ${both[0]}, but not ${main}`;
@@ -129,21 +173,25 @@ function languageText(person: MatchPerson, carer: MatchCarer, w: Words): string 
 }
 
 function faithAndCultureText(person: MatchPerson, carer: MatchCarer, w: Words): string {
-  const parts: string[] = [];
+  const said: string[] = [];
+  const unrecorded: string[] = [];
   if (person.faith && person.faithMatters) {
-    parts.push(
-      carer.faith && wordKey(carer.faith) === wordKey(person.faith)
-        ? `Both ${person.faith}`
-        : `Does not share ${w.your} ${person.faith} faith`,
-    );
+    if (!carer.faith) unrecorded.push('faith');
+    else
+      said.push(wordKey(carer.faith) === wordKey(person.faith) ? `Both ${person.faith}` : `Does not share ${w.your} ${person.faith} faith`);
   }
   if (person.culture?.length) {
     const both = common(person.culture, carer.culture ?? []);
-    parts.push(
-      both.length ? `Shares ${w.your} ${list(both)} culture` : `Does not share ${w.your} ${list([...person.culture], 'or')} culture`,
-    );
+    if (!carer.culture?.length) unrecorded.push('culture');
+    else
+      said.push(
+        both.length ? `Shares ${w.your} ${list(both)} culture` : `Does not share ${w.your} ${list([...person.culture], 'or')} culture`,
+      );
   }
-  return parts.length ? sentence(parts) : nothing('No wishes about faith or culture');
+  if (!said.length && !unrecorded.length) return 'Faith and culture not known: no wishes about them recorded yet';
+  const missing = unrecorded.length ? `${w.whose.carer} ${list(unrecorded)} ${unrecorded.length > 1 ? 'are' : 'is'} not recorded yet` : '';
+  if (!said.length) return `Faith and culture not known: ${missing}`;
+  return sentence(missing ? [...said, capital(missing)] : said);
 }
 
 function householdText(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: Words): string {
@@ -174,7 +222,7 @@ function householdText(P: PeoplePool, pi: number, C: CarerPool, ci: number, w: W
   for (const friend of h.wantsToLiveWith ?? []) {
     parts.push(residents.has(friend.personId) ? `${friend.name} lives here, as ${w.you} would like` : `${friend.name} does not live here`);
   }
-  return parts.length ? sentence(parts) : nothing('No wishes about the home yet');
+  return parts.length ? sentence(parts) : 'Household fit not known: no wishes about the home recorded yet';
 }
 
 function homeLifeText(life: number, people: number, w: Words): string {
@@ -190,55 +238,58 @@ function homeLifeText(life: number, people: number, w: Words): string {
 
 function wishesText(person: MatchPerson, carer: MatchCarer, w: Words): string {
   const parts: string[] = [];
-  if (person.wishes?.length) {
+  if (person.wishes?.length && carer.offers?.length) {
     const met = common(person.wishes, carer.offers ?? []);
     const offered = new Set(met.map(wordKey));
     const unmet = person.wishes.filter((wish) => !offered.has(wordKey(wish)));
     if (met.length) parts.push(`Offers what ${w.you} hoped for: ${list(met)}`);
     if (unmet.length) parts.push(`Does not offer: ${list(unmet)}`);
   }
-  if (carer.wishes?.length) {
-    const met = common(carer.wishes, person.about ?? []);
-    if (met.length) {
-      parts.push(
-        {
-          person: `Hopes for someone like you: ${list(met)}`,
-          carer: `They are what you hoped for: ${list(met)}`,
-          worker: `The carer hopes for someone who is: ${list(met)}`,
-        }[w.reader],
-      );
-    }
+  if (carer.wishes?.length && person.about?.length) {
+    const met = common(carer.wishes, person.about);
+    parts.push(
+      met.length
+        ? {
+            person: `Hopes for someone like you: ${list(met)}`,
+            carer: `They are what you hoped for: ${list(met)}`,
+            worker: `The carer hopes for someone who is: ${list(met)}`,
+          }[w.reader]
+        : {
+            person: `The carer hopes for: ${list(carer.wishes)}`,
+            carer: `Not what you hoped for: ${list(carer.wishes)}`,
+            worker: `Not what the carer hopes for: ${list(carer.wishes)}`,
+          }[w.reader],
+    );
   }
-  return parts.length ? sentence(parts) : nothing('No wishes stated yet');
+  return parts.length ? sentence(parts) : 'Wishes on both sides not known: none to compare yet';
 }
 
-/** Texts of factors with nothing to compare yet (a sparse record): the same for every pair, so readers may leave them out. */
-const NOTHING_TO_COMPARE = new Set([
-  'No interests listed yet',
-  'No daily routines listed yet',
-  'No places that matter listed yet',
-  "No worker's note",
-  'No languages listed yet',
-  'No wishes about faith or culture',
-  'No wishes about the home yet',
-  'No wishes stated yet',
-]);
-const nothing = (text: string) => {
-  if (!NOTHING_TO_COMPARE.has(text)) throw new Error(`Add "${text}" to NOTHING_TO_COMPARE`);
-  return text;
-};
-
-/** Whether a contribution's text says there was nothing to compare, rather than how well a pair fits. */
-export const isNothingToCompare = (text: string) => NOTHING_TO_COMPARE.has(text);
+/** "Shared interests not known: the carer's interests are not recorded yet". */
+function notRecorded(
+  topic: string,
+  things: string,
+  lists: { person: readonly string[] | undefined; carer: readonly string[] | undefined },
+  w: Words,
+): string {
+  const missing = (['person', 'carer'] as const).filter((side) => !lists[side]?.length);
+  return `${topic} not known: ${list(missing.map((side) => w.whose[side]))} ${things} are not recorded yet`;
+}
 
 interface Words {
   reader: Audience;
   you: string;
   your: string;
+  /** Whose record, for what is not known: "your", "the carer's". */
+  whose: Record<'person' | 'carer', string>;
 }
 
-const words = (audience: Audience): Words =>
-  audience === 'person' ? { reader: 'person', you: 'you', your: 'your' } : { reader: audience, you: 'they', your: 'their' };
+const WORDS: Record<Audience, Words> = {
+  person: { reader: 'person', you: 'you', your: 'your', whose: { person: 'your', carer: "the carer's" } },
+  carer: { reader: 'carer', you: 'they', your: 'their', whose: { person: 'their', carer: 'your' } },
+  worker: { reader: 'worker', you: 'they', your: 'their', whose: { person: "the person's", carer: "the carer's" } },
+};
+
+const words = (audience: Audience): Words => WORDS[audience];
 
 /** Words of `a` (as `a` spells them, in its order) that `b` also lists. */
 function common(a: readonly string[], b: readonly string[]): string[] {

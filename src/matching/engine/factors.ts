@@ -4,13 +4,14 @@ import { HOME, HOME_LIFE, NOTE_VALUE, PREFERS, hasWord, overlaps, pairEntry, sha
 import { FACTORS, type Factor } from './types.js';
 
 /**
- * Soft factors: each scores a suitable pair from 0 (no fit) to 1 (best fit). When there is
- * nothing to compare (the person listed no interests, say) a factor gives NEUTRAL, the same for
- * every carer, so a sparse record neither helps nor harms anyone. The score is the weighted mean
- * of the factors, scaled to 0–100.
+ * Soft factors: each scores a suitable pair from 0 (no fit) to 1 (best fit), or UNKNOWN when
+ * there is nothing to compare (the person listed no interests, say, or a place has no location).
+ * Missing information never earns points: an unknown factor adds nothing to the score, which is
+ * the sum of each known factor's value times its share of 100. Filling in a record can then only
+ * change a ranking by what it tells, and the shortlist says how many factors were known.
  */
 
-export const NEUTRAL = 0.5;
+export const UNKNOWN = -1;
 
 /** Interests and routines score fully when the carer shares this many of the person's (or all, if the person listed fewer). */
 const FULL_OVERLAP = 3;
@@ -36,7 +37,7 @@ export function scorePair(P: PeoplePool, pi: number, C: CarerPool, ci: number): 
   factorValues(P, pi, C, ci, values);
   const points = C.settings.points;
   let score = 0;
-  for (let f = 0; f < values.length; f++) score += points[f]! * values[f]!;
+  for (let f = 0; f < values.length; f++) if (values[f]! !== UNKNOWN) score += points[f]! * values[f]!;
   return roundScore(score);
 }
 
@@ -45,13 +46,13 @@ export const roundScore = (score: number) => Math.round(score * 100) / 100;
 function overlapValue(a: TagSet, i: number, b: TagSet, j: number): number {
   const na = a.count[i]!;
   const nb = b.count[j]!;
-  if (na === 0 || nb === 0) return NEUTRAL;
+  if (na === 0 || nb === 0) return UNKNOWN;
   return Math.min(1, shared(a, i, b, j) / Math.min(na, FULL_OVERLAP));
 }
 
 function languageValue(P: PeoplePool, pi: number, C: CarerPool, ci: number): number {
   const main = P.mainLanguage[pi]!;
-  if (main === -1) return NEUTRAL;
+  if (main === -1 || C.languages.count[ci] === 0) return UNKNOWN;
   if (main >= 0 && hasWord(C.languages, ci, main)) return 1;
   return overlaps(P.languages, pi, C.languages, ci) ? 0.5 : 0;
 }
@@ -59,26 +60,31 @@ function languageValue(P: PeoplePool, pi: number, C: CarerPool, ci: number): num
 function faithAndCultureValue(P: PeoplePool, pi: number, C: CarerPool, ci: number): number {
   let parts = 0;
   let sum = 0;
-  if (P.faithMatters[pi]) {
+  if (P.faithMatters[pi] && C.faith[ci]! >= 0) {
     parts++;
-    if (P.faith[pi]! >= 0 && P.faith[pi] === C.faith[ci]) sum++;
+    if (P.faith[pi] === C.faith[ci]) sum++;
   }
-  if (P.culture.count[pi]! > 0) {
+  if (P.culture.count[pi]! > 0 && C.culture.count[ci]! > 0) {
     parts++;
     if (overlaps(P.culture, pi, C.culture, ci)) sum++;
   }
-  return parts === 0 ? NEUTRAL : sum / parts;
+  return parts === 0 ? UNKNOWN : sum / parts;
 }
 
+/** The mean closeness of the places whose distance is known. */
 function placesValue(P: PeoplePool, pi: number, C: CarerPool, ci: number): number {
-  const start = P.placeStart[pi]!;
-  const end = P.placeStart[pi + 1]!;
-  if (start === end) return NEUTRAL;
+  let known = 0;
   let sum = 0;
-  for (let k = start; k < end; k++) sum += closeness(placeChord2(P, k, C, ci), C);
-  return sum / (end - start);
+  for (let k = P.placeStart[pi]!; k < P.placeStart[pi + 1]!; k++) {
+    const chord2 = placeChord2(P, k, C, ci);
+    if (Number.isNaN(chord2)) continue;
+    known++;
+    sum += closeness(chord2, C);
+  }
+  return known === 0 ? UNKNOWN : sum / known;
 }
 
+/** Squared chord from the person's place `k` to the carer's home; NaN when either is not located. */
 export function placeChord2(P: PeoplePool, k: number, C: CarerPool, ci: number): number {
   const dx = P.placeX[k]! - C.x[ci]!;
   const dy = P.placeY[k]! - C.y[ci]!;
@@ -128,7 +134,7 @@ function householdValue(P: PeoplePool, pi: number, C: CarerPool, ci: number): nu
     parts++;
     if (friendLivesThere(P, pi, C, ci)) sum++;
   }
-  return parts === 0 ? NEUTRAL : sum / parts;
+  return parts === 0 ? UNKNOWN : sum / parts;
 }
 
 /** How well the number of people living in the home suits a wish for a quiet or lively home. */
@@ -148,20 +154,20 @@ function wishesValue(P: PeoplePool, pi: number, C: CarerPool, ci: number): numbe
   let parts = 0;
   let sum = 0;
   const personWishes = P.wishes.count[pi]!;
-  if (personWishes > 0) {
+  if (personWishes > 0 && C.offers.count[ci]! > 0) {
     parts++;
     sum += shared(P.wishes, pi, C.offers, ci) / personWishes;
   }
   const carerWishes = C.wishes.count[ci]!;
-  if (carerWishes > 0) {
+  if (carerWishes > 0 && P.about.count[pi]! > 0) {
     parts++;
     sum += shared(P.about, pi, C.wishes, ci) / carerWishes;
   }
-  return parts === 0 ? NEUTRAL : sum / parts;
+  return parts === 0 ? UNKNOWN : sum / parts;
 }
 
 function workerNoteValue(P: PeoplePool, pi: number, ci: number): number {
   const e = pairEntry(P, pi, ci);
   const note = e < 0 ? -1 : P.pairNote[e]!;
-  return note < 0 ? NEUTRAL : NOTE_VALUE[P.notes[note]!.view];
+  return note < 0 ? UNKNOWN : NOTE_VALUE[P.notes[note]!.view];
 }

@@ -16,6 +16,7 @@
  */
 export * from './types.js';
 export { greatCircleMiles } from './distance.js';
+export { milesText } from './explain.js';
 export { DEFAULT_WEIGHTS, resolveSettings, type ResolvedSettings } from './settings.js';
 export { encodeCarers, encodePeople, type CarerPool, type PeoplePool } from './encode.js';
 export { explainMatch, scoreAll, shortlistForCarer, shortlistForPerson, shortlistInPool, type ScoreTable } from './shortlist.js';
@@ -36,5 +37,4 @@ export {
   type StablePair,
   type StableSuggestion,
 } from './stable.js';
-export { isNothingToCompare } from './explain.js';
 export { shortBreakShortlist, type ShortBreakMatch, type ShortBreakShortlist } from './short-breaks.js';

@@ -16,12 +16,17 @@ describe('shortlists', () => {
 
   it("ranks a person's suitable carers by score, ties by carer id, with explanations", () => {
     const list = shortlistForPerson(person, encodeCarers(carers));
-    expect(list.suitable.map((m) => [m.carerId, m.score])).toEqual([
-      ['c-3', 60],
-      ['c-1', 50],
-      ['c-2', 50],
+    expect(list.suitable.map((m) => [m.carerId, m.score, m.known, m.of])).toEqual([
+      ['c-3', 20, 1, 8],
+      ['c-1', 10, 1, 8],
+      ['c-2', 10, 1, 8],
     ]);
-    expect(list.suitable[0]!.contributions[0]).toEqual({ factor: 'interests', points: 20, text: 'Both enjoy gardening and football' });
+    expect(list.suitable[0]!.contributions[0]).toEqual({
+      factor: 'interests',
+      points: 20,
+      text: 'Both enjoy gardening and football',
+      known: true,
+    });
     expect(list.excluded).toEqual([]);
   });
 
@@ -66,9 +71,68 @@ describe('shortlists', () => {
   it('explains one pair either way', () => {
     const C = encodeCarers(carers);
     const people = encodePeople([person], C);
-    expect(explainMatch('person-1', 'c-3', people)).toMatchObject({ suitable: true, score: 60 });
+    expect(explainMatch('person-1', 'c-3', people)).toMatchObject({ suitable: true, score: 20, miles: 0 });
     expect(explainMatch('person-1', 'c-far', people)).toMatchObject({ suitable: false, reasons: [{ constraint: 'distance' }] });
     expect(() => explainMatch('person-1', 'nobody', people)).toThrow();
+  });
+
+  it('keeps a carer or person with no location, with the distance not known, whatever the distance limits', () => {
+    const nowhere = aCarer({ id: 'c-nowhere', home: { postcode: 'ZZ9 9ZZ' }, interests: ['gardening'] });
+    const C = encodeCarers([...carers, nowhere], { maxMiles: 10 });
+    const list = shortlistForPerson(person, C, { includeExcluded: true });
+    expect(list.suitable.map((m) => [m.carerId, m.miles])).toEqual([
+      ['c-3', 0],
+      ['c-1', 0],
+      ['c-2', 0],
+      ['c-nowhere', null],
+    ]);
+    expect(list.excluded.map((e) => e.carerId)).toEqual(['c-far']);
+    expect(shortlistForPerson(person, C).suitable.map((m) => m.carerId)).toContain('c-nowhere');
+    const unlocated = aPerson({ home: { postcode: 'ZZ9 9ZZ' }, interests: ['gardening', 'football'], maxMiles: 5 });
+    const theirs = shortlistForPerson(unlocated, C);
+    expect(theirs.suitable.map((m) => [m.carerId, m.miles])).toEqual([
+      ['c-3', null],
+      ['c-far', null],
+      ['c-1', null],
+      ['c-2', null],
+      ['c-nowhere', null],
+    ]);
+  });
+
+  it('never rules out a pair by a distance it cannot measure', () => {
+    fc.assert(
+      fc.property(smallScheme(), fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }), ({ people, carers: cs }, lost) => {
+        const nowhere = <T extends { home: object }>(record: T, k: number): T =>
+          lost[k] ? { ...record, home: { postcode: 'ZZ9 9ZZ' } } : record;
+        const C = encodeCarers(
+          cs.map((c, k) => nowhere(c, k)),
+          { maxMiles: 10 },
+        );
+        const P = encodePeople(
+          people.map((p, k) => nowhere(p, 6 + k)),
+          C,
+        );
+        const table = scoreAll(P);
+        for (let pi = 0; pi < P.size; pi++) {
+          const all = shortlistInPool(P, pi, { includeExcluded: true });
+          const kept = shortlistInPool(P, pi);
+          const personLost = !('latitude' in P.people[pi]!.home);
+          for (const e of all.excluded) {
+            const carerLost = !('latitude' in C.carers[C.indexOf.get(e.carerId)!]!.home);
+            if (personLost || carerLost) expect(e.reasons.map((r) => r.constraint)).not.toContain('distance');
+            if (personLost || carerLost) expect(e.reasons.map((r) => r.constraint)).not.toContain('schemeDistance');
+          }
+          for (const m of all.suitable) {
+            const carerLost = !('latitude' in C.carers[C.indexOf.get(m.carerId)!]!.home);
+            expect(m.miles === null).toBe(personLost || carerLost);
+          }
+          expect(kept.suitable).toEqual(all.suitable);
+          const inTable = Array.from(table.carer.subarray(table.start[pi], table.start[pi + 1]), (ci) => C.carers[ci]!.id);
+          expect(inTable.sort()).toEqual(all.suitable.map((m) => m.carerId).sort());
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('gives the same output whatever the order of the input', () => {

@@ -24,7 +24,7 @@ export function shortlistInPool(people: PeoplePool, pi: number, options: Shortli
   const excluded: Excluded[] = [];
   const limit = options.includeExcluded ? Infinity : Math.min(people.maxChord2[pi]!, C.settings.maxChord2);
   for (let ci = 0; ci < C.size; ci++) {
-    if (homeChord2(people, pi, C, ci) > limit) continue;
+    if (homeChord2(people, pi, C, ci) > limit) continue; // never true for a distance not known (NaN)
     const failed = failedConstraints(people, pi, C, ci);
     if (failed === 0) {
       found.push(ci);
@@ -93,7 +93,7 @@ export function scoreAll(people: PeoplePool): ScoreTable {
       const dx = px - x[ci]!;
       const dy = py - y[ci]!;
       const dz = pz - z[ci]!;
-      if (dx * dx + dy * dy + dz * dz > limit) continue;
+      if (dx * dx + dy * dy + dz * dz > limit) continue; // NaN, a distance not known, is kept
       if (failedConstraints(people, pi, C, ci) !== 0) continue;
       if (n === carer.length) {
         carer = grow(carer, new Int32Array(n * 2));

@@ -15,6 +15,16 @@ export interface Coordinates {
   longitude: number;
 }
 
+/**
+ * Where someone lives or a place is: the postcode for people to read, and the coordinates for
+ * distances when they are known. Without them every distance to it is "not known": it counts for
+ * nothing and rules nothing out.
+ */
+export type Whereabouts = { postcode?: string } & (Coordinates | { latitude?: undefined; longitude?: undefined });
+
+/** Whether a place's coordinates are known. */
+export const isLocated = (w: Whereabouts): w is Whereabouts & Coordinates => w.latitude !== undefined && w.longitude !== undefined;
+
 /** 'needed' excludes carers who cannot offer it; 'preferred' only adds to the score. */
 export type Importance = 'needed' | 'preferred';
 
@@ -26,8 +36,8 @@ export interface DateRange {
 
 export interface MatchCarer {
   id: string;
-  /** Where the carer lives; the postcode is kept for people to read, the coordinates for distances. */
-  home: Coordinates & { postcode?: string };
+  /** Where the carer lives. */
+  home: Whereabouts;
   /** The approval terms the scheme decided after the approval panel. */
   approval: {
     /** People the carer may support at once. */
@@ -76,17 +86,19 @@ export interface MatchCarer {
   };
 }
 
+export const PLACE_KINDS = ['family', 'friends', 'day_service', 'college', 'work', 'other'] as const;
+
 /** A place that matters to the person, e.g. `{ label: 'Mum', kind: 'family' }`. The label is shown as written: "12 miles from Mum". */
 export interface PlaceThatMatters {
   label: string;
-  kind: 'family' | 'friends' | 'day_service' | 'work' | 'other';
-  location: Coordinates;
+  kind: (typeof PLACE_KINDS)[number];
+  location: Whereabouts;
 }
 
 export interface MatchPerson {
   id: string;
-  /** Where the person lives now; the postcode is kept for people to read, the coordinates for distances. */
-  home: Coordinates & { postcode?: string };
+  /** Where the person lives now. */
+  home: Whereabouts;
   /** The arrangement the person is waiting for. */
   arrangement: ArrangementType;
   /** Support-need categories, e.g. "autism". Every one must be in the carer's approval. */
@@ -211,20 +223,29 @@ export interface Reason {
   text: string;
 }
 
-/** One factor's part of a score: `points` out of the score's 100, with what it means. */
+/**
+ * One factor's part of a score: `points` out of the score's 100, with what it means. A factor
+ * with nothing to compare (`known: false`) scores 0 and says what is not known.
+ */
 export interface Contribution {
   factor: Factor;
   points: number;
   text: string;
+  known: boolean;
 }
 
 export interface Suitable {
   suitable: true;
   personId: string;
   carerId: string;
-  /** 0–100, two decimals. */
+  /** 0–100, two decimals. Only what is known earns points. */
   score: number;
-  /** Every factor with a weight, largest contribution first. */
+  /** How complete the picture is: the factors with a weight (`of`), and how many of them had something to compare (`known`). */
+  known: number;
+  of: number;
+  /** Miles between the person's area (or home) and the carer's home; null when either is not located. */
+  miles: number | null;
+  /** Every factor with a weight, largest contribution first, those not known last. */
   contributions: Contribution[];
 }
 

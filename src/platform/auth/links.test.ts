@@ -176,8 +176,8 @@ describe('signing in with a one-time link by email, through the outbox', () => {
     expect(await count()).toBe(3);
   });
 
-  it('limits how often one address may ask, like the password form', async () => {
-    const limited = await testApp(db, { signInAttempts: 2 });
+  it('limits how often one address may ask, as often as it may fail to sign in', async () => {
+    const limited = await testApp(db, { signInLimits: { perAccount: 2, perAddress: 2 } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await askForLink(limited.app, 'someone@test.hearth.example')).answer.statusCode);
     await limited.app.close();

@@ -7,6 +7,7 @@ import type { AuthService } from './service.js';
 import { safeReturnTo } from './guard.js';
 import { landingAfterSignIn } from './landing.js';
 import { SESSION_COOKIE } from './sessions.js';
+import { REFUSALS, type SignInFailures } from './limits.js';
 
 const signInForm = z.object({
   email: email('Enter your email address'),
@@ -18,8 +19,9 @@ const chooseForm = z.object({ choice: z.string({ error: 'Choose where to go' }).
 
 const WRONG = formErrors([{ path: ['email'], message: 'Enter a correct email address and password' }]);
 
-export function authRoutes(app: FastifyInstance, auth: AuthService, options: { secureCookies: boolean; signInAttempts: number }) {
+export function authRoutes(app: FastifyInstance, auth: AuthService, options: { secureCookies: boolean; failures: SignInFailures }) {
   const view = 'platform/auth/views/sign-in.njk';
+  const { failures } = options;
 
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) => {
     if (request.user?.role) return reply.redirect('/');
@@ -27,26 +29,33 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, options: { s
     return reply.view(view, { title: 'Sign in to Hearth', values: { returnTo: safeReturnTo(returnTo) } });
   });
 
-  app.post(
-    '/sign-in',
-    {
-      config: { access: 'public', rateLimit: { max: options.signInAttempts, timeWindow: '5 minutes' } },
-    },
-    (request, reply) =>
-      submitForm(reply, {
-        schema: signInForm,
-        view,
-        context: { title: 'Sign in to Hearth' },
-        save: (form) => auth.signIn(form.email, form.password),
-        then: (result) => {
-          const values = request.body as Record<string, unknown>;
-          if (!result.ok)
-            return reply
-              .code(401)
-              .view(view, { title: 'Sign in to Hearth', values: { email: values.email, returnTo: values.returnTo }, errors: WRONG });
-          return reply.redirect(landingAfterSignIn(reply, result, values.returnTo, options.secureCookies));
-        },
-      }),
+  // Only failures count towards the limits, per account and per address: an office signing in at once is never refused.
+  app.post('/sign-in', { config: { access: 'public' } }, (request, reply) =>
+    submitForm(reply, {
+      schema: signInForm,
+      view,
+      context: { title: 'Sign in to Hearth' },
+      save: async (form) => {
+        const refused = failures.refusal(request.ip, form.email);
+        if (refused) return { ok: false as const, refused };
+        const result = await auth.signIn(form.email, form.password);
+        if (result.ok) failures.succeeded(form.email);
+        else failures.failed(request.ip, form.email);
+        return result;
+      },
+      then: (result) => {
+        const values = request.body as Record<string, unknown>;
+        if (!result.ok) {
+          const refused = 'refused' in result ? result.refused : null;
+          return reply.code(refused ? 429 : 401).view(view, {
+            title: 'Sign in to Hearth',
+            values: { email: values.email, returnTo: values.returnTo },
+            errors: refused ? formErrors([{ path: ['email'], message: REFUSALS[refused] }]) : WRONG,
+          });
+        }
+        return reply.redirect(landingAfterSignIn(reply, result, values.returnTo, options.secureCookies));
+      },
+    }),
   );
 
   app.get('/choose-scheme', { config: { access: 'signed-in' } }, async (request, reply) => {

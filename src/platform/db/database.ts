@@ -29,6 +29,13 @@ export interface Scope {
   role: Role | null;
   /** The request's unit of work, if it has one: work in this scope then runs in its transaction. */
   unit?: RequestUnit | null;
+  /** A form's one-time token, spent in the same transaction as the work (src/platform/forms/once.ts). */
+  once?: SpentWith | null;
+}
+
+/** Wraps a transaction's work: src/platform/forms/once.ts spends a form's token with it. */
+export interface SpentWith {
+  run<T>(tx: Tx, work: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
 export const NO_ONE: Scope = { schemeId: null, userId: null, role: null };
@@ -129,10 +136,12 @@ const enterScope = (tx: Tx, scope: Scope) =>
   set_config('app.role', ${scope.role ?? ''}, true)`);
 
 async function runInScope<T>(connection: Db, scope: Scope, work: (tx: Tx) => Promise<T>): Promise<T> {
-  if (scope.unit) return scope.unit.run(work);
+  const { once } = scope;
+  const spending = once ? (tx: Tx) => once.run(tx, work) : work;
+  if (scope.unit) return scope.unit.run(spending);
   return connection.transaction(async (tx) => {
     await enterScope(tx, scope);
-    return work(tx);
+    return spending(tx);
   });
 }
 

@@ -68,15 +68,17 @@ describe('bad requests get clear pages, never a crash', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('limits sign-in attempts from one address', async () => {
-    const { app: limited, close: closeLimited } = await testApp(undefined, { signInAttempts: 3 });
+  it('says plainly when sign-ins are refused for too many failures', async () => {
+    const { app: limited, close: closeLimited } = await testApp(undefined, { signInLimits: { perAccount: 3, perAddress: 10 } });
     const visitor = new Visitor(limited);
     await visitor.get('/sign-in');
     const statuses = [];
     for (let i = 0; i < 5; i++)
       statuses.push((await visitor.post('/sign-in', { email: 'a@test.hearth.example', password: 'wrong' })).statusCode);
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
-    expect((await visitor.post('/sign-in', { email: 'a@test.hearth.example', password: 'wrong' })).body).toContain('Too many attempts');
+    expect((await visitor.post('/sign-in', { email: 'a@test.hearth.example', password: 'wrong' })).body).toContain(
+      'too many wrong passwords',
+    );
     await closeLimited();
   });
 });

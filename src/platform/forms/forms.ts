@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import { sayingSentAgain, SentBefore } from './once.js';
 
 export interface FormErrors {
   /** For the GOV.UK error summary, in the order of the form. */
@@ -39,7 +40,7 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.
   return result.success ? { ok: true, data: result.data } : { ok: false, errors: formErrors(result.error.issues) };
 }
 
-const NEVER_SHOWN_AGAIN = /^_csrf$|password/i;
+const NEVER_SHOWN_AGAIN = /^_csrf$|^_once$|password/i;
 
 /** What the person typed, to put back in the form: never the CSRF token or a password. */
 export function answers(body: unknown): Record<string, unknown> {
@@ -51,15 +52,19 @@ export interface FormSubmission<S extends z.ZodType, R> {
   schema: S;
   view: string;
   context?: Record<string, unknown>;
-  /** Does the work, in one transaction; throws InputProblem for an answer it cannot accept. */
+  /**
+   * Does the work, in one transaction; throws InputProblem for an answer it cannot accept. A form that
+   * creates a record gives its service `once(request)` (./once.ts), and returns plain data (ids).
+   */
   save: (data: z.output<S>) => Promise<R>;
-  /** Where to go once saved: usually a redirect. */
+  /** Where to go once saved: usually a redirect. A form sent again goes there too, with what the first send saved. */
   then: (result: R) => FastifyReply;
 }
 
 /**
  * The one way a page handles a form post: parse with Zod, save, and on any problem show the same
- * page again with the person's answers and a summary of what to fix. Nothing is saved unless all is.
+ * page again with the person's answers and a summary of what to fix. Nothing is saved unless all is,
+ * and a creating form sent again saves nothing more.
  */
 export async function submitForm<S extends z.ZodType, R>(reply: FastifyReply, form: FormSubmission<S, R>): Promise<FastifyReply> {
   const body = reply.request.body;
@@ -70,6 +75,10 @@ export async function submitForm<S extends z.ZodType, R>(reply: FastifyReply, fo
     return form.then(await form.save(parsed.data));
   } catch (error) {
     if (error instanceof InputProblem) return again(formErrors([{ path: [error.field], message: error.message }]));
+    if (error instanceof SentBefore) {
+      sayingSentAgain(reply);
+      return form.then(error.result as R);
+    }
     throw error;
   }
 }

@@ -142,6 +142,14 @@ export const DESTINATIONS: Destination[] = [
     inNavigation: true,
   },
   {
+    href: '/settings',
+    title: 'Settings',
+    description:
+      'Everything this scheme sets for itself: checks, support needs, matching, introductions, reviews, agreements, short breaks and postcodes.',
+    permission: 'settings.view',
+    inNavigation: true,
+  },
+  {
     href: '/outbox',
     title: 'Outbox',
     description: 'Email Hearth has sent, or keeps here to pass on when it has no email settings: sign-in links, for example.',

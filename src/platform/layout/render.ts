@@ -2,8 +2,12 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type nunjucks from 'nunjucks';
 import { STANDARD_READING } from '../easy-read/reading.js';
 import { navigationFor } from './navigation.js';
+import { sentAgain } from '../forms/once.js';
 
-/** reply.view(template, context): every page gets the signed-in user, how they want to read, navigation, CSRF token and CSP nonce. */
+/**
+ * reply.view(template, context): every page gets the signed-in user, how they want to read,
+ * navigation, CSRF token and CSP nonce, and whether it follows a form sent again.
+ */
 export function installRendering(app: FastifyInstance, views: nunjucks.Environment) {
   app.decorateReply('view', function view(this: FastifyReply, template: string, context: Record<string, unknown> = {}) {
     const { request } = this;
@@ -18,6 +22,7 @@ export function installRendering(app: FastifyInstance, views: nunjucks.Environme
       navigation: navigationFor(request.user?.role ?? null, request.url.split('?')[0] ?? '/'),
       csrfToken,
       cspNonce,
+      sentAgain: sentAgain(this),
     });
     return this.type('text/html; charset=utf-8').send(html);
   });

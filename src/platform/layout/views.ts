@@ -1,6 +1,7 @@
 import nunjucks from 'nunjucks';
 import { installEasyReadViews } from '../easy-read/nunjucks.js';
 import { govukDist, srcDir } from '../paths.js';
+import { newFormToken } from '../forms/once.js';
 
 /**
  * One Nunjucks environment for every page. Templates are named from `src/`
@@ -12,6 +13,7 @@ export function createViews(): nunjucks.Environment {
     throwOnUndefined: false,
   });
   env.addGlobal('serviceName', 'Hearth');
+  env.addGlobal('formToken', newFormToken);
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   installEasyReadViews(env);

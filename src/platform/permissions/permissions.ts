@@ -55,13 +55,17 @@ export const PERMISSIONS = {
   'homeshare.view': staff,
   'outcomes.view': [...staff, 'person', 'circle_member'],
   'reports.view': ['scheme_manager', 'commissioner', 'national_admin'],
+  'figures.view': ['commissioner'],
   'team.view': ['scheme_manager'],
   'team.manage': ['scheme_manager'],
   'audit.view': ['scheme_manager', 'national_admin'],
   'outbox.view': ['scheme_manager', 'national_admin'],
   'schemes.manage': ['national_admin'],
   'my-hearth.use': ['person'],
+  'settings.view': ['scheme_manager'],
   'attention.manage': staff,
+  /** The national postcode files: reference data every scheme uses. */
+  'postcodes.settings': ['scheme_manager', 'national_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from './builders.js';
 
 export async function testApp(
   db?: Database,
-  options: Pick<AppConfig, 'signInAttempts' | 'mail' | 'clock' | 'baseUrl'> = {},
+  options: Pick<AppConfig, 'signInLimits' | 'mail' | 'clock' | 'baseUrl'> = {},
 ): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const database = db ?? (await testDatabase());
   const app = await buildApp(
@@ -15,7 +15,6 @@ export async function testApp(
       secureCookies: false,
       logLevel: (process.env.HEARTH_TEST_LOG as 'error' | undefined) ?? 'silent',
       ...options,
-      signInAttempts: options.signInAttempts ?? 10_000,
     },
     database,
   );
@@ -36,11 +35,19 @@ export async function testApp(
 export class Visitor {
   private cookies = new Map<string, string>();
   csrf = '';
+  /** The one-time token of the last form seen that has one (src/platform/forms/once.ts): send it as `_once` to send that form. */
+  formToken = '';
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `address`: the network address the visitor's requests come from (127.0.0.1 unless given). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly address?: string,
+  ) {}
 
   async get(url: string, headers: Record<string, string> = {}) {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+    return this.remember(
+      await this.app.inject({ method: 'GET', url, remoteAddress: this.address, headers: { cookie: this.cookieHeader(), ...headers } }),
+    );
   }
 
   /** A form post; a list sends the field once per value, as checkboxes do. */
@@ -52,6 +59,7 @@ export class Visitor {
         method: 'POST',
         url,
         payload: body,
+        remoteAddress: this.address,
         headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
       }),
     );
@@ -63,6 +71,7 @@ export class Visitor {
         method,
         url,
         payload: payload as never,
+        remoteAddress: this.address,
         headers: {
           cookie: this.cookieHeader(),
           'csrf-token': this.csrf,
@@ -96,6 +105,8 @@ export class Visitor {
     }
     const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
     if (token) this.csrf = token;
+    const formToken = /name="_once" value="([^"]+)"/.exec(response.body)?.[1];
+    if (formToken) this.formToken = formToken;
     return response;
   }
 }
