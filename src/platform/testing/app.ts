@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from './builders.js';
 
 export async function testApp(
   db?: Database,
-  options: Pick<AppConfig, 'signInLimits' | 'mail' | 'clock' | 'baseUrl'> = {},
+  options: Pick<AppConfig, 'signInLimits' | 'mail' | 'clock' | 'baseUrl' | 'postcodeLookup'> = {},
 ): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const database = db ?? (await testDatabase());
   const app = await buildApp(
