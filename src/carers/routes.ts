@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, ids, optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { optionalEmail, optionalPhone, optionalPostcode, optionalYesNo } from './fields.js';
@@ -240,6 +241,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       isNew: true,
       workers: await choicesFor(request),
       values: dateValues('enquiredOn', todayInUk()),
+      limits: maxLengths(enquiryForm),
       backLink: '/carers',
     }),
   );
@@ -284,6 +286,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       carer,
       workers: await choicesFor(request, carer.workerUserId),
       values: carer,
+      limits: maxLengths(editForm),
       backLink: `/carers/${id}`,
     });
   });
@@ -316,6 +319,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       hint: REASON_NEEDED.includes(to) ? { text: 'Needs a reason' } : undefined,
     })),
     panelNote: carer.stage === 'checks' ? 'add' : carer.stage === 'panel' ? 'recommend' : carer.stage === 'decision' ? 'decide' : null,
+    limits: maxLengths(moveForm),
     backLink: `/carers/${carer.id}`,
   });
 
@@ -352,6 +356,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
     carer,
     backLink: `/carers/${carer.id}/household`,
     smoking: SMOKING.map((s) => ({ value: s, text: SMOKING_NAMES[s] })),
+    limits: maxLengths(homeForm),
   });
 
   app.get('/carers/:id/household/home', { config: { access: 'carers.manage' } }, async (request, reply) => {
@@ -469,6 +474,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   const reviewContext = (carer: { id: string; name: string }) => ({
     title: `Record a yearly review: ${carer.name}`,
     carer,
+    limits: maxLengths(reviewForm),
     backLink: `/carers/${carer.id}/reviews`,
     outcomes: Object.entries(REVIEW_OUTCOMES).map(([value, text]) => ({ value, text })),
   });

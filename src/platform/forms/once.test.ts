@@ -446,6 +446,9 @@ describe('every form that creates a record', () => {
       const before = await rowsIn(form.rows);
       const token = tokenOn(page.body);
       expect(token, 'the form carries a one-time token').toBeDefined();
+      expect(page.body.match(/data-maxlength="[1-9]\d*"/g)?.length ?? 0, 'every text box counts down').toBe(
+        page.body.match(/<textarea/g)?.length ?? 0,
+      );
       const first = await visitor.post(form.post(), { ...form.answers(1), _once: token! });
       expect(first.statusCode, first.body).toBe(302);
       const again = await visitor.post(form.post(), { ...form.answers(1), _once: token! });
