@@ -476,6 +476,18 @@ describe('a form sent again', () => {
     expect((await v.carer.get(String(again.headers.location))).body).not.toContain('It had already been saved');
   });
 
+  it('makes one record of two sends at the same moment (a double click), both going where it went', async () => {
+    const before = await rowsIn(dailyNotes);
+    const token = tokenOn((await v.carer.get(FORMS[0]!.page())).body)!;
+    const sends = await Promise.all([
+      v.carer.post('/notes', { ...note(7), _once: token }),
+      v.carer.post('/notes', { ...note(7), _once: token }),
+    ]);
+    expect(sends.map((s) => s.statusCode)).toEqual([302, 302]);
+    expect(sends[0]!.headers.location).toBe(sends[1]!.headers.location);
+    expect(await rowsIn(dailyNotes)).toBe(before + 1);
+  });
+
   it('saves a form sent without a token as before, and does not spend the token of a form with something to fix', async () => {
     const before = await rowsIn(dailyNotes);
     await v.carer.post('/notes', note(4));
