@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, ids, optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { importedMessage } from '../platform/csv/routes.js';
 import { pagination } from '../platform/layout/paging.js';
 import { optionalEmail, optionalPhone, optionalPostcode, optionalYesNo } from './fields.js';
 import { addMonths, todayInUk } from '../platform/dates.js';
@@ -189,7 +190,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       paging: pagination({ page: filter.page, total, path: '/carers', query }),
       exportHref: withQuery('/carers/export.csv', { q: filter.q, stage: filter.stage, worker: filter.worker, area: filter.area }),
       boardHref: withQuery('/carers/board', { worker: filter.worker, area: filter.area }),
-      imported: (request.query as { imported?: string }).imported,
+      imported: importedMessage(request.query, { one: 'carer', many: 'carers' }),
       manager: request.actor.role === 'scheme_manager',
     });
   });
