@@ -37,8 +37,10 @@ export function carersCsvRoutes(app: FastifyInstance, service: CarersCsvService)
     base: '/carers',
     permission: 'carers.manage',
     noun: 'carers',
+    one: 'carer',
     csv: carersCsv,
-    save: (actor, rows) => service.import(actor, rows),
+    plan: (actor, preview) => service.plan(actor, preview),
+    save: (actor, preview) => service.import(actor, preview),
   });
 
   app.get('/carers/export.csv', { config: { access: 'carers.manage' } }, async (request, reply) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCsv } from '../platform/csv/define.js';
 import { addMonths, isIsoDate, type IsoDate, todayInUk } from '../platform/dates.js';
 import { optionalPostcode } from '../platform/forms/postcode.js';
+import { formatDate } from '../platform/layout/views.js';
 import { SMOKING, splitList, type Smoking } from './household.js';
 import { CARER_STAGES, CURRENT, REASON_NEEDED, STAGE_NAMES, type CarerStage } from './stages.js';
 import { ARRANGEMENT_TYPE_NAMES, ARRANGEMENT_TYPES, MAX_PEOPLE, NEED_NAMES, NEEDS, type ArrangementType, type Need } from './terms.js';
@@ -37,6 +38,7 @@ export interface CarerCsvRow {
   culture?: string | undefined;
   interests?: string[] | undefined;
   routines?: string | undefined;
+  hearthId?: string | undefined;
 }
 
 const textCell = (label: string, max = 200) => z.string().max(max, `${label} must be ${max} characters or fewer`).optional();
@@ -102,19 +104,9 @@ function named<const T extends string>(values: readonly T[], names: Record<T, st
 }
 
 const stageOf = named(CARER_STAGES, STAGE_NAMES);
-const IMPORTABLE = CARER_STAGES.filter((s) => s !== 'decision');
 const stageCell = z.string({ error: 'Enter the stage they are at' }).transform((v, ctx) => {
   const stage = stageOf(v);
-  if (!stage || stage === 'decision') {
-    ctx.issues.push({
-      code: 'custom',
-      input: v,
-      message:
-        stage === 'decision'
-          ? 'A carer waiting for a decision cannot be imported: import them at Approval panel, then record the panel’s recommendation'
-          : `Enter one of: ${IMPORTABLE.map((s) => STAGE_NAMES[s]).join(', ')}`,
-    });
-  }
+  if (!stage) ctx.issues.push({ code: 'custom', input: v, message: `Enter one of: ${CARER_STAGES.map((s) => STAGE_NAMES[s]).join(', ')}` });
   return stage ?? 'enquiry';
 });
 
@@ -145,13 +137,14 @@ const smokingOf = named(SMOKING, SMOKING_CSV);
 
 export const carersCsv = defineCsv<CarerCsvRow>({
   name: 'carers',
-  unique: ['email'],
+  unique: ['email', 'hearthId'],
   columns: [
     {
       header: 'Name',
       field: 'name',
       schema: z.string({ error: 'Enter the carer’s full name' }).max(120, 'Name must be 120 characters or fewer'),
       example: 'Ada Hart',
+      required: true,
     },
     {
       header: 'Email',
@@ -196,7 +189,9 @@ export const carersCsv = defineCsv<CarerCsvRow>({
       field: 'stage',
       schema: stageCell,
       example: 'Approved',
-      hint: `One of: ${IMPORTABLE.map((s) => STAGE_NAMES[s]).join(', ')}`,
+      hint: `One of: ${CARER_STAGES.map((s) => STAGE_NAMES[s]).join(', ')}. For a carer already in Hearth, as it is there.`,
+      required: true,
+      onUpdate: 'fixed',
     },
     {
       header: 'In this stage since',
@@ -204,6 +199,7 @@ export const carersCsv = defineCsv<CarerCsvRow>({
       schema: dateCell('In this stage since'),
       example: '14/05/2021',
       hint: 'A date like 27/03/2026; today if empty',
+      onUpdate: 'fixed',
     },
     {
       header: 'Reason',
@@ -211,14 +207,23 @@ export const carersCsv = defineCsv<CarerCsvRow>({
       schema: textCell('Reason', 1000),
       example: '',
       hint: 'Needed for Withdrawn, Declined, Paused and Left',
+      onUpdate: 'fixed',
     },
-    { header: 'First got in touch', field: 'enquiredOn', schema: dateCell('First got in touch'), example: '02/11/2020' },
+    {
+      header: 'First got in touch',
+      field: 'enquiredOn',
+      schema: dateCell('First got in touch'),
+      example: '02/11/2020',
+      hint: 'A date like 02/11/2020; the stage’s date if empty',
+      onUpdate: 'keep',
+    },
     {
       header: 'Approved on',
       field: 'approvedOn',
       schema: dateCell('Approved on'),
       example: '14/05/2021',
       hint: 'Needed for Approved, Paused and Left',
+      onUpdate: 'fixed',
     },
     {
       header: 'Next yearly review',
@@ -234,6 +239,7 @@ export const carersCsv = defineCsv<CarerCsvRow>({
         }),
       example: '14/05/2026',
       hint: 'A year after approval if empty',
+      onUpdate: 'fixed',
     },
     {
       header: 'Approved for how many people',
@@ -241,6 +247,7 @@ export const carersCsv = defineCsv<CarerCsvRow>({
       schema: numberCell('Approved for how many people', 1, MAX_PEOPLE),
       example: '2',
       hint: `1 to ${MAX_PEOPLE}; needed for Approved and Paused`,
+      onUpdate: 'fixed',
     },
     {
       header: 'Kinds of arrangement',
@@ -248,6 +255,7 @@ export const carersCsv = defineCsv<CarerCsvRow>({
       schema: listCell('Kinds of arrangement', ARRANGEMENT_TYPES, ARRANGEMENT_TYPE_NAMES),
       example: 'Long-term (live-in); Short breaks',
       hint: `${ARRANGEMENT_TYPES.map((t) => ARRANGEMENT_TYPE_NAMES[t]).join('; ')}: separated by ;`,
+      onUpdate: 'fixed',
     },
     {
       header: 'Needs approved for',
@@ -255,6 +263,7 @@ export const carersCsv = defineCsv<CarerCsvRow>({
       schema: listCell('Needs approved for', NEEDS, NEED_NAMES),
       example: 'Learning disability; Autism',
       hint: `${NEEDS.map((n) => NEED_NAMES[n]).join('; ')}: separated by ;`,
+      onUpdate: 'fixed',
     },
     { header: 'Bedrooms', field: 'bedrooms', schema: numberCell('Bedrooms', 0, 30), example: '3' },
     { header: 'Spare bedrooms', field: 'spareBedrooms', schema: numberCell('Spare bedrooms', 0, 30), example: '1' },
@@ -305,7 +314,17 @@ export const carersCsv = defineCsv<CarerCsvRow>({
       hint: 'Separated by ;',
     },
     { header: 'Routines', field: 'routines', schema: textCell('Routines', 2000), example: 'Up early; quiet evenings' },
+    {
+      header: 'Hearth ID',
+      field: 'hearthId',
+      schema: z.uuid({ error: 'A Hearth ID is as Hearth exported it: leave it empty for someone new' }).optional(),
+      example: '',
+      hint: 'Empty for someone new. Keep it as exported to change a carer already in Hearth (without it, their email finds them).',
+      onUpdate: 'match',
+    },
   ],
+  fixed: (saved) =>
+    `Hearth has them at ${STAGE_NAMES[saved.stage]}${saved.stageSince ? ` since ${formatDate(saved.stageSince)}` : ''}: change their stage and approval on their record, where each move is checked`,
   check: (row) => {
     const problems: { field: string; message: string }[] = [];
     const since = row.stageSince ?? todayInUk();

@@ -4,6 +4,7 @@ import { choice, ids, optionalText, optionalWholeNumber, text } from '../platfor
 import { submitForm } from '../platform/forms/forms.js';
 import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
+import { importedMessage } from '../platform/csv/routes.js';
 import { pagination } from '../platform/layout/paging.js';
 import { optionalPostcode } from '../platform/forms/postcode.js';
 import { optionalEmail, optionalPhone, optionalYesNo } from './fields.js';
@@ -192,7 +193,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       paging: pagination({ page: filter.page, total, path: '/carers', query }),
       exportHref: withQuery('/carers/export.csv', { q: filter.q, stage: filter.stage, worker: filter.worker, area: filter.area }),
       boardHref: withQuery('/carers/board', { worker: filter.worker, area: filter.area }),
-      imported: (request.query as { imported?: string }).imported,
+      imported: importedMessage(request.query, { one: 'carer', many: 'carers' }),
       manager: request.actor.role === 'scheme_manager',
     });
   });

@@ -11,9 +11,10 @@ export function peopleCsvRoutes(app: FastifyInstance, { csv }: PeopleServices) {
     base: '/people',
     permission: 'people.manage',
     noun: 'people',
+    one: 'person',
     csv: peopleCsv,
-    check: (actor, rows) => csv.check(actor, rows),
-    save: (actor, rows) => csv.import(actor, rows),
+    plan: (actor, preview) => csv.plan(actor, preview),
+    save: (actor, preview) => csv.import(actor, preview),
   });
 
   app.get('/people/export.csv', { config: { access: 'people.manage' } }, async (request, reply) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../platform/csv/csv.js';
-import { exportRow, peopleCsv, rowProblems } from './csv.js';
+import { exportRow, peopleCsv } from './csv.js';
 import { ARRANGEMENT_TYPES, PERSON_STATUSES } from './status.js';
 import { CONTACT_METHODS } from './words.js';
 
@@ -70,15 +70,13 @@ describe('the people spreadsheet', () => {
     ]);
   });
 
-  it('checks kinds of support against the status', () => {
+  it('checks kinds of support against the status, and keeps preferred contact with communication needs', () => {
+    const check = peopleCsv.spec.check!;
     const row = { name: 'A', status: 'supported' as const, arrangementTypes: [] };
-    expect(rowProblems(row, 5)).toEqual([
-      { rowNumber: 5, column: 'Kinds of support', message: 'Someone supported needs at least one kind of support' },
-    ]);
-    expect(rowProblems({ ...row, status: 'waiting', arrangementTypes: ['live_in'] }, 5)[0]!.message).toContain(
-      'Leave kinds of support empty',
-    );
-    expect(rowProblems({ ...row, arrangementTypes: ['day_support'] }, 5)).toEqual([]);
+    expect(check(row)).toEqual([{ field: 'arrangementTypes', message: 'Someone supported needs at least one kind of support' }]);
+    expect(check({ ...row, status: 'waiting', arrangementTypes: ['live_in'] })[0]!.message).toContain('Leave kinds of support empty');
+    expect(check({ ...row, arrangementTypes: ['day_support'] })).toEqual([]);
+    expect(check({ ...row, arrangementTypes: ['day_support'], preferredContact: 'email' })[0]!.field).toBe('communication');
   });
 
   it('reads back every record it exports (property)', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCsv, type CsvProblem } from '../platform/csv/define.js';
+import { defineCsv } from '../platform/csv/define.js';
+import { formatDate } from '../platform/layout/views.js';
 import { readDate } from '../platform/forms/date-input.js';
 import { optionalPostcode } from '../platform/forms/postcode.js';
 import { ARRANGEMENT_NAMES, ARRANGEMENT_TYPES, PERSON_STATUSES, STATUS_NAMES, type ArrangementType, type PersonStatus } from './status.js';
@@ -125,6 +126,7 @@ export const peopleCsv = defineCsv<PersonCsvRow>({
       field: 'name',
       schema: z.string({ error: 'Enter their full name' }).max(120, 'Name must be 120 characters or fewer'),
       example: 'Amara Okafor',
+      required: true,
     },
     { header: 'Preferred name', field: 'preferredName', schema: text('Preferred name', 60), example: 'Mara' },
     {
@@ -169,6 +171,7 @@ export const peopleCsv = defineCsv<PersonCsvRow>({
       schema: oneOf(PERSON_STATUSES, STATUS_NAMES, `Status must be one of: ${PERSON_STATUSES.map((s) => STATUS_NAMES[s]).join(', ')}`)
         .optional()
         .transform((s) => s ?? 'referred'),
+      onUpdate: 'fixed',
     },
     {
       header: 'Status since',
@@ -176,6 +179,7 @@ export const peopleCsv = defineCsv<PersonCsvRow>({
       schema: csvDate('Status since', 'not future'),
       example: '03/02/2026',
       hint: 'The day the status began, like 03/02/2026. Empty means today.',
+      onUpdate: 'fixed',
     },
     {
       header: 'Kinds of support',
@@ -187,6 +191,7 @@ export const peopleCsv = defineCsv<PersonCsvRow>({
         ARRANGEMENT_NAMES,
         `Kinds of support must be from: ${ARRANGEMENT_TYPES.map((t) => ARRANGEMENT_NAMES[t]).join('; ')}`,
       ),
+      onUpdate: 'fixed',
     },
     {
       header: 'Worker email',
@@ -206,6 +211,7 @@ export const peopleCsv = defineCsv<PersonCsvRow>({
       hint: `Separated by semicolons, from: ${COMMUNICATION_NEEDS.filter((n) => n !== 'other')
         .map((n) => NEED_NAMES[n])
         .join('; ')}; or “Something else: …”; or None`,
+      onUpdate: 'keep',
     },
     {
       header: 'Preferred contact',
@@ -216,6 +222,7 @@ export const peopleCsv = defineCsv<PersonCsvRow>({
         `Preferred contact must be one of: ${CONTACT_METHODS.map((c) => CONTACT_NAMES[c]).join(', ')}`,
       ).optional(),
       example: CONTACT_NAMES.text_message,
+      onUpdate: 'keep',
     },
     {
       header: 'Hearth ID',
@@ -223,21 +230,28 @@ export const peopleCsv = defineCsv<PersonCsvRow>({
       schema: z.uuid({ error: 'A Hearth ID is as Hearth exported it: leave it empty for someone new' }).optional(),
       example: '',
       hint: 'Empty for someone new. Keep it as exported to update someone already in Hearth.',
+      onUpdate: 'match',
     },
   ],
+  check: (row) => [
+    ...(row.status === 'supported' && row.arrangementTypes.length === 0
+      ? [{ field: 'arrangementTypes', message: 'Someone supported needs at least one kind of support' }]
+      : []),
+    ...(row.status !== 'supported' && row.arrangementTypes.length > 0
+      ? [{ field: 'arrangementTypes', message: 'Leave kinds of support empty unless they are supported' }]
+      : []),
+    ...(row.preferredContact && !row.communication
+      ? [
+          {
+            field: 'communication',
+            message: 'Give their communication needs too (None if they have none): preferred contact is kept with them',
+          },
+        ]
+      : []),
+  ],
+  fixed: (saved) =>
+    `Hearth has ${STATUS_NAMES[saved.status].toLowerCase()} since ${formatDate(saved.statusSince ?? null)}: change status on their page, where each move is checked`,
 });
-
-/** Checks across a row's cells: pure, so they show in the preview with everything else. */
-export function rowProblems(row: PersonCsvRow, rowNumber: number): CsvProblem[] {
-  const problems: CsvProblem[] = [];
-  if (row.status === 'supported' && row.arrangementTypes.length === 0) {
-    problems.push({ rowNumber, column: 'Kinds of support', message: 'Someone supported needs at least one kind of support' });
-  }
-  if (row.status !== 'supported' && row.arrangementTypes.length > 0) {
-    problems.push({ rowNumber, column: 'Kinds of support', message: 'Leave kinds of support empty unless they are supported' });
-  }
-  return problems;
-}
 
 /** A person's record as a spreadsheet row, in the same words the import reads. */
 export function exportRow(person: {

@@ -1,12 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv, toCsv } from '../platform/csv/csv.js';
+import { parseCsv, restoreCell, toCsv } from '../platform/csv/csv.js';
+import { countsOf, CsvRowsProblem } from '../platform/csv/define.js';
+import type { Actor } from '../platform/http/types.js';
 import type { Database } from '../platform/db/database.js';
 import { auditEvents } from '../platform/db/schema.js';
 import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { peopleCsv } from './csv.js';
+import { peopleCsvService } from './csv-service.js';
+import { PERSON_STATUSES, STATUS_NAMES } from './status.js';
 import { communicationNeeds, people, personStatusChanges } from './schema.js';
 import { aPerson, someCommunicationNeeds } from './testing.js';
 
@@ -146,12 +151,13 @@ describe('people to and from spreadsheets', () => {
 
     const preview = await upload(file);
     expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain('4 people are ready to import');
+    expect(preview.body).toContain('2 to add, 1 to change and 1 already as in Hearth');
+    expect(preview.body).toContain('Change Phone, Communication needs');
     const before = await count();
     const done = await confirm(file);
     expect(done.statusCode).toBe(302);
-    expect(done.headers.location).toBe('/people?imported=4');
-    expect((await worker.get(done.headers.location as string)).body).toContain('4 people were imported or updated');
+    expect(done.headers.location).toBe('/people?added=2&changed=1&unchanged=1');
+    expect((await worker.get(done.headers.location as string)).body).toContain('2 people added, 1 changed; 1 was already as in the file.');
     expect(await count()).toBe(before + 2);
 
     const [updated] = await db.owner.select().from(people).where(eq(people.name, 'Hana Sato'));
@@ -166,9 +172,148 @@ describe('people to and from spreadsheets', () => {
     expect(history).toMatchObject({ toStatus: 'waiting', reason: 'Imported from a spreadsheet' });
     const [kit] = await db.owner.select().from(people).where(eq(people.name, 'Kit Supported'));
     expect(kit!.arrangementTypes).toEqual(['short_breaks', 'day_support']);
+  });
 
-    const again = await upload(toCsv(parseCsv((await worker.get('/people/export.csv')).body)));
-    expect(again.statusCode).toBe(200);
+  it('takes back its own export, changing nothing, and says so', async () => {
+    const file = (await worker.get('/people/export.csv')).body;
+    const before = await db.owner.select().from(people).where(eq(people.schemeId, schemeId));
+    const needsBefore = await db.owner.select().from(communicationNeeds);
+    const eventsBefore = (await db.owner.select().from(auditEvents)).length;
+    const preview = await upload(file);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('Every row is already as in Hearth: importing this file would change nothing');
+    const done = await confirm(file);
+    expect(done.headers.location).toBe(`/people?added=0&changed=0&unchanged=${before.length}`);
+    expect((await worker.get(done.headers.location as string)).body).toContain(
+      `Nothing changed: ${before.length} were already as in the file.`,
+    );
+    expect(await db.owner.select().from(people).where(eq(people.schemeId, schemeId))).toEqual(before);
+    expect(await db.owner.select().from(communicationNeeds)).toEqual(needsBefore);
+    const events = (await db.owner.select().from(auditEvents)).slice(eventsBefore);
+    expect(events.filter((e) => e.action === 'created' || e.action === 'updated')).toEqual([]);
+  });
+
+  it('changes just the record whose cell was edited', async () => {
+    const [headings, ...rows] = parseCsv((await worker.get('/people/export.csv')).body).map((r) => r.map(restoreCell));
+    const ivo = rows.find((r) => r[0] === 'Ivo Brand')!;
+    ivo[headings!.indexOf('Area')] = 'Riverside';
+    const file = toCsv([headings!, ...rows]);
+    const before = await db.owner.select().from(people).where(eq(people.schemeId, schemeId));
+    expect((await upload(file)).body).toContain(`0 to add, 1 to change and ${rows.length - 1} already as in Hearth`);
+    expect((await confirm(file)).headers.location).toBe(`/people?added=0&changed=1&unchanged=${rows.length - 1}`);
+    const after = await db.owner.select().from(people).where(eq(people.schemeId, schemeId));
+    const changed = after.filter((p) => JSON.stringify(p) !== JSON.stringify(before.find((b) => b.id === p.id)));
+    expect(changed.map((p) => [p.name, p.area])).toEqual([['Ivo Brand', 'Riverside']]);
+  });
+
+  it('imports a file without the optional columns, leaving what it leaves out as it is', async () => {
+    const [hana] = await db.owner.select().from(people).where(eq(people.name, 'Hana Sato'));
+    const file = toCsv([
+      ['Name', 'Phone', 'Hearth ID'],
+      ['Hana Sato', '07700 900 777', hana!.id],
+      ['Lee Short', '', ''],
+    ]);
+    const preview = await upload(file);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('1 to add, 1 to change and 0 already as in Hearth');
+    expect((await confirm(file)).statusCode).toBe(302);
+    const [after] = await db.owner.select().from(people).where(eq(people.id, hana!.id));
+    expect(after).toMatchObject({
+      phone: '07700 900 777',
+      status: 'supported',
+      dateOfBirth: '1980-05-01',
+      postcode: 'NB3 2ZZ',
+      workerUserId: hana!.workerUserId,
+    });
+    expect((await db.owner.select().from(communicationNeeds).where(eq(communicationNeeds.personId, hana!.id)))[0]).toMatchObject({
+      needs: ['large_print', 'easy_read'],
+    });
+    expect((await db.owner.select().from(people).where(eq(people.name, 'Lee Short')))[0]).toMatchObject({ status: 'referred' });
+  });
+
+  it('imports someone at every status there is', async () => {
+    const file = toCsv([
+      HEADINGS,
+      ...PERSON_STATUSES.map((status) =>
+        row({
+          Name: `Status ${STATUS_NAMES[status]}`,
+          Status: STATUS_NAMES[status],
+          'Status since': '02/03/2026',
+          'Kinds of support': status === 'supported' ? 'Day support' : '',
+        }),
+      ),
+    ]);
+    const preview = await upload(file);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain(`${PERSON_STATUSES.length} to add`);
+    expect((await confirm(file)).statusCode).toBe(302);
+    const imported = await db.owner.select({ status: people.status }).from(people).where(like(people.name, 'Status %'));
+    expect(imported.map((p) => p.status).sort()).toEqual([...PERSON_STATUSES].sort());
+  });
+
+  it('checks and imports the same rows the same way: what the check step counts is what the import does (property)', async () => {
+    const service = peopleCsvService(db);
+    const otherScheme = (await aScheme(db)).id;
+    const manager = await aUser(db, { role: 'scheme_manager', schemeId: otherScheme });
+    const actor: Actor = { userId: manager.id, schemeId: otherScheme, role: 'scheme_manager', name: manager.name, unit: null };
+    const saved = [
+      await aPerson(db, { schemeId: otherScheme, name: 'Mo Saved', status: 'waiting' }),
+      await aPerson(db, { schemeId: otherScheme, name: 'Nia Saved', status: 'supported', dateOfBirth: '1990-01-01' }),
+    ];
+    const countOf = async () => (await db.owner.select().from(people).where(eq(people.schemeId, otherScheme))).length;
+    const given = fc.record({
+      who: fc.option(fc.constantFrom(0, 1)),
+      name: fc.constantFrom('Mo Saved', 'Nia Saved', 'Oli New'),
+      status: fc.constantFrom('Waiting for a match', 'Supported', ''),
+      phone: fc.option(fc.constantFrom('07700 900 001', '07700 900 002')),
+      area: fc.option(fc.constantFrom('Riverside', 'Hilltop')),
+      dateOfBirth: fc.constantFrom(null, null, null, null, null, '01/01/1990', '02/02/2002'),
+      worker: fc.constantFrom(...Array<string>(11).fill(manager.email), 'nobody@example.org'),
+    });
+    const file = fc.array(given, { maxLength: 6 }).map((rows) => {
+      const seen = new Set<number>();
+      return toCsv([
+        HEADINGS,
+        ...rows.map((r) => {
+          const id = r.who !== null && !seen.has(r.who) ? (seen.add(r.who), saved[r.who]!.id) : '';
+          // Someone saved keeps their status: one the file changed would be refused.
+          const status = id ? '' : r.status;
+          return row({
+            Name: r.name,
+            Status: status,
+            'Kinds of support': status === 'Supported' ? 'Live-in (long-term)' : '',
+            Phone: r.phone ?? '',
+            Area: r.area ?? '',
+            'Date of birth': r.dateOfBirth ?? '',
+            'Worker email': r.worker,
+            'Hearth ID': id,
+          });
+        }),
+      ]);
+    });
+    let imported = 0;
+    await fc.assert(
+      fc.asyncProperty(file, async (text) => {
+        const preview = peopleCsv.preview(text);
+        if (!preview.ok) return;
+        const before = await countOf();
+        const checked = await service.plan(actor, preview);
+        if (checked.problems.length) {
+          await expect(service.import(actor, preview)).rejects.toEqual(new CsvRowsProblem(checked.problems));
+          expect(await countOf()).toBe(before);
+          return;
+        }
+        const counts = await service.import(actor, preview);
+        imported++;
+        expect(counts).toEqual(countsOf(checked));
+        expect(await countOf()).toBe(before + counts.added);
+        const again = countsOf(await service.plan(actor, preview));
+        const fresh = preview.ready.filter((r) => !r.hearthId).length;
+        expect(again).toEqual({ added: fresh, changed: 0, unchanged: preview.ready.length - fresh });
+      }),
+      { numRuns: 25 },
+    );
+    expect(imported).toBeGreaterThan(3);
   });
 
   it('lets only staff import or export', async () => {

@@ -5,6 +5,7 @@ import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import type { Actor } from '../platform/http/types.js';
 import { pagination } from '../platform/layout/paging.js';
+import { importedMessage } from '../platform/csv/routes.js';
 import { todayInUk } from '../platform/dates.js';
 import { dateValues } from '../platform/forms/date-input.js';
 import { ids } from '../platform/forms/fields.js';
@@ -95,13 +96,7 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices, { su
       waitingList: filter.status === 'waiting',
       paging: pagination({ page: filter.page, total, path: '/people', query }),
       isManager: actor.role === 'scheme_manager',
-      imported: z.coerce
-        .number()
-        .int()
-        .min(0)
-        .optional()
-        .catch(undefined)
-        .parse((request.query as { imported?: unknown }).imported),
+      imported: importedMessage(request.query, { one: 'person', many: 'people' }),
       exportHref: `/people/export.csv${search ? `?${search}` : ''}`,
     });
   });

@@ -51,7 +51,8 @@ export function toCsv(rows: readonly (readonly unknown[])[]): string {
   return `\ufeff${rows.map((row) => row.map((cell) => quote(neutralise(cellText(cell)))).join(',')).join('\r\n')}\r\n`;
 }
 
-function cellText(value: unknown): string {
+/** A value as its cell's text: dates as 2026-03-27, lists separated by semicolons. */
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (Array.isArray(value)) return value.join('; ');

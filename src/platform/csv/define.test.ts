@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineCsv } from './define.js';
+import { countsOf, defineCsv } from './define.js';
 import { parseCsv } from './csv.js';
 
 const people = defineCsv<{ name: string; email: string; bedrooms?: number }>({
   name: 'people',
   unique: ['email'],
   columns: [
-    { header: 'Name', field: 'name', schema: z.string({ error: 'Enter a name' }), example: 'Ada Hart' },
+    { header: 'Name', field: 'name', schema: z.string({ error: 'Enter a name' }), example: 'Ada Hart', required: true },
     {
       header: 'Email',
       field: 'email',
       schema: z.email({ error: 'Enter an email address like name@example.com' }),
       example: 'ada@example.org',
+      required: true,
     },
     { header: 'Bedrooms', field: 'bedrooms', schema: z.coerce.number({ error: 'Enter a number' }).int().min(0).optional(), example: '2' },
   ],
@@ -47,12 +48,14 @@ describe('a CSV definition', () => {
     ]);
   });
 
-  it('says which headings are missing or unknown, and refuses an empty file', () => {
+  it('says which required headings are missing or unknown, and refuses an empty file', () => {
     expect(people.preview('Name,Phone\nBo,1\n').headerProblems).toEqual([
       'The column “Email” is missing',
-      'The column “Bedrooms” is missing',
       'The column “Phone” is not one Hearth knows: remove it or use the template',
     ]);
+    const withoutBedrooms = people.preview('Name,Email\nBo,bo@example.org\n');
+    expect(withoutBedrooms.ok).toBe(true);
+    expect([...withoutBedrooms.present]).toEqual(['name', 'email']);
     expect(people.preview('Name,Email,Bedrooms\n').headerProblems).toEqual(['The file has no rows under the headings']);
     expect(people.preview('').ok).toBe(false);
   });
@@ -63,10 +66,9 @@ describe('a CSV definition', () => {
       columns: [people.spec.columns[0]!, people.spec.columns[2]!],
       check: (row) => (row.bedrooms === 0 ? [{ field: 'bedrooms', message: `${row.name} needs a bedroom` }] : []),
     });
-    expect(sized.preview('Name,Bedrooms\nBo,0\nCy,x\nDi,2\n').problems).toEqual([
-      { rowNumber: 2, column: 'Bedrooms', message: 'Bo needs a bedroom' },
-      { rowNumber: 3, column: 'Bedrooms', message: 'Enter a number' },
-    ]);
+    const preview = sized.preview('Name,Bedrooms\nBo,0\nCy,x\nDi,2\n');
+    expect(preview.problems).toEqual([{ rowNumber: 3, column: 'Bedrooms', message: 'Enter a number' }]);
+    expect(sized.plan(preview, () => null).problems).toEqual([{ rowNumber: 2, column: 'Bedrooms', message: 'Bo needs a bedroom' }]);
   });
 
   it('reads back its own export, even cells it had to keep from running as formulas', () => {
@@ -81,5 +83,72 @@ describe('a CSV definition', () => {
       ['Name', 'Email', 'Bedrooms'],
       ['Di Wren', 'di@example.org', '1'],
     ]);
+  });
+
+  describe('planning an import against saved records', () => {
+    type Member = { id?: string; name: string; stage?: string; note?: string; rooms?: number };
+    const members = defineCsv<Member>({
+      name: 'members',
+      columns: [
+        { header: 'Name', field: 'name', schema: z.string(), example: 'Ada', required: true },
+        { header: 'Stage', field: 'stage', schema: z.string().optional(), example: 'New', onUpdate: 'fixed' },
+        { header: 'Note', field: 'note', schema: z.string().optional(), example: '', onUpdate: 'keep' },
+        { header: 'Rooms', field: 'rooms', schema: z.coerce.number().int().optional(), example: '2' },
+        { header: 'ID', field: 'id', schema: z.string().optional(), example: '', onUpdate: 'match' },
+      ],
+      check: (row) => (row.stage === 'Housed' && !row.rooms ? [{ field: 'rooms', message: 'Someone housed has rooms' }] : []),
+      fixed: (saved) => `Saved at ${saved.stage}: change it on their page`,
+    });
+    const saved: Record<string, Record<string, unknown>> = {
+      m1: { id: 'm1', name: 'Ada', stage: 'Housed', note: 'Likes tea', rooms: 2 },
+      m2: { id: 'm2', name: 'Bo', stage: 'New', note: null, rooms: null },
+    };
+    const plan = (text: string) =>
+      members.plan(members.preview(text), (row) =>
+        !row.id ? null : saved[row.id] ? { id: row.id, record: saved[row.id]! } : { field: 'id', message: 'Unknown ID' },
+      );
+
+    it('adds rows without a record, changes only what differs, and leaves the rest alone', () => {
+      const { problems, rows } = plan('Name,Stage,Note,Rooms,ID\nAda,Housed,Likes tea,2,m1\nBo,New,,3,m2\nCy,New,,,\n');
+      expect(problems).toEqual([]);
+      expect(rows.map((r) => [r.rowNumber, r.action, r.changed])).toEqual([
+        [2, 'same', []],
+        [3, 'change', ['rooms']],
+        [4, 'add', []],
+      ]);
+      expect(countsOf({ problems, rows })).toEqual({ added: 1, changed: 1, unchanged: 1 });
+    });
+
+    it('keeps what is saved for a column left out, and for an empty cell that keeps', () => {
+      const { rows } = plan('Name,Note,ID\nAda,,m1\nBo Renamed,,m2\n');
+      expect(rows[0]).toMatchObject({ action: 'same', row: { name: 'Ada', stage: 'Housed', note: 'Likes tea', rooms: 2 } });
+      expect(rows[1]).toMatchObject({ action: 'change', changed: ['name'] });
+    });
+
+    it('refuses a fixed cell that differs, checks the record as it will be, and finds unknown and repeated records', () => {
+      const { problems, rows } = plan('Name,Stage,Rooms,ID\nAda,New,2,m1\nBo,,,m2\nBo,,,m9\nDi,Housed,,\n');
+      expect(problems).toEqual([
+        { rowNumber: 2, column: 'Stage', message: 'Saved at Housed: change it on their page' },
+        { rowNumber: 4, column: 'ID', message: 'Unknown ID' },
+        { rowNumber: 5, column: 'Rooms', message: 'Someone housed has rooms' },
+      ]);
+      expect(rows.map((r) => r.rowNumber)).toEqual([3, 5]);
+      expect(plan('Name,Rooms,ID\nAda,0,m1\n').problems).toEqual([{ rowNumber: 2, column: 'Rooms', message: 'Someone housed has rooms' }]);
+      expect(plan('Name,ID\nAda,m1\nAda again,m1\n').problems).toEqual([
+        { rowNumber: 3, column: 'Row', message: 'Row 2 is about the same record: give each record one row' },
+      ]);
+    });
+
+    it('blames the file only for problems it makes, not those the saved record already has', () => {
+      saved.m4 = { id: 'm4', name: 'Di', stage: 'Housed', rooms: null };
+      expect(plan('Name,Note,ID\nDi,Quiet,m4\n')).toMatchObject({ problems: [], rows: [{ action: 'change', changed: ['note'] }] });
+      expect(plan('Name,Rooms,ID\nAda,,m1\n').problems).toEqual([{ rowNumber: 2, column: 'Rooms', message: 'Someone housed has rooms' }]);
+    });
+
+    it('counts a saved cell it cannot read as changed by any value given', () => {
+      saved.m3 = { id: 'm3', name: 'Cy', rooms: 'several' };
+      expect(plan('Name,Rooms,ID\nCy,4,m3\n').rows[0]).toMatchObject({ action: 'change', changed: ['rooms'] });
+      expect(plan('Name,ID\nCy,m3\n').rows[0]).toMatchObject({ action: 'same' });
+    });
   });
 });
