@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreementKindsFor } from '../arrangements/templates.js';
 import { DEMO_TODAY, generateDemo, type DemoData } from './generate.js';
+import { LIVES_WITH_CARER_SIGN_IN } from './sign-ins.js';
 
 const small = generateDemo({ scale: 'small', seed: 2026 });
 const national = generateDemo({ scale: 'national', seed: 2026 });
@@ -40,6 +41,19 @@ describe('the demo’s arrangements', () => {
     const carerUser = small.users.find((u) => u.email === 'carer@demo.hearth.example')!.id;
     const carer = small.carers.carers.find((c) => c.userId === carerUser)!;
     expect(northbrook.some((a) => a.carerId === carer.id && a.status !== 'ended')).toBe(true);
+  });
+
+  it('lets the person who lives with the carer sign in, with a plan and a review waiting for their own answers (as the README says)', () => {
+    const user = small.users.find((u) => u.email === LIVES_WITH_CARER_SIGN_IN.email)!;
+    expect(small.memberships.filter((m) => m.userId === user.id).map((m) => m.role)).toEqual(['person']);
+    const person = small.people.people.find((p) => p.userId === user.id)!;
+    const carerUser = small.users.find((u) => u.email === 'carer@demo.hearth.example')!.id;
+    const carer = small.carers.carers.find((c) => c.userId === carerUser)!;
+    const home = small.arrangements.arrangements.find((a) => a.personId === person.id && a.carerId === carer.id)!;
+    expect(home).toMatchObject({ type: 'live_in', status: 'active' });
+    expect(small.supportPlans.plans.some((p) => p.arrangementId === home.id)).toBe(true);
+    const answered = new Set(small.reviews.personViews.map((v) => v.reviewId));
+    expect(small.reviews.reviews.some((r) => r.arrangementId === home.id && !answered.has(r.id!))).toBe(true);
   });
 
   it('issues each arrangement its agreements from the scheme’s templates, some acknowledged', () => {

@@ -13,6 +13,7 @@ import { addDays } from '../platform/dates.js';
 import type { DemoData } from './generate.js';
 import { childId, demoId } from './ids.js';
 import { Random } from './random.js';
+import { LIVES_WITH_CARER_SIGN_IN } from './sign-ins.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -80,6 +81,7 @@ export function addArrangements(data: DemoData, today: string, seed: number) {
     if (change.toStatus === 'moved_on') movedOn.set(change.personId, change.on);
   }
   const fixedCarerUser = data.users.find((u) => u.email === 'carer@demo.hearth.example')?.id;
+  const livesWithCarer = data.users.find((u) => u.email === LIVES_WITH_CARER_SIGN_IN.email)?.id;
 
   data.schemes.forEach((scheme, index) => {
     const random = new Random(seed * 104_729 + index);
@@ -112,7 +114,10 @@ export function addArrangements(data: DemoData, today: string, seed: number) {
       })
       .sort((a, b) => Number(b.userId === fixedCarerUser) - Number(a.userId === fixedCarerUser));
     if (!carers.length) return;
-    const people = data.people.people.filter((p) => p.schemeId === scheme.id);
+    // The person sign-in who lives with the carer sign-in goes first, so that carer has room for them.
+    const people = data.people.people
+      .filter((p) => p.schemeId === scheme.id)
+      .sort((a, b) => Number(b.userId === livesWithCarer) - Number(a.userId === livesWithCarer));
     let paused = false;
 
     /** The least busy carer approved for the type with room, approved by the start if possible. */
@@ -127,9 +132,14 @@ export function addArrangements(data: DemoData, today: string, seed: number) {
       if (person.status === 'supported') {
         const startsOn = person.statusSince;
         for (const type of person.arrangementTypes as ArrangementType[]) {
-          const carer = carerFor(type, startsOn, true) ?? widenTerms(carers, type);
+          const showcase = person.userId === livesWithCarer && carers[0]?.userId === fixedCarerUser ? carers[0] : undefined;
+          const carer = showcase ?? carerFor(type, startsOn, true) ?? widenTerms(carers, type);
           const status: ArrangementStatus =
-            !paused && index === 0 && startsOn < addDays(today, -60) ? 'paused' : startsOn > addDays(today, -14) ? 'starting' : 'active';
+            !paused && !showcase && index === 0 && startsOn < addDays(today, -60)
+              ? 'paused'
+              : startsOn > addDays(today, -14)
+                ? 'starting'
+                : 'active';
           if (status === 'paused') paused = true;
           add(person, carer, type, startsOn, status, null);
         }

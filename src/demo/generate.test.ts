@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '../platform/permissions/roles.js';
 import { PERSON_STATUSES } from '../people/status.js';
 import { DEMO_SIGN_INS, DEMO_TODAY, generateDemo, type DemoData } from './generate.js';
-import { formatSignIns, SECOND_SCHEME_SIGN_IN } from './sign-ins.js';
+import { formatSignIns, LIVES_WITH_CARER_SIGN_IN, SECOND_SCHEME_SIGN_IN } from './sign-ins.js';
 
 const small = generateDemo({ scale: 'small', seed: 2026 });
 const national = generateDemo({ scale: 'national', seed: 2026 });
@@ -43,7 +43,8 @@ describe('generateDemo', () => {
       expect(user?.name).toBe(signIn.name);
       expect(small.memberships.filter((m) => m.userId === user!.id).map((m) => m.role)).toEqual([signIn.role]);
     }
-    expect(small.users.filter((u) => u.email.endsWith('@demo.hearth.example'))).toHaveLength(ROLES.length);
+    // And the person who lives with the carer sign-in (LIVES_WITH_CARER_SIGN_IN).
+    expect(small.users.filter((u) => u.email.endsWith('@demo.hearth.example'))).toHaveLength(ROLES.length + 1);
   });
 
   it('makes Northbrook with every role and Eastmere as a second tenant', () => {
@@ -144,7 +145,8 @@ describe('people who use Shared Lives in the demo', () => {
 describe('formatSignIns', () => {
   it('lists every fixed sign-in and the password', () => {
     const lines = formatSignIns('hearth-demo-2026');
-    for (const signIn of [...DEMO_SIGN_INS, SECOND_SCHEME_SIGN_IN]) expect(lines.some((l) => l.includes(signIn.email))).toBe(true);
+    for (const signIn of [...DEMO_SIGN_INS, SECOND_SCHEME_SIGN_IN, LIVES_WITH_CARER_SIGN_IN])
+      expect(lines.some((l) => l.includes(signIn.email))).toBe(true);
     expect(lines.at(-1)).toContain('hearth-demo-2026');
   });
 });

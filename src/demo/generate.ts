@@ -11,7 +11,7 @@ import { demoId } from './ids.js';
 import { addSchemePeople, emptyPeople, type DemoPeople } from './people.js';
 import { Random } from './random.js';
 import { addShortBreaks, emptyShortBreaks, type DemoShortBreaks } from './short-breaks.js';
-import { DEMO_SIGN_INS as SIGN_INS, SECOND_SCHEME_SIGN_IN, type DemoSignIn } from './sign-ins.js';
+import { DEMO_SIGN_INS as SIGN_INS, LIVES_WITH_CARER_SIGN_IN, SECOND_SCHEME_SIGN_IN, type DemoSignIn } from './sign-ins.js';
 
 export type DemoScale = 'small' | 'national';
 
@@ -108,6 +108,7 @@ function addPeopleRecords(data: DemoData, faker: Faker, today: string) {
   const fixedEmail = (role: Role) => DEMO_SIGN_INS.find((s) => s.role === role)!.email;
   const fixedPerson = data.users.find((u) => u.email === fixedEmail('person'))!.id;
   const fixedCircle = data.users.find((u) => u.email === fixedEmail('circle_member'))!.id;
+  const livesWithCarer = data.users.find((u) => u.email === LIVES_WITH_CARER_SIGN_IN.email)!.id;
   data.schemes.forEach((scheme, index) => {
     const members = byScheme.get(scheme.id) ?? [];
     const withRole = (...roles: Role[]) =>
@@ -120,7 +121,9 @@ function addPeopleRecords(data: DemoData, faker: Faker, today: string) {
       personUsers: withRole('person'),
       workerIds: withRole('scheme_worker', 'scheme_manager').map((u) => u.id),
       circleUsers: withRole('circle_member'),
-      ...(northbrook ? { everyStatus: true, fixed: { personUserId: fixedPerson, circleUserId: fixedCircle } } : {}),
+      ...(northbrook
+        ? { everyStatus: true, fixed: { personUserId: fixedPerson, circleUserId: fixedCircle, livesWithCarerUserId: livesWithCarer } }
+        : {}),
     });
   });
 }
@@ -275,7 +278,7 @@ function demoBuilder(faker: Faker, today: string) {
 /** The fixed sign-ins' fictional names: from a faker of their own, so they are the same whatever seed the demo uses. */
 const SIGN_IN_NAMES = (() => {
   const names = new Faker({ locale: [en_GB, en, base], seed: 7 });
-  return new Map([...SIGN_INS, SECOND_SCHEME_SIGN_IN].map((s) => [s.email, `${names.person.firstName()} ${names.person.lastName()}`]));
+  return new Map([...SIGN_INS, SECOND_SCHEME_SIGN_IN, LIVES_WITH_CARER_SIGN_IN].map((s) => [s.email, `${names.person.firstName()} ${names.person.lastName()}`]));
 })();
 const named = (signIn: DemoSignIn) => ({ ...signIn, name: SIGN_IN_NAMES.get(signIn.email)! });
 
@@ -296,6 +299,7 @@ function addSmallSchemes(demo: DemoBuilder) {
   demo.addMembers(northbrook, 'circle_member', 4);
   demo.addMembers(northbrook, 'ambassador', 2);
   demo.addMembers(northbrook, 'panel_member', 2);
+  demo.addSignIn(northbrook, named(LIVES_WITH_CARER_SIGN_IN));
 
   const eastmere = demo.addScheme({
     name: 'Eastmere Shared Lives (demo)',

@@ -41,8 +41,8 @@ export interface SchemeForPeople {
   personUsers: { id: string; name: string }[];
   workerIds: string[];
   circleUsers: { id: string; name: string }[];
-  /** The fixed sign-ins: the person waiting for a match, and their consented circle member. */
-  fixed?: { personUserId: string; circleUserId: string };
+  /** The fixed sign-ins: the person waiting for a match, their consented circle member, and the person living with the fixed carer. */
+  fixed?: { personUserId: string; circleUserId: string; livesWithCarerUserId?: string };
   /** Every status, in this order, for the first people: the small demo's walk through the journey. */
   everyStatus?: boolean;
 }
@@ -249,10 +249,17 @@ export function addSchemePeople(ctx: Context, scheme: SchemeForPeople) {
     .padEnd(2, 'X');
   scheme.personUsers.forEach((user, index) => {
     const fixed = scheme.fixed?.personUserId === user.id;
-    const status = fixed ? 'waiting' : scheme.everyStatus ? SMALL_SPREAD[index % SMALL_SPREAD.length]! : nationalStatus(faker);
+    const livesWithCarer = scheme.fixed?.livesWithCarerUserId === user.id;
+    const status = fixed
+      ? 'waiting'
+      : livesWithCarer
+        ? 'supported'
+        : scheme.everyStatus
+          ? SMALL_SPREAD[index % SMALL_SPREAD.length]!
+          : nationalStatus(faker);
     const personId = demoId('person', `${scheme.id}:${user.id}`);
     const dates = journeyDates(faker, ctx.today, status, fixed);
-    const arrangementTypes: ArrangementType[] = status === 'supported' ? pickArrangements(faker) : [];
+    const arrangementTypes: ArrangementType[] = livesWithCarer ? ['live_in'] : status === 'supported' ? pickArrangements(faker) : [];
     const [lat, lon] = [centre[0] + faker.number.float({ min: -0.15, max: 0.15 }), centre[1] + faker.number.float({ min: -0.2, max: 0.2 })];
     out.people.push({
       id: personId,

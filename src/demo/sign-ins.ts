@@ -29,11 +29,21 @@ export const SECOND_SCHEME_SIGN_IN: DemoSignIn = {
   email: 'manager@eastmere.hearth.example',
 };
 
+/**
+ * A second person sign-in in Northbrook, who lives with the carer sign-in: a supported person's own pages
+ * (their home, agreements, support plan, daily notes and reviews), where person@… is waiting for a match.
+ */
+export const LIVES_WITH_CARER_SIGN_IN: DemoSignIn = {
+  role: 'person',
+  email: 'lives-with-carer@demo.hearth.example',
+};
+
 /** The lines to print at start-up (no faker here: every start prints them, and loading faker takes a tenth of a second): who to sign in as, and with which password. */
 export function formatSignIns(password: string): string[] {
-  const line = (s: DemoSignIn, note = '') => `  ${(ROLE_NAMES[s.role] + note).padEnd(42)} ${s.email}`;
+  const line = (s: Pick<DemoSignIn, 'role' | 'email'>, note = '') => `  ${(ROLE_NAMES[s.role] + note).padEnd(42)} ${s.email}`;
   return [
-    ...DEMO_SIGN_INS.map((s) => line(s)),
+    ...DEMO_SIGN_INS.map((s) => (s.role === 'person' ? `${line(s)} (waiting for a match)` : line(s))),
+    line(LIVES_WITH_CARER_SIGN_IN, ' (lives with the carer)'),
     line(SECOND_SCHEME_SIGN_IN, ' (Eastmere)'),
     `  Password for every demo sign-in: ${password}`,
   ];
