@@ -274,17 +274,22 @@ function demoBuilder(faker: Faker, today: string) {
   };
 }
 
-/** Northbrook, with a sign-in for every role, and Eastmere, a second tenant for cross-scheme checks. */
 /** The fixed sign-ins' fictional names: from a faker of their own, so they are the same whatever seed the demo uses. */
 const SIGN_IN_NAMES = (() => {
   const names = new Faker({ locale: [en_GB, en, base], seed: 7 });
-  return new Map([...SIGN_INS, SECOND_SCHEME_SIGN_IN, LIVES_WITH_CARER_SIGN_IN].map((s) => [s.email, `${names.person.firstName()} ${names.person.lastName()}`]));
+  return new Map(
+    [...SIGN_INS, SECOND_SCHEME_SIGN_IN, LIVES_WITH_CARER_SIGN_IN].map((s) => [
+      s.email,
+      `${names.person.firstName()} ${names.person.lastName()}`,
+    ]),
+  );
 })();
 const named = (signIn: DemoSignIn) => ({ ...signIn, name: SIGN_IN_NAMES.get(signIn.email)! });
 
 /** One sign-in per role in Northbrook, the first demo scheme, with its fictional name. */
 export const DEMO_SIGN_INS = SIGN_INS.map(named);
 
+/** Northbrook, with a sign-in for every role, and Eastmere, a second tenant for cross-scheme checks. */
 function addSmallSchemes(demo: DemoBuilder) {
   const northbrook = demo.addScheme({
     name: 'Northbrook Shared Lives (demo)',
