@@ -39,7 +39,10 @@ async function send(page: Page, button: string, lands: (url: URL) => boolean = (
 
 /** Follows a link (or a button that is a link) and waits for the page, which must be good. */
 async function follow(page: Page, name: string | RegExp, lands: (url: URL) => boolean = () => true) {
-  const link = page.getByRole('link', { name, exact: typeof name === 'string' }).or(page.getByRole('button', { name })).first();
+  const link = page
+    .getByRole('link', { name, exact: typeof name === 'string' })
+    .or(page.getByRole('button', { name }))
+    .first();
   await Promise.all([page.waitForNavigation({ url: lands }), link.click()]);
   await isGood(page);
 }
@@ -264,7 +267,15 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
       if (!(await dateLink.count())) break;
       await Promise.all([worker.waitForNavigation(), dateLink.click()]);
       await isGood(worker);
-      await fillDate(worker, await worker.locator('fieldset legend').first().textContent().then((t) => t!.trim()), today);
+      await fillDate(
+        worker,
+        await worker
+          .locator('fieldset legend')
+          .first()
+          .textContent()
+          .then((t) => t!.trim()),
+        today,
+      );
       await send(worker, 'Save the date', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
       for (const side of [person, carer]) {
         await checkPage(side, made.proposal);
@@ -297,7 +308,10 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await send(worker, 'Start the arrangement', at(/^\/arrangements\/[0-9a-f-]{36}$/));
     made.arrangement = path(worker);
     await checkPage(worker, `${made.arrangement}/agreements`);
-    await worker.getByRole('button', { name: /^Issue the / }).first().click();
+    await worker
+      .getByRole('button', { name: /^Issue the / })
+      .first()
+      .click();
     await worker.waitForURL(at(/\/agreements\/[0-9a-f-]{36}$/));
     await isGood(worker);
     const agreement = path(worker);
