@@ -484,7 +484,7 @@ describe('a form sent again', () => {
       v.carer.post('/notes', { ...note(7), _once: token }),
     ]);
     expect(sends.map((s) => s.statusCode)).toEqual([302, 302]);
-    expect(sends[0]!.headers.location).toBe(sends[1]!.headers.location);
+    expect(sends[0].headers.location).toBe(sends[1].headers.location);
     expect(await rowsIn(dailyNotes)).toBe(before + 1);
   });
 
