@@ -19,6 +19,7 @@ import { installSecurity } from './platform/security/security.js';
 import { installAssets } from './platform/layout/assets.js';
 import compress from '@fastify/compress';
 import { compression } from './platform/http/compression.js';
+import { installUploads, keepUploadedFile } from './platform/http/uploads.js';
 import { installRendering } from './platform/layout/render.js';
 import { createViews } from './platform/layout/views.js';
 import { healthRoutes } from './platform/health/health.js';
@@ -73,7 +74,10 @@ import { reviewsService as arrangementReviewsService } from './reviews/service.j
 import { reviewsRoutes } from './reviews/routes.js';
 import { reviewsDue } from './reviews/due.js';
 import { onlineLookup, type OnlineLookupSettings } from './postcodes/online.js';
-import { postcodeLocator, type Locate } from './postcodes/service.js';
+import { postcodeLocator, postcodesService, type Locate } from './postcodes/service.js';
+import { postcodesRoutes } from './postcodes/routes.js';
+import { people } from './people/schema.js';
+import { carers } from './carers/schema.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
   /** Sign-in attempts allowed from one address in five minutes. */
@@ -117,7 +121,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   servicesLocating(db, s, postcodeLocator(s.postcodeLookup), clock);
 
 const servicesLocating = (db: Database, s: ReturnType<typeof stores>, locate: Locate, clock?: () => Date) => ({
-  postcodes: { locate },
+  postcodes: { locate, ...postcodesService(db, { records: [people, carers] }) },
   auth: authService(db, s.sessions),
   // Every way of signing in ends in the auth service's one way of starting a session.
   signInLinks: signInLinkService(db, authService(db, s.sessions), s.mail, clock),
@@ -166,7 +170,13 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   await installSecurity(app, { secret: config.sessionSecret, secureCookies: config.secureCookies });
   await app.register(formbody);
   // Spreadsheet uploads: the file arrives in the body with the form's other fields, CSRF token included.
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 } });
+  // A route may stream its files to disk instead (postcode files run to a gigabyte): src/platform/http/uploads.ts.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    onFile: keepUploadedFile,
+    limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 20 },
+  });
+  installUploads(app);
   installRendering(app, createViews());
   installGuard(app, s.sessions);
   await app.register(compress, compression);
@@ -230,5 +240,6 @@ export async function buildApp(config: AppConfig, db: Database): Promise<Fastify
   incidentsRoutes(app, svc.incidents, svc.arrangements);
   attentionRoutes(app, svc.attention);
   reviewsRoutes(app, svc.arrangementReviews);
+  postcodesRoutes(app, svc.postcodes);
   return app;
 }

@@ -277,7 +277,13 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
       const today = clock();
       return db.inScope(actor, async (tx) => {
         const [person] = await tx
-          .select({ id: people.id, userId: people.userId, status: people.status, located: sql<boolean>`${people.latitude} is not null` })
+          .select({
+            id: people.id,
+            userId: people.userId,
+            status: people.status,
+            postcode: people.postcode,
+            located: sql<boolean>`${people.latitude} is not null`,
+          })
           .from(people)
           .where(eq(people.id, personId));
         if (!person) throw notFound();
@@ -295,6 +301,7 @@ export function matchingService(db: Database, clock: () => string = todayInUk) {
         return {
           person: header,
           located: person.located,
+          postcode: person.postcode,
           waiting: person.status === 'waiting' || person.status === 'introductions',
           status: person.status,
           suitable: list.suitable.map((s) => ({ ...s, ...names.get(s.carerId)!, freePlaces: freePlaces.get(s.carerId) ?? 0 })),

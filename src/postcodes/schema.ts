@@ -16,7 +16,7 @@ export const postcodeSource = pgEnum('postcode_source', POSTCODE_SOURCES);
 export const postcodes = pgTable(
   'postcodes',
   {
-    /** In its usual form, "NB1 4QT" (src/platform/forms/postcode.ts). */
+    /** In its usual form, "NB1 4QT" (src/platform/forms/postcode.ts); collated "C" (migration postcodes_order). */
     postcode: text('postcode').primaryKey(),
     latitude: numeric('latitude', { precision: 8, scale: 5, mode: 'number' }).notNull(),
     longitude: numeric('longitude', { precision: 8, scale: 5, mode: 'number' }).notNull(),

@@ -116,6 +116,8 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'POST /matching/proposals/:id/stop': [...staff, 'carer', 'person'],
   'GET /matching/proposals/:id/agree': staff,
   'POST /matching/proposals/:id/agree': staff,
+  'GET /settings/postcodes': ['scheme_manager', 'national_admin'],
+  'POST /settings/postcodes': ['scheme_manager', 'national_admin'],
   'GET /matching/settings': ['scheme_manager'],
   'POST /matching/settings': ['scheme_manager'],
   'GET /arrangements/new': staff,

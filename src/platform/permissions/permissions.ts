@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   'schemes.manage': ['national_admin'],
   'my-hearth.use': ['person'],
   'attention.manage': staff,
+  /** The national postcode files: reference data every scheme uses. */
+  'postcodes.settings': ['scheme_manager', 'national_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
