@@ -12,6 +12,20 @@ import { checkAxe, checkPage, fillDate, signIn, takeBrowserProblems, test } from
  * Every page is checked with axe. The tests run in order, each going on from the one before.
  */
 
+/**
+ * Fictional postcodes near the demo scheme's town, not among the demo's own (theirs have a one-digit
+ * district): loaded through the manager's postcode page, as an ONS Postcode Directory file.
+ */
+const POSTCODES = {
+  carer: { postcode: 'NO14 2HB', latitude: 53.75, longitude: -2.46 },
+  person: { postcode: 'NO11 3AB', latitude: 53.72, longitude: -2.46 },
+  dayCentre: { postcode: 'NO12 5DC', latitude: 53.74, longitude: -2.46 },
+};
+const ONS_FILE = [
+  'pcd,pcds,lat,long',
+  ...Object.values(POSTCODES).map((p) => `${p.postcode.replace(' ', '')},${p.postcode},${p.latitude},${p.longitude}`),
+].join('\r\n');
+
 const CARER = { name: 'Rowan Ashdown', email: 'rowan.ashdown@example.org', password: 'rowan-first-password-2026' };
 const PERSON = { name: 'Tamsin Fairweather', email: 'tamsin.fairweather@example.org', password: 'tamsin-first-password-2026' };
 
@@ -39,7 +53,10 @@ async function send(page: Page, button: string, lands: (url: URL) => boolean = (
 
 /** Follows a link (or a button that is a link) and waits for the page, which must be good. */
 async function follow(page: Page, name: string | RegExp, lands: (url: URL) => boolean = () => true) {
-  const link = page.getByRole('link', { name, exact: typeof name === 'string' }).or(page.getByRole('button', { name })).first();
+  const link = page
+    .getByRole('link', { name, exact: typeof name === 'string' })
+    .or(page.getByRole('button', { name }))
+    .first();
   await Promise.all([page.waitForNavigation({ url: lands }), link.click()]);
   await isGood(page);
 }
@@ -61,8 +78,16 @@ async function signedIn(
 }
 
 describe('a scheme’s own records, from nothing, in the browser', () => {
-  test('a manager gives the new carer and the new person their own sign-ins', async ({ page, hearth }) => {
+  test('a manager loads postcodes, and gives the new carer and the new person their own sign-ins', async ({ page, hearth }) => {
     await signIn(page, hearth.signInFor('scheme_manager'), hearth.password);
+    await checkPage(page, '/settings');
+    await follow(page, 'Postcode lookup', at(/^\/settings\/postcodes$/));
+    await page
+      .getByLabel('Postcode files (CSV)')
+      .setInputFiles({ name: 'onspd-extract.csv', mimeType: 'text/csv', buffer: Buffer.from(ONS_FILE) });
+    await send(page, 'Load postcodes', at(/^\/settings\/postcodes$/));
+    expect(await mainText(page)).toContain('3 postcodes loaded from 3 rows');
+
     for (const [who, role] of [
       [CARER, 'Shared Lives carer'],
       [PERSON, 'Person who uses Shared Lives'],
@@ -86,11 +111,11 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await signIn(page, hearth.signInFor('scheme_worker'), hearth.password);
     await checkPage(page, '/carers/new');
     await page.getByLabel('Full name').fill(CARER.name);
-    await page.getByLabel('Postcode (optional)').fill('no4 2hb');
+    await page.getByLabel('Postcode (optional)').fill(POSTCODES.carer.postcode.toLowerCase().replace(' ', ''));
     await page.getByLabel('Area (optional)').fill('Millbank');
     await send(page, 'Add enquiry', at(/^\/carers\/[0-9a-f-]{36}$/));
     made.carer = path(page);
-    expect(await mainText(page)).toContain('NO4 2HB');
+    expect(await mainText(page)).toContain(POSTCODES.carer.postcode);
 
     // Their own sign-in, linked to the record.
     await checkPage(page, `${made.carer}/edit`);
@@ -165,7 +190,7 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await checkPage(page, '/people/referrals/new');
     await page.getByLabel('Full name').fill(PERSON.name);
     await page.getByLabel('What they like to be called (optional)').fill('Tam');
-    await page.getByLabel('Postcode (optional)').fill('NO1 3AB');
+    await page.getByLabel('Postcode (optional)').fill(POSTCODES.person.postcode);
     await page.getByLabel('Social worker').check();
     await page.getByLabel('Their name').fill('Priya Olawale');
     await fillDate(page, 'When was the referral received?', today);
@@ -174,7 +199,7 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await page.getByLabel('What does the person want?').fill('A garden, and to bake again.');
     await send(page, 'Record the referral', at(/^\/people\/[0-9a-f-]{36}$/));
     made.person = path(page);
-    expect(await mainText(page)).toContain('NO1 3AB');
+    expect(await mainText(page)).toContain(POSTCODES.person.postcode);
 
     await checkPage(page, `${made.person}/details`);
     await page.getByLabel('Email they sign in to Hearth with (optional)').fill(PERSON.email);
@@ -222,7 +247,8 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     const ours = page.locator('.hearth-shortlist__item', { hasText: CARER.name });
     await expect.poll(() => ours.count(), { message: `${CARER.name} on the shortlist: ${await mainText(page)}` }).toBe(1);
     const reasons = (await ours.textContent())!.replace(/\s+/g, ' ');
-    expect(reasons).toMatch(/\d+(\.\d+)? miles? from/);
+    expect(reasons).toContain('2 miles away');
+    expect(reasons).toMatch(/based on \d of 8 things/);
     expect(reasons).toContain('Both enjoy gardening and baking');
     await ours.getByRole('checkbox').check();
     await send(page, 'Propose the chosen carers', at(/^\/matching\/proposals\/new$/));
@@ -264,7 +290,15 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
       if (!(await dateLink.count())) break;
       await Promise.all([worker.waitForNavigation(), dateLink.click()]);
       await isGood(worker);
-      await fillDate(worker, await worker.locator('fieldset legend').first().textContent().then((t) => t!.trim()), today);
+      await fillDate(
+        worker,
+        await worker
+          .locator('fieldset legend')
+          .first()
+          .textContent()
+          .then((t) => t!.trim()),
+        today,
+      );
       await send(worker, 'Save the date', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
       for (const side of [person, carer]) {
         await checkPage(side, made.proposal);
@@ -297,7 +331,10 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await send(worker, 'Start the arrangement', at(/^\/arrangements\/[0-9a-f-]{36}$/));
     made.arrangement = path(worker);
     await checkPage(worker, `${made.arrangement}/agreements`);
-    await worker.getByRole('button', { name: /^Issue the / }).first().click();
+    await worker
+      .getByRole('button', { name: /^Issue the / })
+      .first()
+      .click();
     await worker.waitForURL(at(/\/agreements\/[0-9a-f-]{36}$/));
     await isGood(worker);
     const agreement = path(worker);
