@@ -1,4 +1,4 @@
-import type { BrowserContextOptions, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContextOptions, BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { todayInUk } from '../../src/platform/dates.js';
 import { checkAxe, checkPage, fillDate, signIn, takeBrowserProblems, test } from './harness.js';
@@ -51,15 +51,21 @@ async function send(page: Page, button: string, lands: (url: URL) => boolean = (
   await isGood(page);
 }
 
-/** Follows a link (or a button that is a link) and waits for the page, which must be good. */
-async function follow(page: Page, name: string | RegExp, lands: (url: URL) => boolean = () => true) {
-  const link = page
-    .getByRole('link', { name, exact: typeof name === 'string' })
-    .or(page.getByRole('button', { name }))
-    .first();
-  await Promise.all([page.waitForNavigation({ url: lands }), link.click()]);
+/** Follows a link (by its name, or the link itself) and waits for the page, which must be good. */
+async function follow(page: Page, link: string | RegExp | Locator, lands: (url: URL) => boolean = () => true) {
+  const target =
+    typeof link === 'string' || link instanceof RegExp
+      ? page
+          .getByRole('link', { name: link, exact: typeof link === 'string' })
+          .or(page.getByRole('button', { name: link }))
+          .first()
+      : link;
+  await Promise.all([page.waitForNavigation({ url: lands }), target.click()]);
   await isGood(page);
 }
+
+/** The link to a page, wherever it is on this one. */
+const linkTo = (page: Page, href: string) => page.locator(`a[href="${href}"]`).first();
 
 const path = (page: Page) => new URL(page.url()).pathname;
 const at = (pattern: RegExp) => (url: URL) => pattern.test(url.pathname);
@@ -258,20 +264,27 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     expect(await mainText(page)).toContain('Waiting for the person and the carer to answer');
   });
 
-  test('the person and the carer each say yes in their own sign-ins', async ({ openContext }) => {
+  test('the person and the carer each say yes in their own sign-ins, from their own pages', async ({ openContext }) => {
     needs('signIns', 'proposal');
-    for (const [who, yes] of [
-      [PERSON, 'Yes, I would like to meet'],
-      [CARER, 'Yes, I would like to meet'],
-    ] as const) {
-      const page = await signedIn(openContext, who, who.password);
-      await checkPage(page, '/matching');
-      await checkPage(page, made.proposal);
-      await follow(page, /Say yes/);
-      await page.getByLabel(yes).check();
-      await send(page, 'Send my answer', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
-      expect(await mainText(page)).toContain('Your answer is saved');
-    }
+    const id = made.proposal.split('/').pop()!;
+
+    // The person, in their Easy Read pages: Choose my carer, then the carer proposed.
+    const person = await signedIn(openContext, PERSON, PERSON.password);
+    await follow(person, 'Choose my carer', at(/^\/my\/carers$/));
+    await follow(person, linkTo(person, `/my/carers/${id}`), at(/^\/my\/carers\/[0-9a-f-]{36}$/));
+    expect(await mainText(person)).toContain('Rowan lives in Millbank');
+    await send(person, 'Yes, I want to meet', at(/^\/my\/carers\/[0-9a-f-]{36}$/));
+    expect(await mainText(person)).toContain('We have told your worker what you said');
+
+    // The carer: Matching, then the person proposed.
+    const carer = await signedIn(openContext, CARER, CARER.password);
+    await follow(carer, linkTo(carer, '/matching'), at(/^\/matching$/));
+    await follow(carer, linkTo(carer, made.proposal), at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
+    expect(await mainText(carer)).toContain('agreed to share this with you');
+    await follow(carer, /Say yes/);
+    await carer.getByLabel('Yes, I would like to meet').check();
+    await send(carer, 'Send my answer', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
+    expect(await mainText(carer)).toContain('Your answer is saved');
     made.answered = made.proposal;
   });
 
@@ -281,40 +294,38 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
   }) => {
     needs('answered');
     const today = todayInUk();
+    const id = made.proposal.split('/').pop()!;
     const worker = await signedIn(openContext, hearth.signInFor('scheme_worker'), hearth.password);
     const person = await signedIn(openContext, PERSON, PERSON.password);
     const carer = await signedIn(openContext, CARER, CARER.password);
-    for (let step = 1; step <= 8; step++) {
+    let steps = 0;
+    for (; steps < 8; steps++) {
       await checkPage(worker, made.proposal);
       const dateLink = worker.getByRole('link', { name: /Set the date/ }).first();
       if (!(await dateLink.count())) break;
-      await Promise.all([worker.waitForNavigation(), dateLink.click()]);
-      await isGood(worker);
-      await fillDate(
-        worker,
-        await worker
-          .locator('fieldset legend')
-          .first()
-          .textContent()
-          .then((t) => t!.trim()),
-        today,
-      );
+      await follow(worker, dateLink);
+      const legend = (await worker.locator('fieldset legend').first().textContent())!.trim();
+      await fillDate(worker, legend, today);
       await send(worker, 'Save the date', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
-      for (const side of [person, carer]) {
-        await checkPage(side, made.proposal);
-        await follow(side, 'Say if you want to go on');
-        await side.getByLabel('Yes, go on').check();
-        await send(side, 'Save', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
-        expect(await mainText(side)).toContain('Thank you for saying');
-      }
+
+      await checkPage(person, `/my/carers/${id}`);
+      await send(person, 'Yes, go on', at(/^\/my\/carers\/[0-9a-f-]{36}$/));
+      expect(await mainText(person)).toContain('We have told your worker what you said');
+
+      await checkPage(carer, made.proposal);
+      await follow(carer, 'Say if you want to go on');
+      await carer.getByLabel('Yes, go on').check();
+      await send(carer, 'Save', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
+      expect(await mainText(carer)).toContain('Thank you for saying');
     }
-    await checkPage(worker, made.proposal);
+    // The scheme's introduction steps, as set: first meeting, tea visit, overnight stay, trial period.
+    expect(steps).toBe(4);
     await follow(worker, 'Record the agreed match');
     await fillDate(worker, 'Start date', today);
     await send(worker, 'Record the agreed match', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
     expect(await mainText(worker)).toContain('The match is agreed');
-    await checkPage(person, made.proposal);
-    expect(await mainText(person)).toContain('Agreed on');
+    await checkPage(person, '/my/carers');
+    expect(await mainText(person)).toContain('You chose Rowan');
     made.agreed = made.proposal;
   });
 
@@ -330,21 +341,26 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await worker.getByLabel('The council').check();
     await send(worker, 'Start the arrangement', at(/^\/arrangements\/[0-9a-f-]{36}$/));
     made.arrangement = path(worker);
-    await checkPage(worker, `${made.arrangement}/agreements`);
-    await worker
-      .getByRole('button', { name: /^Issue the / })
-      .first()
-      .click();
-    await worker.waitForURL(at(/\/agreements\/[0-9a-f-]{36}$/));
-    await isGood(worker);
+    await follow(worker, linkTo(worker, `${made.arrangement}/agreements`));
+    await send(worker, 'Issue the agreement (shared lives arrangement agreement)', at(/\/agreements\/[0-9a-f-]{36}$/));
     const agreement = path(worker);
 
-    for (const who of [PERSON, CARER]) {
-      const page = await signedIn(openContext, who, who.password);
-      await checkPage(page, agreement);
+    // The person finds it under Your Shared Lives; the carer from Living together on their home page.
+    const person = await signedIn(openContext, PERSON, PERSON.password);
+    await checkPage(person, '/arrangements');
+    const carer = await signedIn(openContext, CARER, CARER.password);
+    await follow(carer, 'Living together', at(/^\/arrangements$/));
+    for (const [page, who] of [
+      [person, PERSON],
+      [carer, CARER],
+    ] as const) {
+      await follow(page, linkTo(page, made.arrangement));
+      await follow(page, linkTo(page, `${made.arrangement}/agreements`));
+      await follow(page, linkTo(page, agreement));
       await send(page, 'I have read it and I agree', at(/\/agreements\/[0-9a-f-]{36}$/));
       expect(await mainText(page)).toContain(who.name);
     }
+
     await checkPage(worker, agreement);
     await worker.getByLabel('The scheme').check();
     await worker.getByLabel('Their name').fill(hearth.signInFor('scheme_worker').name);
@@ -352,5 +368,11 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await send(worker, 'Record acknowledgement');
     const text = await mainText(worker);
     for (const party of ['The person (or their representative)', 'The Shared Lives carer', 'The scheme']) expect(text).toContain(party);
+    expect(await worker.getByText('No one yet').count()).toBe(0);
+
+    // The carer's People you support lists the person they now support.
+    await checkPage(carer, '/');
+    await follow(carer, linkTo(carer, '/people'));
+    expect(await mainText(carer)).toContain(PERSON.name);
   });
 });
