@@ -13,6 +13,8 @@ import { supportPlans } from '../support-plans/schema.js';
 import { arrangementReviews } from '../reviews/schema.js';
 import { DEMO_SIGN_INS, generateDemo } from './generate.js';
 import { hasAnyScheme, loadDemo } from './load.js';
+import { demoPostcodes } from './postcodes.js';
+import { postcodes } from '../postcodes/schema.js';
 
 const password = 'a demo password';
 const small = generateDemo({ scale: 'small', seed: 2026 });
@@ -35,6 +37,7 @@ async function rowCounts() {
   const [a] = await db.owner.select({ n: count() }).from(arrangements);
   const [sp] = await db.owner.select({ n: count() }).from(supportPlans);
   const [r] = await db.owner.select({ n: count() }).from(arrangementReviews);
+  const [pc] = await db.owner.select({ n: count() }).from(postcodes);
   return {
     schemes: s!.n,
     users: u!.n,
@@ -45,6 +48,7 @@ async function rowCounts() {
     arrangements: a!.n,
     supportPlans: sp!.n,
     reviews: r!.n,
+    postcodes: pc!.n,
   };
 }
 
@@ -63,6 +67,7 @@ describe('loadDemo', () => {
       arrangements: small.arrangements.arrangements.length,
       supportPlans: small.supportPlans.plans.length,
       reviews: small.reviews.reviews.length,
+      postcodes: demoPostcodes(small).length,
     };
     const { notes, incidents: incidentsAdded, ...rest } = first;
     expect(rest).toEqual(expected);
@@ -107,9 +112,18 @@ describe('loadDemo', () => {
       notes: 0,
       incidents: 0,
       reviews: 0,
+      postcodes: 0,
       proposals: 0,
     });
     expect(await rowCounts()).toEqual(expected);
+  });
+
+  it('knows where every postcode of its records is, in made-up postcode areas', async () => {
+    const places = new Map((await db.owner.select().from(postcodes)).map((p) => [p.postcode, p]));
+    const records = [...small.people.people, ...small.carers.carers];
+    expect(records.every((r) => places.get(r.postcode!)?.source === 'demo')).toBe(true);
+    // No real UK postcode area is NO or EA (Northbrook's and Eastmere's).
+    expect(new Set([...places.keys()].map((p) => p.replace(/\d.*$/, '')))).toEqual(new Set(['NO', 'EA']));
   });
 
   it('stores a hash the demo password verifies against', async () => {

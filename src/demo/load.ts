@@ -26,6 +26,8 @@ import { availability, bookings, carerBreaks, respiteAllowances } from '../short
 import type { DemoShortBreaks } from './short-breaks.js';
 import type { Hours, Nights } from '../short-breaks/ranges.js';
 import { insertMany } from './bulk.js';
+import { demoPostcodes } from './postcodes.js';
+import { postcodes } from '../postcodes/schema.js';
 import { addDemoMatching } from './matching.js';
 import {
   agreementAcknowledgements,
@@ -72,6 +74,8 @@ export interface DemoCounts {
   incidents: number;
   /** Arrangement reviews and visits (with views, ratings and actions). */
   reviews: number;
+  /** Where the demo's postcodes are (src/demo/postcodes.ts). */
+  postcodes: number;
 }
 
 const ROWS_PER_INSERT = 1_000;
@@ -112,6 +116,7 @@ export async function loadDemo(db: Database, data: DemoData, options: { password
       ),
       people: await loadPeople(tx, data.people),
       carers: await loadCarers(tx, data.carers),
+      postcodes: await insertMany(tx, postcodes, demoPostcodes(data)),
       bookings: await loadShortBreaks(tx, data.shortBreaks),
       ...(await loadArrangements(tx, data, before)),
       supportPlans: await loadSupportPlans(tx, data.supportPlans),

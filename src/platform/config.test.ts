@@ -27,6 +27,25 @@ describe('configuration', () => {
     expect(set.signInLimits).toEqual({ perAccount: 8, perAddress: 500 });
   });
 
+  it('asks an online postcode lookup only when one is set, waiting two seconds unless told otherwise', () => {
+    const dir = tempDir();
+    expect(loadConfig({ HEARTH_DATA_DIR: dir }).postcodeLookup).toBeNull();
+    expect(loadConfig({ HEARTH_DATA_DIR: dir, HEARTH_POSTCODE_LOOKUP_URL: 'https://api.postcodes.io' }).postcodeLookup).toEqual({
+      url: 'https://api.postcodes.io',
+      timeoutMs: 2000,
+    });
+    expect(
+      loadConfig({ HEARTH_DATA_DIR: dir, HEARTH_POSTCODE_LOOKUP_URL: 'http://10.0.0.5:8000/', HEARTH_POSTCODE_LOOKUP_TIMEOUT_MS: '800' })
+        .postcodeLookup,
+    ).toEqual({ url: 'http://10.0.0.5:8000/', timeoutMs: 800 });
+    expect(() => loadConfig({ HEARTH_DATA_DIR: dir, HEARTH_POSTCODE_LOOKUP_URL: 'api.postcodes.io' })).toThrow(
+      /Setting HEARTH_POSTCODE_LOOKUP_URL must be the address of a postcodes.io-compatible service/,
+    );
+    expect(() => loadConfig({ HEARTH_DATA_DIR: dir, HEARTH_POSTCODE_LOOKUP_TIMEOUT_MS: '60000' })).toThrow(
+      /HEARTH_POSTCODE_LOOKUP_TIMEOUT_MS must be 10000 milliseconds or fewer/,
+    );
+  });
+
   it('uses a PostgreSQL server when DATABASE_URL is set, and then needs a session secret', () => {
     const dir = tempDir();
     expect(() => loadConfig({ DATABASE_URL: 'postgres://h@localhost/hearth', HEARTH_DATA_DIR: dir })).toThrow(

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../platform/csv/csv.js';
-import { readPostcodeFile, readingFor, splitCsvLine, UnknownLayout } from './files.js';
+import { pickFields, readPostcodeFile, readingFor, splitCsvLine, UnknownLayout } from './files.js';
 import { gridToLatLong } from './grid.js';
 import { codePointLine, madeUpPostcode, ONS_HEADER, onsLine } from './testing.js';
 
@@ -29,8 +29,20 @@ describe('reading the national postcode files', () => {
     );
   });
 
+  it('picks some columns of a line, as splitting it would, or says it has too few', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', '1', ',', '"') });
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 8 }), fc.uniqueArray(fc.nat(9), { maxLength: 4 }), (cells, wanted) => {
+        const line = cells.map((c) => (/[",]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+        const columns = [...wanted].sort((a, b) => a - b);
+        expect(pickFields(line, columns)).toEqual(columns.every((c) => c < cells.length) ? columns.map((c) => cells[c]) : null);
+      }),
+    );
+  });
+
   it('tells the ONS Postcode Directory from OS Code-Point Open by the first line', () => {
     expect(readingFor(`\ufeff${ONS_HEADER}`)).toMatchObject({ layout: 'ons', header: true });
+    expect(readingFor(`\u00ef\u00bb\u00bf${ONS_HEADER}`)).toMatchObject({ layout: 'ons', columns: [2, 41, 42] });
     expect(readingFor('"pcds","lat","long"')).toMatchObject({ layout: 'ons', header: true });
     expect(readingFor(codePointLine({ postcode: 'NB1 4QT', eastings: 372000, northings: 429000 }))).toMatchObject({
       layout: 'code_point',

@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { normalisePostcode } from '../platform/forms/postcode.js';
 import { gridToLatLong } from './grid.js';
@@ -30,9 +29,10 @@ export type RowOutcome = { row: FileRow } | { skip: SkipReason };
 interface Reading {
   layout: PostcodeLayout;
   header: boolean;
-  /** The columns it reads: the rest of a line is not split. */
-  width: number;
-  read: (fields: string[]) => RowOutcome;
+  /** The columns it reads, in order: only these are taken out of a line. */
+  columns: number[];
+  /** The values of those columns. */
+  read: (values: string[]) => RowOutcome;
 }
 
 export class UnknownLayout extends Error {
@@ -59,30 +59,30 @@ const inUk = (c: Coordinates) => c.latitude >= 49 && c.latitude <= 61 && c.longi
 /** Which layout a file has, from its first line; null when neither. */
 export function readingFor(firstLine: string): Reading | null {
   const fields = splitCsvLine(stripBom(firstLine)).map((f) => f.trim().toLowerCase());
-  const at = (names: string[]) => fields.findIndex((f) => names.includes(f));
+  // The first name a file has, in the order given: pcds ("NB1 4QT") before pcd ("NB1 4QT" padded to seven).
+  const at = (names: string[]) => names.map((name) => fields.indexOf(name)).find((i) => i >= 0) ?? -1;
   const [postcode, latitude, longitude] = [at(ONS_POSTCODE), at(ONS_LATITUDE), at(ONS_LONGITUDE)];
   if (postcode >= 0 && latitude >= 0 && longitude >= 0) {
-    const width = Math.max(postcode, latitude, longitude) + 1;
-    return { layout: 'ons', header: true, width, read: (row) => onsRow(row, width, postcode, latitude, longitude) };
+    const columns = [postcode, latitude, longitude].sort((a, b) => a - b);
+    const [p, la, lo] = [postcode, latitude, longitude].map((c) => columns.indexOf(c)) as [number, number, number];
+    return { layout: 'ons', header: true, columns, read: (values) => onsRow(values[p]!, values[la]!, values[lo]!) };
   }
   const codePointHeader = CODE_POINT_HEADER.every((names, i) => names.includes(fields[i] ?? ''));
   const codePointData = !!normalisePostcode(fields[0] ?? '') && isNumber(fields[2]) && isNumber(fields[3]);
-  if (codePointHeader || codePointData) return { layout: 'code_point', header: codePointHeader, width: 4, read: codePointRow };
+  if (codePointHeader || codePointData) return { layout: 'code_point', header: codePointHeader, columns: [0, 1, 2, 3], read: codePointRow };
   return null;
 }
 
-function onsRow(fields: string[], width: number, postcode: number, latitude: number, longitude: number): RowOutcome {
-  if (fields.length < width) return { skip: 'columns' };
-  const usual = normalisePostcode(fields[postcode]!);
+function onsRow(postcode: string, latitude: string, longitude: string): RowOutcome {
+  const usual = normalisePostcode(postcode);
   if (!usual) return { skip: 'postcode' };
-  const place = { latitude: Number(fields[latitude]), longitude: Number(fields[longitude]) };
+  const place = { latitude: Number(latitude), longitude: Number(longitude) };
   // The directory gives 99.999999, 0 for a postcode with no grid reference.
-  if (!isNumber(fields[latitude]) || !isNumber(fields[longitude]) || !inUk(place)) return { skip: 'noLocation' };
+  if (!isNumber(latitude) || !isNumber(longitude) || !inUk(place)) return { skip: 'noLocation' };
   return { row: { postcode: usual, ...place } };
 }
 
 function codePointRow(fields: string[]): RowOutcome {
-  if (fields.length < 4) return { skip: 'columns' };
   const usual = normalisePostcode(fields[0]!);
   if (!usual) return { skip: 'postcode' };
   const [eastings, northings] = [Number(fields[2]), Number(fields[3])];
@@ -94,17 +94,49 @@ function codePointRow(fields: string[]): RowOutcome {
 }
 
 const isNumber = (text: string | undefined) => text !== undefined && text.trim() !== '' && Number.isFinite(Number(text));
-const stripBom = (line: string) => (line.charCodeAt(0) === 0xfeff ? line.slice(1) : line);
+/** A byte-order mark, as UTF-8 read as Latin-1 gives it, or as itself. */
+const stripBom = (line: string) => line.replace(/^(\u00ef\u00bb\u00bf|\ufeff)/, '');
+
+/** Where the field starting at `start` ends: the index of its comma, or the line's length. */
+function fieldEnd(line: string, start: number): number {
+  let from = start;
+  if (line.charCodeAt(start) === 34) {
+    for (from = line.indexOf('"', start + 1); from !== -1 && line.charCodeAt(from + 1) === 34; from = line.indexOf('"', from + 2));
+    if (from === -1) return line.length;
+  }
+  const comma = line.indexOf(',', from);
+  return comma === -1 ? line.length : comma;
+}
+
+/**
+ * The values of some columns of a CSV line (in ascending order), or null when the line has too few:
+ * the ONS directory's fifty-odd columns are stepped over, not copied, as only three are read.
+ */
+export function pickFields(line: string, columns: readonly number[]): string[] | null {
+  const picked: string[] = [];
+  let start = 0;
+  let field = 0;
+  for (const wanted of columns) {
+    for (; field < wanted; field++) {
+      const end = fieldEnd(line, start);
+      if (end >= line.length) return null;
+      start = end + 1;
+    }
+    const end = fieldEnd(line, start);
+    picked.push(line.charCodeAt(start) === 34 ? splitCsvLine(line.slice(start, end))[0]! : line.slice(start, end));
+  }
+  return picked;
+}
 
 /**
  * One CSV line's fields (RFC 4180 quoting, doubled quotes). The national files have no line breaks
  * inside fields, so they are read line by line; this avoids building each field a character at a time.
  */
-export function splitCsvLine(line: string, limit = 0xffffffff): string[] {
-  if (!line.includes('"')) return line.split(',', limit);
+export function splitCsvLine(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
   const fields: string[] = [];
   let i = 0;
-  while (fields.length < limit) {
+  for (;;) {
     let value = '';
     if (line[i] === '"') {
       let from = i + 1;
@@ -130,7 +162,6 @@ export function splitCsvLine(line: string, limit = 0xffffffff): string[] {
     if (comma === -1) return fields;
     i = comma + 1;
   }
-  return fields;
 }
 
 /** A postcode file on disk, read a megabyte at a time. */
@@ -151,8 +182,6 @@ export async function* readPostcodeFile(input: Readable): AsyncGenerator<Chunk, 
   let reading: Reading | null = null;
   let line = 0;
   let rest = '';
-  // A character's bytes may be split between two chunks.
-  const decoder = new StringDecoder('utf8');
   const readLines = (lines: string[]): Chunk | null => {
     const items: Chunk['items'] = [];
     for (const raw of lines) {
@@ -164,18 +193,21 @@ export async function* readPostcodeFile(input: Readable): AsyncGenerator<Chunk, 
         if (!reading) throw new UnknownLayout();
         if (reading.header) continue;
       }
-      items.push({ ...reading.read(splitCsvLine(text, reading.width)), line });
+      const values = pickFields(text, reading.columns);
+      items.push({ ...(values ? reading.read(values) : { skip: 'columns' as const }), line });
     }
     return reading ? { layout: reading.layout, items } : null;
   };
   try {
     for await (const data of input) {
-      const lines = (rest + (typeof data === 'string' ? data : decoder.write(data as Buffer))).split('\n');
+      // Read as Latin-1, a character a byte: the columns read are ASCII, and no byte of another
+      // column's UTF-8 letters is a comma, quote or line break, so splitting is the same, and faster.
+      const lines = (rest + (typeof data === 'string' ? data : (data as Buffer).toString('latin1'))).split('\n');
       rest = lines.pop()!;
       const chunk = readLines(lines);
       if (chunk) yield chunk;
     }
-    const last = readLines([rest + decoder.end()]);
+    const last = readLines([rest]);
     if (last) yield last;
   } finally {
     input.destroy();

@@ -1,45 +1,27 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_ONE, rowsOf, type Database } from '../platform/db/database.js';
 import { testDatabase } from '../platform/testing/database.js';
 import { onlineLookup } from './online.js';
 import { postcodeLocator } from './service.js';
-
-/** A postcodes.io stand-in on 127.0.0.1: knows NB9 9ZZ, is slow for NB8 8ZZ, fails for NB7 7ZZ, talks nonsense for NB6 6ZZ. */
-function fakePostcodesIo(): Promise<{ url: string; asked: string[]; server: Server }> {
-  const asked: string[] = [];
-  const server = createServer((request, response) => {
-    const postcode = decodeURIComponent(request.url!.replace(/^\/postcodes\//, ''));
-    asked.push(postcode);
-    const send = (status: number, body: unknown) => {
-      response.writeHead(status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(body));
-    };
-    if (postcode === 'NB9 9ZZ') send(200, { status: 200, result: { postcode, latitude: 53.7412345, longitude: -2.4698765 } });
-    else if (postcode === 'NB8 8ZZ') setTimeout(() => send(200, { status: 200, result: { postcode, latitude: 1, longitude: 1 } }), 2000);
-    else if (postcode === 'NB7 7ZZ') send(500, { status: 500, error: 'Broken' });
-    else if (postcode === 'NB6 6ZZ') send(200, { status: 200, result: { postcode, latitude: 'north' } });
-    else send(404, { status: 404, error: 'Postcode not found' });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, asked, server })),
-  );
-}
+import { aPostcodesIo } from './testing.js';
 
 let db: Database;
-let online: Awaited<ReturnType<typeof fakePostcodesIo>>;
+let online: Awaited<ReturnType<typeof aPostcodesIo>>;
 
 beforeAll(async () => {
   db = await testDatabase();
-  online = await fakePostcodesIo();
+  online = await aPostcodesIo({
+    'NB9 9ZZ': { latitude: 53.7412345, longitude: -2.4698765 },
+    'NB8 8ZZ': 'slow',
+    'NB7 7ZZ': 'broken',
+    'NB6 6ZZ': 'nonsense',
+  });
   await db.owner.execute(sql`insert into postcodes (postcode, latitude, longitude, source) values ('NB1 4QT', 53.72, -2.46, 'ons')`);
 });
 
 afterAll(async () => {
-  online.server.closeAllConnections();
-  online.server.close();
+  online.close();
   await db.close();
 });
 
@@ -70,8 +52,8 @@ describe('locating a postcode', () => {
   });
 
   it('answers null, quickly, when the online lookup is slow, failing, talking nonsense or not there', async () => {
-    const unreachable = await fakePostcodesIo();
-    unreachable.server.close();
+    const unreachable = await aPostcodesIo({});
+    unreachable.close();
     for (const [url, postcode] of [
       [online.url, 'NB8 8ZZ'],
       [online.url, 'NB7 7ZZ'],

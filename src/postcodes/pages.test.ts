@@ -12,19 +12,6 @@ import { testApp, Visitor } from '../platform/testing/app.js';
 import { aScheme, aUser } from '../platform/testing/builders.js';
 import { codePointLine, ONS_HEADER, onsLine } from './testing.js';
 
-/** A form with files, as a browser sends it (multipart/form-data). */
-function multipart(fields: Record<string, string>, files: { name: string; filename: string; text: string }[]) {
-  const boundary = '----hearth-test-boundary';
-  const parts = [
-    ...Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    ...files.map(
-      (f) =>
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: text/csv\r\n\r\n${f.text}\r\n`,
-    ),
-  ];
-  return { payload: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 const [year, month, day] = todayInUk().split('-');
 const enquiry = (postcode: string) => ({
   name: 'Ada Hartley',
@@ -149,7 +136,7 @@ describe('postcodes on people’s and carers’ records, and the manager’s pag
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('It knows where\n        <strong>3</strong> postcodes are');
 
-    const form = multipart({ _csrf: manager.csrf }, [
+    const loaded = await manager.postFiles('/settings/postcodes', {}, [
       {
         name: 'files',
         filename: 'ONSPD.csv',
@@ -158,12 +145,6 @@ describe('postcodes on people’s and carers’ records, and the manager’s pag
       { name: 'files', filename: 'nb.csv', text: codePointLine({ postcode: 'NB7 7ZZ', eastings: 372000, northings: 429000 }) },
       { name: 'files', filename: 'notes.csv', text: 'name,email\nSam,sam@example.org' },
     ]);
-    const loaded = await app.inject({
-      method: 'POST',
-      url: '/settings/postcodes',
-      payload: form.payload,
-      headers: { cookie: manager.cookieHeader(), 'content-type': form.contentType },
-    });
     expect(loaded.statusCode).toBe(200);
     expect(loaded.body).toContain('<strong>ONSPD.csv</strong> (ONS Postcode Directory): 1 postcodes loaded from 2 rows.');
     expect(loaded.body).toContain('Rows left out: 1 too few columns. The first: line 3: too few columns.');
@@ -174,24 +155,15 @@ describe('postcodes on people’s and carers’ records, and the manager’s pag
   });
 
   it('asks for a file when none was chosen, and refuses a form without its token', async () => {
-    const none = multipart({ _csrf: manager.csrf }, []);
-    const empty = await app.inject({
-      method: 'POST',
-      url: '/settings/postcodes',
-      payload: none.payload,
-      headers: { cookie: manager.cookieHeader(), 'content-type': none.contentType },
-    });
+    const empty = await manager.postFiles('/settings/postcodes', {}, []);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Choose a postcode file (CSV) to load');
-    const forged = multipart({}, [
-      { name: 'files', filename: 'ONSPD.csv', text: `${ONS_HEADER}\n${onsLine({ postcode: 'NB4 4AB', latitude: 53, longitude: -2 })}` },
-    ]);
-    const refused = await app.inject({
-      method: 'POST',
-      url: '/settings/postcodes',
-      payload: forged.payload,
-      headers: { cookie: manager.cookieHeader(), 'content-type': forged.contentType },
-    });
+    const file = {
+      name: 'files',
+      filename: 'ONSPD.csv',
+      text: `${ONS_HEADER}\n${onsLine({ postcode: 'NB4 4AB', latitude: 53, longitude: -2 })}`,
+    };
+    const refused = await manager.postFiles('/settings/postcodes', {}, [file], { csrf: false });
     expect(refused.statusCode).toBe(403);
     expect(await rowsOf(db.owner, sql`select 1 from postcodes where postcode = 'NB4 4AB'`)).toHaveLength(0);
   });

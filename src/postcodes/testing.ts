@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 /*
  * Lines of the two national layouts, for tests and the benchmark: the columns the real files have,
  * with codes that are made up.
@@ -52,4 +55,42 @@ export function madeUpPostcode(i: number): string {
   const area = Math.floor(i / 396_000);
   const areaLetters = `${'QVX'[Math.floor(area / 20) % 3]}${LETTERS[area % 20]}`;
   return `${areaLetters}${district} ${sector}${LETTERS[Math.floor(unit / 20)]}${LETTERS[unit % 20]}`;
+}
+
+/** How the stand-in postcodes.io answers for a postcode: where it is, or a way of failing. */
+export type PostcodesIoAnswer = { latitude: number; longitude: number } | 'slow' | 'broken' | 'nonsense';
+
+/**
+ * A postcodes.io stand-in, a real HTTP server on 127.0.0.1: answers GET /postcodes/{postcode} as the
+ * real one does (404 for a postcode it does not know), and records what it was asked.
+ */
+export function aPostcodesIo(answers: Record<string, PostcodesIoAnswer>): Promise<{ url: string; asked: string[]; close: () => void }> {
+  const asked: string[] = [];
+  const server = createServer((request, response) => {
+    const postcode = decodeURIComponent((request.url ?? '').replace(/^\/postcodes\//, ''));
+    asked.push(postcode);
+    const send = (status: number, body: unknown) => {
+      if (response.destroyed) return;
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    const answer = answers[postcode];
+    if (answer === 'slow') setTimeout(() => send(200, { status: 200, result: { postcode, latitude: 1, longitude: 1 } }), 2000);
+    else if (answer === 'broken') send(500, { status: 500, error: 'Broken' });
+    else if (answer === 'nonsense') send(200, { status: 200, result: { postcode, latitude: 'north' } });
+    else if (answer) send(200, { status: 200, result: { postcode, ...answer } });
+    else send(404, { status: 404, error: 'Postcode not found' });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        asked,
+        close: () => {
+          server.closeAllConnections();
+          server.close();
+        },
+      }),
+    ),
+  );
 }

@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from './builders.js';
 
 export async function testApp(
   db?: Database,
-  options: Pick<AppConfig, 'signInLimits' | 'mail' | 'clock' | 'baseUrl'> = {},
+  options: Pick<AppConfig, 'signInLimits' | 'mail' | 'clock' | 'baseUrl' | 'postcodeLookup'> = {},
 ): Promise<{ app: FastifyInstance; db: Database; close: () => Promise<void> }> {
   const database = db ?? (await testDatabase());
   const app = await buildApp(
@@ -61,6 +61,33 @@ export class Visitor {
         payload: body,
         remoteAddress: this.address,
         headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+  }
+
+  /** A form with files (multipart/form-data), as a browser sends a file upload; the CSRF token unless told not to. */
+  async postFiles(
+    url: string,
+    fields: Record<string, string>,
+    files: { name: string; filename: string; text: string }[],
+    options: { csrf?: boolean } = {},
+  ) {
+    const boundary = '----hearth-test-boundary';
+    const parts = [
+      ...Object.entries({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...fields }).map(
+        ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+      ),
+      ...files.map(
+        (f) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: text/csv\r\n\r\n${f.text}\r\n`,
+      ),
+    ];
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: `${parts.join('')}--${boundary}--\r\n`,
+        headers: { cookie: this.cookieHeader(), 'content-type': `multipart/form-data; boundary=${boundary}` },
       }),
     );
   }
