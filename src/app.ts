@@ -79,7 +79,7 @@ import { reviewsDue } from './reviews/due.js';
 import { onlineLookup, type OnlineLookupSettings } from './postcodes/online.js';
 import { postcodeLocator, postcodesService, type Locate } from './postcodes/service.js';
 import { postcodesRoutes } from './postcodes/routes.js';
-import { people } from './people/schema.js';
+import { people, personPlaces } from './people/schema.js';
 import { carers } from './carers/schema.js';
 
 export type AppConfig = Pick<Config, 'sessionSecret' | 'secureCookies' | 'logLevel'> & {
@@ -124,7 +124,7 @@ export const services = (db: Database, s: ReturnType<typeof stores>, clock?: () 
   servicesLocating(db, s, postcodeLocator(s.postcodeLookup), clock);
 
 const servicesLocating = (db: Database, s: ReturnType<typeof stores>, locate: Locate, clock?: () => Date) => ({
-  postcodes: { locate, ...postcodesService(db, { records: [people, carers] }) },
+  postcodes: { locate, ...postcodesService(db, { records: [people, carers, personPlaces] }) },
   auth: authService(db, s.sessions),
   // Every way of signing in ends in the auth service's one way of starting a session.
   signInLinks: signInLinkService(db, authService(db, s.sessions), s.mail, clock),

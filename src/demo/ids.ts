@@ -14,6 +14,7 @@ export type DemoKind =
   | 'status change'
   | 'profile'
   | 'risk'
+  | 'place'
   | 'category'
   | 'circle member'
   | 'consent'

@@ -14,6 +14,7 @@ import {
   personSupportNeeds,
   referrals,
   risks,
+  personPlaces,
   supportNeedCategories,
 } from '../people/schema.js';
 import type { DemoPeople } from './people.js';
@@ -258,6 +259,7 @@ async function loadPeople(tx: Tx, data: DemoPeople): Promise<number> {
   await load(needsSummaries, data.summaries);
   await load(matchingPreferences, data.preferences);
   await load(risks, data.risks);
+  await load(personPlaces, data.places);
   await load(circleMembers, data.circleMembers);
   await load(circleConsents, data.consents);
   return added;

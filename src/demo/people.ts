@@ -8,6 +8,7 @@ import type {
   onePageProfiles,
   people,
   personStatusChanges,
+  personPlaces,
   personSupportNeeds,
   referrals,
   risks,
@@ -29,6 +30,7 @@ export interface DemoPeople {
   summaries: (typeof needsSummaries.$inferInsert)[];
   preferences: (typeof matchingPreferences.$inferInsert)[];
   risks: (typeof risks.$inferInsert)[];
+  places: (typeof personPlaces.$inferInsert)[];
   circleMembers: (typeof circleMembers.$inferInsert)[];
   consents: (typeof circleConsents.$inferInsert)[];
 }
@@ -229,6 +231,7 @@ export const emptyPeople = (): DemoPeople => ({
   summaries: [],
   preferences: [],
   risks: [],
+  places: [],
   circleMembers: [],
   consents: [],
 });
@@ -276,11 +279,43 @@ export function addSchemePeople(ctx: Context, scheme: SchemeForPeople) {
       arrangementTypes,
     });
     addJourney(ctx, scheme.id, personId, dates, arrangementTypes, scheme.workerIds);
+    if (fixed) addPlaces(ctx, scheme.id, personId, `${prefix}1`, lat, lon);
     if (status === 'referred' || status === 'declined') return;
     const assessed = status !== 'assessing' || faker.datatype.boolean(0.5);
     if (assessed || fixed) addAssessment(ctx, scheme.id, personId, categoryIds, fixed, dates[1]!.on);
     addCircle(ctx, scheme, personId, user.id, fixed);
   });
+}
+
+/**
+ * The fixed person sign-in's places that matter, a little way from home: matching shows each carer's
+ * distance to them. Fixed, not drawn, so the faker's other draws stay as they were.
+ */
+function addPlaces({ out }: Context, schemeId: string, personId: string, district: string, lat: number, lon: number) {
+  const near = (north: number, east: number) => ({
+    latitude: Math.round((lat + north) * 1e5) / 1e5,
+    longitude: Math.round((lon + east) * 1e5) / 1e5,
+  });
+  out.places.push(
+    {
+      id: demoId('place', `${personId}:sister`),
+      schemeId,
+      personId,
+      label: 'Ruth, her sister',
+      kind: 'family',
+      postcode: `${district} 4RS`,
+      ...near(0.03, 0.04),
+    },
+    {
+      id: demoId('place', `${personId}:day`),
+      schemeId,
+      personId,
+      label: 'Riverside day centre',
+      kind: 'day_service',
+      postcode: `${district} 2DC`,
+      ...near(-0.01, 0.01),
+    },
+  );
 }
 
 function nationalStatus(faker: Faker): PersonStatus {

@@ -119,7 +119,8 @@ describe('matching that is honest about what it does not know', () => {
     expect(page).toContain("Iwan Cedar, Riverside 40 miles away: more than the scheme's 20-mile limit");
 
     const unlocated = text((await visitors.worker.get(`/people/${owain.id}/matching`)).body);
-    expect(unlocated).toContain('Hearth does not know where they live, so distances are not known');
+    expect(unlocated).toContain('Hearth does not know where they live: no postcode is recorded');
+    expect(unlocated).toContain('Carers are still listed, with distance not known, and no distance limit rules them out');
     for (const name of ['Tomas Birch', 'Rhiannon Alder', 'Iwan Cedar'])
       expect(unlocated).toMatch(new RegExp(`${name}, Riverside · score \\d+`));
     expect(unlocated.match(/Distance not known/g)).toHaveLength(3);

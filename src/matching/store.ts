@@ -9,6 +9,7 @@ import {
   type MatchCarer,
   type MatchPerson,
   type PairFacts,
+  type PlaceThatMatters,
   type SchemeSettings,
   type Whereabouts,
   type WorkerNote,
@@ -168,10 +169,23 @@ interface PersonRow {
   needs: string[];
 }
 
+interface PlaceRow {
+  personId: string;
+  label: string;
+  kind: PlaceThatMatters['kind'];
+  postcode: string | null;
+  latitude: number | null;
+  longitude: number | null;
+}
+
 const APPROVAL_NEED_WORDS = new Set(Object.values(NEED_NAMES).map((n) => n.toLowerCase()));
 
-/** The people matching may consider: waiting for a match or in introductions, located or not. `only` narrows to one person. */
+/**
+ * The people matching may consider: waiting for a match or in introductions, located or not, with
+ * their places that matter. `only` narrows to one person.
+ */
 export async function peopleForMatching(tx: Tx, only?: string): Promise<MatchPerson[]> {
+  const considered = only ? sql`p.id = ${only}` : sql`p.status in ('waiting', 'introductions')`;
   const rows = await rowsOf<PersonRow>(
     tx,
     sql`
@@ -181,10 +195,21 @@ export async function peopleForMatching(tx: Tx, only?: string): Promise<MatchPer
       coalesce((select array_agg(c.name order by c.name) from person_support_needs n join support_need_categories c on c.id = n.category_id
         where n.person_id = p.id and c.retired_at is null), '{}') as needs
     from people p left join matching_preferences w on w.person_id = p.id
-    where ${only ? sql`p.id = ${only}` : sql`p.status in ('waiting', 'introductions')`}
+    where ${considered}
     order by p.id`,
   );
-  return rows.map(personFromRow);
+  const places = await rowsOf<PlaceRow>(
+    tx,
+    sql`
+    select x.person_id as "personId", x.label, x.kind::text as kind, x.postcode, x.latitude::float8 as latitude, x.longitude::float8 as longitude
+    from person_places x join people p on p.id = x.person_id
+    where ${considered}
+    order by x.person_id, x.created_at, x.id`,
+  );
+  const placesOf = new Map<string, PlaceThatMatters[]>();
+  for (const { personId, label, kind, ...where } of places)
+    placesOf.set(personId, [...(placesOf.get(personId) ?? []), { label, kind, location: whereabouts(where) }]);
+  return rows.map((r) => ({ ...personFromRow(r), places: placesOf.get(r.id) ?? [] }));
 }
 
 function personFromRow(r: PersonRow): MatchPerson {

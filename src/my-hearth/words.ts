@@ -60,6 +60,7 @@ const RECORD_WORDS: Record<string, string> = {
   'needs, wishes and risks': 'the help you need',
   risk: 'how to keep you safe',
   'matching preferences': 'the home you want',
+  'place that matters': 'a place that matters to you',
   'circle member': 'your circle of support',
   'circle of support': 'your circle of support',
   consent: 'who can see your record',

@@ -10,6 +10,7 @@ import {
   CONSENT_AREAS,
   CONTACT_METHODS,
   HOUSEHOLD_ANSWERS,
+  PLACE_KINDS,
   REFERRAL_SOURCES,
   URGENCIES,
 } from './words.js';
@@ -149,6 +150,16 @@ export const riskForm = z.object({
   positiveSteps: text('Enter the positive steps agreed', { max: 4000, label: 'Positive steps' }),
   agreedWith: optionalText({ max: 200, label: 'Who agreed them' }),
   ended: z
+    .literal('yes')
+    .optional()
+    .transform((v) => v === 'yes'),
+});
+
+export const placeForm = z.object({
+  label: text('Enter what the place is, like Mum or Riverside day service', { max: 80, label: 'What the place is' }),
+  kind: choice(PLACE_KINDS, 'Choose what kind of place it is'),
+  postcode: optionalPostcode(),
+  removed: z
     .literal('yes')
     .optional()
     .transform((v) => v === 'yes'),

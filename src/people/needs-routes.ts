@@ -3,11 +3,11 @@ import { answers, submitForm } from '../platform/forms/forms.js';
 import { once } from '../platform/forms/once.js';
 import { ids } from '../platform/forms/fields.js';
 import { asValues, options, type Values } from '../platform/forms/options.js';
-import { categoryForm, needsForm, preferencesForm, riskForm } from './forms.js';
+import { categoryForm, needsForm, placeForm, preferencesForm, riskForm } from './forms.js';
 import type { PersonHeader } from './header.js';
 import type { PeopleServices } from './service.js';
 import { ARRANGEMENT_NAMES, type ArrangementType } from './status.js';
-import { HOUSEHOLD_TOPICS, type HouseholdAnswer } from './words.js';
+import { HOUSEHOLD_TOPICS, PLACE_KIND_NAMES, type HouseholdAnswer } from './words.js';
 
 type Preferences = Awaited<ReturnType<PeopleServices['needs']['preferences']>>['preferences'];
 
@@ -50,6 +50,7 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
       ...found,
       needNames: found.needs.map((n) => n.name),
       preferences: found.preferences && preferenceWords(found.preferences),
+      places: found.places.map((p) => ({ ...p, kindName: PLACE_KIND_NAMES[p.kind] })),
     });
   });
 
@@ -155,6 +156,51 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
       context: riskContext(person, riskId),
       save: (form) => needs.updateRisk(request.actor, id, riskId, form),
       then: () => reply.redirect(`/people/${id}/needs`),
+    });
+  });
+
+  const placeContext = (person: PersonHeader, values: Values, placeId?: string) => ({
+    title: placeId ? `Change a place that matters: ${person.name}` : `Add a place that matters: ${person.name}`,
+    person,
+    placeId,
+    backLink: `/people/${person.id}/needs#places`,
+    kinds: options(PLACE_KIND_NAMES, values.kind),
+  });
+
+  app.get('/people/:id/places/new', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    const { person } = await needs.place(request.actor, id);
+    return reply.view('people/views/place.njk', { ...placeContext(person, {}), values: {} });
+  });
+
+  app.post('/people/:id/places', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    const values = answers(request.body);
+    return submitForm(reply, {
+      schema: placeForm,
+      view: 'people/views/place.njk',
+      context: placeContext(await header(request.actor, id), values),
+      save: ({ removed: _, ...form }) => needs.addPlace(request.actor, id, form),
+      then: () => reply.redirect(`/people/${id}/needs#places`),
+    });
+  });
+
+  app.get('/people/:id/places/:placeId', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id, placeId } = ids(request.params, 'id', 'placeId');
+    const { person, place } = await needs.place(request.actor, id, placeId);
+    const values = asValues(place);
+    return reply.view('people/views/place.njk', { ...placeContext(person, values, placeId), values });
+  });
+
+  app.post('/people/:id/places/:placeId', { config: { access: 'people.manage' } }, async (request, reply) => {
+    const { id, placeId } = ids(request.params, 'id', 'placeId');
+    const { person } = await needs.place(request.actor, id, placeId);
+    return submitForm(reply, {
+      schema: placeForm,
+      view: 'people/views/place.njk',
+      context: placeContext(person, answers(request.body), placeId),
+      save: (form) => needs.updatePlace(request.actor, id, placeId, form),
+      then: () => reply.redirect(`/people/${id}/needs#places`),
     });
   });
 

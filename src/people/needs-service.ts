@@ -8,8 +8,9 @@ import { inScheme, type Actor } from '../platform/http/types.js';
 import { sightOf } from './access.js';
 import { personHeader } from './header.js';
 import type { ArrangementType } from './status.js';
-import { matchingPreferences, needsSummaries, personSupportNeeds, risks, supportNeedCategories } from './schema.js';
-import { DEFAULT_SUPPORT_NEEDS, type HouseholdAnswer } from './words.js';
+import { locationOf, type Locate } from '../postcodes/service.js';
+import { matchingPreferences, needsSummaries, personPlaces, personSupportNeeds, risks, supportNeedCategories } from './schema.js';
+import { DEFAULT_SUPPORT_NEEDS, type HouseholdAnswer, type PlaceKind } from './words.js';
 import { requireStaff } from '../platform/permissions/staff.js';
 
 export interface NeedsInput {
@@ -41,8 +42,14 @@ export interface RiskInput {
   agreedWith: string | null;
 }
 
-/** Needs, wishes and risks, and the scheme's own list of support needs. */
-export function needsService(db: Database) {
+export interface PlaceInput {
+  label: string;
+  kind: PlaceKind;
+  postcode: string | null;
+}
+
+/** Needs, wishes, places that matter and risks, and the scheme's own list of support needs. */
+export function needsService(db: Database, { locate }: { locate: Locate }) {
   const withPerson = async (actor: Actor, personId: string, tx: Tx) => {
     await sightOf(tx, actor, personId);
     return personHeader(tx, personId);
@@ -57,6 +64,7 @@ export function needsService(db: Database) {
           person,
           ...(await needsOf(tx, personId)),
           preferences: await preferencesOf(tx, personId),
+          places: await placesOf(tx, personId),
           risks: await risksOf(tx, personId),
         };
         await audit(tx, actor, {
@@ -192,6 +200,63 @@ export function needsService(db: Database) {
       });
     },
 
+    async place(actor: Actor, personId: string, placeId?: string) {
+      requireStaff(actor);
+      return db.inScope(actor, async (tx) => {
+        const person = await withPerson(actor, personId, tx);
+        if (!placeId) return { person, place: null };
+        const [place] = await placesOf(tx, personId, placeId);
+        if (!place) throw notFound();
+        return { person, place };
+      });
+    },
+
+    /** A place that matters, located by its postcode; one Hearth does not know is kept, its distance not known. */
+    async addPlace(actor: Actor, personId: string, input: PlaceInput) {
+      requireStaff(actor);
+      return db.inScope(actor, async (tx) => {
+        const person = await withPerson(actor, personId, tx);
+        const id = randomUUID();
+        const location = await locationOf(locate, tx, input.postcode);
+        await tx
+          .insert(personPlaces)
+          .values({ id, schemeId: inScheme(actor).schemeId, personId, ...input, ...location, recordedByUserId: actor.userId });
+        await audit(tx, actor, {
+          action: 'created',
+          recordType: 'place that matters',
+          recordId: id,
+          subjectUserId: person.userId,
+          changes: { personId, ...input, located: location.latitude !== null },
+        });
+        return { id };
+      });
+    },
+
+    /** Changes a place (a new postcode moves it), or removes it from the record. */
+    async updatePlace(actor: Actor, personId: string, placeId: string, input: PlaceInput & { removed: boolean }) {
+      requireStaff(actor);
+      return db.inScope(actor, async (tx) => {
+        const person = await withPerson(actor, personId, tx);
+        const { removed, ...fields } = input;
+        const where = and(eq(personPlaces.id, placeId), eq(personPlaces.personId, personId));
+        const [changed] = removed
+          ? await tx.delete(personPlaces).where(where).returning({ id: personPlaces.id })
+          : await tx
+              .update(personPlaces)
+              .set({ ...fields, ...(await locationOf(locate, tx, fields.postcode)), updatedAt: new Date() })
+              .where(where)
+              .returning({ id: personPlaces.id });
+        if (!changed) throw notFound();
+        await audit(tx, actor, {
+          action: removed ? 'ended' : 'updated',
+          recordType: 'place that matters',
+          recordId: placeId,
+          subjectUserId: person.userId,
+          changes: { ...fields, removed },
+        });
+      });
+    },
+
     /** The scheme's support needs, for its manager to add to and retire from. */
     async categories(actor: Actor) {
       requireStaff(actor);
@@ -285,6 +350,21 @@ export async function needsOf(tx: Tx, personId: string) {
 export async function preferencesOf(tx: Tx, personId: string) {
   const [row] = await tx.select().from(matchingPreferences).where(eq(matchingPreferences.personId, personId));
   return row ?? null;
+}
+
+/** A person's places that matter, oldest first (or `only` one of them), with whether each is located. */
+export async function placesOf(tx: Tx, personId: string, only?: string) {
+  return tx
+    .select({
+      id: personPlaces.id,
+      label: personPlaces.label,
+      kind: personPlaces.kind,
+      postcode: personPlaces.postcode,
+      located: sql<boolean>`${personPlaces.latitude} is not null`,
+    })
+    .from(personPlaces)
+    .where(and(eq(personPlaces.personId, personId), only ? eq(personPlaces.id, only) : undefined))
+    .orderBy(asc(personPlaces.createdAt), asc(personPlaces.id));
 }
 
 export async function risksOf(tx: Tx, personId: string) {

@@ -26,6 +26,7 @@ import {
   CONSENT_AREAS,
   CONTACT_METHODS,
   HOUSEHOLD_ANSWERS,
+  PLACE_KINDS,
   REFERRAL_SOURCES,
   URGENCIES,
 } from './words.js';
@@ -46,6 +47,7 @@ export const contactMethod = pgEnum('contact_method', CONTACT_METHODS);
 export const circleRelationship = pgEnum('circle_relationship', CIRCLE_RELATIONSHIPS);
 export const consentArea = pgEnum('consent_area', CONSENT_AREAS);
 export const householdAnswer = pgEnum('household_answer', HOUSEHOLD_ANSWERS);
+export const placeKind = pgEnum('place_kind', PLACE_KINDS);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -313,6 +315,45 @@ export const matchingPreferences = pgTable(
     check('matching_preferences_distance', sql`${t.maxDistanceMiles} is null or ${t.maxDistanceMiles} between 1 and 500`),
     tenantIsolation(),
     ...staffWrites(),
+  ],
+).enableRLS();
+
+/**
+ * A place that matters to the person (family, day service, college, work, friends): matching weighs
+ * how near each carer lives to it. Its location comes from its postcode; a postcode Hearth does not
+ * know (or none) is kept, and the distance to it is not known. Read by staff, the person, and circle
+ * members they consented to for matching; not by carers, even proposed ones: these are the homes of
+ * their family and friends.
+ */
+export const personPlaces = pgTable(
+  'person_places',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    schemeId: schemeIdColumn(),
+    personId: personColumn(),
+    label: text('label').notNull(),
+    kind: placeKind('kind').notNull(),
+    postcode: text('postcode'),
+    latitude: numeric('latitude', { precision: 8, scale: 5, mode: 'number' }),
+    longitude: numeric('longitude', { precision: 8, scale: 5, mode: 'number' }),
+    recordedByUserId: byUser('recorded_by_user_id'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('person_places_person').on(t.personId, t.createdAt),
+    check('person_places_label', sql`length(trim(${t.label})) between 1 and 80`),
+    check('person_places_location_whole', sql`(${t.latitude} is null) = (${t.longitude} is null)`),
+    check('person_places_location_uk', sql`${t.latitude} is null or (${t.latitude} between 49 and 61 and ${t.longitude} between -9 and 2)`),
+    check('person_places_location_has_postcode', sql`${t.latitude} is null or ${t.postcode} is not null`),
+    tenantIsolation(),
+    ...staffWrites(),
+    pgPolicy('person_visible', {
+      as: 'restrictive',
+      for: 'select',
+      to: appRole,
+      using: sql`${staffOnly} or (${currentRole} in ('person', 'circle_member') and hearth_may_see_person(${t.personId}, 'matching'))`,
+    }),
   ],
 ).enableRLS();
 

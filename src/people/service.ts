@@ -16,7 +16,7 @@ export function peopleServices(db: Database, options: { today?: () => string; lo
   return {
     records: recordsService(db, { today: options.today, locate }),
     about: aboutService(db),
-    needs: needsService(db),
+    needs: needsService(db, { locate }),
     circle: circleService(db),
     shared: sharedViewService(db),
     csv: peopleCsvService(db, options.today),

@@ -83,6 +83,18 @@ export const CONSENT_NAMES_FOR_PERSON: Record<ConsentArea, string> = {
   matching: 'what you want from a match, and how it is going',
 };
 
+/** Places that matter to a person: matching weighs how near each carer lives to them. */
+export const PLACE_KINDS = ['family', 'friends', 'day_service', 'college', 'work', 'other'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+export const PLACE_KIND_NAMES: Record<PlaceKind, string> = {
+  family: 'Family',
+  friends: 'Friends',
+  day_service: 'Day service',
+  college: 'College',
+  work: 'Work',
+  other: 'Somewhere else',
+};
+
 export const HOUSEHOLD_ANSWERS = ['would_like', 'fine', 'not_wanted'] as const;
 export type HouseholdAnswer = (typeof HOUSEHOLD_ANSWERS)[number];
 

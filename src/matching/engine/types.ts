@@ -86,12 +86,10 @@ export interface MatchCarer {
   };
 }
 
-export const PLACE_KINDS = ['family', 'friends', 'day_service', 'college', 'work', 'other'] as const;
-
 /** A place that matters to the person, e.g. `{ label: 'Mum', kind: 'family' }`. The label is shown as written: "12 miles from Mum". */
 export interface PlaceThatMatters {
   label: string;
-  kind: (typeof PLACE_KINDS)[number];
+  kind: 'family' | 'friends' | 'day_service' | 'college' | 'work' | 'other';
   location: Whereabouts;
 }
 

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { testApp, Visitor } from '../testing/app.js';
 import { aScheme, aUser } from '../testing/builders.js';
 import { aCircleMember, aPerson } from '../../people/testing.js';
-import { risks, supportNeedCategories } from '../../people/schema.js';
+import { personPlaces, risks, supportNeedCategories } from '../../people/schema.js';
 import { aCarer, aHouseholdMember, aPanel, defaultCheckTypes } from '../../carers/testing.js';
 import { aProposal } from '../../matching/testing.js';
 import { aStay } from '../../short-breaks/testing.js';
@@ -222,6 +222,10 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'POST /people/:id/risks': staff,
   'GET /people/:id/risks/:riskId': staff,
   'POST /people/:id/risks/:riskId': staff,
+  'GET /people/:id/places/new': staff,
+  'POST /people/:id/places': staff,
+  'GET /people/:id/places/:placeId': staff,
+  'POST /people/:id/places/:placeId': staff,
   'GET /people/:id/circle': staff,
   'GET /people/:id/circle/new': staff,
   'POST /people/:id/circle': staff,
@@ -325,6 +329,9 @@ describe('permission matrix: every route as every role, and signed out', () => {
           .returning()
       )[0]!.id,
       categoryId: (await db.owner.insert(supportNeedCategories).values({ schemeId: scheme.id, name: 'Spare need' }).returning())[0]!.id,
+      placeId: (
+        await db.owner.insert(personPlaces).values({ schemeId: scheme.id, personId: person.id, label: 'Mum', kind: 'family' }).returning()
+      )[0]!.id,
     };
     params.api = { id: person.id };
     // A proposal of the carer-role visitor to the person-role visitor.
