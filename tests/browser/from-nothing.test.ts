@@ -1,4 +1,4 @@
-import type { BrowserContextOptions, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContextOptions, BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { todayInUk } from '../../src/platform/dates.js';
 import { checkAxe, checkPage, fillDate, signIn, takeBrowserProblems, test } from './harness.js';
@@ -11,6 +11,20 @@ import { checkAxe, checkPage, fillDate, signIn, takeBrowserProblems, test } from
  * their own sign-ins, go through every introduction step, and acknowledge their agreement.
  * Every page is checked with axe. The tests run in order, each going on from the one before.
  */
+
+/**
+ * Fictional postcodes near the demo scheme's town, not among the demo's own (theirs have a one-digit
+ * district): loaded through the manager's postcode page, as an ONS Postcode Directory file.
+ */
+const POSTCODES = {
+  carer: { postcode: 'NO14 2HB', latitude: 53.75, longitude: -2.46 },
+  person: { postcode: 'NO11 3AB', latitude: 53.72, longitude: -2.46 },
+  dayCentre: { postcode: 'NO12 5DC', latitude: 53.74, longitude: -2.46 },
+};
+const ONS_FILE = [
+  'pcd,pcds,lat,long',
+  ...Object.values(POSTCODES).map((p) => `${p.postcode.replace(' ', '')},${p.postcode},${p.latitude},${p.longitude}`),
+].join('\r\n');
 
 const CARER = { name: 'Rowan Ashdown', email: 'rowan.ashdown@example.org', password: 'rowan-first-password-2026' };
 const PERSON = { name: 'Tamsin Fairweather', email: 'tamsin.fairweather@example.org', password: 'tamsin-first-password-2026' };
@@ -37,15 +51,21 @@ async function send(page: Page, button: string, lands: (url: URL) => boolean = (
   await isGood(page);
 }
 
-/** Follows a link (or a button that is a link) and waits for the page, which must be good. */
-async function follow(page: Page, name: string | RegExp, lands: (url: URL) => boolean = () => true) {
-  const link = page
-    .getByRole('link', { name, exact: typeof name === 'string' })
-    .or(page.getByRole('button', { name }))
-    .first();
-  await Promise.all([page.waitForNavigation({ url: lands }), link.click()]);
+/** Follows a link (by its name, or the link itself) and waits for the page, which must be good. */
+async function follow(page: Page, link: string | RegExp | Locator, lands: (url: URL) => boolean = () => true) {
+  const target =
+    typeof link === 'string' || link instanceof RegExp
+      ? page
+          .getByRole('link', { name: link, exact: typeof link === 'string' })
+          .or(page.getByRole('button', { name: link }))
+          .first()
+      : link;
+  await Promise.all([page.waitForNavigation({ url: lands }), target.click()]);
   await isGood(page);
 }
+
+/** The link to a page, wherever it is on this one. */
+const linkTo = (page: Page, href: string) => page.locator(`a[href="${href}"]`).first();
 
 const path = (page: Page) => new URL(page.url()).pathname;
 const at = (pattern: RegExp) => (url: URL) => pattern.test(url.pathname);
@@ -64,8 +84,16 @@ async function signedIn(
 }
 
 describe('a scheme’s own records, from nothing, in the browser', () => {
-  test('a manager gives the new carer and the new person their own sign-ins', async ({ page, hearth }) => {
+  test('a manager loads postcodes, and gives the new carer and the new person their own sign-ins', async ({ page, hearth }) => {
     await signIn(page, hearth.signInFor('scheme_manager'), hearth.password);
+    await checkPage(page, '/settings');
+    await follow(page, 'Postcode lookup', at(/^\/settings\/postcodes$/));
+    await page
+      .getByLabel('Postcode files (CSV)')
+      .setInputFiles({ name: 'onspd-extract.csv', mimeType: 'text/csv', buffer: Buffer.from(ONS_FILE) });
+    await send(page, 'Load postcodes', at(/^\/settings\/postcodes$/));
+    expect(await mainText(page)).toContain('3 postcodes loaded from 3 rows');
+
     for (const [who, role] of [
       [CARER, 'Shared Lives carer'],
       [PERSON, 'Person who uses Shared Lives'],
@@ -89,11 +117,11 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await signIn(page, hearth.signInFor('scheme_worker'), hearth.password);
     await checkPage(page, '/carers/new');
     await page.getByLabel('Full name').fill(CARER.name);
-    await page.getByLabel('Postcode (optional)').fill('no4 2hb');
+    await page.getByLabel('Postcode (optional)').fill(POSTCODES.carer.postcode.toLowerCase().replace(' ', ''));
     await page.getByLabel('Area (optional)').fill('Millbank');
     await send(page, 'Add enquiry', at(/^\/carers\/[0-9a-f-]{36}$/));
     made.carer = path(page);
-    expect(await mainText(page)).toContain('NO4 2HB');
+    expect(await mainText(page)).toContain(POSTCODES.carer.postcode);
 
     // Their own sign-in, linked to the record.
     await checkPage(page, `${made.carer}/edit`);
@@ -168,7 +196,7 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await checkPage(page, '/people/referrals/new');
     await page.getByLabel('Full name').fill(PERSON.name);
     await page.getByLabel('What they like to be called (optional)').fill('Tam');
-    await page.getByLabel('Postcode (optional)').fill('NO1 3AB');
+    await page.getByLabel('Postcode (optional)').fill(POSTCODES.person.postcode);
     await page.getByLabel('Social worker').check();
     await page.getByLabel('Their name').fill('Priya Olawale');
     await fillDate(page, 'When was the referral received?', today);
@@ -177,7 +205,7 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await page.getByLabel('What does the person want?').fill('A garden, and to bake again.');
     await send(page, 'Record the referral', at(/^\/people\/[0-9a-f-]{36}$/));
     made.person = path(page);
-    expect(await mainText(page)).toContain('NO1 3AB');
+    expect(await mainText(page)).toContain(POSTCODES.person.postcode);
 
     await checkPage(page, `${made.person}/details`);
     await page.getByLabel('Email they sign in to Hearth with (optional)').fill(PERSON.email);
@@ -225,7 +253,8 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     const ours = page.locator('.hearth-shortlist__item', { hasText: CARER.name });
     await expect.poll(() => ours.count(), { message: `${CARER.name} on the shortlist: ${await mainText(page)}` }).toBe(1);
     const reasons = (await ours.textContent())!.replace(/\s+/g, ' ');
-    expect(reasons).toMatch(/\d+(\.\d+)? miles? from/);
+    expect(reasons).toContain('2 miles away');
+    expect(reasons).toMatch(/based on \d of 8 things/);
     expect(reasons).toContain('Both enjoy gardening and baking');
     await ours.getByRole('checkbox').check();
     await send(page, 'Propose the chosen carers', at(/^\/matching\/proposals\/new$/));
@@ -235,20 +264,27 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     expect(await mainText(page)).toContain('Waiting for the person and the carer to answer');
   });
 
-  test('the person and the carer each say yes in their own sign-ins', async ({ openContext }) => {
+  test('the person and the carer each say yes in their own sign-ins, from their own pages', async ({ openContext }) => {
     needs('signIns', 'proposal');
-    for (const [who, yes] of [
-      [PERSON, 'Yes, I would like to meet'],
-      [CARER, 'Yes, I would like to meet'],
-    ] as const) {
-      const page = await signedIn(openContext, who, who.password);
-      await checkPage(page, '/matching');
-      await checkPage(page, made.proposal);
-      await follow(page, /Say yes/);
-      await page.getByLabel(yes).check();
-      await send(page, 'Send my answer', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
-      expect(await mainText(page)).toContain('Your answer is saved');
-    }
+    const id = made.proposal.split('/').pop()!;
+
+    // The person, in their Easy Read pages: Choose my carer, then the carer proposed.
+    const person = await signedIn(openContext, PERSON, PERSON.password);
+    await follow(person, 'Choose my carer', at(/^\/my\/carers$/));
+    await follow(person, linkTo(person, `/my/carers/${id}`), at(/^\/my\/carers\/[0-9a-f-]{36}$/));
+    expect(await mainText(person)).toContain('Rowan lives in Millbank');
+    await send(person, 'Yes, I want to meet', at(/^\/my\/carers\/[0-9a-f-]{36}$/));
+    expect(await mainText(person)).toContain('We have told your worker what you said');
+
+    // The carer: Matching, then the person proposed.
+    const carer = await signedIn(openContext, CARER, CARER.password);
+    await follow(carer, linkTo(carer, '/matching'), at(/^\/matching$/));
+    await follow(carer, linkTo(carer, made.proposal), at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
+    expect(await mainText(carer)).toContain('agreed to share this with you');
+    await follow(carer, /Say yes/);
+    await carer.getByLabel('Yes, I would like to meet').check();
+    await send(carer, 'Send my answer', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
+    expect(await mainText(carer)).toContain('Your answer is saved');
     made.answered = made.proposal;
   });
 
@@ -258,40 +294,38 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
   }) => {
     needs('answered');
     const today = todayInUk();
+    const id = made.proposal.split('/').pop()!;
     const worker = await signedIn(openContext, hearth.signInFor('scheme_worker'), hearth.password);
     const person = await signedIn(openContext, PERSON, PERSON.password);
     const carer = await signedIn(openContext, CARER, CARER.password);
-    for (let step = 1; step <= 8; step++) {
+    let steps = 0;
+    for (; steps < 8; steps++) {
       await checkPage(worker, made.proposal);
       const dateLink = worker.getByRole('link', { name: /Set the date/ }).first();
       if (!(await dateLink.count())) break;
-      await Promise.all([worker.waitForNavigation(), dateLink.click()]);
-      await isGood(worker);
-      await fillDate(
-        worker,
-        await worker
-          .locator('fieldset legend')
-          .first()
-          .textContent()
-          .then((t) => t!.trim()),
-        today,
-      );
+      await follow(worker, dateLink);
+      const legend = (await worker.locator('fieldset legend').first().textContent())!.trim();
+      await fillDate(worker, legend, today);
       await send(worker, 'Save the date', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
-      for (const side of [person, carer]) {
-        await checkPage(side, made.proposal);
-        await follow(side, 'Say if you want to go on');
-        await side.getByLabel('Yes, go on').check();
-        await send(side, 'Save', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
-        expect(await mainText(side)).toContain('Thank you for saying');
-      }
+
+      await checkPage(person, `/my/carers/${id}`);
+      await send(person, 'Yes, go on', at(/^\/my\/carers\/[0-9a-f-]{36}$/));
+      expect(await mainText(person)).toContain('We have told your worker what you said');
+
+      await checkPage(carer, made.proposal);
+      await follow(carer, 'Say if you want to go on');
+      await carer.getByLabel('Yes, go on').check();
+      await send(carer, 'Save', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
+      expect(await mainText(carer)).toContain('Thank you for saying');
     }
-    await checkPage(worker, made.proposal);
+    // The scheme's introduction steps, as set: first meeting, tea visit, overnight stay, trial period.
+    expect(steps).toBe(4);
     await follow(worker, 'Record the agreed match');
     await fillDate(worker, 'Start date', today);
     await send(worker, 'Record the agreed match', at(/^\/matching\/proposals\/[0-9a-f-]{36}$/));
     expect(await mainText(worker)).toContain('The match is agreed');
-    await checkPage(person, made.proposal);
-    expect(await mainText(person)).toContain('Agreed on');
+    await checkPage(person, '/my/carers');
+    expect(await mainText(person)).toContain('You chose Rowan');
     made.agreed = made.proposal;
   });
 
@@ -307,21 +341,26 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await worker.getByLabel('The council').check();
     await send(worker, 'Start the arrangement', at(/^\/arrangements\/[0-9a-f-]{36}$/));
     made.arrangement = path(worker);
-    await checkPage(worker, `${made.arrangement}/agreements`);
-    await worker
-      .getByRole('button', { name: /^Issue the / })
-      .first()
-      .click();
-    await worker.waitForURL(at(/\/agreements\/[0-9a-f-]{36}$/));
-    await isGood(worker);
+    await follow(worker, linkTo(worker, `${made.arrangement}/agreements`));
+    await send(worker, 'Issue the agreement (shared lives arrangement agreement)', at(/\/agreements\/[0-9a-f-]{36}$/));
     const agreement = path(worker);
 
-    for (const who of [PERSON, CARER]) {
-      const page = await signedIn(openContext, who, who.password);
-      await checkPage(page, agreement);
+    // The person finds it under Your Shared Lives; the carer from Living together on their home page.
+    const person = await signedIn(openContext, PERSON, PERSON.password);
+    await checkPage(person, '/arrangements');
+    const carer = await signedIn(openContext, CARER, CARER.password);
+    await follow(carer, 'Living together', at(/^\/arrangements$/));
+    for (const [page, who] of [
+      [person, PERSON],
+      [carer, CARER],
+    ] as const) {
+      await follow(page, linkTo(page, made.arrangement));
+      await follow(page, linkTo(page, `${made.arrangement}/agreements`));
+      await follow(page, linkTo(page, agreement));
       await send(page, 'I have read it and I agree', at(/\/agreements\/[0-9a-f-]{36}$/));
       expect(await mainText(page)).toContain(who.name);
     }
+
     await checkPage(worker, agreement);
     await worker.getByLabel('The scheme').check();
     await worker.getByLabel('Their name').fill(hearth.signInFor('scheme_worker').name);
@@ -329,5 +368,11 @@ describe('a scheme’s own records, from nothing, in the browser', () => {
     await send(worker, 'Record acknowledgement');
     const text = await mainText(worker);
     for (const party of ['The person (or their representative)', 'The Shared Lives carer', 'The scheme']) expect(text).toContain(party);
+    expect(await worker.getByText('No one yet').count()).toBe(0);
+
+    // The carer's People you support lists the person they now support.
+    await checkPage(carer, '/');
+    await follow(carer, linkTo(carer, '/people'));
+    expect(await mainText(carer)).toContain(PERSON.name);
   });
 });
