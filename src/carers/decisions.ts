@@ -9,8 +9,11 @@ import { carerApprovals } from './approval-schema.js';
 import type { ApprovalTerms } from './terms.js';
 
 export interface Decision {
-  /** The panel case it rests on: the database refuses one without a recommendation. */
-  panelCaseId: string;
+  /**
+   * The panel case it rests on (the database refuses one without a recommendation), or null when the
+   * panel recommended before the scheme used Hearth.
+   */
+  panelCaseId: string | null;
   decision: 'approved' | 'declined';
   decidedOn: IsoDate;
   terms: ApprovalTerms | null;
@@ -26,7 +29,7 @@ export async function recordDecision(tx: Tx, actor: Actor, carer: CarerRow, d: D
     carerId: carer.id,
     decision: d.decision,
     decidedOn: d.decidedOn,
-    basis: 'panel',
+    basis: d.panelCaseId ? 'panel' : 'earlier_record',
     panelCaseId: d.panelCaseId,
     maxPeople: d.terms?.maxPeople ?? null,
     arrangementTypes: d.terms?.arrangementTypes ?? null,

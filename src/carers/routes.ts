@@ -448,6 +448,10 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
     const { id } = ids(request.params, 'id');
     const found = await carers.approvals(request.actor, id);
     const staff = staffOf(request);
+    const panels = staff ? await panelCases(request.actor, id) : [];
+    const awaitingOnCase = panels.some(
+      (p) => (p.recommendation === 'approve' || p.recommendation === 'decline') && !found.decisions.some((d) => d.panelCaseId === p.id),
+    );
     return reply.view('carers/views/approval.njk', {
       ...recordContext(found, 'approval', staff),
       decisions: found.decisions.map((d) => ({
@@ -457,7 +461,9 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
             ? describeTerms({ maxPeople: d.maxPeople!, arrangementTypes: d.arrangementTypes ?? [], needs: d.needs ?? [] })
             : null,
       })),
-      panels: staff ? await panelCases(request.actor, id) : [],
+      panels,
+      // Someone who came in at Decision: their panel recommended before Hearth, so the decision is recorded here.
+      decideHere: request.actor.role === 'scheme_manager' && found.carer.stage === 'decision' && !awaitingOnCase,
     });
   });
 

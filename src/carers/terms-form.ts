@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { checkboxes } from '../platform/forms/fields.js';
 import { ARRANGEMENT_TYPE_NAMES, ARRANGEMENT_TYPES, MAX_PEOPLE, NEED_NAMES, NEEDS, type ApprovalTerms } from './terms.js';
-import { formText } from '../platform/forms/fields.js';
+import { formText, optionalText, choice } from '../platform/forms/fields.js';
+import { dateInput, withDateInputs } from '../platform/forms/date-input.js';
 
 /** The approval terms' fields, for the panel's recommendation and the scheme's decision alike. */
 export const termsFields = {
@@ -44,3 +45,20 @@ export function termsItems(values: Record<string, unknown> = {}) {
     needs: NEEDS.map((n) => ({ value: n, text: NEED_NAMES[n], checked: chosen('needs').includes(n) })),
   };
 }
+
+/** The scheme's decision on a carer: on a panel case's recommendation, or on a panel before the scheme used Hearth. */
+export const decisionForm = withDateInputs(
+  z
+    .object({
+      decision: choice(['approved', 'declined'], 'Choose the scheme’s decision'),
+      ...termsFields,
+      reason: optionalText({ max: 5000, label: 'Reasons' }),
+      decidedOn: dateInput({ whenEmpty: 'Enter the date of the decision', label: 'The date of the decision', when: 'not future' }),
+    })
+    .transform((form, ctx) => ({
+      decision: form.decision,
+      terms: termsWhen(form.decision === 'approved', form, ctx),
+      reason: form.reason,
+      decidedOn: form.decidedOn,
+    })),
+);

@@ -317,4 +317,45 @@ describe('the approval panel, from papers to the scheme’s decision', () => {
     expect((await worker.get(`/panel/${second}`)).body).toContain('Mo Moved');
     expect(await db.owner.select().from(panelCases).where(eq(panelCases.carerId, carer.id))).toHaveLength(1);
   });
+
+  it('records the scheme’s decision on a carer who came in at Decision, their panel before Hearth', async () => {
+    const carer = await aCarer(db, { schemeId, stage: 'decision', name: 'Ida Imported' });
+    const record = await manager.get(`/carers/${carer.id}/approval`);
+    expect(record.body).toContain(`href="/panel/carers/${carer.id}/decision"`);
+    expect((await worker.get(`/panel/carers/${carer.id}/decision`)).statusCode).toBe(403);
+    const page = await manager.get(`/panel/carers/${carer.id}/decision`);
+    expect(page.body).toContain('before the scheme used Hearth');
+    const empty = await manager.post(`/panel/carers/${carer.id}/decision`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Choose the scheme’s decision');
+    const decided = await manager.post(`/panel/carers/${carer.id}/decision`, {
+      decision: 'approved',
+      maxPeople: '1',
+      arrangementTypes: 'short_breaks',
+      ...dateFields('decidedOn', today),
+    });
+    expect(decided.statusCode).toBe(302);
+    expect(decided.headers.location).toBe(`/carers/${carer.id}/approval`);
+    expect((await db.owner.select().from(carers).where(eq(carers.id, carer.id)))[0]).toMatchObject({
+      stage: 'approved',
+      approvedOn: today,
+    });
+    const [approval] = await db.owner.select().from(carerApprovals).where(eq(carerApprovals.carerId, carer.id));
+    expect(approval).toMatchObject({ basis: 'earlier_record', panelCaseId: null, maxPeople: 1, arrangementTypes: ['short_breaks'] });
+  });
+
+  it('sends a decision on a carer whose panel recommended in Hearth to their panel case', async () => {
+    const carer = await aCarer(db, { schemeId, stage: 'decision', name: 'Rae Recommended' });
+    const c = await aPanelCase(db, await aPanel(db, schemeId, { meetsOn: today }), carer);
+    await db.owner.update(panelCases).set({ recommendation: 'decline', recommendedOn: today }).where(eq(panelCases.id, c.id));
+    expect((await manager.get(`/carers/${carer.id}/approval`)).body).not.toContain(`/panel/carers/${carer.id}/decision`);
+    await manager.get(`/panel/carers/${carer.id}/decision`);
+    const refused = await manager.post(`/panel/carers/${carer.id}/decision`, {
+      decision: 'declined',
+      reason: 'Not now',
+      ...dateFields('decidedOn', today),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Record the scheme’s decision on their panel case');
+  });
 });

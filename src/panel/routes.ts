@@ -7,7 +7,7 @@ import { once } from '../platform/forms/once.js';
 import { dueTag } from '../carers/present.js';
 import { STAGE_NAMES } from '../carers/stages.js';
 import { describeTerms } from '../carers/terms.js';
-import { termsFields, termsItems, termsWhen } from '../carers/terms-form.js';
+import { decisionForm, termsFields, termsItems, termsWhen } from '../carers/terms-form.js';
 import { todayInUk } from '../platform/dates.js';
 import { dateInput, dateValues, withDateInputs } from '../platform/forms/date-input.js';
 import type { PanelService, PanelView } from './service.js';
@@ -56,22 +56,6 @@ const recommendationForm = withDateInputs(
       terms: termsWhen(form.recommendation === 'approve', form, ctx),
       reason: form.reason,
       recommendedOn: form.recommendedOn,
-    })),
-);
-
-const decisionForm = withDateInputs(
-  z
-    .object({
-      decision: choice(['approved', 'declined'], 'Choose the scheme’s decision'),
-      ...termsFields,
-      reason: optionalText({ max: 5000, label: 'Reasons' }),
-      decidedOn: dateInput({ whenEmpty: 'Enter the date of the decision', label: 'The date of the decision', when: 'not future' }),
-    })
-    .transform((form, ctx) => ({
-      decision: form.decision,
-      terms: termsWhen(form.decision === 'approved', form, ctx),
-      reason: form.reason,
-      decidedOn: form.decidedOn,
     })),
 );
 
@@ -200,10 +184,6 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
       canDecide: request.actor.role === 'scheme_manager' && c.recommended && !found.decision && stage === 'decision',
       viewOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text, checked: mine?.view === value })),
       recommendationOptions: Object.entries(VIEW_NAMES).map(([value, text]) => ({ value, text })),
-      decisionOptions: [
-        { value: 'approved', text: 'Approve' },
-        { value: 'declined', text: 'Decline' },
-      ],
       mine,
       limits: maxLengths(viewForm, recommendationForm, decisionForm),
       backLink: `/panel/${panel.id}`,
@@ -259,4 +239,31 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
     (request, id, form) => panels.decide(request.actor, id, form),
     'decision',
   );
+
+  const earlierContext = async (request: FastifyRequest, carerId: string, values: Record<string, unknown>) => ({
+    title: 'The scheme’s decision',
+    carer: await panels.awaitingDecision(request.actor, carerId),
+    terms: termsItems(values),
+    limits: maxLengths(decisionForm),
+    backLink: `/carers/${carerId}/approval`,
+  });
+
+  app.get('/panel/carers/:id/decision', { config: { access: 'panel.decide' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    return reply.view('panel/views/decision.njk', {
+      ...(await earlierContext(request, id, {})),
+      values: dateValues('decidedOn', todayInUk()),
+    });
+  });
+
+  app.post('/panel/carers/:id/decision', { config: { access: 'panel.decide' } }, async (request, reply) => {
+    const { id } = ids(request.params, 'id');
+    return submitForm(reply, {
+      schema: decisionForm,
+      view: 'panel/views/decision.njk',
+      context: await earlierContext(request, id, (request.body ?? {}) as Record<string, unknown>),
+      save: (form) => panels.decideOnEarlierPanel(request.actor, id, form),
+      then: () => reply.redirect(`/carers/${id}/approval`),
+    });
+  });
 }

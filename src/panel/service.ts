@@ -290,14 +290,7 @@ export function panelService(db: Database) {
         }
         const carer = await carerFor(tx, actor, found.carerId);
         if (carer.stage !== 'decision') throw new InputProblem('decision', 'This carer is not waiting for a decision');
-        const differs = (found.recommendation === 'approve') !== (input.decision === 'approved');
-        if ((differs || input.decision === 'declined') && !input.reason) {
-          throw new InputProblem(
-            'reason',
-            differs ? 'Give the reasons the scheme’s decision differs from the panel’s recommendation' : 'Give the reasons for declining',
-          );
-        }
-        if (input.decision === 'approved' && !input.terms) throw new InputProblem('maxPeople', 'Set the terms they are approved on');
+        checkDecision(found.recommendation, input);
         if (input.decidedOn < (found.recommendedOn ?? input.decidedOn))
           throw new InputProblem('decidedOn', 'The decision must be on or after the panel’s recommendation');
         await recordDecision(tx, actor, carer, {
@@ -305,6 +298,36 @@ export function panelService(db: Database) {
           ...input,
           terms: input.decision === 'approved' ? input.terms : null,
         });
+      });
+    },
+
+    /** A carer waiting for the scheme's decision with no panel case in Hearth to record it on (they came in at Decision). */
+    async awaitingDecision(actor: Actor, carerId: string) {
+      if (actor.role !== 'scheme_manager') throw forbidden();
+      return db.inScope(actor, async (tx) => {
+        const carer = await carerFor(tx, actor, carerId);
+        return { id: carer.id, name: carer.name };
+      });
+    },
+
+    /**
+     * The scheme's decision on a carer whose panel recommended before the scheme used Hearth: one who
+     * came in at Decision. A recommendation made in Hearth takes its decision on its panel case instead.
+     */
+    async decideOnEarlierPanel(actor: Actor, carerId: string, input: SchemeDecision) {
+      if (actor.role !== 'scheme_manager') throw forbidden();
+      return db.inScope(actor, async (tx) => {
+        const carer = await carerFor(tx, actor, carerId);
+        if (carer.stage !== 'decision') throw new InputProblem('decision', 'This carer is not waiting for a decision');
+        const [awaiting] = await tx
+          .select({ id: panelCases.id })
+          .from(panelCases)
+          .leftJoin(carerApprovals, eq(carerApprovals.panelCaseId, panelCases.id))
+          .where(and(eq(panelCases.carerId, carerId), eq(panelCases.recommended, true), isNull(carerApprovals.id)));
+        if (awaiting)
+          throw new InputProblem('decision', 'Record the scheme’s decision on their panel case, with the panel’s recommendation');
+        checkDecision(null, input);
+        await recordDecision(tx, actor, carer, { panelCaseId: null, ...input, terms: input.decision === 'approved' ? input.terms : null });
       });
     },
 
@@ -351,6 +374,18 @@ async function moveCase(
     changes: { movedFromPanelId: open.panelId, panelId, summary: papers.summary, viewsSetAside: setAside },
   });
   return open.id;
+}
+
+/** Reasons where the scheme declines, or differs from the panel's recommendation; terms when it approves. */
+function checkDecision(recommendation: PanelView | null, input: SchemeDecision) {
+  const differs = recommendation !== null && (recommendation === 'approve') !== (input.decision === 'approved');
+  if ((differs || input.decision === 'declined') && !input.reason) {
+    throw new InputProblem(
+      'reason',
+      differs ? 'Give the reasons the scheme’s decision differs from the panel’s recommendation' : 'Give the reasons for declining',
+    );
+  }
+  if (input.decision === 'approved' && !input.terms) throw new InputProblem('maxPeople', 'Set the terms they are approved on');
 }
 
 async function caseFor(tx: Tx, caseId: string) {

@@ -187,6 +187,8 @@ const EXPECTED: Record<string, Who[] | 'anyone'> = {
   'POST /panel/cases/:id/view': ['panel_member'],
   'POST /panel/cases/:id/recommendation': staff,
   'POST /panel/cases/:id/decision': ['scheme_manager'],
+  'GET /panel/carers/:id/decision': ['scheme_manager'],
+  'POST /panel/carers/:id/decision': ['scheme_manager'],
   'GET /payments': ['scheme_manager', 'carer'],
   'GET /coproduction': inScheme.filter((r) => r !== 'commissioner'),
   'GET /time-credits': [...staff, 'carer', 'person', 'ambassador'],
