@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../platform/errors/errors.js';
 import { choice, ids, text } from '../platform/forms/fields.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { options, type Values } from '../platform/forms/options.js';
 import { PARTIES, type AgreementsService, type Party } from './agreements-service.js';
@@ -145,6 +146,7 @@ export function agreementRoutes(app: FastifyInstance, agreements: AgreementsServ
       current: found.current,
       versions: found.versions,
       placeholders: PLACEHOLDERS.map((p) => ({ name: `{${p}}`, hint: PLACEHOLDER_HINTS[p] })),
+      limits: maxLengths(templateForm),
       backLink: '/arrangements/settings/agreements',
     };
   };

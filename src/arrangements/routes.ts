@@ -4,6 +4,7 @@ import { ARRANGEMENT_TYPE_NAMES, ARRANGEMENT_TYPES } from '../carers/terms.js';
 import { STATUS_NAMES } from '../people/status.js';
 import { choice, ids, onceValid, optionalText, text } from '../platform/forms/fields.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { todayInUk } from '../platform/dates.js';
@@ -231,6 +232,7 @@ export function arrangementsRoutes(app: FastifyInstance, arrangements: Arrangeme
         statusMoves(record.arrangement.status).map((m) => ({ value: m.to, text: m.action })),
         values.to,
       ),
+      limits: maxLengths(statusForm),
       backLink: `/arrangements/${id}`,
     };
   };
@@ -261,6 +263,7 @@ export function arrangementsRoutes(app: FastifyInstance, arrangements: Arrangeme
       last,
       kinds: options(END_KIND_NAMES, values.kind),
       nexts: options(PERSON_NEXT_NAMES, values.personNext),
+      limits: maxLengths(endForm),
       backLink: `/arrangements/${id}`,
     };
   };

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, ids, optionalText, optionalWholeNumber, text } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { optionalPostcode } from '../platform/forms/postcode.js';
@@ -241,6 +242,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       isNew: true,
       workers: await choicesFor(request),
       values: dateValues('enquiredOn', todayInUk()),
+      limits: maxLengths(enquiryForm),
       backLink: '/carers',
     }),
   );
@@ -285,6 +287,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       carer,
       workers: await choicesFor(request, carer.workerUserId),
       values: carer,
+      limits: maxLengths(editForm),
       backLink: `/carers/${id}`,
     });
   });
@@ -317,6 +320,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
       hint: REASON_NEEDED.includes(to) ? { text: 'Needs a reason' } : undefined,
     })),
     panelNote: carer.stage === 'checks' ? 'add' : carer.stage === 'panel' ? 'recommend' : carer.stage === 'decision' ? 'decide' : null,
+    limits: maxLengths(moveForm),
     backLink: `/carers/${carer.id}`,
   });
 
@@ -353,6 +357,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
     carer,
     backLink: `/carers/${carer.id}/household`,
     smoking: SMOKING.map((s) => ({ value: s, text: SMOKING_NAMES[s] })),
+    limits: maxLengths(homeForm),
   });
 
   app.get('/carers/:id/household/home', { config: { access: 'carers.manage' } }, async (request, reply) => {
@@ -470,6 +475,7 @@ export function carersRoutes(app: FastifyInstance, { carers, household, reviews,
   const reviewContext = (carer: { id: string; name: string }) => ({
     title: `Record a yearly review: ${carer.name}`,
     carer,
+    limits: maxLengths(reviewForm),
     backLink: `/carers/${carer.id}/reviews`,
     outcomes: Object.entries(REVIEW_OUTCOMES).map(([value, text]) => ({ value, text })),
   });

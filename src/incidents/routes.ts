@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
 import type { ArrangementsService } from '../arrangements/service.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { newQuery } from '../notes/forms.js';
@@ -117,6 +118,7 @@ export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsServic
       kinds: options(INCIDENT_KIND_NAMES, values.kind),
       severities: options(SEVERITY_NAMES, values.severity).map((s) => ({ ...s, hint: { text: SEVERITY_HINTS[s.value as Severity] } })),
       categories: options(CATEGORY_NAMES, values.categories),
+      limits: maxLengths(incidentForm),
       backLink: one ? `/arrangements/${one.id}/notes` : '/incidents',
       staff: isStaff(request.actor),
     };
@@ -164,6 +166,7 @@ export function incidentsRoutes(app: FastifyInstance, incidents: IncidentsServic
       canDeal: staff && incident.needsAttention && !incident.dealtAt && !incident.closedAt,
       canClose: staff && !incident.closedAt,
       canFollowUp: !incident.closedAt,
+      limits: maxLengths(notificationForm, dealtWithForm, followUpForm, closeForm),
       backLink: `/incidents?arrangement=${incident.arrangementId}`,
     };
   };

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, submitForm, submitJson } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import type { Actor } from '../platform/http/types.js';
 import { dateValues } from '../platform/forms/date-input.js';
@@ -163,6 +164,7 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
         NOTE_VIEWS.map((v) => ({ value: v, text: NOTE_VIEW_NAMES[v] })),
         values.noteView,
       ),
+      limits: maxLengths(proposeForm),
     };
   };
 
@@ -306,6 +308,7 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
         title: spec.title(base, side),
         backLink: `/matching/proposals/${id}`,
         action: `/matching/proposals/${id}/${path.replace(':position', String(position))}`,
+        limits: maxLengths(schema),
       };
     };
     const sideFor = (actor: Actor, raw: unknown) => (isStaff(actor) ? (sideQuery.parse(raw ?? {}).side ?? null) : null);
@@ -368,6 +371,7 @@ export function matchingRoutes(app: FastifyInstance, matching: MatchingService, 
     title: 'Matching settings',
     backLink: '/matching',
     factors: FACTORS.map((f) => ({ name: `weight-${f}`, label: FACTOR_NAMES[f], default: DEFAULT_WEIGHTS[f] })),
+    limits: maxLengths(settingsForm),
     values,
   });
 

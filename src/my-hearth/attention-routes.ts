@@ -4,6 +4,7 @@ import type { HomeNotice } from '../home/routes.js';
 import type { Actor } from '../platform/http/types.js';
 import { can } from '../platform/permissions/permissions.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import { ids } from '../platform/forms/fields.js';
@@ -62,6 +63,7 @@ export function messagesRoutes(app: FastifyInstance, myHearth: MyHearthService) 
       kindName: MESSAGE_KIND[m.kind].staff,
       state: stateOf(m),
       what: what(m),
+      limits: maxLengths(replyForm),
     };
   };
 

@@ -6,6 +6,7 @@ import type { MatchingService } from '../matching/service.js';
 import type { PeopleServices } from '../people/service.js';
 import { notFound } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { pagination } from '../platform/layout/paging.js';
 import type { BookingsService } from '../short-breaks/bookings-service.js';
@@ -224,6 +225,7 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
     me,
     about: ABOUT_SYMBOLS,
     sent: (await myHearth.myMessages(request.actor)).map((m) => messageSummary(m, now())),
+    limits: maxLengths(tellForm),
   });
 
   app.get(
@@ -271,6 +273,7 @@ export function myHearthRoutes(app: FastifyInstance, deps: MyHearthDeps) {
     start: START,
     me,
     moods: MOODS,
+    limits: maxLengths(moodForm),
     before: (await myHearth.myMoods(request.actor)).map((m) => moodLine(m, now())),
   });
 

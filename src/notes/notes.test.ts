@@ -80,6 +80,17 @@ describe('daily notes, through the pages', () => {
     expect(await db.owner.select().from(dailyNotes).where(eq(dailyNotes.arrangementId, arrangement.id))).toEqual([]);
   });
 
+  it('says how much a note may say before it is typed, and keeps a note that is too long, saying so', async () => {
+    const form = await v.carer.get(`/notes/new?arrangement=${arrangement.id}`);
+    expect(form.body).toContain('You can enter up to 4000 characters');
+    const long = `Went to the seaside. ${'And then the pier. '.repeat(210)}`.slice(0, 4000) + '!';
+    const tooLong = await v.carer.post('/notes', { arrangementId: arrangement.id, ...today, whatHappened: long, mood: '4', flag: 'no' });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.body).toContain('What happened must be 4000 characters or fewer');
+    expect(tooLong.body).toContain(long);
+    expect(tooLong.body).toMatch(/data-module="govuk-character-count"\s+data-maxlength="4000"/);
+  });
+
   it('saves a flagged note, which reaches the worker’s attention list until they say what they did', async () => {
     const saved = await v.carer.post('/notes', {
       arrangementId: arrangement.id,

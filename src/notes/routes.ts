@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordContext } from '../arrangements/present.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { todayInUk } from '../platform/dates.js';
 import { dateValues } from '../platform/forms/date-input.js';
@@ -79,6 +80,7 @@ export function notesRoutes(app: FastifyInstance, notes: NotesService, arrangeme
         values.arrangementId,
       ),
       moods: moodItems(values.mood),
+      limits: maxLengths(noteForm),
       backLink: one && isStaff(request.actor) ? `/arrangements/${one.id}/notes` : '/',
     };
   };
@@ -109,6 +111,7 @@ export function notesRoutes(app: FastifyInstance, notes: NotesService, arrangeme
       title: `Daily note of ${found.note.writtenOn}`,
       note: showNote(found.note, { self: false, name: found.person.name, plain: false }),
       canDeal: isStaff(request.actor) && found.note.flagged && !found.note.dealtAt,
+      limits: maxLengths(dealtWithForm),
       backLink: isStaff(request.actor) && found.note.flagged ? '/attention' : `/arrangements/${found.arrangement.id}/notes`,
     };
   };

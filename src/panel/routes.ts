@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, ids, optionalText, text, tickedIds } from '../platform/forms/fields.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { dueTag } from '../carers/present.js';
 import { STAGE_NAMES } from '../carers/stages.js';
@@ -143,6 +144,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
         })),
       ],
       none: ready.length === 0,
+      limits: maxLengths(caseForm),
     };
   };
 
@@ -203,6 +205,7 @@ export function panelRoutes(app: FastifyInstance, panels: PanelService) {
         { value: 'declined', text: 'Decline' },
       ],
       mine,
+      limits: maxLengths(viewForm, recommendationForm, decisionForm),
       backLink: `/panel/${panel.id}`,
     };
   };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { ids } from '../platform/forms/fields.js';
 import { asValues, options, selectOptions, type Values } from '../platform/forms/options.js';
 import { communicationForm, profileForm } from './forms.js';
@@ -30,6 +31,7 @@ export function aboutRoutes(app: FastifyInstance, { about, header }: PeopleServi
     person,
     backLink: `/people/${person.id}/profile`,
     ownWords: options({ yes: 'Yes, in their own words', no: 'No, written for them' }, values.inOwnWords),
+    limits: maxLengths(profileForm),
   });
 
   app.get('/people/:id/profile/edit', { config: { access: 'people.manage' } }, async (request, reply) => {
@@ -57,6 +59,7 @@ export function aboutRoutes(app: FastifyInstance, { about, header }: PeopleServi
     needs: options(NEED_NAMES, values.needs),
     noNeeds: options({ yes: 'They have no communication needs' }, values.noNeeds),
     contacts: selectOptions('Not recorded', CONTACT_NAMES, values.preferredContact),
+    limits: maxLengths(communicationForm),
   });
 
   app.get('/people/:id/communication', { config: { access: 'people.manage' } }, async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { ids } from '../platform/forms/fields.js';
 import { asValues, options, type Values } from '../platform/forms/options.js';
@@ -62,6 +63,7 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
       found.categories.map((c) => ({ value: c.id, text: c.retiredAt ? `${c.name} (no longer offered)` : c.name })),
       values.categoryIds,
     ),
+    limits: maxLengths(needsForm),
   });
 
   app.get('/people/:id/needs/edit', { config: { access: 'people.manage' } }, async (request, reply) => {
@@ -87,6 +89,7 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
     title: `What they want from a match: ${person.name}`,
     person,
     backLink: `/people/${person.id}/needs`,
+    limits: maxLengths(preferencesForm),
     arrangements: [...options(ARRANGEMENT_NAMES, values.arrangement), { value: '', text: 'Not decided yet', checked: !values.arrangement }],
     household: Object.fromEntries(
       Object.entries(HOUSEHOLD_TOPICS).map(([topic, { question, answers: words }]) => [
@@ -122,6 +125,7 @@ export function needsRoutes(app: FastifyInstance, { needs, header }: PeopleServi
     person,
     riskId,
     backLink: `/people/${person.id}/needs`,
+    limits: maxLengths(riskForm),
   });
 
   app.get('/people/:id/risks/new', { config: { access: 'people.manage' } }, async (request, reply) => {

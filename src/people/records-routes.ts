@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import type { Actor } from '../platform/http/types.js';
 import { pagination } from '../platform/layout/paging.js';
@@ -108,6 +109,7 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices, { su
   const referralContext = async (actor: Actor, values: Values) => ({
     title: 'Record a referral',
     backLink: '/people',
+    limits: maxLengths(referralForm),
     sources: options(SOURCE_NAMES, values.source),
     urgencies: options(URGENCY_NAMES, values.urgency),
     workers: selectOptions(
@@ -173,6 +175,7 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices, { su
     title: `Change details: ${person.name}`,
     person,
     backLink: `/people/${person.id}`,
+    limits: maxLengths(detailsForm),
     workers: selectOptions(
       'No worker yet',
       (await records.staff(actor)).map((w) => ({ value: w.id, text: w.name })),
@@ -207,6 +210,7 @@ export function recordsRoutes(app: FastifyInstance, people: PeopleServices, { su
     return {
       title: found.person.status === 'referred' ? `Accept or decline the referral: ${found.person.name}` : `Status: ${found.person.name}`,
       section: 'status',
+      limits: maxLengths(statusForm),
       person: found.person,
       referral: found.referral,
       moves: options(

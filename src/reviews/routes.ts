@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { formatDate } from '../platform/layout/views.js';
 import { todayInUk } from '../platform/dates.js';
@@ -76,6 +77,7 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
       ...recordContext(found, request.actor, 'reviews'),
       title: 'Plan a review or record a visit',
       kinds: options(REVIEW_KIND_NAMES, values.kind),
+      limits: maxLengths(newForm),
       backLink: base(id),
     };
   };
@@ -226,6 +228,7 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
       choices: ANSWER_CHOICES,
       backLink: index === 0 ? context.path : `${context.path}/${QUESTIONS[index - 1]!.key}`,
       nextPath: `${context.path}/${QUESTIONS[index + 1]?.key ?? 'more'}`,
+      limits: maxLengths(moreForm),
     };
   };
 
@@ -275,6 +278,7 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
       self: request.actor.role === 'carer',
       backLink: `${base(id)}/${reviewId}`,
       existing: found.carerView,
+      limits: maxLengths(carerForm),
     };
   };
 
@@ -314,6 +318,7 @@ export function reviewsRoutes(app: FastifyInstance, reviews: ReviewsService) {
         ),
       })),
       actionRows: ACTION_ROWS,
+      limits: maxLengths(completeForm),
       backLink: `${base(id)}/${reviewId}`,
     };
   };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ids } from '../platform/forms/fields.js';
 import { forbidden } from '../platform/errors/errors.js';
 import { submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { todayInUk } from '../platform/dates.js';
 import { options, selectOptions } from '../platform/forms/options.js';
@@ -138,6 +139,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
             )
           : null,
       noCarers: choices.carers.length === 0,
+      limits: maxLengths(kind === 'short_breaks' ? nightsForm : sessionForm),
       backLink: '/calendar',
     };
   };
@@ -171,6 +173,7 @@ export function shortBreaksRoutes(app: FastifyInstance, services: ShortBreaksSer
       viewer,
       when: bookingWhen(booking),
       kindName: KIND_NAMES[booking.kind],
+      limits: maxLengths(cancelForm),
       backLink: calendarHref({ month }),
     };
   };

@@ -52,4 +52,17 @@ describe('the support plan form', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(Object.keys(parsed.errors.fields)).toEqual(['risk-2', 'choice-routines']);
   });
+
+  it('says which risk box is too long, beside it', () => {
+    const parsed = parse(planForm, {
+      version: '1',
+      goals: 'Swim',
+      dailySupport: 'Calm',
+      'risk-2': 'r'.repeat(1001),
+      'steps-2': 'A rail',
+      reason: 'x',
+    });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors.fields).toEqual({ 'risk-2': { text: 'Risk 2 must be 1000 characters or fewer' } });
+  });
 });

@@ -38,7 +38,15 @@ const withRisks = (body: unknown) => {
   return { ...fields, risks: rows };
 };
 
-const riskRows = z.array(z.object({ n: z.number(), risk: z.string().max(1000), steps: z.string().max(2000) }));
+const riskRows = z.array(z.object({ n: z.number(), risk: z.string(), steps: z.string() }));
+
+/** Each risk row's two boxes, as typed: how long each may be, with the message beside the box. */
+const riskBoxes = Object.fromEntries(
+  Array.from({ length: MAX_RISKS }, (_, i) => i + 1).flatMap((n) => [
+    [`risk-${n}`, optionalText({ max: 1000, label: `Risk ${n}` })],
+    [`steps-${n}`, optionalText({ max: 2000, label: `The positive steps agreed for risk ${n}` })],
+  ]),
+);
 
 function checkRisks(form: { risks: { n: number; risk: string; steps: string }[] }, ctx: z.RefinementCtx) {
   for (const row of form.risks) {
@@ -64,6 +72,7 @@ export const planForm = z
         goals: text('Write their goals, in their own words', { max: LONG, label: 'Goals' }),
         dailySupport: text('Say what good support looks like day to day', { max: LONG, label: 'Day to day support' }),
         risks: riskRows,
+        ...riskBoxes,
         medication: longText('Medication'),
         importantPeople: longText('Important people'),
         routines: longText('Routines'),
@@ -109,6 +118,7 @@ export const acceptForm = z
         version,
         text: longText('The new words'),
         risks: riskRows,
+        ...riskBoxes,
         reason,
       })
       .superRefine(checkRisks, onceValid('risks')),

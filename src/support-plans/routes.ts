@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordContext } from '../arrangements/present.js';
 import { notFound } from '../platform/errors/errors.js';
 import { answers, formErrors, submitForm } from '../platform/forms/forms.js';
+import { maxLengths } from '../platform/forms/limits.js';
 import { once } from '../platform/forms/once.js';
 import { ids } from '../platform/forms/fields.js';
 import { options, type Values } from '../platform/forms/options.js';
@@ -100,6 +101,7 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
         title: `${found.version ? 'Change' : 'Write'} the support plan`,
         version: found.version,
         backLink: `/arrangements/${id}/plan`,
+        limits: maxLengths(planForm),
       },
     };
   };
@@ -152,6 +154,7 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
         ],
         values.kind,
       ),
+      limits: maxLengths(proposalForm),
       backLink: `/arrangements/${id}/plan`,
     };
   };
@@ -208,6 +211,7 @@ export function supportPlanRoutes(app: FastifyInstance, plans: SupportPlansServi
       mayNote: open && live && staff && proposal.kind === 'comment',
       isRisks: section === 'risks',
       acceptValues: acceptValues(found, section),
+      limits: maxLengths(replyForm, acceptForm, declineForm),
       backLink: `/arrangements/${id}/plan`,
     };
   };

@@ -70,7 +70,11 @@ describe('daily notes and incidents, as the carer', () => {
     await signIn(page, hearth.signInFor('carer'), hearth.password);
     await page.goto(`/notes/new?arrangement=${id}`);
     await tabTo(page, 'whatHappened');
+    const countDown = () => page.locator('.govuk-character-count__status').first().textContent();
+    await expect.poll(countDown).toContain('You have 4,000 characters remaining');
     await page.keyboard.type('Walked to the shops and back. Made scones.');
+    await expect.poll(countDown).toContain('You have 3,958 characters remaining');
+    await checkAxe(page);
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.locator('input[name="mood"]:checked').getAttribute('value')).toBe('4');
@@ -100,6 +104,7 @@ describe('daily notes and incidents, as staff and as the person', () => {
       '/attention?everyone=yes',
       '/incidents',
       '/incidents?worker=all&status=all',
+      '/incidents/new',
       `/arrangements/${id}/notes`,
       '/due',
     ])

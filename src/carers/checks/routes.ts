@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { choice, ids, optionalText, optionalWholeNumber, text } from '../../platform/forms/fields.js';
 import { submitForm } from '../../platform/forms/forms.js';
+import { maxLengths } from '../../platform/forms/limits.js';
 import { once } from '../../platform/forms/once.js';
 import { dueTag, recordContext } from '../present.js';
 import { todayInUk } from '../../platform/dates.js';
@@ -85,6 +86,7 @@ export function checksRoutes(app: FastifyInstance, checks: ChecksService) {
         ...adults.map((m) => ({ value: m.id, text: `${m.name} (${m.relationship})`, checked: m.id === selected.member })),
       ],
       outcomes: Object.entries(OUTCOME_NAMES).map(([value, text]) => ({ value, text })),
+      limits: maxLengths(recordForm),
       backLink: `/carers/${id}/checks`,
     };
   };

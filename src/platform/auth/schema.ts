@@ -1,11 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema.js';
-import { appRole, currentUserId } from '../db/tenancy.js';
+import { appRole, currentUserId, ownRows } from '../db/tenancy.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const ownRows = (name: string) =>
-  pgPolicy(name, { for: 'all', to: appRole, using: sql`user_id = ${currentUserId}`, withCheck: sql`user_id = ${currentUserId}` });
 
 /**
  * One-time sign-in links sent by email. The link carries a random token; the table keeps only its

@@ -20,3 +20,7 @@ export const tenantIsolation = (column: { name: string } = { name: 'scheme_id' }
     using: sql`${sql.identifier(column.name)} = ${currentSchemeId}`,
     withCheck: sql`${sql.identifier(column.name)} = ${currentSchemeId}`,
   });
+
+/** The policy of a table of a person's own rows (their sign-in links, passkeys, spent form tokens): theirs only. */
+export const ownRows = (name: string) =>
+  pgPolicy(name, { for: 'all', to: appRole, using: sql`user_id = ${currentUserId}`, withCheck: sql`user_id = ${currentUserId}` });

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import { maxLengths } from './limits.js';
 import { sayingSentAgain, SentBefore } from './once.js';
 
 export interface FormErrors {
@@ -68,7 +69,13 @@ export interface FormSubmission<S extends z.ZodType, R> {
  */
 export async function submitForm<S extends z.ZodType, R>(reply: FastifyReply, form: FormSubmission<S, R>): Promise<FastifyReply> {
   const body = reply.request.body;
-  const again = (errors: FormErrors) => reply.code(400).view(form.view, { ...form.context, values: answers(body), errors });
+  const again = (errors: FormErrors) =>
+    reply.code(400).view(form.view, {
+      ...form.context,
+      limits: { ...maxLengths(form.schema), ...(form.context?.limits as Record<string, number> | undefined) },
+      values: answers(body),
+      errors,
+    });
   const parsed = parse(form.schema, body);
   if (!parsed.ok) return again(parsed.errors);
   try {

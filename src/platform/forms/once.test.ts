@@ -446,6 +446,9 @@ describe('every form that creates a record', () => {
       const before = await rowsIn(form.rows);
       const token = tokenOn(page.body);
       expect(token, 'the form carries a one-time token').toBeDefined();
+      expect(page.body.match(/data-maxlength="[1-9]\d*"/g)?.length ?? 0, 'every text box counts down').toBe(
+        page.body.match(/<textarea/g)?.length ?? 0,
+      );
       const first = await visitor.post(form.post(), { ...form.answers(1), _once: token! });
       expect(first.statusCode, first.body).toBe(302);
       const again = await visitor.post(form.post(), { ...form.answers(1), _once: token! });
@@ -471,6 +474,18 @@ describe('a form sent again', () => {
     const page = await v.carer.get(String(again.headers.location));
     expect(page.body).toContain('It had already been saved, so it was not saved a second time');
     expect((await v.carer.get(String(again.headers.location))).body).not.toContain('It had already been saved');
+  });
+
+  it('makes one record of two sends at the same moment (a double click), both going where it went', async () => {
+    const before = await rowsIn(dailyNotes);
+    const token = tokenOn((await v.carer.get(FORMS[0]!.page())).body)!;
+    const sends = await Promise.all([
+      v.carer.post('/notes', { ...note(7), _once: token }),
+      v.carer.post('/notes', { ...note(7), _once: token }),
+    ]);
+    expect(sends.map((s) => s.statusCode)).toEqual([302, 302]);
+    expect(sends[0].headers.location).toBe(sends[1].headers.location);
+    expect(await rowsIn(dailyNotes)).toBe(before + 1);
   });
 
   it('saves a form sent without a token as before, and does not spend the token of a form with something to fix', async () => {

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema.js';
-import { appRole, currentUserId } from '../db/tenancy.js';
+import { ownRows } from '../db/tenancy.js';
 
 /**
  * One-time form tokens, spent: a form that creates a record carries a random token (written into
@@ -20,13 +19,5 @@ export const formTokens = pgTable(
     result: jsonb('result'),
     spentAt: timestamp('spent_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('form_tokens_user_spent_at').on(t.userId, t.spentAt),
-    pgPolicy('form_tokens_own', {
-      for: 'all',
-      to: appRole,
-      using: sql`user_id = ${currentUserId}`,
-      withCheck: sql`user_id = ${currentUserId}`,
-    }),
-  ],
+  (t) => [index('form_tokens_user_spent_at').on(t.userId, t.spentAt), ownRows('form_tokens_own')],
 ).enableRLS();

@@ -2,6 +2,7 @@ import nunjucks from 'nunjucks';
 import { installEasyReadViews } from '../easy-read/nunjucks.js';
 import { govukDist, srcDir } from '../paths.js';
 import { newFormToken } from '../forms/once.js';
+import { withLimit } from '../forms/limits.js';
 
 /**
  * One Nunjucks environment for every page. Templates are named from `src/`
@@ -16,6 +17,7 @@ export function createViews(): nunjucks.Environment {
   env.addGlobal('formToken', newFormToken);
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
+  env.addFilter('withLimit', withLimit);
   installEasyReadViews(env);
   return env;
 }
