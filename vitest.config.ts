@@ -4,8 +4,9 @@ import LongestFirst from './src/platform/testing/longest-first.js';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Limits only guard against hangs: a busy machine must never fail a test for being slow.
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
     globalSetup: ['./src/platform/testing/global-setup.ts'],
     pool: 'forks',
     sequence: { sequencer: LongestFirst },
